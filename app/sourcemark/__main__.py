@@ -1,0 +1,3 @@
+from sourcemark.cli import main
+
+raise SystemExit(main())

@@ -1,0 +1,165 @@
+"""Command line: the window (default), analyze, import."""
+
+import argparse
+import json
+import os
+import sys
+
+from sourcemark import APP_NAME, __version__
+
+COMMANDS = ("gui", "analyze", "import")
+
+
+def _gui_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="sourcemark",
+        description=f"{APP_NAME}: find every claim in a news story and what it rests on.",
+        epilog="Commands: sourcemark analyze --help, sourcemark import --help",
+    )
+    parser.add_argument("--version", action="version", version=f"{APP_NAME} {__version__}")
+    parser.add_argument(
+        "--db",
+        metavar="URL",
+        help="database URL or SQLite file (default: SOURCEMARK_DB, else the data directory)",
+    )
+    parser.add_argument(
+        "--demo", action="store_true", help="open a fresh demo database with the sample story"
+    )
+    parser.add_argument(
+        "--screenshot", metavar="PATH", help="render the main window to a PNG and exit"
+    )
+    return parser
+
+
+def _command_parser(command: str) -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog=f"sourcemark {command}")
+    if command == "analyze":
+        parser.description = "Analyse articles and print their claims; touches no database."
+        parser.add_argument("--format", choices=("json", "text"), default="text")
+        parser.add_argument("paths", nargs="+", metavar="PATH")
+    elif command == "import":
+        parser.description = "Import articles into the database, analysed."
+        parser.add_argument("--db", metavar="URL")
+        parser.add_argument(
+            "--story", type=int, metavar="ID", help="add the articles to this story"
+        )
+        parser.add_argument("paths", nargs="+", metavar="PATH")
+    return parser
+
+
+def main(argv: list[str] | None = None) -> int:
+    argv = list(sys.argv[1:] if argv is None else argv)
+    if argv and argv[0] in COMMANDS and argv[0] != "gui":
+        command = argv.pop(0)
+        args = _command_parser(command).parse_args(argv)
+        return {"analyze": cmd_analyze, "import": cmd_import}[command](args)
+    if argv and argv[0] == "gui":
+        argv.pop(0)
+    args = _gui_parser().parse_args(argv)
+    return cmd_gui(args)
+
+
+def cmd_gui(args: argparse.Namespace) -> int:
+    if args.screenshot and sys.platform.startswith("linux"):
+        if not (os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY")):
+            os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    from sourcemark.store import StoreError, resolve_url
+
+    try:
+        if args.demo:
+            from sourcemark.demo import open_demo
+
+            url = open_demo(args.db)
+        else:
+            url = resolve_url(args.db)
+    except StoreError as error:
+        print(f"sourcemark: {error}", file=sys.stderr)
+        return 2
+    from sourcemark.ui.app import run_gui
+
+    return run_gui(url, screenshot=args.screenshot, demo=args.demo)
+
+
+def cmd_analyze(args: argparse.Namespace) -> int:
+    from sourcemark.analysis import analyze
+    from sourcemark.ingest import IngestError, read_path
+
+    documents, failures = [], 0
+    for path in args.paths:
+        entry: dict = {"path": path, "title": None, "outlet": None, "published": None, "claims": []}
+        try:
+            document = read_path(path)
+        except IngestError as error:
+            print(f"sourcemark: {path}: {error}", file=sys.stderr)
+            entry["error"] = str(error)
+            failures += 1
+        else:
+            claims = analyze(document.text, document.title)
+            entry.update(
+                title=document.title,
+                outlet=document.outlet,
+                published=document.published.isoformat() if document.published else None,
+                claims=[claim.to_dict() for claim in claims],
+            )
+        entry["summary"] = _summary(entry["claims"])
+        documents.append(entry)
+    if args.format == "json":
+        json.dump({"documents": documents}, sys.stdout, ensure_ascii=False, indent=1)
+        sys.stdout.write("\n")
+    else:
+        for entry in documents:
+            _print_text(entry)
+    return 1 if failures else 0
+
+
+def _summary(claims: list[dict]) -> dict:
+    counts_by_type: dict[str, int] = {}
+    counts_by_stance: dict[str, int] = {}
+    for claim in claims:
+        counts_by_type[claim["type"]] = counts_by_type.get(claim["type"], 0) + 1
+        counts_by_stance[claim["stance"]] = counts_by_stance.get(claim["stance"], 0) + 1
+    return {"counts_by_type": counts_by_type, "counts_by_stance": counts_by_stance}
+
+
+def _print_text(entry: dict) -> None:
+    print(f"== {entry['path']}")
+    if entry.get("error"):
+        print(f"   error: {entry['error']}")
+        return
+    print(f"   {entry['title'] or 'Untitled'} ({entry['outlet'] or 'unknown outlet'})")
+    for claim in entry["claims"]:
+        text = " ".join(claim["text"].split())
+        text = text if len(text) <= 90 else text[:89] + "…"
+        source = claim["source"] or "—"
+        print(f"   {claim['type']:<19} {claim['stance']:<8} {source[:28]:<28} {text}")
+    counts = ", ".join(f"{t} {n}" for t, n in sorted(entry["summary"]["counts_by_type"].items()))
+    print(f"   {len(entry['claims'])} claims: {counts}")
+
+
+def cmd_import(args: argparse.Namespace) -> int:
+    from sourcemark.pipeline import import_paths
+    from sourcemark.store import StoreError, describe, open_database, resolve_url
+
+    url = resolve_url(args.db)
+    try:
+        open_database(url)
+    except StoreError as error:
+        print(f"sourcemark: {error}", file=sys.stderr)
+        return 2
+
+    def progress(_index, outcome):
+        if outcome.ok:
+            where = f"article {outcome.article_id}, story {outcome.story_id}"
+            print(f"imported {outcome.origin} ({where})")
+        else:
+            print(f"sourcemark: {outcome.origin}: {outcome.error}", file=sys.stderr)
+
+    report = import_paths(args.paths, args.story, progress=progress)
+    print(
+        f"{len(report.imported)} imported, {len(report.failed)} not imported, into {describe(url)}"
+    )
+    return 1 if report.failed else 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

@@ -1,0 +1,2 @@
+class IngestError(Exception):
+    """An input that cannot be read, with a message meant for the user."""

@@ -1,0 +1,45 @@
+"""One entry point per kind of input; each returns a Document or raises IngestError."""
+
+from pathlib import Path
+
+from sourcemark.ingest.decode import decode_text
+from sourcemark.ingest.document import Document
+from sourcemark.ingest.errors import IngestError
+from sourcemark.ingest.text import clean_pasted_text
+
+MAX_FILE_BYTES = 50 * 1024 * 1024
+TEXT_SUFFIXES = {".txt", ".text", ".md", ".markdown", ""}
+
+
+def read_text(text: str, origin: str | None = None) -> Document:
+    """Text pasted or dropped by the user."""
+    document = clean_pasted_text(text, origin=origin)
+    if not document.text.strip():
+        raise IngestError("there is no article text in it")
+    return document
+
+
+def read_path(path: str | Path) -> Document:
+    path = Path(path)
+    try:
+        size = path.stat().st_size
+    except FileNotFoundError:
+        raise IngestError("the file does not exist") from None
+    except OSError as error:
+        raise IngestError(f"the file cannot be read ({error.strerror})") from None
+    if path.is_dir():
+        raise IngestError("this is a folder, not a file")
+    if size == 0:
+        raise IngestError("the file is empty")
+    if size > MAX_FILE_BYTES:
+        raise IngestError(f"the file is larger than {MAX_FILE_BYTES // (1024 * 1024)} MB")
+    suffix = path.suffix.lower()
+    if suffix not in TEXT_SUFFIXES:
+        raise IngestError(f"files of type {suffix} cannot be imported yet")
+    try:
+        data = path.read_bytes()
+    except OSError as error:
+        raise IngestError(f"the file cannot be read ({error.strerror})") from None
+    document = read_text(decode_text(data), origin=str(path))
+    document.format = "markdown" if suffix in {".md", ".markdown"} else "text"
+    return document

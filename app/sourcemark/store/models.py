@@ -1,0 +1,116 @@
+"""peewee models. The database is bound at run time through ``database_proxy``."""
+
+from datetime import UTC, datetime
+
+from peewee import (
+    BooleanField,
+    CharField,
+    DatabaseProxy,
+    DateField,
+    DateTimeField,
+    FloatField,
+    ForeignKeyField,
+    IntegerField,
+    Model,
+    TextField,
+)
+
+database_proxy = DatabaseProxy()
+
+
+def utcnow() -> datetime:
+    return datetime.now(UTC).replace(tzinfo=None)
+
+
+class BaseModel(Model):
+    class Meta:
+        database = database_proxy
+        legacy_table_names = False
+
+
+class Meta(BaseModel):
+    """Key-value facts about the database itself: the schema version, the settings in force."""
+
+    key = CharField(primary_key=True, max_length=64)
+    value = TextField()
+
+    class Meta:
+        table_name = "sourcemark_meta"
+
+
+class Outlet(BaseModel):
+    name = CharField(unique=True, max_length=200)
+    domain = CharField(null=True, max_length=200, index=True)
+    reliability = CharField(null=True, max_length=1)  # Admiralty letter A-F set by the user
+    created = DateTimeField(default=utcnow)
+
+
+class Source(BaseModel):
+    name = CharField(max_length=300, index=True)
+    type = CharField(max_length=32)
+    reliability = CharField(null=True, max_length=1)
+    created = DateTimeField(default=utcnow)
+
+
+class SourceAlias(BaseModel):
+    source = ForeignKeyField(Source, backref="aliases", on_delete="CASCADE")
+    alias = CharField(max_length=300)
+    key = CharField(max_length=300, unique=True)  # normalised form used for lookups
+
+
+class Story(BaseModel):
+    title = CharField(max_length=500)
+    created = DateTimeField(default=utcnow, index=True)
+    updated = DateTimeField(default=utcnow)
+
+
+class Article(BaseModel):
+    story = ForeignKeyField(Story, backref="articles", on_delete="CASCADE", index=True)
+    title = CharField(max_length=500)
+    outlet = ForeignKeyField(Outlet, backref="articles", null=True, on_delete="SET NULL")
+    url = CharField(null=True, max_length=2000, index=True)
+    published = DateField(null=True)
+    byline = CharField(null=True, max_length=500)
+    text = TextField()
+    content_hash = CharField(max_length=64, unique=True)
+    origin = CharField(null=True, max_length=2000)
+    format = CharField(max_length=16, default="text")
+    imported = DateTimeField(default=utcnow)
+    analyzer_version = CharField(max_length=32, default="")
+
+
+class Claim(BaseModel):
+    article = ForeignKeyField(Article, backref="claims", on_delete="CASCADE")
+    start = IntegerField()
+    end = IntegerField()
+    text = TextField()
+    source_mention = CharField(null=True, max_length=500)
+    source_resolved = CharField(null=True, max_length=500)
+    source = ForeignKeyField(Source, backref="claims", null=True, on_delete="SET NULL")
+    cue = CharField(null=True, max_length=200)
+    type = CharField(max_length=32, index=True)
+    stance = CharField(max_length=16, index=True)
+    quote = BooleanField(default=False)
+    premise = BooleanField(default=False)
+    origin = CharField(max_length=16, default="analyzer")  # "analyzer" or "user"
+    reviewed = BooleanField(default=False, index=True)
+    note = TextField(default="")
+    version = IntegerField(default=1)  # optimistic concurrency for shared databases
+    updated = DateTimeField(default=utcnow)
+
+    class Meta:
+        indexes = ((("article", "start"), False),)
+
+
+class Corroboration(BaseModel):
+    claim = ForeignKeyField(Claim, backref="corroborations", on_delete="CASCADE")
+    other = ForeignKeyField(Claim, backref="corroborated_by", on_delete="CASCADE")
+    similarity = FloatField(default=0.0)
+    status = CharField(max_length=16, default="found")  # found, confirmed, rejected
+    created = DateTimeField(default=utcnow)
+
+    class Meta:
+        indexes = ((("claim", "other"), True),)
+
+
+ALL_MODELS = [Meta, Outlet, Source, SourceAlias, Story, Article, Claim, Corroboration]

@@ -1,0 +1,88 @@
+"""The article's text with every claim highlighted in its sourcing type's colour."""
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QFont, QTextCharFormat, QTextCursor
+from PySide6.QtWidgets import QPlainTextEdit, QTextEdit
+
+from sourcemark.ui.models import ClaimRow
+from sourcemark.ui.theme import TYPE_UNDERLINES, tint, type_colour
+
+
+class ArticleView(QPlainTextEdit):
+    """Read-only plain text: imported content is never interpreted as markup."""
+
+    claim_clicked = Signal(int)
+
+    def __init__(self, parent=None):
+        super().__init__(parent)
+        self.setReadOnly(True)
+        self.setObjectName("articleView")
+        self.setLineWrapMode(QPlainTextEdit.LineWrapMode.WidgetWidth)
+        self.document().setDocumentMargin(16)
+        font = QFont(self.font())
+        font.setPointSizeF(font.pointSizeF() * 1.1)
+        self.setFont(font)
+        self.article_id: int | None = None
+        self._claims: list[ClaimRow] = []
+        self._selected: int | None = None
+        self._title = ""
+
+    def show_article(self, article_id: int | None, title: str, text: str, claims: list[ClaimRow]):
+        self.article_id = article_id
+        self._title = title
+        self._claims = [c for c in claims if c.article_id == article_id]
+        self._selected = None
+        self.setPlainText(text)
+        self._highlight()
+
+    def highlighted_claims(self) -> list[tuple[int, int, str]]:
+        """(start, end, type) of each highlight currently shown, for tests and the legend."""
+        return [(c.start, c.end, c.type) for c in self._claims]
+
+    def select_claim(self, claim_id: int | None) -> None:
+        self._selected = claim_id
+        self._highlight()
+        claim = next((c for c in self._claims if c.id == claim_id), None)
+        if claim is not None:
+            cursor = self.textCursor()
+            cursor.setPosition(min(claim.end, len(self.toPlainText())))
+            self.setTextCursor(cursor)
+            cursor.setPosition(min(claim.start, len(self.toPlainText())))
+            self.setTextCursor(cursor)
+            self.centerCursor()
+
+    def _highlight(self) -> None:
+        length = len(self.toPlainText())
+        selections = []
+        for claim in self._claims:
+            if not 0 <= claim.start < claim.end <= length:
+                continue
+            colour = type_colour(claim.type)
+            selected = claim.id == self._selected
+            fmt = QTextCharFormat()
+            fmt.setBackground(tint(colour, 150 if selected else 60))
+            fmt.setUnderlineStyle(
+                TYPE_UNDERLINES.get(claim.type, QTextCharFormat.UnderlineStyle.NoUnderline)
+            )
+            fmt.setUnderlineColor(colour.darker(120))
+            if selected:
+                fmt.setFontWeight(QFont.Weight.DemiBold)
+            fmt.setToolTip(f"{claim.type.replace('_', ' ')}: {claim.source or 'no source'}")
+            selection = QTextEdit.ExtraSelection()
+            cursor = QTextCursor(self.document())
+            cursor.setPosition(claim.start)
+            cursor.setPosition(claim.end, QTextCursor.MoveMode.KeepAnchor)
+            selection.cursor = cursor
+            selection.format = fmt
+            selections.append(selection)
+        self.setExtraSelections(selections)
+
+    def mouseReleaseEvent(self, event):
+        super().mouseReleaseEvent(event)
+        if event.button() != Qt.MouseButton.LeftButton or self.textCursor().hasSelection():
+            return
+        position = self.cursorForPosition(event.position().toPoint()).position()
+        for claim in self._claims:
+            if claim.start <= position < claim.end:
+                self.claim_clicked.emit(claim.id)
+                return

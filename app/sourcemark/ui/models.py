@@ -1,0 +1,193 @@
+"""Qt item models over the store: the story tree and the claims table."""
+
+from dataclasses import dataclass
+
+from PySide6.QtCore import (
+    QAbstractTableModel,
+    QModelIndex,
+    QPersistentModelIndex,
+    QSortFilterProxyModel,
+    Qt,
+)
+from PySide6.QtGui import QStandardItem, QStandardItemModel
+
+from sourcemark.analysis.types import TYPE_LABELS, SourcingType, Stance
+from sourcemark.scoring import claim_code
+from sourcemark.store.models import Claim
+from sourcemark.store.repo import StoryRow, articles_of
+from sourcemark.ui.theme import icon, type_swatch
+
+ID_ROLE = Qt.ItemDataRole.UserRole + 1
+KIND_ROLE = Qt.ItemDataRole.UserRole + 2
+SORT_ROLE = Qt.ItemDataRole.UserRole + 3
+
+_Index = QModelIndex | QPersistentModelIndex
+
+
+class StoryTreeModel(QStandardItemModel):
+    """Stories with their articles beneath them; column 1 counts claims."""
+
+    STORY, ARTICLE = "story", "article"
+
+    def __init__(self, parent=None):
+        super().__init__(parent)
+        self.setHorizontalHeaderLabels(["Story", "Claims"])
+
+    def load(self, stories: list[StoryRow]) -> None:
+        self.removeRows(0, self.rowCount())
+        story_icon, article_icon = (
+            icon("mdi6.folder-text-outline"),
+            icon("mdi6.file-document-outline"),
+        )
+        for story in stories:
+            title = QStandardItem(story_icon, story.title)
+            title.setData(story.id, ID_ROLE)
+            title.setData(self.STORY, KIND_ROLE)
+            noun = "article" if story.articles == 1 else "articles"
+            title.setToolTip(f"{story.title}\n{story.articles} {noun}, {story.claims} claims")
+            count = QStandardItem(str(story.claims))
+            count.setData(story.id, ID_ROLE)
+            count.setData(self.STORY, KIND_ROLE)
+            count.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+            for article in articles_of(story.id):
+                outlet = article.outlet.name if article.outlet else "unknown outlet"
+                child = QStandardItem(article_icon, article.title)
+                child.setToolTip(f"{article.title}\n{outlet}")
+                child.setData(article.id, ID_ROLE)
+                child.setData(self.ARTICLE, KIND_ROLE)
+                outlet_item = QStandardItem(outlet)
+                outlet_item.setData(article.id, ID_ROLE)
+                outlet_item.setData(self.ARTICLE, KIND_ROLE)
+                for item in (child, outlet_item):
+                    item.setEditable(False)
+                title.appendRow([child, outlet_item])
+            for item in (title, count):
+                item.setEditable(False)
+            self.appendRow([title, count])
+
+
+@dataclass(slots=True)
+class ClaimRow:
+    id: int
+    article_id: int
+    text: str
+    start: int
+    end: int
+    source: str
+    source_resolved: str
+    cue: str
+    type: str
+    stance: str
+    code: str
+    premise: bool
+    reviewed: bool
+
+    @classmethod
+    def of(cls, claim: Claim) -> "ClaimRow":
+        return cls(
+            id=claim.id,
+            article_id=claim.article_id,
+            text=claim.text,
+            start=claim.start,
+            end=claim.end,
+            source=claim.source_mention or "",
+            source_resolved=claim.source_resolved or "",
+            cue=claim.cue or "",
+            type=claim.type,
+            stance=claim.stance,
+            code=claim_code(claim.type),
+            premise=bool(claim.premise),
+            reviewed=bool(claim.reviewed),
+        )
+
+
+class ClaimTableModel(QAbstractTableModel):
+    COLUMNS = ("Claim", "Source", "Type", "Stance", "Code")
+    TEXT, SOURCE, TYPE, STANCE, CODE = range(5)
+
+    def __init__(self, parent=None):
+        super().__init__(parent)
+        self._rows: list[ClaimRow] = []
+
+    def set_claims(self, claims: list[Claim]) -> None:
+        self.beginResetModel()
+        self._rows = [ClaimRow.of(claim) for claim in claims]
+        self.endResetModel()
+
+    def claim_at(self, row: int) -> ClaimRow:
+        return self._rows[row]
+
+    def row_of(self, claim_id: int) -> int:
+        return next((i for i, row in enumerate(self._rows) if row.id == claim_id), -1)
+
+    def rowCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self._rows)
+
+    def columnCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self.COLUMNS)
+
+    def headerData(self, section, orientation, role=Qt.ItemDataRole.DisplayRole):
+        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
+            return self.COLUMNS[section] if 0 <= section < len(self.COLUMNS) else None
+        return None
+
+    def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole):
+        if not index.isValid() or not 0 <= index.row() < len(self._rows):
+            return None
+        row, column = self._rows[index.row()], index.column()
+        if role == Qt.ItemDataRole.DisplayRole:
+            return self._display(row, column)
+        if role == SORT_ROLE:
+            return row.start if column == self.TEXT else self._display(row, column)
+        if role == ID_ROLE:
+            return row.id
+        if role == Qt.ItemDataRole.DecorationRole and column == self.TYPE:
+            return type_swatch(row.type)
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return self._tooltip(row, column)
+        if role == Qt.ItemDataRole.FontRole and column == self.TEXT and row.premise:
+            from PySide6.QtGui import QFont
+
+            font = QFont()
+            font.setBold(True)
+            return font
+        return None
+
+    def _display(self, row: ClaimRow, column: int) -> str:
+        if column == self.TEXT:
+            return " ".join(row.text.split())
+        if column == self.SOURCE:
+            return row.source
+        if column == self.TYPE:
+            return (
+                TYPE_LABELS.get(SourcingType(row.type), row.type)
+                if row.type in _TYPES
+                else row.type
+            )
+        if column == self.STANCE:
+            return Stance(row.stance).label if row.stance in _STANCES else row.stance
+        return row.code
+
+    def _tooltip(self, row: ClaimRow, column: int) -> str:
+        if column == self.TEXT:
+            premise = "\n(carries the headline)" if row.premise else ""
+            return row.text + premise
+        if column == self.SOURCE and row.source_resolved and row.source_resolved != row.source:
+            return f"{row.source} refers to {row.source_resolved}"
+        if column == self.SOURCE and row.cue:
+            return f"{row.source} — cue: “{row.cue}”"
+        return None
+
+
+_TYPES = {t.value for t in SourcingType}
+_STANCES = {s.value for s in Stance}
+
+
+class ClaimFilterProxy(QSortFilterProxyModel):
+    """Text search over claim text and source, case-insensitive; sorts by the sort role."""
+
+    def __init__(self, parent=None):
+        super().__init__(parent)
+        self.setSortRole(SORT_ROLE)
+        self.setFilterCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
+        self.setFilterKeyColumn(-1)

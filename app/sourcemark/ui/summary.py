@@ -1,0 +1,118 @@
+"""The strip above the claims: what the selected story rests on, at a glance."""
+
+from collections import Counter
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QColor, QPainter
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QSizePolicy, QVBoxLayout, QWidget
+
+from sourcemark.analysis.types import ANONYMOUS_TYPES, TYPE_LABELS, SourcingType, Stance
+from sourcemark.ui.models import ClaimRow
+from sourcemark.ui.theme import type_colour
+
+
+class TypeBar(QWidget):
+    """A stacked bar of the attributed claims by sourcing type."""
+
+    def __init__(self, parent=None):
+        super().__init__(parent)
+        self.counts: Counter = Counter()
+        self.setMinimumHeight(12)
+        self.setMaximumHeight(12)
+        self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
+
+    def set_counts(self, counts: Counter) -> None:
+        self.counts = counts
+        parts = [f"{TYPE_LABELS[SourcingType(t)]}: {n}" for t, n in counts.items() if n]
+        self.setToolTip("\n".join(parts))
+        self.update()
+
+    def paintEvent(self, event):
+        painter = QPainter(self)
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        total = sum(self.counts.values())
+        rect = self.rect().adjusted(0, 1, 0, -1)
+        if not total:
+            painter.setBrush(QColor(128, 128, 128, 60))
+            painter.setPen(Qt.PenStyle.NoPen)
+            painter.drawRoundedRect(rect, 4, 4)
+            return
+        x = float(rect.left())
+        for type_ in SourcingType:
+            n = self.counts.get(type_.value, 0)
+            if not n:
+                continue
+            width = rect.width() * n / total
+            painter.fillRect(
+                int(x),
+                rect.top(),
+                round(x + width) - int(x),
+                rect.height(),
+                type_colour(type_),
+            )
+            x += width
+
+
+class SummaryStrip(QWidget):
+    def __init__(self, parent=None):
+        super().__init__(parent)
+        self.setObjectName("summaryStrip")
+        self.title = QLabel()
+        self.title.setObjectName("summaryTitle")
+        font = self.title.font()
+        font.setPointSizeF(font.pointSizeF() * 1.25)
+        font.setBold(True)
+        self.title.setFont(font)
+        self.title.setWordWrap(True)
+        self.facts = QLabel()
+        self.facts.setObjectName("summaryFacts")
+        self.facts.setWordWrap(True)
+        self.facts.setTextFormat(Qt.TextFormat.PlainText)
+        self.bar = TypeBar()
+        self.legend = QLabel()
+        self.legend.setTextFormat(Qt.TextFormat.RichText)
+        self.legend.setWordWrap(True)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(12, 10, 12, 8)
+        layout.setSpacing(4)
+        layout.addWidget(self.title)
+        layout.addWidget(self.facts)
+        row = QHBoxLayout()
+        row.addWidget(self.bar)
+        layout.addLayout(row)
+        layout.addWidget(self.legend)
+        self.show_story(None, [], [])
+
+    def show_story(self, title: str | None, outlets: list[str], claims: list[ClaimRow]) -> None:
+        if title is None:
+            self.title.setText("No story selected")
+            self.facts.setText("Select a story on the left to see what its claims rest on.")
+            self.bar.set_counts(Counter())
+            self.legend.setText("")
+            return
+        self.title.setText(title)
+        attributed = [c for c in claims if c.type != SourcingType.UNATTRIBUTED]
+        by_type = Counter(c.type for c in attributed)
+        anonymous = sum(by_type[t] for t in ANONYMOUS_TYPES)
+        denials = sum(1 for c in attributed if c.stance == Stance.DENIES)
+        premise_types = {c.type for c in claims if c.premise}
+        facts = [
+            f"{len(claims)} claims, {len(attributed)} attributed",
+            f"{anonymous} of {len(attributed)} attributed rest only on anonymous sources"
+            if attributed
+            else "no attributed claims",
+            f"{denials} denial{'s' if denials != 1 else ''}",
+        ]
+        if premise_types and premise_types <= set(ANONYMOUS_TYPES):
+            facts.append("the headline rests only on anonymous sources")
+        if outlets:
+            facts.insert(0, ", ".join(outlets))
+        self.facts.setText(" · ".join(facts))
+        self.bar.set_counts(by_type)
+        chips = []
+        for type_ in SourcingType:
+            if by_type.get(type_.value):
+                colour = type_colour(type_).name()
+                label, n = TYPE_LABELS[type_], by_type[type_.value]
+                chips.append(f'<span style="color:{colour}">■</span>&nbsp;{label}&nbsp;{n}')
+        self.legend.setText("&nbsp;&nbsp; ".join(chips))

@@ -1,0 +1,70 @@
+"""Colours and marks for sourcing types.
+
+The colours are the Okabe-Ito palette, which stays distinguishable for the
+common forms of colour blindness; each type also has its own underline style
+so that the highlight never rests on colour alone.
+"""
+
+import qtawesome as qta
+from PySide6.QtGui import QColor, QIcon, QPainter, QPixmap, QTextCharFormat
+
+from sourcemark.analysis.types import SourcingType
+
+TYPE_COLOURS: dict[str, str] = {
+    SourcingType.NAMED_OFFICIAL: "#0072B2",
+    SourcingType.SPOKESPERSON: "#56B4E9",
+    SourcingType.NAMED_PERSON: "#009E73",
+    SourcingType.ANONYMOUS_OFFICIAL: "#D55E00",
+    SourcingType.ANONYMOUS_SOURCE: "#E69F00",
+    SourcingType.MEDIA_REPORT: "#CC79A7",
+    SourcingType.DOCUMENT: "#F0E442",
+    SourcingType.UNATTRIBUTED: "#999999",
+}
+
+TYPE_UNDERLINES: dict[str, QTextCharFormat.UnderlineStyle] = {
+    SourcingType.NAMED_OFFICIAL: QTextCharFormat.UnderlineStyle.SingleUnderline,
+    SourcingType.SPOKESPERSON: QTextCharFormat.UnderlineStyle.SingleUnderline,
+    SourcingType.NAMED_PERSON: QTextCharFormat.UnderlineStyle.SingleUnderline,
+    SourcingType.ANONYMOUS_OFFICIAL: QTextCharFormat.UnderlineStyle.WaveUnderline,
+    SourcingType.ANONYMOUS_SOURCE: QTextCharFormat.UnderlineStyle.WaveUnderline,
+    SourcingType.MEDIA_REPORT: QTextCharFormat.UnderlineStyle.DashUnderline,
+    SourcingType.DOCUMENT: QTextCharFormat.UnderlineStyle.DotLine,
+    SourcingType.UNATTRIBUTED: QTextCharFormat.UnderlineStyle.NoUnderline,
+}
+
+
+def type_colour(type_: str) -> QColor:
+    return QColor(TYPE_COLOURS.get(type_, "#999999"))
+
+
+def tint(colour: QColor, alpha: int) -> QColor:
+    """The colour made translucent, so it reads on light and dark backgrounds alike."""
+    tinted = QColor(colour)
+    tinted.setAlpha(alpha)
+    return tinted
+
+
+_swatches: dict[str, QIcon] = {}
+
+
+def type_swatch(type_: str) -> QIcon:
+    """A small rounded square in the type's colour, for tables and legends."""
+    if type_ not in _swatches:
+        pixmap = QPixmap(12, 12)
+        pixmap.fill(QColor(0, 0, 0, 0))
+        painter = QPainter(pixmap)
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        painter.setBrush(type_colour(type_))
+        painter.setPen(type_colour(type_).darker(130))
+        painter.drawRoundedRect(1, 1, 10, 10, 3, 3)
+        painter.end()
+        _swatches[type_] = QIcon(pixmap)
+    return _swatches[type_]
+
+
+def icon(name: str) -> QIcon:
+    """A qtawesome icon that follows the palette's text colour (light and dark themes)."""
+    from PySide6.QtWidgets import QApplication
+
+    colour = QApplication.palette().windowText().color()
+    return qta.icon(name, color=colour, color_disabled=tint(colour, 90))

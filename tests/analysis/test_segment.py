@@ -1,0 +1,62 @@
+"""Sentence segmentation on the hard cases of news prose."""
+
+from hypothesis import given
+from hypothesis import strategies as st
+
+from sourcemark.analysis.segment import paragraphs, sentences
+
+
+def split(text: str) -> list[str]:
+    return [span.of(text) for span in sentences(text)]
+
+
+def test_abbreviated_titles_and_initials_do_not_end_sentences():
+    text = "Gen. Mark Smith and Mr. J. R. Doe met Sen. Roe. They talked."
+    assert split(text) == ["Gen. Mark Smith and Mr. J. R. Doe met Sen. Roe.", "They talked."]
+
+
+def test_country_abbreviations_end_a_sentence_only_before_a_new_one():
+    text = "U.S. officials flew to the U.S. and back. He was sent to the U.S. He stayed."
+    assert split(text) == [
+        "U.S. officials flew to the U.S. and back.",
+        "He was sent to the U.S.",
+        "He stayed.",
+    ]
+
+
+def test_months_decimals_and_lower_case_continuations():
+    text = (
+        "On Jan. 5 the index rose 1.3 percent to 4,200.75 points. "
+        "Washington, D.C. on Monday was calm."
+    )
+    assert split(text) == [
+        "On Jan. 5 the index rose 1.3 percent to 4,200.75 points.",
+        "Washington, D.C. on Monday was calm.",
+    ]
+
+
+def test_a_sentence_ending_inside_a_closing_quote_keeps_the_quote():
+    text = "He said: “We are ready.” Then he left. ‘Fine,’ she said."
+    assert split(text) == ["He said: “We are ready.”", "Then he left.", "‘Fine,’ she said."]
+
+
+def test_question_and_exclamation_marks_end_sentences():
+    assert split("Really? Yes! No.") == ["Really?", "Yes!", "No."]
+
+
+def test_paragraph_breaks_always_end_sentences_and_blank_lines_vanish():
+    text = "First paragraph without a stop\n\n\n  Second one.  \nThird"
+    assert [p.of(text) for p in paragraphs(text)] == [
+        "First paragraph without a stop",
+        "Second one.",
+        "Third",
+    ]
+    assert split(text) == ["First paragraph without a stop", "Second one.", "Third"]
+
+
+@given(st.text())
+def test_any_text_gives_ordered_non_overlapping_spans_inside_it(text):
+    previous_end = 0
+    for span in sentences(text):
+        assert previous_end <= span.start < span.end <= len(text)
+        previous_end = span.end

@@ -1,0 +1,82 @@
+"""The command line, run as a user runs it."""
+
+import json
+import subprocess
+import sys
+
+from sourcemark import __version__
+from sourcemark.cli import main
+from sourcemark.paths import sample_story_path
+from sourcemark.store import close_database, open_database
+from sourcemark.store.models import Article
+from tests.pngsize import png_size
+
+
+def run(*args: str) -> subprocess.CompletedProcess:
+    return subprocess.run(
+        [sys.executable, "-m", "sourcemark", *args], capture_output=True, text=True, timeout=120
+    )
+
+
+def test_version_is_printed_by_python_dash_m():
+    done = run("--version")
+    assert done.returncode == 0
+    assert done.stdout.strip() == f"Sourcemark {__version__}"
+
+
+def test_analyze_json_prints_one_document_per_input_in_order(tmp_path, capsys):
+    other = tmp_path / "other.txt"
+    other.write_text("Short Note\n\nThe council approved the budget on Monday, the mayor said.\n")
+    assert main(["analyze", "--format", "json", str(sample_story_path()), str(other)]) == 0
+    out = json.loads(capsys.readouterr().out)
+    paths = [d["path"] for d in out["documents"]]
+    assert paths == [str(sample_story_path()), str(other)]
+    sample = out["documents"][0]
+    assert sample["title"] == "Viktor Bout Allegedly Attempting to Sell Weapons to Houthis"
+    assert sample["outlet"] == "Bangkok One News"
+    for claim in sample["claims"]:
+        assert set(claim) >= {
+            "text",
+            "start",
+            "end",
+            "source",
+            "source_resolved",
+            "cue",
+            "type",
+            "stance",
+            "quote",
+            "premise",
+        }
+        assert 0 <= claim["start"] < claim["end"]
+    assert "summary" in sample and "counts_by_type" in sample["summary"]
+
+
+def test_analyze_reports_an_unreadable_file_and_still_prints_the_others(tmp_path, capsys):
+    missing = tmp_path / "missing.txt"
+    assert main(["analyze", "--format", "json", str(missing), str(sample_story_path())]) == 1
+    captured = capsys.readouterr()
+    documents = json.loads(captured.out)["documents"]
+    assert documents[0]["error"] == "the file does not exist" and documents[0]["claims"] == []
+    assert documents[1]["claims"]
+    assert "missing.txt" in captured.err
+
+
+def test_import_stores_the_good_files_and_exits_non_zero_for_the_bad(tmp_path, capsys):
+    url = "sqlite:///" + str(tmp_path / "cli.sqlite")
+    broken = tmp_path / "broken.txt"
+    broken.write_bytes(b"\x00\x01\x02 binary \x00")
+    assert main(["import", "--db", url, str(sample_story_path()), str(broken)]) == 1
+    captured = capsys.readouterr()
+    assert "broken.txt" in captured.err and "1 imported, 1 not imported" in captured.out
+    close_database()
+    open_database(url)
+    assert Article.select().count() == 1
+
+
+def test_screenshot_renders_the_demo_window_to_a_png(tmp_path):
+    shot = tmp_path / "shot.png"
+    done = run(
+        "--demo", "--db", "sqlite:///" + str(tmp_path / "demo.sqlite"), "--screenshot", str(shot)
+    )
+    assert done.returncode == 0, done.stderr
+    assert png_size(shot) == (1400, 900)

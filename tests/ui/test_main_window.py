@@ -1,0 +1,181 @@
+"""The main window, driven the way a user drives it."""
+
+from PySide6.QtCore import QMimeData, QPoint, QPointF, Qt, QUrl
+from PySide6.QtGui import QDragEnterEvent, QDropEvent
+from PySide6.QtWidgets import QApplication
+
+from sourcemark.demo import open_demo
+from sourcemark.store import open_database
+from sourcemark.store.models import Article, Claim
+from sourcemark.ui.main_window import MainWindow
+from sourcemark.ui.models import ID_ROLE, ClaimTableModel
+
+
+def drag_and_drop(widget, mime: QMimeData) -> None:
+    """What a drag from a file manager delivers: enter (which must be accepted), then drop."""
+    point = QPointF(widget.rect().center())
+    args = (
+        Qt.DropAction.CopyAction,
+        mime,
+        Qt.MouseButton.LeftButton,
+        Qt.KeyboardModifier.NoModifier,
+    )
+    enter = QDragEnterEvent(point, *args)
+    QApplication.sendEvent(widget, enter)
+    assert enter.isAccepted()
+    QApplication.sendEvent(widget, QDropEvent(point, *args))
+
+
+def make_window(qtbot, url, settings) -> MainWindow:
+    window = MainWindow(url, settings)
+    qtbot.addWidget(window)
+    window.show()
+    qtbot.waitExposed(window)
+    return window
+
+
+def demo_window(qtbot, db_url, settings) -> MainWindow:
+    return make_window(qtbot, open_demo(db_url), settings)
+
+
+def test_a_new_database_shows_the_drop_hint(qtbot, db_url, settings):
+    open_database(db_url)
+    window = make_window(qtbot, db_url, settings)
+    assert window.stack.currentWidget() is window.empty
+    assert window.empty.isVisible()
+
+
+def test_the_demo_shows_the_sample_story_with_its_article_and_claims(qtbot, db_url, settings):
+    window = demo_window(qtbot, db_url, settings)
+    assert window.stack.currentWidget() is window.splitter
+    tree = window.tree_model
+    assert tree.rowCount() == 1
+    story = tree.index(0, 0)
+    assert "Viktor Bout" in story.data()
+    assert tree.rowCount(story) == 1
+    assert tree.index(0, 1, story).data() == "Bangkok One News"
+    n_claims = Claim.select().count()
+    assert n_claims > 0
+    assert tree.index(0, 1).data() == str(n_claims)
+    assert window.claim_proxy.rowCount() == n_claims
+    assert window.match_count.text() == f"{n_claims} claims"
+    assert window.article_title.text() == Article.get().title
+
+
+def test_every_claim_is_highlighted_in_the_article_text(qtbot, db_url, settings):
+    window = demo_window(qtbot, db_url, settings)
+    text = window.article.toPlainText()
+    assert text == Article.get().text
+    expected = sorted((c.start, c.end, c.type) for c in Claim.select())
+    assert sorted(window.article.highlighted_claims()) == expected
+    selections = window.article.extraSelections()
+    assert len(selections) == len(expected)
+    first = selections[0]
+    assert first.cursor.selectedText() == text[expected[0][0] : expected[0][1]].replace(
+        "\n", "\u2029"
+    )
+
+
+def test_clicking_a_claim_row_moves_the_article_to_that_claim(qtbot, db_url, settings):
+    window = demo_window(qtbot, db_url, settings)
+    table = window.table
+    row = window.claim_proxy.rowCount() - 1
+    rect = table.visualRect(window.claim_proxy.index(row, 0))
+    table.scrollTo(window.claim_proxy.index(row, 0))
+    rect = table.visualRect(window.claim_proxy.index(row, 0))
+    qtbot.mouseClick(table.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
+    claim = Claim.get_by_id(window.claim_proxy.index(row, 0).data(ID_ROLE))
+    assert window.article.textCursor().position() == claim.start
+    assert window.article._selected == claim.id
+
+
+def test_clicking_a_highlight_selects_its_claim_in_the_table(qtbot, db_url, settings):
+    window = demo_window(qtbot, db_url, settings)
+    claim = Claim.select().order_by(Claim.start).first()
+    cursor = window.article.textCursor()
+    cursor.setPosition(claim.start + 3)
+    point = window.article.cursorRect(cursor).center()
+    qtbot.mouseClick(window.article.viewport(), Qt.MouseButton.LeftButton, pos=point)
+    current = window.table.currentIndex()
+    assert current.isValid() and current.data(ID_ROLE) == claim.id
+
+
+def test_typing_in_the_search_box_filters_the_claims_and_counts_them(qtbot, db_url, settings):
+    window = demo_window(qtbot, db_url, settings)
+    total = window.claim_proxy.rowCount()
+    qtbot.keyClicks(window.search, "Houthis")
+    shown = window.claim_proxy.rowCount()
+    assert 0 < shown < total
+    for row in range(shown):
+        assert "houthis" in window.claim_proxy.index(row, ClaimTableModel.TEXT).data().lower()
+    assert window.match_count.text() == f"{shown} of {total} claims"
+    window.search.clear()
+    assert window.claim_proxy.rowCount() == total
+
+
+def test_sorting_by_type_groups_the_claims(qtbot, db_url, settings):
+    window = demo_window(qtbot, db_url, settings)
+    header = window.table.horizontalHeader()
+    qtbot.mouseClick(
+        header.viewport(),
+        Qt.MouseButton.LeftButton,
+        pos=QPoint(header.sectionViewportPosition(2) + 5, 5),
+    )
+    types = [
+        window.claim_proxy.index(r, ClaimTableModel.TYPE).data()
+        for r in range(window.claim_proxy.rowCount())
+    ]
+    assert types == sorted(types) or types == sorted(types, reverse=True)
+
+
+def test_item_models_pass_the_model_tester(qtbot, qtmodeltester, db_url, settings):
+    window = demo_window(qtbot, db_url, settings)
+    qtmodeltester.check(window.tree_model)
+    qtmodeltester.check(window.claim_model)
+    qtmodeltester.check(window.claim_proxy)
+
+
+def test_window_geometry_and_splitter_sizes_are_remembered(qtbot, db_url, settings):
+    window = demo_window(qtbot, db_url, settings)
+    window.resize(760, 560)  # fits the offscreen test screen, which is 800 x 800
+    window.splitter.setSizes([150, 350, 250])
+    sizes = window.splitter.sizes()
+    window.close()
+    again = make_window(qtbot, db_url, settings)
+    assert again.splitter.sizes() == sizes
+    assert (again.width(), again.height()) == (760, 560)
+
+
+def test_dropping_article_files_imports_them_and_reports_the_bad_one(
+    qtbot, db_url, settings, tmp_path
+):
+    open_database(db_url)
+    window = make_window(qtbot, db_url, settings)
+    good = tmp_path / "storm.txt"
+    good.write_text(
+        "Storm Closes Harbour\n\nThe harbour was closed on Tuesday after a storm damaged "
+        "two piers, the port authority said in a statement.\n",
+        encoding="utf-8",
+    )
+    empty = tmp_path / "empty.txt"
+    empty.write_text("")
+    mime = QMimeData()
+    mime.setUrls([QUrl.fromLocalFile(str(good)), QUrl.fromLocalFile(str(empty))])
+    with qtbot.waitSignal(window.imports_done, timeout=10_000):
+        drag_and_drop(window, mime)
+    assert Article.select().count() == 1
+    assert window.tree_model.rowCount() == 1
+    assert window.tree_model.index(0, 0).data() == "Storm Closes Harbour"
+    assert window.stack.currentWidget() is window.splitter
+    assert [p.origin for p in window.last_import_problems] == [str(empty)]
+    assert "empty" in window.problem_box.detailedText()
+    window.problem_box.close()
+
+
+def test_the_sample_story_button_on_the_empty_state_imports_it(qtbot, db_url, settings):
+    open_database(db_url)
+    window = make_window(qtbot, db_url, settings)
+    with qtbot.waitSignal(window.imports_done, timeout=10_000):
+        qtbot.mouseClick(window.empty.sample_button, Qt.MouseButton.LeftButton)
+    assert Article.select().count() == 1
+    assert window.claim_proxy.rowCount() == Claim.select().count() > 0
