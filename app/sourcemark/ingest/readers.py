@@ -5,10 +5,12 @@ from pathlib import Path
 from sourcemark.ingest.decode import decode_text
 from sourcemark.ingest.document import Document
 from sourcemark.ingest.errors import IngestError
+from sourcemark.ingest.html import read_html
 from sourcemark.ingest.text import clean_pasted_text
 
 MAX_FILE_BYTES = 50 * 1024 * 1024
 TEXT_SUFFIXES = {".txt", ".text", ".md", ".markdown", ""}
+HTML_SUFFIXES = {".html", ".htm", ".xhtml", ".shtml"}
 
 
 def read_text(text: str, origin: str | None = None) -> Document:
@@ -34,12 +36,14 @@ def read_path(path: str | Path) -> Document:
     if size > MAX_FILE_BYTES:
         raise IngestError(f"the file is larger than {MAX_FILE_BYTES // (1024 * 1024)} MB")
     suffix = path.suffix.lower()
-    if suffix not in TEXT_SUFFIXES:
+    if suffix not in TEXT_SUFFIXES | HTML_SUFFIXES:
         raise IngestError(f"files of type {suffix} cannot be imported yet")
     try:
         data = path.read_bytes()
     except OSError as error:
         raise IngestError(f"the file cannot be read ({error.strerror})") from None
+    if suffix in HTML_SUFFIXES:
+        return read_html(decode_text(data), origin=str(path))
     document = read_text(decode_text(data), origin=str(path))
     document.format = "markdown" if suffix in {".md", ".markdown"} else "text"
     return document

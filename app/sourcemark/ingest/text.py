@@ -1,57 +1,113 @@
 """Plain text copied out of a browser: find the article among the site furniture.
 
 A page copied with Ctrl+A brings the site name, breadcrumbs ("Home » ..."),
-section links, share and translate widgets and cookie notices along with the
-article. The rules here are about the shape of such lines, never about one
-site: furniture is short, lacks sentence punctuation, repeats, or is one of a
-small set of widget phrases.
+section links, share and translate widgets, related links and cookie notices
+along with the article. The rules here are about the shape of such lines,
+never about one site: furniture is short, lacks sentence punctuation, is a run
+of links, or is one of a small set of widget phrases.
 """
 
 import re
+from datetime import date
 
 from sourcemark.ingest.document import Document
 
 _BREADCRUMB = re.compile(r"^\s*(home|start|front page|accueil|inicio)\s*[»›>/|:-]+\s*(.+)$", re.I)
-_SEPARATORS = re.compile(r"\s[»›>|/•·]\s|[»›]")
 _WIDGET = re.compile(
-    r"^(share( this( article| story)?)?|translate|print|email|tweet|follow us|subscribe|"
-    r"sign (up|in)|log ?in|advertisement|sponsored|related( articles| stories)?|read more|"
-    r"more from .{0,40}|skip to (main )?content|menu|search|comments?|"
-    r"click to share.*|listen to this article.*|copyright\b.*|©.*|all rights reserved.*|"
-    r"(this site|we) uses? cookies.*|accept( all)?( cookies)?|cookie (policy|settings).*)"
+    r"^(share( this( article| story| page)?)?|translate|print|email|tweet|follow us.*|subscribe.*|"
+    r"sign (up|in).*|log ?in|advertisement|sponsored( content)?|skip to (main )?content|"
+    r"menu|search|"
+    r"comments?|click to share.*|listen to this article.*|copyright\b.*|all rights reserved.*|"
+    r"accept( all)?( cookies)?|cookie (policy|settings).*|(last )?updated\b.*|"
+    r"\d+ min(ute)?s? read)"
     r"\s*[»›:]?\s*$",
     re.I,
 )
+# Lines after which the rest of a copied page is link lists, not article.
+_END_MARKER = re.compile(
+    r"^(related( articles| stories| content| coverage)?|read (more|next|also)|"
+    r"more (from|on|stories).*|most (read|popular)|recommended( for you)?|you may also like|"
+    r"trending( now)?|latest( news)?)\s*:?$",
+    re.I,
+)
+_SHARE_WORDS = {
+    "facebook", "x", "twitter", "email", "e-mail", "print", "linkedin", "whatsapp", "reddit",
+    "copy", "link", "share", "telegram", "pinterest", "bluesky", "threads", "mail",
+}  # fmt: skip
+_MONTHS = {
+    m: i + 1
+    for i, names in enumerate(
+        [("january", "jan"), ("february", "feb"), ("march", "mar"), ("april", "apr"), ("may",),
+         ("june", "jun"), ("july", "jul"), ("august", "aug"), ("september", "sep", "sept"),
+         ("october", "oct"), ("november", "nov"), ("december", "dec")]
+    )
+    for m in names
+}  # fmt: skip
+_MONTH = r"(" + "|".join(sorted(_MONTHS, key=len, reverse=True)) + r")\.?"
+_DATE_MDY = re.compile(_MONTH + r"\s+(\d{1,2}),?\s+(\d{4})", re.I)
+_DATE_DMY = re.compile(r"\b(\d{1,2})\s+" + _MONTH + r",?\s+(\d{4})", re.I)
+_DATE_ISO = re.compile(r"\b(\d{4})-(\d{2})-(\d{2})\b")
 _TERMINAL = re.compile(r"[.!?…\"”’:)]$")
+_BYLINE = re.compile(r"^by\s+[A-Z]", re.I)
 
 
 def _words(line: str) -> int:
     return len(line.split())
 
 
-def _is_prose(line: str) -> bool:
-    """A line of article body: long, or a complete sentence."""
-    return _words(line) >= 14 or (_words(line) >= 6 and bool(_TERMINAL.search(line)))
+def _is_nav(line: str) -> bool:
+    """A run of links: separators between short items, or items spaced apart."""
+    if len(re.findall(r"\s[|•·»›]\s|\]\s*\[", line)) >= 2:
+        return True
+    if len(re.findall(r"\S\s{3,}\S", line)) >= 2:
+        return True
+    words = [w.strip("[]").lower() for w in line.split()]
+    if words and all(w in _SHARE_WORDS for w in words):
+        return True
+    # Section names run together ("News World News Sport"): all capitalised, a word repeated
+    capitalised = all(w[:1].isupper() or not w[:1].isalpha() for w in line.split())
+    return len(words) >= 3 and capitalised and len(set(words)) < len(words)
 
 
 def _is_widget(line: str) -> bool:
-    return bool(_WIDGET.match(line.strip()))
-
-
-def _is_nav(line: str) -> bool:
-    """Section links run together: several capitalised words, no verbs' punctuation."""
-    if _SEPARATORS.search(line):
+    stripped = line.strip()
+    if (
+        _WIDGET.match(stripped)
+        or stripped.startswith("©")
+        or ("©" in stripped and _words(stripped) < 12)
+    ):
         return True
-    words = line.split()
-    return (
-        len(words) >= 3
-        and all(w[:1].isupper() or not w[:1].isalpha() for w in words)
-        and (len(set(w.lower() for w in words)) < len(words))
-    )
+    lower = stripped.lower()
+    return "cookie" in lower and ("use" in lower or "accept" in lower)
+
+
+def _is_prose(line: str) -> bool:
+    """A line of article body: long, or a complete sentence; never a run of links."""
+    if _is_nav(line) or _is_widget(line):
+        return False
+    return _words(line) >= 14 or (_words(line) >= 6 and bool(_TERMINAL.search(line)))
+
+
+def find_date(line: str) -> date | None:
+    for pattern, order in ((_DATE_MDY, "mdy"), (_DATE_DMY, "dmy"), (_DATE_ISO, "iso")):
+        match = pattern.search(line)
+        if not match:
+            continue
+        try:
+            if order == "iso":
+                return date(int(match.group(1)), int(match.group(2)), int(match.group(3)))
+            if order == "mdy":
+                month, day, year = _MONTHS[match.group(1).lower()], match.group(2), match.group(3)
+            else:
+                day, month, year = match.group(1), _MONTHS[match.group(2).lower()], match.group(3)
+            return date(int(year), month, int(day))
+        except ValueError:
+            continue
+    return None
 
 
 def clean_pasted_text(raw: str, origin: str | None = None) -> Document:
-    """Split copied page text into title, outlet and the article body."""
+    """Split copied page text into title, outlet, byline, date and the article body."""
     lines = [line.strip() for line in raw.split("\n")]
     indices = [i for i, line in enumerate(lines) if line]
     body_start = next((i for i in indices if _is_prose(lines[i])), None)
@@ -61,54 +117,52 @@ def clean_pasted_text(raw: str, origin: str | None = None) -> Document:
         return Document(text=text, title=first[:200], origin=origin)
 
     header = [lines[i] for i in indices if i < body_start]
-    title, outlet = _title_and_outlet(header)
+    document = _read_header(header)
+    body: list[str] = []
+    for i in indices:
+        if i < body_start:
+            continue
+        line = lines[i]
+        if _END_MARKER.match(line):
+            break
+        if not (_is_widget(line) or _is_nav(line)):
+            body.append(line)
+    while body and not _is_prose(body[-1]) and _words(body[-1]) <= 3:
+        body.pop()
+    if document.title and body and body[0] == document.title:
+        body.pop(0)
+    document.text = "\n\n".join(body)
+    document.origin = origin
+    return document
 
-    body_lines = [lines[i] for i in indices if i >= body_start]
-    while (
-        body_lines
-        and not _is_prose(body_lines[-1])
-        and (_is_widget(body_lines[-1]) or _words(body_lines[-1]) <= 3)
-    ):
-        body_lines.pop()
-    body_lines = [line for line in body_lines if not _is_widget(line)]
-    if title and body_lines and body_lines[0] == title:
-        body_lines.pop(0)
-    return Document(text="\n\n".join(body_lines), title=title, outlet=outlet, origin=origin)
 
-
-def _title_and_outlet(header: list[str]) -> tuple[str, str | None]:
-    crumbs = [
-        re.split(r"\s*[»›>|/]\s*", m.group(2))[-1].strip()
-        for line in header
-        if (m := _BREADCRUMB.match(line))
-    ]
-    crumbs = [c for c in crumbs if c]
-    candidates = [
-        line
-        for line in header
-        if not _BREADCRUMB.match(line) and not _is_widget(line) and not _is_nav(line)
-    ]
-    title = ""
-    if crumbs:
-        title = crumbs[-1]
-    elif candidates:
-        # The headline is the last heading-like line before the body, or the longest when
-        # a dateline or byline comes last.
-        tail = [
-            c
-            for c in candidates
-            if _words(c) >= 3 and not re.match(r"(by|updated|published)\b", c, re.I)
+def _read_header(header: list[str]) -> Document:
+    document = Document(text="")
+    candidates = []
+    for line in header:
+        found = find_date(line)
+        if found and (_words(line) <= 10 or re.match(r"(published|posted|updated)\b", line, re.I)):
+            document.published = document.published or found
+            continue
+        if _BREADCRUMB.match(line) or _is_widget(line) or _is_nav(line):
+            continue
+        if _BYLINE.match(line):
+            document.byline = re.sub(r"^by\s+", "", line, flags=re.I)
+            continue
+        candidates.append(line)
+    # A short first line before the headline is the site's name.
+    first = header[0] if header else ""
+    if len(candidates) > 1 and candidates[0] == first and _words(first) <= 6:
+        document.outlet = None if _TERMINAL.search(first) else candidates.pop(0)
+    # The headline is the longest heading-like line; a breadcrumb's last item names it
+    # only when nothing else does (it usually names the section instead).
+    if candidates:
+        document.title = max(candidates, key=lambda c: (_words(c), -candidates.index(c)))
+    else:
+        crumbs = [
+            re.split(r"\s*[»›>|/]\s*", m.group(2))[-1].strip()
+            for m in map(_BREADCRUMB.match, header)
+            if m
         ]
-        title = tail[-1] if tail else candidates[-1]
-    outlet = None
-    if header:
-        first = header[0]
-        if (
-            first != title
-            and not _BREADCRUMB.match(first)
-            and not _is_widget(first)
-            and _words(first) <= 6
-            and not _TERMINAL.search(first)
-        ):
-            outlet = first
-    return title, outlet
+        document.title = crumbs[-1] if crumbs else ""
+    return document

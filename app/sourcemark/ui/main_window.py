@@ -42,7 +42,7 @@ from sourcemark.ui.summary import SummaryStrip
 from sourcemark.ui.theme import icon
 from sourcemark.ui.worker import Task
 
-IMPORT_FILTER = "Articles (*.txt *.text *.md *.markdown);;All files (*)"
+IMPORT_FILTER = "Articles (*.txt *.text *.md *.markdown *.html *.htm);;All files (*)"
 
 
 class EmptyState(QWidget):
@@ -110,7 +110,7 @@ class MainWindow(QMainWindow):
     def _build_actions(self) -> None:
         self.import_action = QAction(icon("mdi6.file-import-outline"), "&Import Articles…", self)
         self.import_action.setShortcut(QKeySequence.StandardKey.Open)
-        self.import_action.setStatusTip("Import article files (plain text and Markdown)")
+        self.import_action.setStatusTip("Import article files (web pages, plain text and Markdown)")
         self.import_action.triggered.connect(self.import_files)
         self.import_folder_action = QAction(
             icon("mdi6.folder-open-outline"), "Import &Folder…", self

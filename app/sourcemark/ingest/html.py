@@ -1,0 +1,52 @@
+"""Saved web pages: the article's text and metadata, by trafilatura. Nothing is fetched or run."""
+
+import re
+from datetime import date
+
+import trafilatura
+
+from sourcemark.ingest.document import Document
+from sourcemark.ingest.errors import IngestError
+
+
+def read_html(html: str, origin: str | None = None, url: str | None = None) -> Document:
+    try:
+        result = trafilatura.bare_extraction(
+            html,
+            url=url,
+            with_metadata=True,
+            include_comments=False,
+            include_tables=False,
+            include_images=False,
+            include_links=False,
+            deduplicate=True,
+        )
+    except Exception as error:  # trafilatura and lxml raise many kinds on broken markup
+        raise IngestError(f"the page could not be read ({type(error).__name__})") from None
+    data = result.as_dict() if result is not None and hasattr(result, "as_dict") else result
+    if not data or not (data.get("text") or "").strip():
+        raise IngestError("no article text was found in the page")
+    # trafilatura puts one paragraph a line; the rest of the app separates them by blank lines
+    text = re.sub(r"\n+", "\n\n", data["text"].strip())
+    title = (data.get("title") or "").strip()
+    if title and text.startswith(title + "\n"):
+        text = text[len(title) :].lstrip()  # the headline is metadata, not a claim of the body
+    return Document(
+        text=text,
+        title=title,
+        outlet=(data.get("sitename") or None),
+        published=_date(data.get("date")),
+        url=data.get("url") or url,
+        byline=data.get("author") or None,
+        origin=origin,
+        format="html",
+    )
+
+
+def _date(value: str | None) -> date | None:
+    if not value:
+        return None
+    try:
+        return date.fromisoformat(value[:10])
+    except ValueError:
+        return None
