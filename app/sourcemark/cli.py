@@ -94,7 +94,7 @@ def cmd_analyze(args: argparse.Namespace) -> int:
             entry["error"] = str(error)
             failures += 1
         else:
-            claims = analyze(document.text, document.title)
+            claims = analyze(document.text, document.title, document.outlet)
             entry.update(
                 title=document.title,
                 outlet=document.outlet,

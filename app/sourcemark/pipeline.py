@@ -41,7 +41,7 @@ class ImportReport:
 
 
 def store_document(document: Document, story_id: int | None = None) -> Article:
-    claims = analyze(document.text, document.title)
+    claims = analyze(document.text, document.title, document.outlet)
     story = Story.get_by_id(story_id) if story_id is not None else None
     return add_article(document, claims, story=story, analyzer_version=ANALYZER_VERSION)
 

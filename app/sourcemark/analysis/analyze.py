@@ -1,14 +1,11 @@
 """The analyzer's entry point."""
 
-from sourcemark.analysis.segment import sentences
+from sourcemark.analysis.attribution import ArticleAnalyzer
 from sourcemark.analysis.types import Claim
 
-ANALYZER_VERSION = "0.1"
+ANALYZER_VERSION = "0.2"
 
 
-def analyze(text: str, title: str = "") -> list[Claim]:
+def analyze(text: str, title: str = "", outlet: str | None = None) -> list[Claim]:
     """The claims of an article's clean text, in reading order."""
-    claims = []
-    for span in sentences(text):
-        claims.append(Claim(text=span.of(text), start=span.start, end=span.end))
-    return claims
+    return ArticleAnalyzer(text, title, outlet).run()

@@ -1,0 +1,763 @@
+"""Finding attributions: cue, source mention and content, sentence by sentence.
+
+The rules follow the shapes news writing uses:
+  SOURCE CUE [that] CONTENT            Officials said the bridge was closed.
+  CONTENT, SOURCE CUE [adverbials].    The bridge was closed, officials said Tuesday.
+  CONTENT, CUE SOURCE[, role].         "It was closed," said Jane Roe, the mayor.
+  CUE SOURCE: "QUOTE"                  Said the coach: "We lost."
+  According to SOURCE, CONTENT / CONTENT, according to SOURCE.
+  ... as reported by OUTLET ...        (the whole sentence rests on the outlet)
+  SOURCE declined to comment / denied ...  (the whole sentence is the claim)
+Cues inside quotation marks are never cues. A quotation that runs over
+several sentences or paragraphs gives one claim per sentence, all with the
+source of the sentence that attributes it.
+"""
+
+import re
+from dataclasses import dataclass
+
+from sourcemark.analysis import lexicon as lx
+from sourcemark.analysis.entities import Mention, Registry, classify
+from sourcemark.analysis.segment import Span, paragraphs, sentences
+from sourcemark.analysis.tokens import CLOSE_QUOTES, QUOTE_MARKS, Token, quote_regions, tokenize
+from sourcemark.analysis.types import Claim, SourcingType, Stance
+
+PASSIVE = frozenset({"is", "are", "was", "were", "be", "been", "being", "get", "got", "gets"})
+STOP_PUNCT = frozenset({",", ";", ":", "(", ")", "—", "–", ".", "!", "?", "[", "]"}) | QUOTE_MARKS
+INVERTING_VERBS = frozenset(
+    """said says added wrote writes asked continued explained noted argued insisted warned
+    recalled remarked replied countered according added""".split()
+)
+RECIPIENT_VERBS = frozenset(
+    {"told", "tells", "tell", "informed", "informs", "assured", "reminded", "warned", "briefed"}
+)
+BOUNDARY_WORDS = frozenset(
+    {"while", "though", "although", "but", "whereas", "and", "yet", "however"}
+)
+PREPOSITIONS = frozenset(
+    """in on at during outside inside after before from to with by near as while when last this
+    earlier later late early yesterday today tonight monday tuesday wednesday thursday friday
+    saturday sunday via through over under without""".split()
+)
+HEDGES = re.compile(
+    r"\b(reportedly|allegedly|purportedly|supposedly|is said to|are said to|was said to|"
+    r"were said to|is believed to|are believed to|is thought to|are thought to|"
+    r"it is understood|is understood to|are understood to)\b",
+    re.I,
+)
+SUBORDINATORS = frozenset(
+    {
+        "when",
+        "after",
+        "before",
+        "because",
+        "if",
+        "since",
+        "until",
+        "once",
+        "unless",
+        "whether",
+        "which",
+        "what",
+        "where",
+        "why",
+        "how",
+    }
+)
+APPOSITIVE_STARTS = frozenset(
+    """a an the who which whose whom where published based speaking writing citing quoted
+    now himself herself itself""".split()
+)
+
+
+@dataclass
+class Found:
+    """One attribution in a sentence, in token indices and character offsets."""
+
+    subject: tuple[int, int] | None  # character span of the source mention
+    mention: Mention | None
+    source_text: str | None
+    cue: str
+    cue_index: int
+    content: tuple[int, int]
+    stance: Stance
+    end_index: int  # token index after the attribution's cue (and inverted subject)
+    subject_index: int  # token index where the subject starts (for trimming earlier content)
+    quote: bool = False
+
+
+class ArticleAnalyzer:
+    def __init__(self, text: str, title: str = "", outlet: str | None = None):
+        self.text = text
+        self.title = title
+        self.registry = Registry(outlet, title)
+        self.last: dict[str, Mention] = {}
+        self._sentence_found: list[Found] = []
+        self.claims: list[Claim] = []
+
+    # -- the whole article ----------------------------------------------------------------
+
+    def run(self) -> list[Claim]:
+        paras = paragraphs(self.text)
+        all_tokens = []
+        for para in paras:
+            all_tokens.extend(tokenize(self.text, para, []))
+        self.registry.scan(all_tokens)
+        carry: Found | None = None  # the speaker of a quotation left open at a paragraph's end
+        for para in paras:
+            continues = carry is not None and self.text[para.start] in lx_OPEN_MARKS
+            regions = quote_regions(self.text, para)
+            sents = sentences(self.text, para)
+            found_by_sentence: list[list[Found]] = []
+            for sent in sents:
+                tokens = tokenize(self.text, sent, regions)
+                found_by_sentence.append(self._sentence(sent, tokens))
+            carry = self._propagate_quotes(
+                para, sents, regions, found_by_sentence, carry if continues else None
+            )
+            for sent, found in zip(sents, found_by_sentence, strict=True):
+                self._emit(sent, found)
+        self._mark_premise()
+        return self.claims
+
+    def _emit(self, sent: Span, found: list[Found]) -> None:
+        if not found:
+            text = sent.of(self.text)
+            hedge = HEDGES.search(text)
+            self.claims.append(
+                Claim(
+                    text=text, start=sent.start, end=sent.end, cue=hedge.group(0) if hedge else None
+                )
+            )
+            return
+        for f in found:
+            start, end = _trim(self.text, *f.content)
+            if end <= start:
+                continue
+            mention = f.mention
+            self.claims.append(
+                Claim(
+                    text=self.text[start:end],
+                    start=start,
+                    end=end,
+                    type=mention.type if mention else SourcingType.UNATTRIBUTED,
+                    stance=f.stance,
+                    source=f.source_text,
+                    source_resolved=mention.resolved if mention else None,
+                    cue=f.cue,
+                    quote=f.quote,
+                )
+            )
+
+    # -- quotations over several sentences --------------------------------------------------
+
+    def _propagate_quotes(self, para, sents, regions, found_by_sentence, carry):
+        """Give unattributed sentences inside a quotation the source of the quotation."""
+        last_open: Found | None = None
+        for a, b in regions:
+            inside = [i for i, s in enumerate(sents) if s.end > a and s.start < b]
+            speaker = None
+            for i in inside:
+                for f in found_by_sentence[i]:
+                    if f.mention is not None and f.content[0] < b and f.content[1] > a:
+                        speaker = f
+            if speaker is None and carry is not None and a == para.start:
+                speaker = carry
+            if speaker is None:
+                continue
+            for i in inside:
+                if found_by_sentence[i]:
+                    continue
+                sent = sents[i]
+                start, end = max(sent.start, a), min(sent.end, b)
+                found_by_sentence[i].append(
+                    Found(speaker.subject, speaker.mention, speaker.source_text, speaker.cue,
+                          -1, (start, end), Stance.ASSERTS, -1, -1, quote=True)
+                )  # fmt: skip
+            if b == para.end and self.text[b - 1] not in CLOSE_QUOTES and self.text[b - 1] != '"':
+                last_open = speaker
+        return last_open
+
+    # -- one sentence ---------------------------------------------------------------------
+
+    def _sentence(self, sent: Span, tokens: list[Token]) -> list[Found]:
+        found: list[Found] = []
+        self._sentence_found = found
+        consumed_to = 0  # token index before which cues are taken
+        content_owner: Found | None = None
+        for kind, i, j in self._cues(sent, tokens):
+            if i < consumed_to:
+                continue
+            attribution = self._attribution(kind, i, j, tokens, sent, floor=consumed_to)
+            if attribution is None:
+                continue
+            if content_owner is not None and attribution.subject_index >= 0:
+                # A second attribution inside the content of the first counts only after a
+                # clause boundary: "..., while Meridian says ...", "..., though X said ...",
+                # or when it shares the first one's subject: "... and said ...".
+                start = attribution.subject_index
+                shared = start == attribution.cue_index
+                relative = (
+                    tokens[start].lower == "who" and start > 0 and tokens[start - 1].text == ","
+                )
+                if not shared and not relative and not _after_boundary(tokens, start):
+                    continue
+                owner_start, _ = content_owner.content
+                cut = tokens[start - 1].start if start > 0 else tokens[start].start
+                while start > 0 and tokens[start - 1].lower in BOUNDARY_WORDS | {",", ";"}:
+                    start -= 1
+                    cut = tokens[start].start
+                if owner_start < cut:
+                    content_owner.content = (owner_start, min(content_owner.content[1], cut))
+            found.append(attribution)
+            consumed_to = max(attribution.end_index, j)
+            cue_end = tokens[attribution.cue_index].end if attribution.cue_index >= 0 else 0
+            content_owner = attribution if attribution.content[1] > cue_end else None
+            self._remember(attribution)
+        return found
+
+    def _cues(self, sent: Span, tokens: list[Token]) -> list[tuple[str, int, int]]:
+        cues: list[tuple[str, int, int]] = []
+        masked = _masked(self.text, sent, tokens)
+        declines = []
+        for match in lx.DECLINE_PATTERN.finditer(masked):
+            i = _index_at(tokens, sent.start + match.start())
+            j = _index_at(tokens, sent.start + match.end())
+            if i is not None:
+                declines.append(("decline", i, j if j is not None else len(tokens)))
+        n = len(tokens)
+        i = 0
+        while i < n:
+            t = tokens[i]
+            if t.quoted or not t.is_word or any(a <= i < b for _, a, b in declines):
+                i += 1
+                continue
+            if t.lower == "according" and i + 1 < n and tokens[i + 1].lower == "to":
+                cues.append(("according", i, i + 2))
+                i += 2
+                continue
+            if (
+                t.lower in {"reported", "revealed", "disclosed", "published", "quoted"}
+                and i + 1 < n
+                and tokens[i + 1].lower == "by"
+            ):
+                cues.append(("reported_by", i, i + 2))
+                i += 2
+                continue
+            if t.lower in lx.REPORTING_VERBS and (not t.is_cap or i == 0):
+                cues.append(("verb", i, i + 1))
+            i += 1
+        cues.extend(declines)
+        cues.sort(key=lambda c: c[1])
+        return cues
+
+    def _attribution(self, kind, i, j, tokens, sent, floor) -> Found | None:
+        n = len(tokens)
+        if kind == "according":
+            k = j
+            while (
+                k < n
+                and tokens[k].text not in {",", ";", "."}
+                and not tokens[k].quoted
+                and k - j < 18
+            ):
+                k += 1
+            words = [t.text for t in tokens[j:k] if t.is_word]
+            mention, source_text = self._mention_in(words)
+            if mention is None:
+                return None
+            subject = (tokens[j].start, tokens[k - 1].end)
+            cue = "according to"
+            if i <= floor or (i > 0 and tokens[i - 1].text in {",", ":"} and i - 1 <= floor):
+                content = (tokens[k].end if k < n else sent.end, sent.end)
+            elif sum(1 for t in tokens[k:] if t.is_word) >= 4 and not (
+                k + 1 < n and tokens[k + 1].lower in {"who", "which"}
+            ):
+                content = (tokens[floor].start, sent.end)
+            else:
+                content = (
+                    tokens[floor].start,
+                    tokens[i - 1].start if tokens[i - 1].text == "," else tokens[i].start,
+                )
+            return Found(subject, mention, source_text, cue, i, content, Stance.ASSERTS, k, -1)
+        if kind == "reported_by":
+            k = j
+            while k < n and tokens[k].text not in {",", ";", "."} and k - j < 10:
+                if k > j and tokens[k].lower in PREPOSITIONS and tokens[k - 1].is_cap:
+                    break
+                k += 1
+            words = [t.text for t in tokens[j:k] if t.is_word]
+            mention, source_text = self._mention_in(words)
+            if mention is None:
+                return None
+            cue_start = i
+            while cue_start > 0 and tokens[cue_start - 1].lower in {
+                "as",
+                "previously",
+                "first",
+                "earlier",
+                "initially",
+                "also",
+                "was",
+                "were",
+                "been",
+                "has",
+                "had",
+            }:
+                cue_start -= 1
+            cue = " ".join(t.text for t in tokens[cue_start:j])
+            return Found((tokens[j].start, tokens[k - 1].end), mention, source_text, cue, i,
+                         (tokens[floor].start, sent.end), Stance.ASSERTS, k, -1)  # fmt: skip
+        if kind == "decline":
+            subject = self._subject_before(tokens, i, floor)
+            if subject is None:
+                return None
+            s, e, mention, source_text = subject
+            cue = self.text[tokens[i].start : tokens[j - 1].end]
+            return Found((tokens[s].start, tokens[e - 1].end), mention, source_text, cue, i,
+                         (tokens[s].start, sent.end), Stance.DECLINES, j, s)  # fmt: skip
+        return self._verb_attribution(i, tokens, sent, floor)
+
+    def _verb_attribution(self, v, tokens, sent, floor) -> Found | None:
+        n = len(tokens)
+        verb = tokens[v].lower
+        if v + 1 < n and tokens[v + 1].lower == "by":
+            return None  # a passive participle: "compiled by", "found by"
+        inverted = None
+        subject = self._subject_before(tokens, v, floor)
+        if subject is None:
+            subject = self._shared_subject(tokens, v, floor)
+        if (
+            subject is None
+            and verb in INVERTING_VERBS
+            and (
+                v == floor or tokens[v - 1].text in {",", ":"} | QUOTE_MARKS or tokens[v - 1].quoted
+            )
+        ):
+            inverted = self._subject_after(tokens, v)
+        if subject is None and inverted is None:
+            return None
+        if subject is not None:
+            s, e, mention, source_text = subject
+            if verb in lx.WEAK_VERBS and mention.type == SourcingType.UNATTRIBUTED:
+                return None
+            if (
+                s > 0
+                and s != v
+                and tokens[s - 1].lower in SUBORDINATORS
+                and not tokens[s - 1].quoted
+            ):
+                return None
+        else:
+            s, e, mention, source_text = inverted
+        stance = Stance.ASSERTS
+        rest_text = self.text[tokens[v].start : sent.end]
+        if verb in lx.DENY_VERBS or (verb in lx.NAMING_VERBS and lx.DENIAL_WORDS.search(rest_text)):
+            stance = Stance.DENIES
+        subject_span = (tokens[s].start, tokens[e - 1].end)
+        if stance == Stance.ASSERTS and verb in {"said", "says", "added"}:
+            head = " ".join(t.text for t in tokens[v + 1 : v + 9] if not t.quoted)
+            if lx.DECLINE_PATTERN.search(head):
+                stance = Stance.DECLINES
+        if stance == Stance.DENIES and not inverted:
+            return Found(subject_span, mention, source_text, tokens[v].text, v,
+                         (tokens[s].start, sent.end), stance, v + 1, s)  # fmt: skip
+        if inverted:
+            after = e
+            if after < n and tokens[after].text == ":":
+                content = (tokens[after + 1].start if after + 1 < n else sent.end, sent.end)
+            else:
+                end_char = tokens[v - 1].start if v > floor else tokens[v].start
+                content = (tokens[floor].start, end_char)
+            return Found(
+                subject_span, mention, source_text, tokens[v].text, v, content, stance, after, -1
+            )
+        # SOURCE CUE ...: content after the cue, unless the cue closes the clause
+        after = self._content_start(tokens, v)
+        before_words = sum(1 for t in tokens[floor:s] if t.is_word)
+        closing = s > floor and (tokens[s - 1].text in {","} | QUOTE_MARKS or tokens[s - 1].quoted)
+        rest_words = [t for t in tokens[after:] if t.is_word] if after is not None else []
+        adverbial = (
+            after is None
+            or not rest_words
+            or (tokens[after].lower in PREPOSITIONS and tokens[after - 1].lower != "that")
+            or (v + 1 < n and tokens[v + 1].text in {",", ";", ".", "!", "?"})
+        )
+        if closing and before_words >= 2 and adverbial and verb in lx.CLOSING_VERBS | lx.DENY_VERBS:
+            end_char = tokens[s - 1].start
+            content = (tokens[floor].start, end_char)
+            return Found(
+                subject_span, mention, source_text, tokens[v].text, v, content, stance, v + 1, s
+            )
+        if after is None or len(rest_words) < 2 or tokens[after].lower == "to":
+            return None
+        if (
+            verb in lx.WEAK_VERBS
+            and tokens[after].lower in PREPOSITIONS
+            and tokens[after - 1].lower != "that"
+            and not (after + 1 < n and tokens[after + 1].lower in {"least", "most"})
+        ):
+            return None  # "a student admitted with a perfect score" is not an attribution
+        return Found(subject_span, mention, source_text, tokens[v].text, v,
+                     (tokens[after].start, sent.end), stance, after, s)  # fmt: skip
+
+    def _content_start(self, tokens: list[Token], v: int) -> int | None:
+        """Token index where what the cue introduces begins."""
+        n = len(tokens)
+        k = v + 1
+        if (
+            k < n
+            and tokens[k].lower in {"out", "up", "on"}
+            and tokens[v].lower in {"pointed", "points", "summed", "weighed"}
+        ):
+            k += 1
+        # "told MPs on Monday that ...", "said in a statement that ...", "said on Tuesday: ..."
+        leads_in = k < n and (
+            tokens[k].lower in PREPOSITIONS
+            or tokens[k].lower in {"that", ":"}
+            or tokens[k].text == ":"
+            or tokens[v].lower in RECIPIENT_VERBS
+        )
+        for m in range(k, min(n, k + 14) if leads_in else k):
+            t = tokens[m]
+            if t.quoted and t.text not in QUOTE_MARKS:
+                break
+            if t.lower == "that" or t.text == ":":
+                if all(x.lower not in lx.REPORTING_VERBS for x in tokens[k:m]):
+                    return m + 1 if m + 1 < n else None
+                break
+            if t.text in {".", ";"}:
+                break
+        if tokens[v].lower in RECIPIENT_VERBS:
+            k = _skip_recipient(tokens, k)
+        while k < n and tokens[k].text == ",":
+            k += 1
+        return k if k < n else None
+
+    # -- subjects ---------------------------------------------------------------------------
+
+    def _subject_before(self, tokens, v, floor):
+        k = v - 1
+        while k >= floor and not tokens[k].quoted and tokens[k].lower in lx.AUXILIARIES:
+            k -= 1
+        if k < floor:
+            return None
+        if tokens[k].lower in PASSIVE or tokens[k].lower in {"to", "not", "n't"}:
+            return None
+        end = k
+        if tokens[end].text in {",", ")"} and not tokens[end].quoted:
+            m = end - 1
+            while (
+                m >= floor
+                and tokens[m].text not in {",", "(", ";", ":", "—"}
+                and not tokens[m].quoted
+                and end - m < 24
+            ):
+                m -= 1
+            if m < floor or tokens[m].text not in {",", "("}:
+                return None
+            inner = tokens[m + 1 : end]
+            if inner and all(t.is_cap and t.is_word for t in inner) and 1 < len(inner) <= 4:
+                role = [t.text for t in tokens[floor:m] if t.is_word]
+                words = [t.text for t in inner]
+                role_text = " ".join(role)
+                if lx.OFFICIAL_ROLES.search(role_text) or lx.PRIVATE_ROLES.search(role_text):
+                    mention, source_text = self._mention_in(
+                        words, role=role_text, position=inner[0].start
+                    )
+                    if mention is not None:
+                        return m + 1, end, mention, source_text
+            if not inner or not (
+                inner[0].lower in APPOSITIVE_STARTS
+                or (inner[0].lower.endswith("ed") and not inner[0].is_cap)
+                or inner[0].lower
+                in {"seen", "written", "given", "known", "run", "led", "made", "sent"}
+                or inner[0].text[:1].isdigit()
+                or lx.OFFICIAL_ROLES.search(" ".join(t.text for t in inner))
+                or lx.PRIVATE_ROLES.search(" ".join(t.text for t in inner))
+            ):
+                return None
+            end = m - 1
+        k = end
+        while k >= floor:
+            t = tokens[k]
+            if t.quoted or t.text in STOP_PUNCT:
+                break
+            if t.lower in lx.CLAUSE_WORDS:
+                if (
+                    t.lower == "and"
+                    and k - 1 >= floor
+                    and not tokens[k - 1].quoted
+                    and (tokens[k - 1].is_cap or tokens[k - 1].lower in lx.PRONOUNS)
+                ):
+                    k -= 1
+                    continue
+                if t.lower == "who" and k == end:
+                    k -= 1
+                    break
+                break
+            if t.lower in lx.REPORTING_VERBS and k < end and _is_verb_form(t.lower):
+                break
+            k -= 1
+        start = k + 1
+        if start > end:
+            return None
+        words = [t.text for t in tokens[start : end + 1] if t.is_word]
+        if not words or len(words) > 12:
+            return None
+        if tokens[end].lower == "who" and start == end:
+            return self._relative_subject(tokens, start, floor, end)
+        mention, source_text = self._mention_in(words, position=tokens[start].start)
+        if mention is None:
+            return None
+        return start, end + 1, mention, source_text
+
+    def _shared_subject(self, tokens, v, floor):
+        """'X denied A and said B': the second verb shares the first one's subject."""
+        k = v - 1
+        while k >= 0 and not tokens[k].quoted and tokens[k].lower in lx.AUXILIARIES:
+            k -= 1
+        if k < 0 or tokens[k].lower not in {"and", "but", "yet"} or tokens[k].quoted:
+            return None
+        previous = self._sentence_found[-1] if self._sentence_found else None
+        if previous is not None:
+            verb = tokens[v].lower
+            changes = (verb in lx.DENY_VERBS) != (previous.stance == Stance.DENIES) or verb in {
+                "accused",
+                "accuses",
+            }
+            if previous.subject_index < 0 or previous.mention is None or not changes:
+                return None  # "noted A and claimed B" is one claim of the same source
+            return v, v, previous.mention, previous.source_text
+        start = floor
+        while start < k and tokens[start].text == ",":
+            start += 1
+        # the sentence's own subject: a name or noun phrase at its start
+        m = start
+        while (
+            m < k
+            and tokens[m].is_word
+            and (
+                tokens[m].is_cap
+                or tokens[m].lower in lx.DETERMINERS
+                or tokens[m].lower in lx.PRONOUNS
+            )
+        ):
+            m += 1
+        if m == start:
+            return None
+        words = [t.text for t in tokens[start:m]]
+        mention, source_text = self._mention_in(words, position=tokens[start].start)
+        if mention is None:
+            return None
+        return start, m, mention, source_text
+
+    def _relative_subject(self, tokens, who, floor, end):
+        """', who said ...': the source named just before it in the sentence."""
+        previous = self._sentence_found[-1] if self._sentence_found else None
+        if previous is not None and previous.mention is not None:
+            return who, end + 1, previous.mention, tokens[who].text
+        mention = self.last.get("group") or self.last.get("person")
+        return (who, end + 1, mention, tokens[who].text) if mention else None
+
+    def _subject_after(self, tokens, v):
+        n = len(tokens)
+        k = v + 1
+        while k < n and not tokens[k].quoted and tokens[k].text not in STOP_PUNCT and k - v <= 8:
+            if tokens[k].lower in lx.REPORTING_VERBS or tokens[k].lower in {"that", "who", "which"}:
+                break
+            k += 1
+        words = [t.text for t in tokens[v + 1 : k] if t.is_word]
+        if not words or words[0].lower() in PREPOSITIONS:
+            return None
+        role = ""
+        # "said Meridian's chief executive, Alistair Brand": the name follows the role
+        if k + 1 < n and tokens[k].text == "," and tokens[k + 1].is_cap:
+            m = k + 1
+            while m < n and tokens[m].is_word and tokens[m].is_cap:
+                m += 1
+            name = [t.text for t in tokens[k + 1 : m]]
+            if 1 < len(name) <= 4 and (
+                lx.OFFICIAL_ROLES.search(" ".join(words))
+                or lx.PRIVATE_ROLES.search(" ".join(words))
+            ):
+                role, words, k = " ".join(words), name, m
+        mention, source_text = self._mention_in(words, role=role, position=tokens[v].start)
+        if mention is None:
+            return None
+        return v + 1, k, mention, source_text
+
+    def _mention_in(self, words: list[str], role: str = "", position: int = 10**12):
+        """Classify the words of a source mention, resolving pronouns and short references."""
+        if not words:
+            return None, None
+        # "Both he and the Kremlin": the first named source decides
+        if "and" in (w.lower() for w in words):
+            cut = [w.lower() for w in words].index("and")
+            first = [w for w in words[:cut] if w.lower() != "both"]
+            if first:
+                words = first
+        lowered = [w.lower() for w in words]
+        source_text = " ".join(words)
+        if lowered[-1] in lx.PRONOUNS and len(words) <= 3:
+            return self._pronoun(lowered[-1], lowered), source_text
+        if lowered[:3] == ["one", "of", "them"]:
+            return self.last.get("group"), source_text
+        # "a report by the Lakeshore Examiner": the outlet behind a report
+        match = re.search(
+            r"\b(report|reports|story|article|investigation|reporting|analysis)\s+(by|in|from)\s+(.+)$",
+            source_text,
+            re.I,
+        )
+        if match:
+            outlet_words = match.group(3).split()
+            outlet = classify(outlet_words, self.registry)
+            if outlet is not None and outlet.type == SourcingType.MEDIA_REPORT:
+                return outlet, match.group(3)
+        if (
+            words[0][:1].isalpha()
+            and words[0][:1].islower()
+            and lowered[0] not in lx.DETERMINERS
+            and all(w[:1].islower() for w in words)
+        ):
+            # a lower-case phrase must end in a source noun: "fire officials", "critics"
+            pass
+        mention = classify(words, self.registry, role)
+        if mention is None:
+            return None, None
+        return mention, source_text
+
+    def _pronoun(self, pronoun: str, lowered: list[str]) -> Mention | None:
+        kind = lx.PRONOUNS[pronoun]
+        if kind == "person":
+            return self.last.get("person")
+        if kind == "group":
+            return self.last.get("group") or self.last.get("org")
+        if kind == "thing":
+            return self.last.get("thing") or self.last.get("org")
+        return self.last.get("group") or self.last.get("person")
+
+    def _remember(self, found: Found) -> None:
+        mention = found.mention
+        if mention is None:
+            return
+        if mention.kind == "person":
+            self.last["person"] = mention
+        elif mention.kind == "group":
+            self.last["group"] = mention
+        elif mention.kind in {"org", "outlet"}:
+            self.last["org"] = mention
+            self.last["thing"] = mention
+        elif mention.kind == "document":
+            self.last["thing"] = mention
+
+    # -- the premise ------------------------------------------------------------------------
+
+    def _mark_premise(self) -> None:
+        """The claims that carry the headline: most of its content words, put forward as true."""
+        title = _stems(self.title)
+        if not title or not self.claims:
+            return
+        scored = [
+            (len(title & _stems(c.text)) / len(title), index)
+            for index, c in enumerate(self.claims)
+            if c.stance == Stance.ASSERTS
+        ]
+        if not scored:
+            return
+        best = max(score for score, _ in scored)
+        if best < 0.25:
+            return
+        for score, index in scored:
+            if score >= max(0.3, best * 0.8):
+                self.claims[index].premise = True
+
+
+lx_OPEN_MARKS = {"“", '"', "«", "„", "‘"}
+_STOP = frozenset(
+    """the a an of to in on at for and or but with by from as is are was were be been has have
+    had will would could should may might that this these those it its his her their they he
+    she we you i not no after over into about than more most also just who which what
+    when""".split()
+)
+
+
+def _stems(text: str) -> set[str]:
+    return {w[:5] for w in re.findall(r"[a-z]+", text.lower()) if len(w) > 2 and w not in _STOP}
+
+
+def _is_verb_form(word: str) -> bool:
+    """Forms that are verbs in any context: 'said', 'told', 'denied'; not 'state' or 'report'."""
+    return word.endswith("ed") or word in {
+        "said",
+        "says",
+        "told",
+        "tells",
+        "wrote",
+        "writes",
+        "found",
+        "thought",
+        "shown",
+    }
+
+
+def _masked(text: str, sent: Span, tokens: list[Token]) -> str:
+    chars = list(text[sent.start : sent.end])
+    for t in tokens:
+        if t.quoted:
+            for c in range(t.start - sent.start, t.end - sent.start):
+                chars[c] = " "
+    return "".join(chars)
+
+
+def _index_at(tokens: list[Token], position: int) -> int | None:
+    for index, t in enumerate(tokens):
+        if t.start >= position:
+            return index
+    return None
+
+
+def _after_boundary(tokens: list[Token], start: int) -> bool:
+    k = start - 1
+    if k < 0:
+        return False
+    if tokens[k].text == ";":
+        return True
+    if tokens[k].lower not in BOUNDARY_WORDS:
+        return False
+    k -= 1
+    while k >= 0 and tokens[k].text in QUOTE_MARKS:
+        k -= 1
+    return k >= 0 and tokens[k].text in {",", ";"}
+
+
+def _skip_recipient(tokens: list[Token], k: int) -> int:
+    """Past the person told: 'told reporters', 'told the Register', 'told MPs on Monday'."""
+    n = len(tokens)
+    if k < n and tokens[k].lower in {"the", "a", "an"}:
+        k += 1
+    if k < n and tokens[k].is_cap and tokens[k].lower not in lx.PRONOUNS:
+        while k < n and tokens[k].is_cap and tokens[k].is_word:
+            k += 1
+    elif k < n and tokens[k].lower not in lx.PRONOUNS and tokens[k].lower not in _STOP:
+        k += 1
+    while (
+        k < n
+        and tokens[k].lower in {"on", "in", "at", "last", "this"}
+        and k + 1 < n
+        and (tokens[k + 1].lower in lx.TIME_WORDS or tokens[k + 1].is_cap)
+    ):
+        k += 2
+    return k
+
+
+def _trim(text: str, start: int, end: int) -> tuple[int, int]:
+    """Content without surrounding spaces, quote marks, commas or a dangling 'that'."""
+    junk = " \t\n,;:“”\"‘’'«»—–-("
+    while start < end and text[start] in junk:
+        start += 1
+    while end > start and text[end - 1] in junk:
+        end -= 1
+    if text[start : start + 5].lower() == "that " and end - start > 5:
+        start += 5
+    return start, end

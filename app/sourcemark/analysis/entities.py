@@ -1,0 +1,349 @@
+"""Who is who in an article: people with their roles, organisations, outlets, documents.
+
+A first pass over the whole text collects named people (with the title before
+the name and the description after it), organisations (by the shape of their
+names) and outlets. Source mentions are then classified against that registry,
+so that "Whitlock", "she" and "the fire authority" take the type of the fuller
+mention they stand for.
+"""
+
+import re
+from dataclasses import dataclass, field
+
+from sourcemark.analysis import lexicon as lx
+from sourcemark.analysis.tokens import Token
+from sourcemark.analysis.types import SourcingType as T
+
+_CONNECTORS = frozenset(
+    {"of", "for", "and", "the", "de", "van", "von", "al", "bin", "la", "le", "du", "del", "da", "&"}
+)
+_NOT_NAME_START = frozenset(
+    """the a an this that these those but and or so yet in on at for to of by with from as if
+    when while after before since because although though however meanwhile officials critics
+    analysts prosecutors both he she they it we i his her their its our my your there here
+    what who which why how where then now also still even just only not no some many most
+    several other another each every all any few such former""".split()
+)
+_MONTHS_DAYS = frozenset(
+    """january february march april may june july august september october november december
+    monday tuesday wednesday thursday friday saturday sunday""".split()
+)
+
+
+@dataclass
+class Entity:
+    name: str
+    kind: str  # person, org, outlet, document, group
+    type: T
+    role: str = ""
+    position: int = 0
+    aliases: set[str] = field(default_factory=set)
+
+    @property
+    def surname(self) -> str:
+        return self.name.split()[-1] if self.kind == "person" else ""
+
+
+def _word_tokens(tokens: list[Token]) -> list[Token]:
+    return [t for t in tokens if t.is_word or t.text in {",", "’", "'"}]
+
+
+def _is_name_word(token: Token) -> bool:
+    return token.is_cap and token.is_word and token.lower not in _MONTHS_DAYS
+
+
+def person_type(role: str) -> T:
+    if lx.SPOKESPERSON_WORDS.search(role):
+        return T.SPOKESPERSON
+    if lx.OFFICIAL_ROLES.search(role) and not lx.PRIVATE_ROLES.search(role):
+        return T.NAMED_OFFICIAL
+    return T.NAMED_PERSON
+
+
+def is_org_name(words: list[str]) -> bool:
+    lowered = [w.lower().strip(".") for w in words]
+    return any(w in lx.ORG_SUFFIXES for w in lowered[1:]) or (
+        len(lowered) == 1 and lowered[0] in lx.ORG_SUFFIXES
+    )
+
+
+def is_outlet_name(words: list[str]) -> bool:
+    name = " ".join(words)
+    if lx.is_known_outlet(name):
+        return True
+    return len(words) >= 2 and bool(lx.OUTLET_SUFFIX.fullmatch(words[-1].lower()))
+
+
+class Registry:
+    """Entities of one article, looked up by full name, surname, first word or head noun."""
+
+    def __init__(self, own_outlet: str | None = None, headline: str = ""):
+        self.headline_words = set(re.findall(r"[\w’'-]+", headline.lower()))
+        self.entities: list[Entity] = []
+        self.by_key: dict[str, Entity] = {}
+        self.own_outlet = (own_outlet or "").lower()
+
+    def add(self, entity: Entity, *keys: str) -> Entity:
+        existing = self.by_key.get(entity.name.lower())
+        if existing is not None:
+            if entity.role and not existing.role:
+                existing.role = entity.role
+                if existing.kind == "person":
+                    existing.type = entity.type
+            return existing
+        self.entities.append(entity)
+        for key in (entity.name, *keys):
+            if key:
+                self.by_key.setdefault(key.lower(), entity)
+        return entity
+
+    def find(self, name: str) -> Entity | None:
+        key = name.lower().strip()
+        key = re.sub(r"^(the|a|an)\s+", "", key)
+        key = re.sub(r"['’]s$", "", key)
+        return self.by_key.get(key) or self.by_key.get("the " + key)
+
+    def scan(self, tokens: list[Token]) -> None:
+        """Collect named people and organisations from the tokens of the whole text."""
+        words = tokens
+        i = 0
+        while i < len(words):
+            if not _is_name_word(words[i]) or (words[i].quoted and False):
+                i += 1
+                continue
+            j = i
+            while j + 1 < len(words) and (
+                _is_name_word(words[j + 1])
+                or (
+                    words[j + 1].lower in _CONNECTORS
+                    and j + 2 < len(words)
+                    and _is_name_word(words[j + 2])
+                    and words[j + 1].lower != "and"
+                )
+            ):
+                j += 1
+            self._consider(words, i, j)
+            i = j + 1
+
+    def _consider(self, words: list[Token], i: int, j: int) -> None:
+        run = words[i : j + 1]
+        while run and run[0].lower in _NOT_NAME_START:
+            run = run[1:]
+            i += 1
+        if not run:
+            return
+        texts = [t.text for t in run]
+        name = " ".join(texts)
+        if is_outlet_name(texts) and name.lower() != self.own_outlet:
+            self.add(Entity(name, "outlet", T.MEDIA_REPORT, position=run[0].start))
+            return
+        if is_org_name(texts):
+            self.add(Entity(name, "org", T.SPOKESPERSON, position=run[0].start), texts[0])
+            return
+        # A person: title words first, then a name of one to three words.
+        last_role = -1
+        for k, token in enumerate(texts):
+            if lx.OFFICIAL_ROLES.fullmatch(token.lower()) or token.lower() in lx.NAME_TITLES:
+                last_role = k
+        name_words = texts[last_role + 1 :]
+        title = " ".join(texts[: last_role + 1])
+        if not name_words or len(name_words) > 4:
+            return
+        if len(name_words) == 1 and not title:
+            return  # a lone capitalised word: a place, a brand, a surname seen before
+        before = self._words_before(words, i)
+        after = self._appositive_after(words, j)
+        role = " ".join(part for part in (before, title, after) if part)
+        full = " ".join(name_words)
+        type_ = person_type(role)
+        if name_words[-1].lower() in self.headline_words and type_ == T.NAMED_OFFICIAL:
+            type_ = T.NAMED_PERSON  # the subject of the story answers for themselves
+        entity = Entity(full, "person", type_, role=role, position=run[0].start)
+        self.add(entity, name_words[-1] if len(name_words) > 1 else "")
+
+    @staticmethod
+    def _words_before(words: list[Token], i: int) -> str:
+        """Lower-case role words right before a name: 'arms dealer', 'manager', 'former captain'."""
+        k = i - 1
+        collected: list[str] = []
+        while k >= 0 and len(collected) < 4:
+            token = words[k]
+            if not token.is_word or token.lower in lx.DETERMINERS or token.lower in lx.CLAUSE_WORDS:
+                break
+            if token.lower in lx.REPORTING_VERBS or token.lower in {
+                "by",
+                "to",
+                "with",
+                "from",
+                "of",
+                "for",
+                "on",
+                "in",
+                "at",
+            }:
+                break
+            if token.is_cap and token.lower not in {"former"} and collected:
+                collected.append(token.text)
+                k -= 1
+                continue
+            collected.append(token.text)
+            k -= 1
+        # "Meridian's chief executive, Alistair Brand": a role before a comma
+        if not collected and k >= 0 and words[k].text == ",":
+            segment = []
+            m = k - 1
+            while m >= 0 and words[m].is_word and len(segment) < 6:
+                segment.append(words[m].text)
+                m -= 1
+            phrase = " ".join(reversed(segment))
+            if lx.OFFICIAL_ROLES.search(phrase) or lx.PRIVATE_ROLES.search(phrase):
+                return phrase
+        return " ".join(reversed(collected))
+
+    @staticmethod
+    def _appositive_after(words: list[Token], j: int) -> str:
+        """', general secretary of the union,' or ', 58,' or ', a fire ecologist at X'."""
+        if j + 1 >= len(words) or words[j + 1].text not in {",", "("}:
+            return ""
+        phrase = []
+        k = j + 2
+        while (
+            k < len(words)
+            and words[k].text not in {",", ".", ";", ":", ")", "—"}
+            and len(phrase) < 16
+        ):
+            if words[k].lower in lx.REPORTING_VERBS and words[k].lower not in {"report", "state"}:
+                break
+            phrase.append(words[k].text)
+            k += 1
+        text = " ".join(phrase)
+        if not phrase:
+            return ""
+        first = phrase[0].lower()
+        if first in {"a", "an", "the", "who"} or first.isdigit() or "’s" in text or "'s" in text:
+            return text
+        if lx.OFFICIAL_ROLES.search(text) or lx.PRIVATE_ROLES.search(text):
+            return text
+        return ""
+
+    def person_by_surname(self, word: str) -> Entity | None:
+        entity = self.by_key.get(word.lower())
+        return entity if entity is not None and entity.kind == "person" else None
+
+    def last_before(self, position: int, kind: str, head: str | None = None) -> Entity | None:
+        best = None
+        for entity in self.entities:
+            if entity.position >= position or entity.kind != kind:
+                continue
+            if head and head not in entity.name.lower() and head not in entity.role.lower():
+                continue
+            best = entity
+        return best
+
+
+@dataclass(slots=True)
+class Mention:
+    """A source as written, what it refers to, and its sourcing type."""
+
+    text: str
+    resolved: str
+    type: T
+    kind: str  # person, org, outlet, document, group, unknown
+
+
+def head_noun(words: list[str]) -> tuple[str, list[str]]:
+    """The head of a noun phrase (its last word before a preposition) and the words before it."""
+    chunk: list[str] = []
+    for word in words:
+        low = word.lower()
+        if chunk and low in {
+            "of", "at", "for", "in", "with", "from", "on", "to", "by", "close", "familiar",
+            "briefed", "who", "that", "which", "compiled", "posted", "reviewed", "sent",
+            "published", "obtained", "seen", "involved", "knowledgeable", "representing",
+            "working", "based", "inside", "within", "near", "under", "over", "across", "among",
+        }:  # fmt: skip
+            break
+        chunk.append(word)
+    if not chunk:
+        return "", []
+    return re.sub(r"['’]s$", "", chunk[-1].lower()), [w.lower() for w in chunk[:-1]]
+
+
+def classify(words: list[str], registry: Registry, role: str = "") -> Mention | None:
+    """The type of a non-pronoun source mention; None when it does not look like a source."""
+    text = " ".join(words)
+    bare = [
+        w
+        for w in words
+        if w.lower() not in lx.DETERMINERS
+        or (w[:1].isupper() and w.lower() not in {"the", "a", "an"})
+    ]
+    if not bare:
+        return None
+    if lx.SPOKESPERSON_WORDS.search(text) or lx.SPOKESPERSON_WORDS.search(role):
+        return Mention(
+            text,
+            text,
+            T.SPOKESPERSON,
+            "person" if any(w[:1].isupper() for w in bare[1:]) else "org",
+        )
+    head, modifiers = head_noun(bare)
+    head_word = bare[len(modifiers)] if len(modifiers) < len(bare) else bare[-1]
+    if head_word[:1].islower() or (head_word == bare[0] and head in _COMMON_NOUNS):
+        return _classify_common(text, head, modifiers, registry)
+    # A proper name: registry, outlet, organisation, person
+    proper = [w for w in bare if w.lower() not in {"the", "a", "an"}]
+    name = " ".join(proper)
+    entity = registry.find(name) or (registry.find(proper[-1]) if len(proper) == 1 else None)
+    if entity is None and len(proper) > 1:
+        entity = registry.find(" ".join(proper[-2:])) or registry.person_by_surname(proper[-1])
+        if entity is not None and entity.kind != "person":
+            entity = None
+    if entity is not None:
+        return Mention(text, entity.name, entity.type, entity.kind)
+    if is_outlet_name(proper) and name.lower() != registry.own_outlet:
+        return Mention(text, text, T.MEDIA_REPORT, "outlet")
+    if is_org_name(proper) or len(proper) == 1:
+        return Mention(text, text, T.SPOKESPERSON, "org")
+    return Mention(text, text, person_type(" ".join(words[:-2]) + " " + role), "person")
+
+
+_COMMON_NOUNS = lx.OFFICIAL_NOUNS | lx.ANONYMOUS_NOUNS | lx.DOCUMENT_NOUNS | lx.MEDIA_NOUNS
+
+
+def _classify_common(
+    text: str, head: str, modifiers: list[str], registry: Registry
+) -> Mention | None:
+    # "the manager", "the chairman": a definite role word stands for the person named with it
+    if text.lower().startswith("the ") and not head.endswith("s"):
+        for entity in reversed(registry.entities):
+            if (
+                entity.kind == "person"
+                and head
+                and re.search(rf"\b{re.escape(head)}\b", entity.role.lower())
+            ):
+                return Mention(text, entity.name, entity.type, "person")
+    if head in lx.MEDIA_NOUNS and head not in {"agency", "site", "network"}:
+        return Mention(text, text, T.MEDIA_REPORT, "outlet")
+    if head in lx.DOCUMENT_NOUNS:
+        return Mention(text, text, T.DOCUMENT, "document")
+    if head in {"source", "sources"} and any(m in lx.OFFICIAL_QUALIFIERS for m in modifiers):
+        return Mention(text, text, T.ANONYMOUS_OFFICIAL, "group")
+    if head in lx.OFFICIAL_NOUNS:
+        return Mention(text, text, T.ANONYMOUS_OFFICIAL, "group")
+    if head in lx.ANONYMOUS_NOUNS:
+        return Mention(text, text, T.ANONYMOUS_SOURCE, "group")
+    if head in lx.ORG_NOUNS:
+        entity = registry.last_before(10**12, "org", head)
+        return Mention(text, entity.name if entity else text, T.SPOKESPERSON, "org")
+    # "the manager", "the minister": a role word standing for a person named before
+    for entity in reversed(registry.entities):
+        if (
+            entity.kind == "person"
+            and head
+            and re.search(rf"\b{re.escape(head)}\b", entity.role.lower())
+        ):
+            return Mention(text, entity.name, entity.type, "person")
+    if lx.OFFICIAL_ROLES.fullmatch(head):
+        return Mention(text, text, T.ANONYMOUS_OFFICIAL, "group")
+    return None

@@ -1,0 +1,399 @@
+"""Word lists the analyzer's rules are made of. General English news vocabulary only."""
+
+import re
+
+
+def _forms(*stems: str) -> frozenset[str]:
+    """Verb forms written as 'say/says/said/saying' groups."""
+    return frozenset(form for stem in stems for form in stem.split("/"))
+
+
+# Reporting verbs: the cue of an attribution. Every tense the news uses.
+REPORTING_VERBS = _forms(
+    "say/says/said/saying",
+    "tell/tells/told/telling",
+    "add/adds/added/adding",
+    "note/notes/noted",
+    "claim/claims/claimed",
+    "insist/insists/insisted",
+    "acknowledge/acknowledges/acknowledged",
+    "believe/believes/believed",
+    "suspect/suspects/suspected",
+    "expect/expects/expected",
+    "indicate/indicates/indicated",
+    "warn/warns/warned",
+    "suggest/suggests/suggested",
+    "outline/outlines/outlined",
+    "show/shows/showed/shown",
+    "find/finds/found",
+    "state/states/stated",
+    "report/reports/reported",
+    "assert/asserts/asserted",
+    "argue/argues/argued",
+    "explain/explains/explained",
+    "confirm/confirms/confirmed",
+    "announce/announces/announced",
+    "write/writes/wrote",
+    "recommend/recommends/recommended",
+    "conclude/concludes/concluded",
+    "estimate/estimates/estimated",
+    "predict/predicts/predicted",
+    "allege/alleges/alleged",
+    "contend/contends/contended",
+    "maintain/maintains/maintained",
+    "remark/remarks/remarked",
+    "reveal/reveals/revealed",
+    "disclose/discloses/disclosed",
+    "admit/admits/admitted",
+    "concede/concedes/conceded",
+    "testify/testifies/testified",
+    "inform/informs/informed",
+    "express/expresses/expressed",
+    "stress/stresses/stressed",
+    "emphasize/emphasizes/emphasized/emphasise/emphasises/emphasised",
+    "accuse/accuses/accused",
+    "praise/praises/praised",
+    "describe/describes/described",
+    "call/calls/called",
+    "term/terms/termed",
+    "label/labels/labeled/labelled",
+    "deny/denies/denied",
+    "dismiss/dismisses/dismissed",
+    "reject/rejects/rejected",
+    "refute/refutes/refuted",
+    "dispute/disputes/disputed",
+    "counter/counters/countered",
+    "respond/responds/responded",
+    "reply/replies/replied",
+    "observe/observes/observed",
+    "point/points/pointed",  # "pointed out"
+    "think/thinks/thought",
+    "fear/fears/feared",
+    "worry/worries/worried",
+    "caution/cautions/cautioned",
+    "assess/assesses/assessed",
+    "project/projects/projected",
+    "forecast/forecasts",
+    "demonstrate/demonstrates/demonstrated",
+    "document/documents/documented",
+    "detail/details/detailed",
+    "list/lists/listed",
+    "cite/cites/cited",
+    "recount/recounts/recounted",
+    "recall/recalls/recalled",
+    "complain/complains/complained",
+    "boast/boasts/boasted",
+    "vow/vows/vowed",
+    "pledge/pledges/pledged",
+    "promise/promises/promised",
+    "agree/agrees/agreed",
+    "urge/urges/urged",
+    "propose/proposes/proposed",
+)
+# Verbs that attribute only with a subject that can be a source, never in the passive.
+WEAK_VERBS = _forms(
+    "show/shows/showed/shown",
+    "find/finds/found",
+    "call/calls/called",
+    "describe/describes/described",
+    "expect/expects/expected",
+    "admit/admits/admitted",
+    "list/lists/listed",
+    "detail/details/detailed",
+    "document/documents/documented",
+    "demonstrate/demonstrates/demonstrated",
+    "cite/cites/cited",
+    "project/projects/projected",
+    "think/thinks/thought",
+    "fear/fears/feared",
+    "worry/worries/worried",
+    "agree/agrees/agreed",
+    "urge/urges/urged",
+    "propose/proposes/proposed",
+    "vow/vows/vowed",
+    "pledge/pledges/pledged",
+    "promise/promises/promised",
+    "praise/praises/praised",
+    "accuse/accuses/accused",
+    "respond/responds/responded",
+    "counter/counters/countered",
+    "point/points/pointed",
+    "state/states/stated",
+    "report/reports/reported",
+    "recall/recalls/recalled",
+    "express/expresses/expressed",
+    "assess/assesses/assessed",
+    "estimate/estimates/estimated",
+    "label/labels/labeled/labelled",
+    "term/terms/termed",
+)
+# Verbs that may stand after their content and subject: "..., officials said."
+CLOSING_VERBS = _forms(
+    "say/says/said",
+    "add/adds/added",
+    "note/notes/noted",
+    "tell/tells/told",
+    "write/writes/wrote",
+    "claim/claims/claimed",
+    "insist/insists/insisted",
+    "warn/warns/warned",
+    "explain/explains/explained",
+    "argue/argues/argued",
+    "report/reports/reported",
+    "state/states/stated",
+    "believe/believes/believed",
+    "acknowledge/acknowledges/acknowledged",
+    "confirm/confirms/confirmed",
+    "estimate/estimates/estimated",
+    "recall/recalls/recalled",
+    "predict/predicts/predicted",
+    "conclude/concludes/concluded",
+    "suggest/suggests/suggested",
+    "complain/complains/complained",
+    "concede/concedes/conceded",
+    "observe/observes/observed",
+    "remark/remarks/remarked",
+    "reply/replies/replied",
+    "respond/responds/responded",
+    "counter/counters/countered",
+    "allege/alleges/alleged",
+    "contend/contends/contended",
+    "maintain/maintains/maintained",
+    "stress/stresses/stressed",
+    "emphasize/emphasizes/emphasized/emphasise/emphasises/emphasised",
+    "caution/cautions/cautioned",
+    "testify/testifies/testified",
+)
+DENY_VERBS = _forms(
+    "deny/denies/denied/denying",
+    "dismiss/dismisses/dismissed",
+    "reject/rejects/rejected",
+    "refute/refutes/refuted",
+    "dispute/disputes/disputed",
+    "rebut/rebuts/rebutted",
+    "contest/contests/contested",
+)
+# "called it fake", "termed the reports fake", "labelled the article a hoax"
+NAMING_VERBS = _forms(
+    "call/calls/called",
+    "term/terms/termed",
+    "label/labels/labeled/labelled",
+    "describe/describes/described",
+)
+DENIAL_WORDS = re.compile(
+    r"\b(fake|false|a hoax|hoax|baseless|untrue|nonsense|lies|a lie|fabricat\w*|groundless|"
+    r"unfounded|ridiculous|absurd|propaganda|misinformation|disinformation|smear|slander\w*|"
+    r"defamatory|without merit|inaccurate|incorrect|misleading|speculation|fiction|"
+    r"informational attacks?)\b",
+    re.I,
+)
+DECLINE_PATTERN = re.compile(
+    r"\b((declined|declines|decline|refused|refuses|refuse)\s+to\s+(comment|discuss|elaborate|answer|say|speak|respond|confirm|be\s+interviewed)\b|"
+    r"(did|does|do|would|could|will)\s+not\s+(immediately\s+)?(respond|reply|comment|return|answer|provide|say|confirm|discuss|elaborate)\b|"
+    r"(didn['’]t|doesn['’]t|don['’]t|wouldn['’]t|won['’]t)\s+(immediately\s+)?(respond|reply|comment|return|answer|say|confirm)\b|"
+    r"(could|can)\s*not\s+be\s+reached|(was|were|is|are)\s+not\s+(immediately\s+)?available\s+for\s+comment|"
+    r"had\s+no\s+(immediate\s+)?comment|no\s+comment\b)",
+    re.I,
+)
+# Words between a subject and its cue: "has also said", "had previously denied"
+AUXILIARIES = frozenset(
+    """has have had also previously repeatedly consistently further later earlier again would
+    will could may might did does do separately privately publicly then only already recently
+    initially first subsequently since now long had been has been has long have long
+    flatly strongly firmly vehemently angrily quickly swiftly immediately""".split()
+)
+# Words that end a subject when walking back from a cue
+CLAUSE_WORDS = frozenset(
+    """that and but though although while whereas because as when after before if so since
+    where which what how why then yet however meanwhile nor or until unless once whether
+    than despite""".split()
+)
+PRONOUNS = {
+    "he": "person",
+    "she": "person",
+    "they": "group",
+    "it": "thing",
+    "we": "group",
+    "i": "person",
+    "who": "relative",
+}
+DETERMINERS = frozenset(
+    """the a an this that these those two three four five six seven eight nine ten several many
+    some other both few most all one dozens numerous various multiple more two-thirds""".split()
+)
+
+SPOKESPERSON_WORDS = re.compile(
+    r"\b(spokes(person|man|woman|people|men|women)|press (secretary|officer|office|aide)|"
+    r"representative for|communications (director|officer|chief))\b",
+    re.I,
+)
+# Head nouns of documents and records
+DOCUMENT_NOUNS = frozenset(
+    """report reports assessment assessments filing filings document documents memo memos
+    memorandum audit audits study studies survey surveys poll polls data dataset records record
+    recordings recording indictment indictments complaint complaints lawsuit lawsuits letter
+    letters summary summaries analysis analyses evaluation evaluations review reviews transcript
+    transcripts findings figures statistics census ruling rulings order judgment judgement
+    estimates estimate documents paper papers research footage video videos email emails
+    emails messages message minutes logs log testimony affidavit affidavits charges charge
+    warrant warrants disclosure disclosures accounts statement investigation probe inquiry
+    guidance forecast forecasts projections model models numbers tally count index table
+    cable cables dossier brief briefing report's evidence photos images imagery satellite
+    notes note note's chart charts application applications submission submissions""".split()
+)
+# Anonymous officials: head nouns of unnamed people who hold office
+OFFICIAL_NOUNS = frozenset(
+    """official officials diplomat diplomats authorities prosecutor prosecutors
+    investigator investigators officer officers regulator regulators administrator administrators
+    aide aides agent agents lawmaker lawmakers legislator legislators minister ministers
+    commander commanders staffer staffers adviser advisers advisor advisors negotiator negotiators
+    envoy envoys inspectors inspector police detectives detective ambassador diplomat's
+    officials' spokespeople bureaucrats bureaucrat""".split()
+)
+# Qualifiers that make an unnamed "source" an official one ("a senior government source")
+OFFICIAL_QUALIFIERS = frozenset(
+    """government administration military intelligence ministry security police defense
+    defence official officials pentagon kremlin state federal foreign diplomatic army navy
+    cabinet department white house parliamentary whitehall""".split()
+)
+# Anonymous non-official sources: head nouns of unnamed people
+ANONYMOUS_NOUNS = frozenset(
+    """source sources people person critics critic analysts analyst experts expert residents
+    resident witnesses witness campaigners campaigner observers observer fans fan economists
+    economist lawyers lawyer employees employee workers worker passengers passenger supporters
+    supporter neighbors neighbours neighbor neighbour activists activist members member insiders
+    insider executives executive scientists scientist researchers researcher doctors doctor
+    parents parent students student teachers teacher traders trader investors investor
+    bankers banker voters voter locals local users user customers customer owners owner
+    opponents opponent proponents advocates advocate skeptics sceptics detractors friends
+    friend relatives relative colleagues colleague staff managers manager employees' officials'
+    academics academic commentators commentator historians historian veterans veteran
+    survivors survivor victims victim families family consumers consumer shoppers shopper
+    farmers farmer drivers driver pilots pilot nurses nurse physicians physician protesters
+    protester demonstrators demonstrator villagers villager citizens citizen others some many
+    most few""".split()
+)
+# Institutions that speak: head nouns of organisations
+ORG_NOUNS = frozenset(
+    """company companies firm firms airline airlines club clubs union unions university
+    universities agency agencies bureau bureaus department departments ministry ministries
+    government governments council councils authority authorities office offices service
+    services board boards committee committees trust trusts league leagues hospital hospitals
+    school schools city county state court courts military army navy administration party
+    parties group groups bank banks commission commissions institute institutes organization
+    organisation organizations organisations association associations federation federations
+    foundation foundations embassy embassies consulate regulator regulators watchdog watchdogs
+    team teams force forces police prosecutor's operator operators manufacturer maker makers
+    carrier carriers insurer insurers lender lenders retailer retailers chain network networks
+    platform coalition alliance campaign movement church diocese center centre centres centers
+    station district districts municipality province region delegation mission panel inquiry
+    parliament congress senate house assembly cabinet kremlin pentagon whitehall white
+    corporation corp inc llc plc ltd co developer developers startup utility utilities
+    zoo museum library charity charities ngo nonprofit council's brigade battalion unit
+    directorate secretariat inspectorate tribunal""".split()
+)
+ORG_SUFFIXES = frozenset(
+    """inc inc. corp corp. corporation co co. ltd ltd. llc plc gmbh ag sa nv group holdings
+    partners partnership terminals therapeutics pharmaceuticals pharma biotech electric
+    energy power authority service services agency bureau office department ministry council
+    commission committee board trust union university college institute institution school
+    hospital clinic association federation foundation society league club rovers united city
+    athletic fc bank capital securities investments airlines airways air aerospace motors
+    automotive technologies technology tech systems labs laboratories media news network
+    networks analytics construction industries lines shipping logistics railways rail
+    airport port telecom communications insurance realty properties foods brands stores
+    markets exchange fund funds court police force army navy forces command party government
+    administration parliament assembly congress senate embassy mission directorate
+    inspectorate tribunal kremlin pentagon""".split()
+)
+# Role words that make a named person a named official (speaking in an official capacity)
+OFFICIAL_ROLES = re.compile(
+    r"\b(minister|secretary|mayor|sheriff|chief|president|chairman|chairwoman|chairperson|chair|"
+    r"director|commissioner|governor|senator|sen\.?|rep\.?|representative|congressman|congresswoman|"
+    r"councilmember|councillor|councilor|councilman|councilwoman|attorney general|"
+    r"district attorney|"
+    r"prosecutor|officer|general|gen\.?|admiral|colonel|col\.?|commander|ambassador|judge|justice|"
+    r"inspector|superintendent|leader|head|executive|ceo|cfo|coo|cto|negotiator|mp|mep|lawmaker|"
+    r"legislator|deputy|premier|chancellor|alderman|speaker|whip|treasurer|comptroller|auditor|"
+    r"dean|provost|rector|principal|founder|co-founder|chief executive|managing director|"
+    r"vice president|vice-president|general secretary|secretary-general|secretary general|"
+    r"commissioner|administrator|registrar|ombudsman|coroner|magistrate|mayor-elect|"
+    r"president-elect|governor-elect|king|queen|prince|princess|pope|cardinal|bishop|"
+    r"archbishop|captain|capt\.?|lieutenant|lt\.?|sergeant|sgt\.?|major|maj\.?|police chief|"
+    r"fire chief|official|spokesperson|spokesman|spokeswoman|partner|owner|trustee|"
+    r"convenor|convener|chairs|presiding)\b",
+    re.I,
+)
+# Roles that make a named person a private individual despite a title-like word
+PRIVATE_ROLES = re.compile(
+    r"\b(former|ex-|retired|analyst|professor|lecturer|researcher|economist|ecologist|expert|"
+    r"scientist|fellow|consultant|lawyer|attorney for|attorney representing|solicitor|barrister|"
+    r"resident|passenger|fan|supporter|witness|student|parent|worker|operator|cardiologist|"
+    r"physician|doctor|nurse|historian|author|writer|journalist|commentator|campaigner|"
+    r"activist|economist|strategist|manager|coach|player|striker|midfielder|defender|"
+    r"goalkeeper|dealer|broker|trader|investor|shareholder|customer|victim|survivor|"
+    r"neighbou?r|relative|friend|colleague|teacher|pupil|farmer|owner of|shop|mother|father|"
+    r"wife|husband|son|daughter|brother|sister|aged|year-old|research|researchers)\b",
+    re.I,
+)
+# Titles that may stand before a name; they are not the name
+NAME_TITLES = frozenset(
+    """mr mr. mrs mrs. ms ms. dr dr. prof prof. sir dame lord lady gen gen. sen sen. rep rep.
+    gov gov. lt lt. col col. capt capt. sgt sgt. adm adm. rev rev. fr fr. judge justice mayor
+    president minister secretary chancellor premier governor senator sheriff chief chairman
+    chairwoman director commissioner councilmember councillor ambassador king queen prince
+    princess pope bishop cardinal officer inspector detective coach manager captain""".split()
+)
+
+_OUTLET_LIST = """
+reuters, ap, afp, bloomberg, bbc, cnn, nbc, abc, cbs, npr, pbs, msnbc, politico, axios,
+associated press, agence france-presse, al jazeera, aljazeera, fox news, new york times,
+washington post, wall street journal, guardian, financial times, economist, times, telegraph,
+independent, atlantic, new yorker, vox, buzzfeed news, huffpost, hill, propublica, intercept,
+vice, semafor, usa today, los angeles times, chicago tribune, boston globe, daily beast,
+le monde, der spiegel, spiegel, die zeit, el país, el pais, la repubblica, corriere della sera,
+asahi, nikkei, yomiuri, xinhua, tass, ria novosti, interfax, kommersant, vedomosti, rbc,
+meduza, novaya gazeta, haaretz, times of israel, dawn, hindu, hindustan times,
+south china morning post, scmp, straits times, globe and mail, toronto star, cbc, abc news,
+sky news, channel 4 news, itv news, euronews, deutsche welle, dw, france 24, rfi, yonhap,
+kyodo, bernama, antara, efe, ansa, dpa, anadolu, sun, daily mail, mirror, observer,
+sunday times, newsweek, time magazine, forbes, fortune, business insider, cnbc, techcrunch,
+verge, wired, ars technica, information, lancet, bild, nhk, kyiv independent, ukrainska pravda,
+le figaro, liberation, el mundo, frankfurter allgemeine, süddeutsche zeitung, nzz, politico europe,
+jerusalem post, arab news, gulf news, the national, caixin, global times, people's daily,
+korea herald, japan times, bangkok post, jakarta post, mainichi, irish times, rte, abc australia,
+sydney morning herald, the age, new zealand herald, stuff, washington examiner, new york post,
+breitbart, daily telegraph, evening standard, the sunday telegraph, the spectator, the new statesman
+"""
+OUTLETS = frozenset(
+    name.strip() for name in _OUTLET_LIST.replace("\n", " ").split(",") if name.strip()
+)
+OUTLET_SUFFIX = re.compile(
+    r"\b(times|journal|post|news|herald|examiner|register|gazette|tribune|chronicle|ledger|"
+    r"weekly|daily|echo|observer|standard|telegraph|mail|express|star|sun|review|courier|"
+    r"inquirer|dispatch|bulletin|monitor|press|record|reporter|insider|wire|today|magazine|"
+    r"newspaper|newsletter|broadcaster|radio|television|tv|citizen|guardian|independent|"
+    r"sentinel|globe|mirror|leader|advertiser|argus|clarion|banner|beacon|enquirer|free press|"
+    r"report|digest|newswire|online|podcast|channel|network)\b",
+    re.I,
+)
+MEDIA_NOUNS = frozenset(
+    """newspaper newspapers outlet outlets broadcaster broadcasters magazine publication
+    publications tabloid network channel website site paper agency reporters reporter journalist
+    journalists daily weekly newswire wire""".split()
+)
+
+TIME_WORDS = frozenset(
+    """monday tuesday wednesday thursday friday saturday sunday today yesterday tonight
+    morning afternoon evening night week month year weekend earlier later last this on""".split()
+)
+
+
+def lower_words(text: str) -> list[str]:
+    return re.findall(r"[a-z0-9]+(?:['’][a-z]+)?", text.lower())
+
+
+def is_known_outlet(name: str) -> bool:
+    key = " ".join(re.findall(r"[\w'’-]+", name.lower()))
+    key = key[4:] if key.startswith("the ") else key
+    return key in OUTLETS
