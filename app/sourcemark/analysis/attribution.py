@@ -64,6 +64,11 @@ SUBORDINATORS = frozenset(
         "how",
     }
 )
+PARTICIPLE_CUES = frozenset(
+    """saying adding arguing claiming noting insisting warning explaining stressing asserting
+    suggesting acknowledging conceding denying rejecting dismissing disputing writing telling
+    contending maintaining citing""".split()
+)
 APPOSITIVE_STARTS = frozenset(
     """a an the who which whose whom where published based speaking writing citing quoted
     now himself herself itself""".split()
@@ -154,6 +159,7 @@ class ArticleAnalyzer:
     def _propagate_quotes(self, para, sents, regions, found_by_sentence, carry):
         """Give unattributed sentences inside a quotation the source of the quotation."""
         last_open: Found | None = None
+        previous_speaker: Found | None = None
         for a, b in regions:
             inside = [i for i, s in enumerate(sents) if s.end > a and s.start < b]
             speaker = None
@@ -163,6 +169,13 @@ class ArticleAnalyzer:
                         speaker = f
             if speaker is None and carry is not None and a == para.start:
                 speaker = carry
+            if (
+                speaker is None
+                and previous_speaker is not None
+                and not any(found_by_sentence[i] for i in inside)
+            ):
+                speaker = previous_speaker  # '"A," she said. "B."': B is hers too
+            previous_speaker = speaker
             if speaker is None:
                 continue
             for i in inside:
@@ -244,7 +257,18 @@ class ArticleAnalyzer:
                 cues.append(("reported_by", i, i + 2))
                 i += 2
                 continue
-            if t.lower in lx.REPORTING_VERBS and (not t.is_cap or i == 0):
+            if (
+                t.lower in PARTICIPLE_CUES
+                and i > 0
+                and tokens[i - 1].text == ","
+                and not tokens[i - 1].quoted
+            ):
+                cues.append(("participle", i, i + 1))
+            elif (
+                t.lower in lx.REPORTING_VERBS
+                and t.lower not in lx.NOUN_LIKE
+                and (not t.is_cap or i == 0)
+            ):
                 cues.append(("verb", i, i + 1))
             i += 1
         cues.extend(declines)
@@ -316,7 +340,56 @@ class ArticleAnalyzer:
             cue = self.text[tokens[i].start : tokens[j - 1].end]
             return Found((tokens[s].start, tokens[e - 1].end), mention, source_text, cue, i,
                          (tokens[s].start, sent.end), Stance.DECLINES, j, s)  # fmt: skip
+        if kind == "participle":
+            return self._participle_attribution(i, tokens, sent)
         return self._verb_attribution(i, tokens, sent, floor)
+
+    def _participle_attribution(self, v, tokens, sent) -> Found | None:
+        """', saying X': the subject of the clause the participle hangs on says X."""
+        previous = self._sentence_found[-1] if self._sentence_found else None
+        if previous is not None and previous.mention is not None:
+            mention, source_text = previous.mention, previous.source_text
+        else:
+            subject = self._shared_subject_at_start(tokens, v)
+            if subject is None:
+                return None
+            mention, source_text = subject
+        after = self._content_start(tokens, v)
+        if (
+            after is None
+            or sum(1 for t in tokens[after:] if t.is_word) < 2
+            or tokens[after].lower == "to"
+        ):
+            return None
+        stance = (
+            Stance.DENIES
+            if tokens[v].lower in {"denying", "rejecting", "dismissing", "disputing"}
+            else Stance.ASSERTS
+        )
+        if previous is not None and previous.content[1] > tokens[v].start:
+            cut = tokens[v - 1].start
+            if previous.content[0] < cut:
+                previous.content = (previous.content[0], cut)
+        return Found(None, mention, source_text, tokens[v].text, v,
+                     (tokens[after].start, sent.end), stance, after, -1)  # fmt: skip
+
+    def _shared_subject_at_start(self, tokens, v):
+        m = 0
+        while (
+            m < v
+            and tokens[m].is_word
+            and (
+                tokens[m].is_cap
+                or tokens[m].lower in lx.DETERMINERS
+                or tokens[m].lower in lx.PRONOUNS
+            )
+        ):
+            m += 1
+        if m == 0:
+            return None
+        words = [t.text for t in tokens[:m]]
+        mention, source_text = self._mention_in(words, position=tokens[0].start)
+        return (mention, source_text) if mention is not None else None
 
     def _verb_attribution(self, v, tokens, sent, floor) -> Found | None:
         n = len(tokens)
@@ -382,6 +455,7 @@ class ArticleAnalyzer:
             or not rest_words
             or (tokens[after].lower in PREPOSITIONS and tokens[after - 1].lower != "that")
             or (v + 1 < n and tokens[v + 1].text in {",", ";", ".", "!", "?"})
+            or (verb in RECIPIENT_VERBS and _recipient_closes(tokens, v))
         )
         if closing and before_words >= 2 and adverbial and verb in lx.CLOSING_VERBS | lx.DENY_VERBS:
             end_char = tokens[s - 1].start
@@ -391,6 +465,10 @@ class ArticleAnalyzer:
             )
         if after is None or len(rest_words) < 2 or tokens[after].lower == "to":
             return None
+        if closing and tokens[floor].text in QUOTE_MARKS and tokens[after].text in QUOTE_MARKS:
+            # '"A," he told the host, "B."': one quotation around its cue
+            return Found(subject_span, mention, source_text, tokens[v].text, v,
+                         (tokens[floor].start, sent.end), stance, after, s, quote=True)  # fmt: skip
         if (
             verb in lx.WEAK_VERBS
             and tokens[after].lower in PREPOSITIONS
@@ -445,6 +523,12 @@ class ArticleAnalyzer:
         if tokens[k].lower in PASSIVE or tokens[k].lower in {"to", "not", "n't"}:
             return None
         end = k
+        if tokens[end].text == ")" and not tokens[end].quoted:
+            m = end - 1
+            while m >= floor and tokens[m].text != "(" and end - m <= 6:
+                m -= 1
+            if m >= floor and tokens[m].text == "(" and m - 1 >= floor and tokens[m - 1].is_cap:
+                end = m - 1
         if tokens[end].text in {",", ")"} and not tokens[end].quoted:
             m = end - 1
             while (
@@ -458,10 +542,17 @@ class ArticleAnalyzer:
                 return None
             inner = tokens[m + 1 : end]
             if inner and all(t.is_cap and t.is_word for t in inner) and 1 < len(inner) <= 4:
-                role = [t.text for t in tokens[floor:m] if t.is_word]
+                r = m - 1
+                while r >= floor and tokens[r].text not in {",", ";", ":"} and not tokens[r].quoted:
+                    r -= 1
+                role = [t.text for t in tokens[r + 1 : m] if t.is_word]
                 words = [t.text for t in inner]
                 role_text = " ".join(role)
-                if lx.OFFICIAL_ROLES.search(role_text) or lx.PRIVATE_ROLES.search(role_text):
+                if (
+                    (role
+                    and role[0].lower() in lx.DETERMINERS | {"his", "her", "their", "its", "one"})
+                    or (lx.OFFICIAL_ROLES.search(role_text) or lx.PRIVATE_ROLES.search(role_text))
+                ):
                     mention, source_text = self._mention_in(
                         words, role=role_text, position=inner[0].start
                     )
@@ -473,6 +564,7 @@ class ArticleAnalyzer:
                 or inner[0].lower
                 in {"seen", "written", "given", "known", "run", "led", "made", "sent"}
                 or inner[0].text[:1].isdigit()
+                or (len(inner) <= 3 and re.fullmatch(r"[A-Z][\w.]*-[A-Z][\w.]*", inner[0].text))
                 or lx.OFFICIAL_ROLES.search(" ".join(t.text for t in inner))
                 or lx.PRIVATE_ROLES.search(" ".join(t.text for t in inner))
             ):
@@ -522,10 +614,12 @@ class ArticleAnalyzer:
         previous = self._sentence_found[-1] if self._sentence_found else None
         if previous is not None:
             verb = tokens[v].lower
-            changes = (verb in lx.DENY_VERBS) != (previous.stance == Stance.DENIES) or verb in {
-                "accused",
-                "accuses",
-            }
+            speech = {"said", "says", "told", "added"}
+            changes = (
+                (verb in lx.DENY_VERBS) != (previous.stance == Stance.DENIES)
+                or verb in {"accused", "accuses"}
+                or (verb in speech and previous.cue not in speech)
+            )
             if previous.subject_index < 0 or previous.mention is None or not changes:
                 return None  # "noted A and claimed B" is one claim of the same source
             return v, v, previous.mention, previous.source_text
@@ -570,6 +664,8 @@ class ArticleAnalyzer:
         words = [t.text for t in tokens[v + 1 : k] if t.is_word]
         if not words or words[0].lower() in PREPOSITIONS:
             return None
+        if k < n and tokens[k].text not in STOP_PUNCT and not tokens[k].quoted:
+            return None  # "said the videos show ...": the words after the cue are its content
         role = ""
         # "said Meridian's chief executive, Alistair Brand": the name follows the role
         if k + 1 < n and tokens[k].text == "," and tokens[k + 1].is_cap:
@@ -600,7 +696,7 @@ class ArticleAnalyzer:
         lowered = [w.lower() for w in words]
         source_text = " ".join(words)
         if lowered[-1] in lx.PRONOUNS and len(words) <= 3:
-            return self._pronoun(lowered[-1], lowered), source_text
+            return self._pronoun(lowered[-1], source_text, position), source_text
         if lowered[:3] == ["one", "of", "them"]:
             return self.last.get("group"), source_text
         # "a report by the Lakeshore Examiner": the outlet behind a report
@@ -627,15 +723,37 @@ class ArticleAnalyzer:
             return None, None
         return mention, source_text
 
-    def _pronoun(self, pronoun: str, lowered: list[str]) -> Mention | None:
+    def _pronoun(self, pronoun: str, text: str, position: int) -> Mention:
+        """The source a pronoun stands for: the last such source, else the last person named.
+
+        An unresolved pronoun still marks an attributed claim: the source is written, only
+        its referent is unknown.
+        """
         kind = lx.PRONOUNS[pronoun]
         if kind == "person":
-            return self.last.get("person")
+            found = self.last.get("person")
+            if found is None:
+                entity = self.registry.last_before(position, "person")
+                if entity is not None:
+                    found = Mention(text, entity.name, entity.type, "person")
+            return found or Mention(text, text, SourcingType.NAMED_PERSON, "person")
         if kind == "group":
-            return self.last.get("group") or self.last.get("org")
+            return (
+                self.last.get("group")
+                or self.last.get("org")
+                or Mention(text, text, SourcingType.ANONYMOUS_SOURCE, "group")
+            )
         if kind == "thing":
-            return self.last.get("thing") or self.last.get("org")
-        return self.last.get("group") or self.last.get("person")
+            return (
+                self.last.get("thing")
+                or self.last.get("org")
+                or Mention(text, text, SourcingType.SPOKESPERSON, "org")
+            )
+        return (
+            self.last.get("group")
+            or self.last.get("person")
+            or Mention(text, text, SourcingType.ANONYMOUS_SOURCE, "group")
+        )
 
     def _remember(self, found: Found) -> None:
         mention = found.mention
@@ -725,10 +843,18 @@ def _after_boundary(tokens: list[Token], start: int) -> bool:
         return True
     if tokens[k].lower not in BOUNDARY_WORDS:
         return False
+    if tokens[k].lower in {"and", "but"} and start < len(tokens) and tokens[start].is_cap:
+        return True  # "... and Democrats accused ...": a named subject of its own
     k -= 1
     while k >= 0 and tokens[k].text in QUOTE_MARKS:
         k -= 1
     return k >= 0 and tokens[k].text in {",", ";"}
+
+
+def _recipient_closes(tokens: list[Token], v: int) -> bool:
+    """'"...," Trump told the crowd, reciting ...': the person told, then the clause ends."""
+    k = _skip_recipient(tokens, v + 1)
+    return k >= len(tokens) or tokens[k].text in {",", ".", ";", "!", "?"}
 
 
 def _skip_recipient(tokens: list[Token], k: int) -> int:

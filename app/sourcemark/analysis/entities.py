@@ -315,7 +315,7 @@ def _classify_common(
     text: str, head: str, modifiers: list[str], registry: Registry
 ) -> Mention | None:
     # "the manager", "the chairman": a definite role word stands for the person named with it
-    if text.lower().startswith("the ") and not head.endswith("s"):
+    if text.lower().startswith("the ") and not head.endswith("s") and head not in lx.ORG_NOUNS:
         for entity in reversed(registry.entities):
             if (
                 entity.kind == "person"

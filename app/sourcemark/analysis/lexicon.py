@@ -9,6 +9,13 @@ def _forms(*stems: str) -> frozenset[str]:
 
 
 # Reporting verbs: the cue of an attribution. Every tense the news uses.
+# Base forms that are nouns far more often than verbs ("at this point", "the state"); their
+# other forms stay cues.
+NOUN_LIKE = frozenset(
+    """point state list document detail term label project forecast estimate counter cite
+    call record report points lists details terms labels records estimates projects
+    forecasts""".split()
+)
 REPORTING_VERBS = _forms(
     "say/says/said/saying",
     "tell/tells/told/telling",

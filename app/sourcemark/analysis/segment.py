@@ -215,6 +215,9 @@ def sentences(text: str, within: Span | None = None) -> list[Span]:
         for match in _BOUNDARY.finditer(text, para.start, para.end):
             if "\n" in match.group(3):
                 continue  # paragraphs are split already; a bare line break inside is kept
+            following = text[match.end(3) : match.end(3) + 1]
+            if following.islower():
+                continue  # "(D-Wis.) said": a sentence does not start in lower case
             dot_index = match.start(1)
             if (
                 match.group(1) == "."
