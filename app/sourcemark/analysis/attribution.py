@@ -103,18 +103,18 @@ class ArticleAnalyzer:
     # -- the whole article ----------------------------------------------------------------
 
     def run(self) -> list[Claim]:
-        paras = paragraphs(self.text)
-        all_tokens = []
-        for para in paras:
-            all_tokens.extend(tokenize(self.text, para, []))
-        self.registry.scan(all_tokens)
+        self.registry.scan(self.text)
         carry: Found | None = None  # the speaker of a quotation left open at a paragraph's end
-        for para in paras:
+        for para in paragraphs(self.text):
             continues = carry is not None and self.text[para.start] in lx_OPEN_MARKS
             regions = quote_regions(self.text, para)
             sents = sentences(self.text, para)
             found_by_sentence: list[list[Found]] = []
             for sent in sents:
+                # Only a sentence with a cue word can hold an attribution.
+                if not lx.CUE_HINT.search(self.text, sent.start, sent.end):
+                    found_by_sentence.append([])
+                    continue
                 tokens = tokenize(self.text, sent, regions)
                 found_by_sentence.append(self._sentence(sent, tokens))
             carry = self._propagate_quotes(
@@ -231,8 +231,9 @@ class ArticleAnalyzer:
 
     def _cues(self, sent: Span, tokens: list[Token]) -> list[tuple[str, int, int]]:
         cues: list[tuple[str, int, int]] = []
-        masked = _masked(self.text, sent, tokens)
         declines = []
+        raw = self.text[sent.start : sent.end]
+        masked = _masked(self.text, sent, tokens) if _DECLINE_HINT.search(raw) else ""
         for match in lx.DECLINE_PATTERN.finditer(masked):
             i = _index_at(tokens, sent.start + match.start())
             j = _index_at(tokens, sent.start + match.end())
@@ -330,8 +331,13 @@ class ArticleAnalyzer:
             }:
                 cue_start -= 1
             cue = " ".join(t.text for t in tokens[cue_start:j])
+            fronted = cue_start <= floor and k < n and tokens[k].text == ","
+            content = (
+                tokens[k + 1].start if fronted and k + 1 < n else tokens[floor].start,
+                sent.end,
+            )
             return Found((tokens[j].start, tokens[k - 1].end), mention, source_text, cue, i,
-                         (tokens[floor].start, sent.end), Stance.ASSERTS, k, -1)  # fmt: skip
+                         content, Stance.ASSERTS, k, -1)  # fmt: skip
         if kind == "decline":
             subject = self._subject_before(tokens, i, floor)
             if subject is None:
@@ -549,10 +555,9 @@ class ArticleAnalyzer:
                 words = [t.text for t in inner]
                 role_text = " ".join(role)
                 if (
-                    (role
-                    and role[0].lower() in lx.DETERMINERS | {"his", "her", "their", "its", "one"})
-                    or (lx.OFFICIAL_ROLES.search(role_text) or lx.PRIVATE_ROLES.search(role_text))
-                ):
+                    role
+                    and role[0].lower() in lx.DETERMINERS | {"his", "her", "their", "its", "one"}
+                ) or (lx.OFFICIAL_ROLES.search(role_text) or lx.PRIVATE_ROLES.search(role_text)):
                     mention, source_text = self._mention_in(
                         words, role=role_text, position=inner[0].start
                     )
@@ -564,7 +569,7 @@ class ArticleAnalyzer:
                 or inner[0].lower
                 in {"seen", "written", "given", "known", "run", "led", "made", "sent"}
                 or inner[0].text[:1].isdigit()
-                or (len(inner) <= 3 and re.fullmatch(r"[A-Z][\w.]*-[A-Z][\w.]*", inner[0].text))
+                or (len(inner) <= 3 and _PARTY_TAG.fullmatch(inner[0].text) is not None)
                 or lx.OFFICIAL_ROLES.search(" ".join(t.text for t in inner))
                 or lx.PRIVATE_ROLES.search(" ".join(t.text for t in inner))
             ):
@@ -694,6 +699,10 @@ class ArticleAnalyzer:
             if first:
                 words = first
         lowered = [w.lower() for w in words]
+        for relative in ("who", "which", "whose", "that"):
+            if relative in lowered[1:]:
+                cut = lowered.index(relative, 1)
+                words, lowered = words[:cut], lowered[:cut]  # "an official who was not authorised"
         source_text = " ".join(words)
         if lowered[-1] in lx.PRONOUNS and len(words) <= 3:
             return self._pronoun(lowered[-1], source_text, position), source_text
@@ -718,7 +727,7 @@ class ArticleAnalyzer:
         ):
             # a lower-case phrase must end in a source noun: "fire officials", "critics"
             pass
-        mention = classify(words, self.registry, role)
+        mention = classify(words, self.registry, role, position)
         if mention is None:
             return None, None
         return mention, source_text
@@ -791,6 +800,10 @@ class ArticleAnalyzer:
                 self.claims[index].premise = True
 
 
+_PARTY_TAG = re.compile(r"[A-Z][\w.]*-[A-Z][\w.]*")  # "R-Ky.", "D-Wis."
+_DECLINE_HINT = re.compile(
+    r"comment|respond|reply|repl|reach|availab|declin|refus|return|answer", re.I
+)
 lx_OPEN_MARKS = {"“", '"', "«", "„", "‘"}
 _STOP = frozenset(
     """the a an of to in on at for and or but with by from as is are was were be been has have

@@ -30,6 +30,70 @@ _MONTHS_DAYS = frozenset(
 )
 
 
+_CONNECTOR_WORDS = "of|for|the|de|van|von|al|bin|la|le|du|del|da|&"
+_CAPITAL_RUN = re.compile(
+    r"(?<![\w’'-])[A-Z][\w’'.&-]*"
+    rf"(?:(?:[ \t]+(?:{_CONNECTOR_WORDS}))*[ \t]+[A-Z][\w’'.&-]*)*"
+)
+_NON_SPACE = re.compile(r"\S+")
+_WINDOW_WORD = re.compile(r"[\w’'.-]+|[^\w\s]")
+_APPOSITIVE = re.compile(r"[,(]\s*([^,.;:)—\n]{1,160})")
+_ARTICLE = re.compile(r"^(the|a|an)\s+")
+_POSSESSIVE = re.compile(r"['’]s$")
+_STOP_BEFORE = frozenset({"by", "to", "with", "from", "of", "for", "on", "in", "at"})
+
+
+def _role_before(text: str, start: int) -> str:
+    """Lower-case role words right before a name: 'arms dealer', 'manager', 'former captain';
+    or a role before a comma: "Meridian's chief executive, Alistair Brand"."""
+    window = text[max(0, start - 80) : start]
+    words = _WINDOW_WORD.findall(window)
+    collected: list[str] = []
+    k = len(words) - 1
+    while k >= 0 and len(collected) < 4:
+        word = words[k]
+        low = word.lower()
+        if not word[0].isalnum() or low in lx.DETERMINERS or low in lx.CLAUSE_WORDS:
+            break
+        if low in lx.REPORTING_VERBS or low in _STOP_BEFORE:
+            break
+        collected.append(word)
+        k -= 1
+    if not collected and k >= 0 and words[k] == ",":
+        segment = []
+        m = k - 1
+        while m >= 0 and words[m][0].isalnum() and len(segment) < 6:
+            segment.append(words[m])
+            m -= 1
+        phrase = " ".join(reversed(segment))
+        if lx.OFFICIAL_ROLES.search(phrase) or lx.PRIVATE_ROLES.search(phrase):
+            return phrase
+    return " ".join(reversed(collected))
+
+
+def _appositive_after(text: str, end: int) -> str:
+    """', general secretary of the union,' or ', 58,' or ', a fire ecologist at X'."""
+    if text[end : end + 1] not in {",", "("}:
+        return ""
+    match = _APPOSITIVE.match(text, end, end + 170)
+    if not match:
+        return ""
+    phrase: list[str] = []
+    for word in match.group(1).split()[:16]:
+        if word.lower() in lx.REPORTING_VERBS and word.lower() not in {"report", "state"}:
+            break
+        phrase.append(word)
+    if not phrase:
+        return ""
+    text_ = " ".join(phrase)
+    first = phrase[0].lower()
+    if first in {"a", "an", "the", "who"} or first[:1].isdigit() or "’s" in text_ or "'s" in text_:
+        return text_
+    if lx.OFFICIAL_ROLES.search(text_) or lx.PRIVATE_ROLES.search(text_):
+        return text_
+    return ""
+
+
 @dataclass
 class Entity:
     name: str
@@ -98,133 +162,66 @@ class Registry:
         return entity
 
     def find(self, name: str) -> Entity | None:
-        key = name.lower().strip()
-        key = re.sub(r"^(the|a|an)\s+", "", key)
-        key = re.sub(r"['’]s$", "", key)
+        key = _POSSESSIVE.sub("", _ARTICLE.sub("", name.lower().strip()))
         return self.by_key.get(key) or self.by_key.get("the " + key)
 
-    def scan(self, tokens: list[Token]) -> None:
-        """Collect named people and organisations from the tokens of the whole text."""
-        words = tokens
-        i = 0
-        while i < len(words):
-            if not _is_name_word(words[i]) or (words[i].quoted and False):
-                i += 1
-                continue
-            j = i
-            while j + 1 < len(words) and (
-                _is_name_word(words[j + 1])
-                or (
-                    words[j + 1].lower in _CONNECTORS
-                    and j + 2 < len(words)
-                    and _is_name_word(words[j + 2])
-                    and words[j + 1].lower != "and"
-                )
-            ):
-                j += 1
-            self._consider(words, i, j)
-            i = j + 1
+    def scan(self, text: str) -> None:
+        """Collect named people, organisations and outlets from runs of capitalised words."""
+        for match in _CAPITAL_RUN.finditer(text):
+            words = match.group().split()
+            offsets = [m.start() + match.start() for m in _NON_SPACE.finditer(match.group())]
+            start = 0
+            for k, word in enumerate([*words, "."]):
+                if k == len(words) or word.lower().strip(".,") in _MONTHS_DAYS:
+                    if k > start:
+                        run_start = offsets[start]
+                        run_end = offsets[k - 1] + len(words[k - 1])
+                        self._consider(text, words[start:k], run_start, run_end)
+                    start = k + 1
 
-    def _consider(self, words: list[Token], i: int, j: int) -> None:
-        run = words[i : j + 1]
-        while run and run[0].lower in _NOT_NAME_START:
-            run = run[1:]
-            i += 1
-        if not run:
+    def _consider(self, text: str, words: list[str], start: int, end: int) -> None:
+        while words and words[0].lower() in _NOT_NAME_START:
+            start += len(words[0]) + 1
+            words = words[1:]
+        while words and words[-1].lower() in _CONNECTORS:
+            words = words[:-1]
+        if not words:
             return
-        texts = [t.text for t in run]
-        name = " ".join(texts)
-        if is_outlet_name(texts) and name.lower() != self.own_outlet:
-            self.add(Entity(name, "outlet", T.MEDIA_REPORT, position=run[0].start))
+        name = " ".join(words)
+        if name.lower() in self.by_key:
+            return  # seen before: its first mention decided what it is
+        if (
+            len(words) == 1
+            and words[0].lower() not in lx.NAME_TITLES
+            and not lx.is_known_outlet(name)
+        ):
+            return  # a lone capitalised word: a place, a brand, a surname seen before
+        if is_outlet_name(words) and name.lower() != self.own_outlet:
+            self.add(Entity(name, "outlet", T.MEDIA_REPORT, position=start))
             return
-        if is_org_name(texts):
-            self.add(Entity(name, "org", T.SPOKESPERSON, position=run[0].start), texts[0])
+        if is_org_name(words):
+            self.add(Entity(name, "org", T.SPOKESPERSON, position=start), words[0])
             return
-        # A person: title words first, then a name of one to three words.
+        # A person: title words first, then a name of one to four words.
         last_role = -1
-        for k, token in enumerate(texts):
-            if lx.OFFICIAL_ROLES.fullmatch(token.lower()) or token.lower() in lx.NAME_TITLES:
+        for k, word in enumerate(words):
+            if lx.OFFICIAL_ROLES.fullmatch(word.lower()) or word.lower() in lx.NAME_TITLES:
                 last_role = k
-        name_words = texts[last_role + 1 :]
-        title = " ".join(texts[: last_role + 1])
+        name_words = words[last_role + 1 :]
+        title = " ".join(words[: last_role + 1])
         if not name_words or len(name_words) > 4:
             return
         if len(name_words) == 1 and not title:
             return  # a lone capitalised word: a place, a brand, a surname seen before
-        before = self._words_before(words, i)
-        after = self._appositive_after(words, j)
+        before = _role_before(text, start)
+        after = _appositive_after(text, end)
         role = " ".join(part for part in (before, title, after) if part)
         full = " ".join(name_words)
         type_ = person_type(role)
         if name_words[-1].lower() in self.headline_words and type_ == T.NAMED_OFFICIAL:
             type_ = T.NAMED_PERSON  # the subject of the story answers for themselves
-        entity = Entity(full, "person", type_, role=role, position=run[0].start)
+        entity = Entity(full, "person", type_, role=role, position=start)
         self.add(entity, name_words[-1] if len(name_words) > 1 else "")
-
-    @staticmethod
-    def _words_before(words: list[Token], i: int) -> str:
-        """Lower-case role words right before a name: 'arms dealer', 'manager', 'former captain'."""
-        k = i - 1
-        collected: list[str] = []
-        while k >= 0 and len(collected) < 4:
-            token = words[k]
-            if not token.is_word or token.lower in lx.DETERMINERS or token.lower in lx.CLAUSE_WORDS:
-                break
-            if token.lower in lx.REPORTING_VERBS or token.lower in {
-                "by",
-                "to",
-                "with",
-                "from",
-                "of",
-                "for",
-                "on",
-                "in",
-                "at",
-            }:
-                break
-            if token.is_cap and token.lower not in {"former"} and collected:
-                collected.append(token.text)
-                k -= 1
-                continue
-            collected.append(token.text)
-            k -= 1
-        # "Meridian's chief executive, Alistair Brand": a role before a comma
-        if not collected and k >= 0 and words[k].text == ",":
-            segment = []
-            m = k - 1
-            while m >= 0 and words[m].is_word and len(segment) < 6:
-                segment.append(words[m].text)
-                m -= 1
-            phrase = " ".join(reversed(segment))
-            if lx.OFFICIAL_ROLES.search(phrase) or lx.PRIVATE_ROLES.search(phrase):
-                return phrase
-        return " ".join(reversed(collected))
-
-    @staticmethod
-    def _appositive_after(words: list[Token], j: int) -> str:
-        """', general secretary of the union,' or ', 58,' or ', a fire ecologist at X'."""
-        if j + 1 >= len(words) or words[j + 1].text not in {",", "("}:
-            return ""
-        phrase = []
-        k = j + 2
-        while (
-            k < len(words)
-            and words[k].text not in {",", ".", ";", ":", ")", "—"}
-            and len(phrase) < 16
-        ):
-            if words[k].lower in lx.REPORTING_VERBS and words[k].lower not in {"report", "state"}:
-                break
-            phrase.append(words[k].text)
-            k += 1
-        text = " ".join(phrase)
-        if not phrase:
-            return ""
-        first = phrase[0].lower()
-        if first in {"a", "an", "the", "who"} or first.isdigit() or "’s" in text or "'s" in text:
-            return text
-        if lx.OFFICIAL_ROLES.search(text) or lx.PRIVATE_ROLES.search(text):
-            return text
-        return ""
 
     def person_by_surname(self, word: str) -> Entity | None:
         entity = self.by_key.get(word.lower())
@@ -266,10 +263,12 @@ def head_noun(words: list[str]) -> tuple[str, list[str]]:
         chunk.append(word)
     if not chunk:
         return "", []
-    return re.sub(r"['’]s$", "", chunk[-1].lower()), [w.lower() for w in chunk[:-1]]
+    return _POSSESSIVE.sub("", chunk[-1].lower()), [w.lower() for w in chunk[:-1]]
 
 
-def classify(words: list[str], registry: Registry, role: str = "") -> Mention | None:
+def classify(
+    words: list[str], registry: Registry, role: str = "", position: int = 10**12
+) -> Mention | None:
     """The type of a non-pronoun source mention; None when it does not look like a source."""
     text = " ".join(words)
     bare = [
@@ -290,7 +289,7 @@ def classify(words: list[str], registry: Registry, role: str = "") -> Mention | 
     head, modifiers = head_noun(bare)
     head_word = bare[len(modifiers)] if len(modifiers) < len(bare) else bare[-1]
     if head_word[:1].islower() or (head_word == bare[0] and head in _COMMON_NOUNS):
-        return _classify_common(text, head, modifiers, registry)
+        return _classify_common(text, head, modifiers, registry, position)
     # A proper name: registry, outlet, organisation, person
     proper = [w for w in bare if w.lower() not in {"the", "a", "an"}]
     name = " ".join(proper)
@@ -312,7 +311,7 @@ _COMMON_NOUNS = lx.OFFICIAL_NOUNS | lx.ANONYMOUS_NOUNS | lx.DOCUMENT_NOUNS | lx.
 
 
 def _classify_common(
-    text: str, head: str, modifiers: list[str], registry: Registry
+    text: str, head: str, modifiers: list[str], registry: Registry, position: int = 10**12
 ) -> Mention | None:
     # "the manager", "the chairman": a definite role word stands for the person named with it
     if text.lower().startswith("the ") and not head.endswith("s") and head not in lx.ORG_NOUNS:
@@ -334,7 +333,9 @@ def _classify_common(
     if head in lx.ANONYMOUS_NOUNS:
         return Mention(text, text, T.ANONYMOUS_SOURCE, "group")
     if head in lx.ORG_NOUNS:
-        entity = registry.last_before(10**12, "org", head)
+        entity = registry.last_before(position, "org", head) or registry.last_before(
+            position, "org"
+        )
         return Mention(text, entity.name if entity else text, T.SPOKESPERSON, "org")
     # "the manager", "the minister": a role word standing for a person named before
     for entity in reversed(registry.entities):
@@ -344,6 +345,9 @@ def _classify_common(
             and re.search(rf"\b{re.escape(head)}\b", entity.role.lower())
         ):
             return Mention(text, entity.name, entity.type, "person")
+    # an unnamed person described by role: anonymous, however specific (taxonomy rule 3)
     if lx.OFFICIAL_ROLES.fullmatch(head):
-        return Mention(text, text, T.ANONYMOUS_OFFICIAL, "group")
+        return Mention(text, text, T.ANONYMOUS_OFFICIAL, "person")
+    if lx.PRIVATE_ROLES.fullmatch(head) or head in lx.NAME_TITLES:
+        return Mention(text, text, T.ANONYMOUS_SOURCE, "person")
     return None

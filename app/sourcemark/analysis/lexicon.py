@@ -400,7 +400,34 @@ def lower_words(text: str) -> list[str]:
     return re.findall(r"[a-z0-9]+(?:['’][a-z]+)?", text.lower())
 
 
+_OUTLET_WORD = re.compile(r"[\w'’-]+")
+
+
 def is_known_outlet(name: str) -> bool:
-    key = " ".join(re.findall(r"[\w'’-]+", name.lower()))
+    key = " ".join(_OUTLET_WORD.findall(name.lower()))
     key = key[4:] if key.startswith("the ") else key
     return key in OUTLETS
+
+
+_WORD = re.compile(r"\w+")
+
+
+class _CueHint:
+    """Whether a stretch of text holds any word that can be part of a cue (a set lookup)."""
+
+    words: frozenset[str] | None = None
+
+    def search(self, text: str, start: int, end: int) -> bool:
+        if self.words is None:
+            from sourcemark.analysis.attribution import PARTICIPLE_CUES
+
+            self.words = frozenset(
+                REPORTING_VERBS | PARTICIPLE_CUES | {"according", "comment", "respond", "reached"}
+            )
+        if text.find(":", start, end) >= 0:
+            return True
+        words = self.words
+        return any(w in words for w in _WORD.findall(text[start:end].lower()))
+
+
+CUE_HINT = _CueHint()

@@ -159,6 +159,8 @@ _OPENERS = "\"'“‘([«"
 _BOUNDARY = re.compile(
     r"([.!?…]+)([" + re.escape(_CLOSERS) + r"]*)(\s+)(?=[" + re.escape(_OPENERS) + r"]*[\w—–-])"
 )
+_NEXT_WORD = re.compile(r"[\"'“‘(\[]*([\w'’-]+)")
+_DOTTED = re.compile(r"(?:[a-z]\.){1,4}[a-z]?")
 _WORD_BEFORE = re.compile(r"([\w.&'-]+)$")
 
 
@@ -187,11 +189,11 @@ def paragraphs(text: str) -> list[Span]:
 
 def _is_abbreviation(text: str, dot_index: int, next_start: int) -> bool:
     """Whether the period at ``dot_index`` belongs to an abbreviation, not a sentence end."""
-    match = _WORD_BEFORE.search(text, 0, dot_index)
+    match = _WORD_BEFORE.search(text, max(0, dot_index - 40), dot_index)
     if not match:
         return False
     token = match.group(1).lstrip("'-&").lower()
-    next_word = re.match(r"[\"'“‘(\[]*([\w'’-]+)", text[next_start:])
+    next_word = _NEXT_WORD.match(text, next_start)
     following = next_word.group(1) if next_word else ""
     if following[:1].islower():
         return True  # sentences do not start in lower case: "the U.S. and its allies"
@@ -201,7 +203,7 @@ def _is_abbreviation(text: str, dot_index: int, next_start: int) -> bool:
     bare = token.rstrip(".")
     if bare in TITLE_ABBREVIATIONS:
         return True
-    if bare in OTHER_ABBREVIATIONS or re.fullmatch(r"(?:[a-z]\.){1,4}[a-z]?", token):
+    if bare in OTHER_ABBREVIATIONS or _DOTTED.fullmatch(token):
         # "U.S. officials" continues; "...to the U.S. He was" ends a sentence.
         return following.lower() not in SENTENCE_STARTERS
     return False

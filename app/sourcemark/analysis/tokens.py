@@ -23,14 +23,11 @@ class Token:
     end: int
     lower: str
     quoted: bool = False
+    is_word: bool = False
+    is_cap: bool = False
 
-    @property
-    def is_word(self) -> bool:
-        return self.text[:1].isalnum()
 
-    @property
-    def is_cap(self) -> bool:
-        return self.text[:1].isupper()
+_QUOTE_CHAR = re.compile(r"[“”«»„\"‘’]")
 
 
 def quote_regions(text: str, para: Span, open_at_start: bool = False) -> list[tuple[int, int]]:
@@ -38,18 +35,15 @@ def quote_regions(text: str, para: Span, open_at_start: bool = False) -> list[tu
     regions: list[tuple[int, int]] = []
     opened: int | None = para.start if open_at_start else None
     single: int | None = None
-    i = para.start
-    while i < para.end:
+    for match in _QUOTE_CHAR.finditer(text, para.start, para.end):
+        i = match.start()
         ch = text[i]
         before = text[i - 1] if i > para.start else " "
         after = text[i + 1] if i + 1 < para.end else " "
         if ch in OPEN_QUOTES or (ch == '"' and opened is None):
             if opened is None:
                 opened = i
-            elif ch in OPEN_QUOTES and i != opened:
-                # A new paragraph-style opening inside an open quote: keep the outer one.
-                pass
-        elif ch in CLOSE_QUOTES or (ch == '"' and opened is not None):
+        elif ch in CLOSE_QUOTES or ch == '"':
             if opened is not None:
                 regions.append((opened, i + 1))
                 opened = None
@@ -58,19 +52,38 @@ def quote_regions(text: str, para: Span, open_at_start: bool = False) -> list[tu
         elif ch == "’" and single is not None and not after.isalnum():
             regions.append((single, i + 1))
             single = None
-        i += 1
     if opened is not None:
         regions.append((opened, para.end))
+    regions.sort()
     return regions
 
 
 def tokenize(text: str, span: Span, regions: list[tuple[int, int]]) -> list[Token]:
-    tokens = []
-    for match in _TOKEN.finditer(text, span.start, span.end):
+    """Tokens of ``span``; ``regions`` (sorted, from quote_regions) mark the quoted ones."""
+    base = span.start
+    lowered = text[base : span.end].lower()
+    tokens: list[Token] = []
+    append = tokens.append
+    active = [r for r in regions if r[1] > base and r[0] < span.end]
+    r, n_regions = 0, len(active)
+    for match in _TOKEN.finditer(text, base, span.end):
         start, end = match.span()
+        quoted = False
+        if n_regions:
+            while r < n_regions and active[r][1] <= start:
+                r += 1
+            quoted = r < n_regions and active[r][0] <= start and end <= active[r][1]
         word = match.group()
-        quoted = any(a < start and end <= b for a, b in regions) or any(
-            a == start and word in QUOTE_MARKS for a, b in regions
+        first = word[0]
+        append(
+            Token(
+                word,
+                start,
+                end,
+                lowered[start - base : end - base],
+                quoted,
+                first.isalnum(),
+                first.isupper(),
+            )
         )
-        tokens.append(Token(word, start, end, word.lower(), quoted))
     return tokens

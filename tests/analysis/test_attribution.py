@@ -1,0 +1,266 @@
+"""The analyzer on the hard cases of attribution, each on sentences written for the test."""
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from sourcemark.analysis import Claim, analyze
+
+
+def attributed(text: str, title: str = "") -> list[Claim]:
+    return [c for c in analyze(text, title) if c.type != "unattributed"]
+
+
+def only(text: str, title: str = "") -> Claim:
+    claims = attributed(text, title)
+    assert len(claims) == 1, [(c.source, c.text) for c in claims]
+    return claims[0]
+
+
+@pytest.mark.parametrize(
+    ("text", "source", "type_", "content"),
+    [
+        # source before the cue, content after, with and without "that"
+        ("Port officials said the harbour would reopen on Friday.", "Port officials", "anonymous_official",
+         "the harbour would reopen on Friday."),
+        ("The mayor's office said that the water was safe to drink.", "The mayor's office", "spokesperson",
+         "the water was safe to drink."),
+        # content first, source and cue closing the sentence
+        ("The bridge will stay closed until March, a transport ministry official said Tuesday.",
+         "a transport ministry official", "anonymous_official", "The bridge will stay closed until March"),
+        # cue before the source: "..., said Name, role."
+        ("Prices will keep rising through the winter, said Amara Lindqvist, an economist at Nordbank.",
+         "Amara Lindqvist", "named_person", "Prices will keep rising through the winter"),
+        # "according to" in front and behind
+        ("According to court filings, the firm moved the money offshore in 2019.", "court filings", "document",
+         "the firm moved the money offshore in 2019."),
+        ("The reactor was shut down twice last year, according to the Nuclear Safety Agency.",
+         "the Nuclear Safety Agency", "spokesperson", "The reactor was shut down twice last year"),
+        # another outlet
+        ("The deal was first reported by The Harbour Times.", "The Harbour Times", "media_report",
+         "The deal was first reported by The Harbour Times."),
+        ("As previously reported by Reuters, the talks stalled in June.", "Reuters", "media_report",
+         "the talks stalled in June."),
+        # people familiar, critics, analysts: anonymous but not official
+        ("People familiar with the talks said a deal was close.", "People familiar with the talks",
+         "anonymous_source", "a deal was close."),
+        ("Critics say the policy punishes small farms.", "Critics", "anonymous_source",
+         "the policy punishes small farms."),
+        # a senior official is anonymous however detailed the description
+        ("A senior defence official who was not authorised to speak publicly said the drills would continue.",
+         "A senior defence official", "anonymous_official", "the drills would continue."),
+        # documents
+        ("The audit found that 40 percent of the servers were out of date.", "The audit", "document",
+         "40 percent of the servers were out of date."),
+        ("Recent intelligence assessments suggest the militia is rearming.",
+         "Recent intelligence assessments", "document", "the militia is rearming."),
+        # cue before the source with a colon
+        ('Said the coach: "We were simply not good enough."', "the coach", None,
+         "We were simply not good enough."),
+    ],
+)  # fmt: skip
+def test_source_type_and_content(text, source, type_, content):
+    claim = only(text)
+    assert claim.source == source
+    if type_:
+        assert claim.type == type_
+    assert claim.text == content
+    assert text[claim.start : claim.end] == claim.text
+
+
+def test_a_named_official_is_known_by_the_title_before_the_name_and_later_by_surname():
+    text = (
+        "Health Minister Oskar Bellweather said the clinics would open in May. "
+        "Bellweather added that nurses had been hired."
+    )
+    first, second = attributed(text)
+    assert (first.source, first.type) == ("Health Minister Oskar Bellweather", "named_official")
+    assert (second.source, second.type, second.source_resolved) == (
+        "Bellweather",
+        "named_official",
+        "Oskar Bellweather",
+    )
+
+
+def test_a_role_in_apposition_decides_official_or_private_person():
+    text = (
+        "Lena Okoro, the chief executive of Brightwater Utilities, said rates would rise. "
+        "Tomas Vell, a retired engineer, said the pipes were never replaced."
+    )
+    official, private = attributed(text)
+    assert official.type == "named_official"
+    assert private.type == "named_person"
+
+
+def test_pronouns_take_the_type_of_the_source_they_stand_for():
+    text = (
+        "Several Western officials said the convoy had crossed the border. "
+        "They noted that no shots were fired. "
+        "Defence Secretary Maria Stahl said the troops were on alert. She added that leave was cancelled."
+    )
+    claims = attributed(text)
+    assert [(c.source, c.type) for c in claims] == [
+        ("Several Western officials", "anonymous_official"),
+        ("They", "anonymous_official"),
+        ("Defence Secretary Maria Stahl", "named_official"),
+        ("She", "named_official"),
+    ]
+    assert claims[1].source_resolved == "Several Western officials"
+    assert claims[3].source_resolved == "Maria Stahl"
+
+
+def test_an_institution_speaking_is_a_spokesperson_and_a_short_reference_resolves_to_it():
+    text = (
+        "Harlow Logistics said in a statement that the warehouse fire was under control. "
+        "The company said no workers had been hurt."
+    )
+    first, second = attributed(text)
+    assert first.type == second.type == "spokesperson"
+    assert second.source == "The company" and second.source_resolved == "Harlow Logistics"
+
+
+@pytest.mark.parametrize(
+    ("text", "stance"),
+    [
+        ("The ministry denied that any data had been lost.", "denies"),
+        ("Ravel Mining dismissed the report as speculation.", "denies"),
+        ("Party spokesperson Ivo Brandt called the allegations “fake news.”", "denies"),
+        ("The embassy declined to comment on the arrests.", "declines"),
+        ("Northline Rail did not respond to a request for comment.", "declines"),
+        ("The airport said it would not comment on security matters.", "declines"),
+        ("The regulator said the merger would be reviewed.", "asserts"),
+    ],
+)
+def test_stance(text, stance):
+    assert only(text).stance == stance
+
+
+def test_both_he_and_the_institution_the_first_named_source_decides():
+    text = (
+        "Customs officers seized the shipment, according to port officials. "
+        "Trader Anton Seleznev was questioned. Both he and the Kremlin have dismissed the reports."
+    )
+    claim = attributed(text)[-1]
+    assert claim.source == "he" and claim.stance == "denies"
+    assert claim.type == "named_person"
+
+
+def test_two_attributions_in_one_sentence_are_two_claims():
+    text = (
+        "The union says 300 jobs will go, while the company says fewer than 100 posts are at risk."
+    )
+    union, company = attributed(text)
+    assert (union.source, union.text) == ("The union", "300 jobs will go")
+    assert (company.source, company.text) == ("the company", "fewer than 100 posts are at risk.")
+
+
+def test_x_y_said_with_a_clause_before_and_another_attribution_after():
+    text = (
+        "The cause of the blaze is unknown, Chief Rana Idowu said, though a fire service official "
+        "said investigators were looking at the wiring."
+    )
+    chief, official = attributed(text)
+    assert (chief.source, chief.text) == ("Chief Rana Idowu", "The cause of the blaze is unknown")
+    assert official.source == "a fire service official"
+    assert official.text == "investigators were looking at the wiring."
+
+
+def test_a_person_told_through_an_outlet_is_the_persons_claim():
+    claim = only("In an interview with the Daily Courier, Mara Quist said she would run again.")
+    assert claim.source == "Mara Quist" and claim.type == "named_person"
+    assert claim.text == "she would run again."
+
+
+def test_told_skips_the_person_told():
+    claim = only("Mayor Ilse Brandt told reporters on Monday that the budget was balanced.")
+    assert claim.text == "the budget was balanced."
+    assert claim.type == "named_official"
+
+
+def test_a_quotation_over_several_sentences_gives_one_claim_per_sentence_with_one_source():
+    text = (
+        "“We waited for hours. Nobody came. We are furious,” said Ewa Marsh, a resident of Dunmore."
+    )
+    claims = attributed(text)
+    assert [c.text for c in claims] == ["We waited for hours.", "Nobody came.", "We are furious"]
+    assert {c.source for c in claims} == {"Ewa Marsh"}
+    assert all(c.quote or c.cue == "said" for c in claims)
+
+
+def test_a_quotation_continued_in_the_next_paragraph_keeps_its_speaker():
+    text = (
+        "Union leader Piet Harms told the rally: “We have been patient for a year.\n\n"
+        "“Now we are done waiting.”"
+    )
+    claims = attributed(text)
+    assert [c.text for c in claims] == [
+        "We have been patient for a year.",
+        "Now we are done waiting.",
+    ]
+    assert {c.source for c in claims} == {"Union leader Piet Harms"}
+
+
+def test_cues_inside_quotation_marks_are_not_cues():
+    text = "“If you are told to leave, leave,” said Sheriff Dan Ruiz."
+    claims = attributed(text)
+    assert len(claims) == 1 and claims[0].source == "Sheriff Dan Ruiz"
+
+
+def test_unattributed_sentences_and_hedges_are_claims_without_a_source():
+    claims = analyze("The dam was built in 1962. The firm is reportedly weighing a sale.")
+    assert [c.type for c in claims] == ["unattributed", "unattributed"]
+    assert claims[0].source is None and claims[1].cue == "reportedly"
+
+
+def test_passives_and_intentions_are_not_attributions():
+    assert attributed("Temperatures are expected to fall below zero on Friday.") == []
+    assert attributed("She expected to be home by noon.") == []
+
+
+def test_the_claims_carrying_the_headline_are_the_premise():
+    title = "Tanker Seized Off Coast, Officials Say"
+    text = (
+        "Naval officials said a tanker had been seized off the coast. "
+        "The ship's owner said the crew was safe."
+    )
+    seized, owner = attributed(text, title)
+    assert seized.premise and not owner.premise
+
+
+def test_every_claim_text_is_the_text_at_its_offsets():
+    text = (
+        "The council voted 7-2, officials said. “It was close,” Mayor Abe Lind said. "
+        "Critics say the vote was rushed.\n\nThe bill goes to the state next."
+    )
+    for claim in analyze(text):
+        assert text[claim.start : claim.end] == claim.text
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.text(alphabet=st.characters(codec="utf-8"), max_size=600))
+def test_any_text_gives_claims_inside_the_text_and_never_raises(text):
+    for claim in analyze(text):
+        assert 0 <= claim.start < claim.end <= len(text)
+        assert text[claim.start : claim.end] == claim.text
+
+
+words = st.sampled_from(
+    'said told according to officials the a “ ” " , . : ; Mr. U.S. he she they it who '
+    "denied declined comment reported by Smith Jones company report found that and but".split()
+)
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.lists(words, max_size=120), st.sampled_from([" ", "\n", "\n\n"]))
+def test_news_like_garbage_never_raises(parts, joiner):
+    text = joiner.join(parts)
+    for claim in analyze(text):
+        assert 0 <= claim.start < claim.end <= len(text)
+
+
+def test_a_huge_paragraph_is_analysed():
+    sentence = "Officials said the road was closed, and “we will reopen soon,” the mayor added. "
+    text = sentence * 2000
+    claims = analyze(text)
+    assert len(claims) >= 2000
+    assert all(0 <= c.start < c.end <= len(text) for c in claims)
