@@ -53,10 +53,11 @@ def test_the_demo_shows_the_sample_story_with_its_article_and_claims(qtbot, db_u
     story = tree.index(0, 0)
     assert "Viktor Bout" in story.data()
     assert tree.rowCount(story) == 1
-    assert tree.index(0, 1, story).data() == "Bangkok One News"
+    assert tree.index(0, 0, story).data() == "Bangkok One News"
     n_claims = Claim.select().count()
     assert n_claims > 0
     assert tree.index(0, 1).data() == str(n_claims)
+    assert tree.index(0, 1, story).data() == str(n_claims)  # the only article holds them all
     assert window.claim_proxy.rowCount() == n_claims
     assert window.match_count.text() == f"{n_claims} claims"
     assert window.article_title.text() == Article.get().title

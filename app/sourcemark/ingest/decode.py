@@ -3,8 +3,6 @@
 import codecs
 import re
 
-from charset_normalizer import from_bytes
-
 from sourcemark.ingest.errors import IngestError
 
 _BOMS = (
@@ -37,6 +35,8 @@ def decode_text(data: bytes) -> str:
             try:
                 text = data.decode("utf-8")
             except UnicodeDecodeError:
+                from charset_normalizer import from_bytes  # loaded only for non-UTF-8 files
+
                 best = from_bytes(data).best()
                 text = str(best) if best is not None else None
     if text is None or len(_CONTROL.findall(text[:20_000])) > 0.01 * min(len(text), 20_000):

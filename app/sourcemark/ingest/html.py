@@ -3,13 +3,13 @@
 import re
 from datetime import date
 
-import trafilatura
-
 from sourcemark.ingest.document import Document
 from sourcemark.ingest.errors import IngestError
 
 
 def read_html(html: str, origin: str | None = None, url: str | None = None) -> Document:
+    import trafilatura  # heavy (lxml and friends): loaded on the first page, not at start-up
+
     try:
         result = trafilatura.bare_extraction(
             html,

@@ -3,7 +3,7 @@
 import re
 from collections import Counter
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from peewee import JOIN, fn
 
@@ -121,23 +121,31 @@ class StoryRow:
     title: str
     articles: int
     claims: int
+    claims_by_article: dict[int, int] = field(default_factory=dict)
 
 
 def story_rows() -> list[StoryRow]:
     """Every story with its article and claim counts, newest first."""
-    claim_counts = (
-        Claim.select(Article.story.alias("story_id"), fn.COUNT(Claim.id).alias("n"))
+    per_article = (
+        Claim.select(Claim.article, Article.story.alias("story_id"), fn.COUNT(Claim.id).alias("n"))
         .join(Article)
-        .group_by(Article.story)
+        .group_by(Claim.article, Article.story)
     )
-    counts = {row.story_id: row.n for row in claim_counts.objects()}
+    counts: dict[int, int] = {}
+    by_article: dict[int, dict[int, int]] = {}
+    for row in per_article.objects():
+        counts[row.story_id] = counts.get(row.story_id, 0) + row.n
+        by_article.setdefault(row.story_id, {})[row.article_id] = row.n
     query = (
         Story.select(Story.id, Story.title, fn.COUNT(Article.id).alias("n_articles"))
         .join(Article, JOIN.LEFT_OUTER)
         .group_by(Story.id, Story.title)
         .order_by(Story.created.desc(), Story.id.desc())
     )
-    return [StoryRow(s.id, s.title, s.n_articles, counts.get(s.id, 0)) for s in query]
+    return [
+        StoryRow(s.id, s.title, s.n_articles, counts.get(s.id, 0), by_article.get(s.id, {}))
+        for s in query
+    ]
 
 
 def articles_of(story_id: int) -> list[Article]:

@@ -60,7 +60,9 @@ class ArticleView(QPlainTextEdit):
             colour = type_colour(claim.type)
             selected = claim.id == self._selected
             fmt = QTextCharFormat()
-            fmt.setBackground(tint(colour, 150 if selected else 60))
+            # unattributed sentences stay plain until selected, so sourced claims stand out
+            quiet = claim.type == "unattributed" and not selected
+            fmt.setBackground(tint(colour, 0 if quiet else 150 if selected else 60))
             fmt.setUnderlineStyle(
                 TYPE_UNDERLINES.get(claim.type, QTextCharFormat.UnderlineStyle.NoUnderline)
             )

@@ -161,7 +161,7 @@ class MainWindow(QMainWindow):
         self.table.verticalHeader().setDefaultSectionSize(self.fontMetrics().height() + 10)
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(ClaimTableModel.TEXT, QHeaderView.ResizeMode.Stretch)
-        for column, width in ((ClaimTableModel.SOURCE, 170), (ClaimTableModel.TYPE, 150)):
+        for column, width in ((ClaimTableModel.SOURCE, 150), (ClaimTableModel.TYPE, 140)):
             header.setSectionResizeMode(column, QHeaderView.ResizeMode.Interactive)
             header.resizeSection(column, width)
         for column in (ClaimTableModel.STANCE, ClaimTableModel.CODE):
@@ -219,9 +219,9 @@ class MainWindow(QMainWindow):
         self.splitter.addWidget(center)
         self.splitter.addWidget(right)
         self.splitter.setStretchFactor(0, 2)
-        self.splitter.setStretchFactor(1, 5)
+        self.splitter.setStretchFactor(1, 6)
         self.splitter.setStretchFactor(2, 4)
-        self.splitter.setSizes([300, 620, 480])
+        self.splitter.setSizes([250, 690, 460])
         self.splitter.setChildrenCollapsible(False)
 
         self.empty = EmptyState(self)

@@ -50,17 +50,21 @@ class StoryTreeModel(QStandardItemModel):
             count.setData(self.STORY, KIND_ROLE)
             count.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
             for article in articles_of(story.id):
-                outlet = article.outlet.name if article.outlet else "unknown outlet"
-                child = QStandardItem(article_icon, article.title)
-                child.setToolTip(f"{article.title}\n{outlet}")
+                outlet = article.outlet.name if article.outlet else "Unknown outlet"
+                child = QStandardItem(article_icon, outlet)
+                when = f" · {article.published.isoformat()}" if article.published else ""
+                child.setToolTip(f"{article.title}\n{outlet}{when}")
                 child.setData(article.id, ID_ROLE)
                 child.setData(self.ARTICLE, KIND_ROLE)
-                outlet_item = QStandardItem(outlet)
-                outlet_item.setData(article.id, ID_ROLE)
-                outlet_item.setData(self.ARTICLE, KIND_ROLE)
-                for item in (child, outlet_item):
+                n_claims = QStandardItem(str(story.claims_by_article.get(article.id, 0)))
+                n_claims.setData(article.id, ID_ROLE)
+                n_claims.setData(self.ARTICLE, KIND_ROLE)
+                n_claims.setTextAlignment(
+                    Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
+                )
+                for item in (child, n_claims):
                     item.setEditable(False)
-                title.appendRow([child, outlet_item])
+                title.appendRow([child, n_claims])
             for item in (title, count):
                 item.setEditable(False)
             self.appendRow([title, count])
