@@ -177,27 +177,53 @@ def test_told_skips_the_person_told():
     assert claim.type == "named_official"
 
 
-def test_a_quotation_over_several_sentences_gives_one_claim_per_sentence_with_one_source():
-    text = (
-        "“We waited for hours. Nobody came. We are furious,” said Ewa Marsh, a resident of Dunmore."
-    )
-    claims = attributed(text)
+QUOTATION = (
+    "“We waited for hours. Nobody came. We are furious,” said Ewa Marsh, a resident of Dunmore."
+)
+
+
+def test_a_quotation_over_several_sentences_is_one_claim_of_its_speaker_by_default():
+    (claim,) = attributed(QUOTATION)
+    assert claim.text == "We waited for hours. Nobody came. We are furious"
+    assert claim.source == "Ewa Marsh" and claim.quote
+
+
+def test_sentence_mode_gives_one_claim_per_sentence_of_a_quotation_with_one_source():
+    claims = [c for c in analyze(QUOTATION, quotes="sentence") if c.type != "unattributed"]
     assert [c.text for c in claims] == ["We waited for hours.", "Nobody came.", "We are furious"]
     assert {c.source for c in claims} == {"Ewa Marsh"}
-    assert all(c.quote or c.cue == "said" for c in claims)
 
 
 def test_a_quotation_continued_in_the_next_paragraph_keeps_its_speaker():
     text = (
-        "Union leader Piet Harms told the rally: “We have been patient for a year.\n\n"
-        "“Now we are done waiting.”"
+        "Union leader Piet Harms told the rally: “We have been patient for a year. We wrote twice.\n\n"
+        "“Now we are done waiting. We strike tomorrow.”"
     )
     claims = attributed(text)
     assert [c.text for c in claims] == [
-        "We have been patient for a year.",
-        "Now we are done waiting.",
+        "We have been patient for a year. We wrote twice.",
+        "Now we are done waiting. We strike tomorrow.",
     ]
     assert {c.source for c in claims} == {"Union leader Piet Harms"}
+
+
+def test_a_transcript_paragraph_belongs_to_the_speaker_its_label_names():
+    text = (
+        "Senator Ada Quill sat down with the host on Sunday.\n\n"
+        "HOST: Will you run again? Many people expect it.\n\n"
+        "QUILL: I have not decided. My family comes first."
+    )
+    claims = attributed(text)
+    assert [(c.source, c.text) for c in claims] == [
+        ("HOST", "Will you run again? Many people expect it."),
+        ("QUILL", "I have not decided. My family comes first."),
+    ]
+    assert claims[1].source_resolved == "Ada Quill"
+
+
+def test_an_unknown_quotes_mode_is_refused():
+    with pytest.raises(ValueError, match="quotes"):
+        analyze("Officials said so.", quotes="clause")
 
 
 def test_cues_inside_quotation_marks_are_not_cues():

@@ -67,7 +67,7 @@ SUBORDINATORS = frozenset(
 PARTICIPLE_CUES = frozenset(
     """saying adding arguing claiming noting insisting warning explaining stressing asserting
     suggesting acknowledging conceding denying rejecting dismissing disputing writing telling
-    contending maintaining citing""".split()
+    contending maintaining""".split()
 )
 APPOSITIVE_STARTS = frozenset(
     """a an the who which whose whom where published based speaking writing citing quoted
@@ -92,7 +92,12 @@ class Found:
 
 
 class ArticleAnalyzer:
-    def __init__(self, text: str, title: str = "", outlet: str | None = None):
+    def __init__(
+        self, text: str, title: str = "", outlet: str | None = None, quotes: str = "paragraph"
+    ):
+        if quotes not in {"paragraph", "sentence"}:
+            raise ValueError(f"quotes must be 'paragraph' or 'sentence', not {quotes!r}")
+        self.quotes = quotes
         self.text = text
         self.title = title
         self.registry = Registry(outlet, title)
@@ -117,6 +122,7 @@ class ArticleAnalyzer:
                     continue
                 tokens = tokenize(self.text, sent, regions)
                 found_by_sentence.append(self._sentence(sent, tokens))
+            self._speaker_label(para, sents, found_by_sentence)
             carry = self._propagate_quotes(
                 para, sents, regions, found_by_sentence, carry if continues else None
             )
@@ -154,6 +160,37 @@ class ArticleAnalyzer:
                 )
             )
 
+    # -- transcripts --------------------------------------------------------------------------
+
+    def _speaker_label(self, para: Span, sents: list[Span], found_by_sentence) -> None:
+        """'WALLACE: Let's start ...': a paragraph spoken by the person its label names."""
+        label = _SPEAKER_LABEL.match(self.text, para.start, para.end)
+        if label is None or label.group(1).lower() in _NOT_SPEAKERS or not sents:
+            return
+        words = label.group(1).split()
+        if any(w.lower() in lx.REPORTING_VERBS for w in words):
+            return  # "Said Okafor:" is a cue, read by the sentence rules
+        if len(words) == 1 and words[0].isupper() and len(words[0]) > 2:
+            words = [words[0].capitalize()]  # transcripts write speakers in capitals
+        mention, _ = self._mention_in(words, position=para.start)
+        if mention is None or mention.type == SourcingType.UNATTRIBUTED:
+            return
+        speaker = Found((para.start, label.end(1)), mention, label.group(1), ":", -1,
+                        (label.end(), sents[0].end), Stance.ASSERTS, -1, -1)  # fmt: skip
+        owner = None
+        for i, sent in enumerate(sents):
+            if found_by_sentence[i]:
+                continue
+            start = max(sent.start, label.end())
+            if owner is not None and self.quotes == "paragraph":
+                owner.content = (owner.content[0], sent.end)
+                found_by_sentence[i].append(_JOINED)
+                continue
+            owner = Found(speaker.subject, mention, label.group(1), ":", -1, (start, sent.end),
+                          Stance.ASSERTS, -1, -1)  # fmt: skip
+            found_by_sentence[i].append(owner)
+        self._remember(speaker)
+
     # -- quotations over several sentences --------------------------------------------------
 
     def _propagate_quotes(self, para, sents, regions, found_by_sentence, carry):
@@ -178,15 +215,25 @@ class ArticleAnalyzer:
             previous_speaker = speaker
             if speaker is None:
                 continue
+            # In "paragraph" mode a quotation is one claim within its paragraph: its other
+            # sentences join the claim of the sentence that attributes it, and a quotation
+            # continued from the paragraph before becomes one claim of its own here.
+            owner = speaker if speaker is not carry else None
             for i in inside:
                 if found_by_sentence[i]:
                     continue
                 sent = sents[i]
                 start, end = max(sent.start, a), min(sent.end, b)
-                found_by_sentence[i].append(
-                    Found(speaker.subject, speaker.mention, speaker.source_text, speaker.cue,
-                          -1, (start, end), Stance.ASSERTS, -1, -1, quote=True)
-                )  # fmt: skip
+                if self.quotes == "paragraph" and owner is not None:
+                    owner.content = (min(owner.content[0], start), max(owner.content[1], end))
+                    owner.quote = True
+                    found_by_sentence[i].append(_JOINED)
+                    continue
+                joined = Found(speaker.subject, speaker.mention, speaker.source_text, speaker.cue,
+                               -1, (start, end), Stance.ASSERTS, -1, -1, quote=True)  # fmt: skip
+                found_by_sentence[i].append(joined)
+                if self.quotes == "paragraph":
+                    owner = joined
             if b == para.end and self.text[b - 1] not in CLOSE_QUOTES and self.text[b - 1] != '"':
                 last_open = speaker
         return last_open
@@ -593,7 +640,15 @@ class ArticleAnalyzer:
                     k -= 1
                     break
                 break
-            if t.lower in lx.REPORTING_VERBS and k < end and _is_verb_form(t.lower):
+            # another verb ends the subject, unless it is a participle modifying it:
+            # "a summary posted on the website shows"
+            participle = t.lower.endswith("ed") and tokens[k + 1].lower in PREPOSITIONS
+            if (
+                t.lower in lx.REPORTING_VERBS
+                and k < end
+                and _is_verb_form(t.lower)
+                and not participle
+            ):
                 break
             k -= 1
         start = k + 1
@@ -800,6 +855,15 @@ class ArticleAnalyzer:
                 self.claims[index].premise = True
 
 
+_SPEAKER_LABEL = re.compile(r"([A-Z][\w.'’-]*(?: [A-Z][\w.'’-]*){0,3}):\s+(?=\S)")
+_NOT_SPEAKERS = frozenset(
+    """note update related photo photos video watch read listen source sources editor
+    editor's note correction advertisement warning caption credit q a question answer
+    also see more click subscribe sign share follow contact email updated published
+    breaking live analysis opinion comment exclusive""".split()
+)
+# Marks a sentence whose words joined the claim of the quotation it belongs to.
+_JOINED = Found(None, None, None, "", -1, (0, 0), Stance.ASSERTS, -1, -1)
 _PARTY_TAG = re.compile(r"[A-Z][\w.]*-[A-Z][\w.]*")  # "R-Ky.", "D-Wis."
 _DECLINE_HINT = re.compile(
     r"comment|respond|reply|repl|reach|availab|declin|refus|return|answer", re.I

@@ -97,8 +97,43 @@ REPORTING_VERBS = _forms(
     "urge/urges/urged",
     "propose/proposes/proposed",
 )
+# Speech acts that put a position on record: "X criticized the plan", "X urged voters to ..."
+SPEECH_ACTS = _forms(
+    "criticize/criticizes/criticized/criticise/criticises/criticised",
+    "condemn/condemns/condemned",
+    "attack/attacks/attacked",
+    "blast/blasts/blasted",
+    "slam/slams/slammed",
+    "question/questions/questioned",
+    "ask/asks/asked",
+    "demand/demands/demanded",
+    "tweet/tweets/tweeted",
+    "declare/declares/declared",
+    "mention/mentions/mentioned",
+    "echo/echoes/echoed",
+    "liken/likens/likened",
+    "defend/defends/defended",
+    "endorse/endorses/endorsed",
+    "blame/blames/blamed",
+    "hope/hopes/hoped",
+    "want/wants/wanted",
+    "plan/plans/planned",
+    "support/supports/supported",
+    "oppose/opposes/opposed",
+    "applaud/applauds/applauded",
+    "decry/decries/decried",
+    "lament/laments/lamented",
+    "lambaste/lambastes/lambasted",
+    "mock/mocks/mocked",
+    "tout/touts/touted",
+    "highlight/highlights/highlighted",
+    "stress/stresses/stressed",
+    "acknowledge/acknowledges/acknowledged",
+    "announce/announces/announced",
+)
+REPORTING_VERBS = REPORTING_VERBS | SPEECH_ACTS
 # Verbs that attribute only with a subject that can be a source, never in the passive.
-WEAK_VERBS = _forms(
+WEAK_VERBS = SPEECH_ACTS | _forms(
     "show/shows/showed/shown",
     "find/finds/found",
     "call/calls/called",
@@ -246,7 +281,11 @@ DOCUMENT_NOUNS = frozenset(
     warrant warrants disclosure disclosures accounts statement investigation probe inquiry
     guidance forecast forecasts projections model models numbers tally count index table
     cable cables dossier brief briefing report's evidence photos images imagery satellite
-    notes note note's chart charts application applications submission submissions""".split()
+    notes note note's chart charts application applications submission submissions
+    book books memoir biography commentary column op-ed editorial ad ads advert advertisement
+    advertisements clip clips website websites page release releases blog tweet tweets post
+    posts textbook manual handbook platform manifesto petition resolution legislation bill
+    proposal plan budget""".split()
 )
 # Anonymous officials: head nouns of unnamed people who hold office
 OFFICIAL_NOUNS = frozenset(
@@ -276,6 +315,8 @@ ANONYMOUS_NOUNS = frozenset(
     friend relatives relative colleagues colleague staff managers manager employees' officials'
     academics academic commentators commentator historians historian veterans veteran
     survivors survivor victims victim families family consumers consumer shoppers shopper
+    percent percentage majority plurality minority half third quarter respondents respondent
+    americans britons residents' voters' adults households
     farmers farmer drivers driver pilots pilot nurses nurse physicians physician protesters
     protester demonstrators demonstrator villagers villager citizens citizen others some many
     most few""".split()
