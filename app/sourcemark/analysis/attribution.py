@@ -510,9 +510,14 @@ class ArticleAnalyzer:
             or (v + 1 < n and tokens[v + 1].text in {",", ";", ".", "!", "?"})
             or (verb in RECIPIENT_VERBS and _recipient_closes(tokens, v))
         )
-        if closing and before_words >= 2 and adverbial and verb in lx.CLOSING_VERBS | lx.DENY_VERBS:
+        if closing and before_words >= 1 and adverbial and verb in lx.CLOSING_VERBS | lx.DENY_VERBS:
             end_char = tokens[s - 1].start
             content = (tokens[floor].start, end_char)
+            if _parenthetical(tokens, v, s):
+                # "Climate change, Mr. Obama often says, is the greatest threat": both sides
+                content = (tokens[floor].start, sent.end)
+            elif before_words < 2:
+                return None
             return Found(
                 subject_span, mention, source_text, tokens[v].text, v, content, stance, v + 1, s
             )
@@ -569,7 +574,7 @@ class ArticleAnalyzer:
 
     def _subject_before(self, tokens, v, floor):
         k = v - 1
-        while k >= floor and not tokens[k].quoted and tokens[k].lower in lx.AUXILIARIES:
+        while k >= floor and not tokens[k].quoted and _is_auxiliary(tokens[k]):
             k -= 1
         if k < floor:
             return None
@@ -667,7 +672,7 @@ class ArticleAnalyzer:
     def _shared_subject(self, tokens, v, floor):
         """'X denied A and said B': the second verb shares the first one's subject."""
         k = v - 1
-        while k >= 0 and not tokens[k].quoted and tokens[k].lower in lx.AUXILIARIES:
+        while k >= 0 and not tokens[k].quoted and _is_auxiliary(tokens[k]):
             k -= 1
         if k < 0 or tokens[k].lower not in {"and", "but", "yet"} or tokens[k].quoted:
             return None
@@ -879,6 +884,25 @@ _STOP = frozenset(
 
 def _stems(text: str) -> set[str]:
     return {w[:5] for w in re.findall(r"[a-z]+", text.lower()) if len(w) > 2 and w not in _STOP}
+
+
+def _parenthetical(tokens: list[Token], v: int, s: int) -> bool:
+    """', SOURCE says, ...' in mid-sentence with the clause going on after it."""
+    n = len(tokens)
+    if not (v + 2 < n and tokens[v + 1].text == "," and s > 0 and tokens[s - 1].text == ","):
+        return False
+    follower = tokens[v + 2]
+    if follower.lower in BOUNDARY_WORDS or follower.lower in PARTICIPLE_CUES or follower.quoted:
+        return False
+    return sum(1 for t in tokens[v + 2 :] if t.is_word) >= 3
+
+
+def _is_auxiliary(token: Token) -> bool:
+    """Words between a subject and its cue: 'has', 'had previously', 'often', 'flatly'."""
+    word = token.lower
+    if word in lx.AUXILIARIES:
+        return True
+    return not token.is_cap and len(word) > 4 and word.endswith("ly") and word.isalpha()
 
 
 def _is_verb_form(word: str) -> bool:
