@@ -28,6 +28,9 @@ INVERTING_VERBS = frozenset(
     """said says added wrote writes asked continued explained noted argued insisted warned
     recalled remarked replied countered according added""".split()
 )
+STRONG_VERBS = frozenset(
+    {"said", "says", "say", "told", "tells", "added", "adds", "wrote", "writes", "asked"}
+)
 RECIPIENT_VERBS = frozenset(
     {"told", "tells", "tell", "informed", "informs", "assured", "reminded", "warned", "briefed"}
 )
@@ -103,6 +106,7 @@ class ArticleAnalyzer:
         self.registry = Registry(outlet, title)
         self.last: dict[str, Mention] = {}
         self._sentence_found: list[Found] = []
+        self._loose = False
         self.claims: list[Claim] = []
 
     # -- the whole article ----------------------------------------------------------------
@@ -461,6 +465,13 @@ class ArticleAnalyzer:
             )
         ):
             inverted = self._subject_after(tokens, v)
+        if subject is None and inverted is None and verb in STRONG_VERBS:
+            # "the announcer said": with a verb of saying, a described person is a source
+            self._loose = True
+            try:
+                subject = self._subject_before(tokens, v, floor)
+            finally:
+                self._loose = False
         if subject is None and inverted is None:
             return None
         if subject is not None:
@@ -679,12 +690,14 @@ class ArticleAnalyzer:
         previous = self._sentence_found[-1] if self._sentence_found else None
         if previous is not None:
             verb = tokens[v].lower
-            speech = {"said", "says", "told", "added"}
-            changes = (
-                (verb in lx.DENY_VERBS) != (previous.stance == Stance.DENIES)
-                or verb in {"accused", "accuses"}
-                or (verb in speech and previous.cue not in speech)
-            )
+            changes = (verb in lx.DENY_VERBS) != (previous.stance == Stance.DENIES) or verb in {
+                "accused",
+                "accuses",
+                "said",
+                "says",
+                "told",
+                "added",
+            }
             if previous.subject_index < 0 or previous.mention is None or not changes:
                 return None  # "noted A and claimed B" is one claim of the same source
             return v, v, previous.mention, previous.source_text
@@ -788,6 +801,8 @@ class ArticleAnalyzer:
             # a lower-case phrase must end in a source noun: "fire officials", "critics"
             pass
         mention = classify(words, self.registry, role, position)
+        if mention is None and self._loose:
+            mention = _described_person(words)
         if mention is None:
             return None, None
         return mention, source_text
@@ -884,6 +899,20 @@ _STOP = frozenset(
 
 def _stems(text: str) -> set[str]:
     return {w[:5] for w in re.findall(r"[a-z]+", text.lower()) if len(w) > 2 and w not in _STOP}
+
+
+def _described_person(words: list[str]) -> Mention | None:
+    """'The New York businessman', 'the announcer': an unnamed person described by a noun."""
+    head = words[-1]
+    low = head.lower()
+    if not head.isalpha() or not head[:1].islower() or low in lx.TIME_WORDS:
+        return None
+    if words[0].lower() not in lx.DETERMINERS | {"his", "her", "their", "its", "our", "my", "your"}:
+        return None
+    if low in lx.DETERMINERS or low in lx.PRONOUNS or low in lx.CLAUSE_WORDS or low in _STOP:
+        return None
+    text = " ".join(words)
+    return Mention(text, text, SourcingType.ANONYMOUS_SOURCE, "person")
 
 
 def _parenthetical(tokens: list[Token], v: int, s: int) -> bool:
