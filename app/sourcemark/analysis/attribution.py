@@ -28,6 +28,12 @@ INVERTING_VERBS = frozenset(
     """said says added wrote writes asked continued explained noted argued insisted warned
     recalled remarked replied countered according added""".split()
 )
+PARTICLES = {
+    **dict.fromkeys(("pointed", "points", "point"), ("out", "to")),
+    **dict.fromkeys(("called", "calls", "calling"), ("on", "for")),
+    **dict.fromkeys(("pushed", "pushes", "pushing", "asked", "asks", "asking"), ("for",)),
+    **dict.fromkeys(("summed", "weighed"), ("up", "in")),
+}
 STRONG_VERBS = frozenset(
     {"said", "says", "say", "told", "tells", "added", "adds", "wrote", "writes", "asked"}
 )
@@ -40,7 +46,8 @@ BOUNDARY_WORDS = frozenset(
 PREPOSITIONS = frozenset(
     """in on at during outside inside after before from to with by near as while when last this
     earlier later late early yesterday today tonight monday tuesday wednesday thursday friday
-    saturday sunday via through over under without""".split()
+    saturday sunday via through over under without of about amid ahead following despite
+    against toward towards into onto upon around behind""".split()
 )
 HEDGES = re.compile(
     r"\b(reportedly|allegedly|purportedly|supposedly|is said to|are said to|was said to|"
@@ -532,8 +539,10 @@ class ArticleAnalyzer:
             return Found(
                 subject_span, mention, source_text, tokens[v].text, v, content, stance, v + 1, s
             )
-        if after is None or len(rest_words) < 2 or tokens[after].lower == "to":
+        if after is None or len(rest_words) < 2:
             return None
+        if tokens[after].lower == "to" and verb not in lx.INTENTION_VERBS:
+            return None  # "expected to stay": an infinitive after a verb of saying is no claim
         if closing and tokens[floor].text in QUOTE_MARKS and tokens[after].text in QUOTE_MARKS:
             # '"A," he told the host, "B."': one quotation around its cue
             return Found(subject_span, mention, source_text, tokens[v].text, v,
@@ -541,6 +550,7 @@ class ArticleAnalyzer:
         if (
             verb in lx.WEAK_VERBS
             and tokens[after].lower in PREPOSITIONS
+            and not (tokens[after].lower == "to" and verb in lx.INTENTION_VERBS)
             and tokens[after - 1].lower != "that"
             and not (after + 1 < n and tokens[after + 1].lower in {"least", "most"})
         ):
@@ -552,12 +562,8 @@ class ArticleAnalyzer:
         """Token index where what the cue introduces begins."""
         n = len(tokens)
         k = v + 1
-        if (
-            k < n
-            and tokens[k].lower in {"out", "up", "on"}
-            and tokens[v].lower in {"pointed", "points", "summed", "weighed"}
-        ):
-            k += 1
+        if k < n and tokens[k].lower in PARTICLES.get(tokens[v].lower, ()):
+            k += 1  # "pointed out", "called on", "called for", "pushed for"
         # "told MPs on Monday that ...", "said in a statement that ...", "said on Tuesday: ..."
         leads_in = k < n and (
             tokens[k].lower in PREPOSITIONS
@@ -589,7 +595,14 @@ class ArticleAnalyzer:
             k -= 1
         if k < floor:
             return None
-        if tokens[k].lower in PASSIVE or tokens[k].lower in {"to", "not", "n't"}:
+        progressive = tokens[v].lower.endswith("ing") and tokens[k].lower in PASSIVE
+        if progressive:  # "is seeking", "was saying": the subject comes before the auxiliary
+            k -= 1
+            while k >= floor and not tokens[k].quoted and _is_auxiliary(tokens[k]):
+                k -= 1
+            if k < floor:
+                return None
+        elif tokens[k].lower in PASSIVE or tokens[k].lower in {"to", "not", "n't"}:
             return None
         end = k
         if tokens[end].text == ")" and not tokens[end].quoted:

@@ -7,6 +7,7 @@ from sourcemark.analysis.segment import Span
 
 _TOKEN = re.compile(
     r"(?:[A-Za-z]\.){2,}"  # U.S., D.C.
+    r"|[A-Z]\.(?=[ \t]+[A-Z])"  # an initial: Donald J. Trump
     r"|(?:Mr|Mrs|Ms|Dr|Gen|Sen|Rep|Gov|Lt|Col|Capt|Sgt|Adm|Prof|Rev|St|Jr|Sr|Maj|Cmdr|Gens|Fr|Supt|Insp|Det)\.(?=\s)"
     r"|\w+(?:[’'\-&/.]\w+)*"
     r"|[^\w\s]"
@@ -27,7 +28,8 @@ class Token:
     is_cap: bool = False
 
 
-_QUOTE_CHAR = re.compile(r"[“”«»„\"‘’]")
+# '' is a double quotation mark in some wire and newspaper styles
+_QUOTE_CHAR = re.compile(r"''|``|[“”«»„\"‘’]")
 
 
 def quote_regions(text: str, para: Span, open_at_start: bool = False) -> list[tuple[int, int]]:
@@ -37,15 +39,19 @@ def quote_regions(text: str, para: Span, open_at_start: bool = False) -> list[tu
     single: int | None = None
     for match in _QUOTE_CHAR.finditer(text, para.start, para.end):
         i = match.start()
-        ch = text[i]
+        ch = match.group()
+        if ch == "''":
+            ch = '"'
+        elif ch == "``":
+            ch = "“"
         before = text[i - 1] if i > para.start else " "
-        after = text[i + 1] if i + 1 < para.end else " "
+        after = text[match.end()] if match.end() < para.end else " "
         if ch in OPEN_QUOTES or (ch == '"' and opened is None):
             if opened is None:
                 opened = i
         elif ch in CLOSE_QUOTES or ch == '"':
             if opened is not None:
-                regions.append((opened, i + 1))
+                regions.append((opened, match.end()))
                 opened = None
         elif ch == "‘" and opened is None and not before.isalnum() and after.isalnum():
             single = i
