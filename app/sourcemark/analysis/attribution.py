@@ -79,6 +79,11 @@ PARTICIPLE_CUES = frozenset(
     suggesting acknowledging conceding denying rejecting dismissing disputing writing telling
     contending maintaining""".split()
 )
+_CUE_WORDS = (
+    lx.REPORTING_VERBS
+    | PARTICIPLE_CUES
+    | {"according", "reported", "revealed", "disclosed", "published", "quoted"}
+)
 APPOSITIVE_STARTS = frozenset(
     """a an the who which whose whom where published based speaking writing citing quoted
     now himself herself itself""".split()
@@ -298,10 +303,12 @@ class ArticleAnalyzer:
             if i is not None:
                 declines.append(("decline", i, j if j is not None else len(tokens)))
         n = len(tokens)
+        declined = {k for _, a, b in declines for k in range(a, b)}
+        cue_words = _CUE_WORDS
         i = 0
         while i < n:
             t = tokens[i]
-            if t.quoted or not t.is_word or any(a <= i < b for _, a, b in declines):
+            if t.lower not in cue_words or t.quoted or i in declined:
                 i += 1
                 continue
             if t.lower == "according" and i + 1 < n and tokens[i + 1].lower == "to":

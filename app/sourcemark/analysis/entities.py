@@ -36,6 +36,7 @@ _CAPITAL_RUN = re.compile(
     rf"(?:(?:[ \t]+(?:{_CONNECTOR_WORDS}))*[ \t]+[A-Z][\w’'.&-]*)*"
 )
 _NON_SPACE = re.compile(r"\S+")
+_ROLE_WORD = re.compile(r"[\w-]+")
 _WINDOW_WORD = re.compile(r"[\w’'.-]+|[^\w\s]")
 _APPOSITIVE = re.compile(r"[,(]\s*([^,.;:)—\n]{1,160})")
 _ARTICLE = re.compile(r"^(the|a|an)\s+")
@@ -145,6 +146,7 @@ class Registry:
         self.headline_words = set(re.findall(r"[\w’'-]+", headline.lower()))
         self.entities: list[Entity] = []
         self.by_key: dict[str, Entity] = {}
+        self.by_role_word: dict[str, Entity] = {}  # the latest person described by each word
         self.own_outlet = (own_outlet or "").lower()
 
     def add(self, entity: Entity, *keys: str) -> Entity:
@@ -154,12 +156,23 @@ class Registry:
                 existing.role = entity.role
                 if existing.kind == "person":
                     existing.type = entity.type
+                    self._index_role(existing)
             return existing
         self.entities.append(entity)
+        if entity.kind == "person":
+            self._index_role(entity)
         for key in (entity.name, *keys):
             if key:
                 self.by_key.setdefault(key.lower(), entity)
         return entity
+
+    def _index_role(self, entity: Entity) -> None:
+        for word in _ROLE_WORD.findall(entity.role.lower()):
+            self.by_role_word[word] = entity
+
+    def person_with_role(self, head: str) -> Entity | None:
+        """The person last described with this role word: 'the manager', 'the chairman'."""
+        return self.by_role_word.get(head) if head else None
 
     def find(self, name: str) -> Entity | None:
         key = _POSSESSIVE.sub("", _ARTICLE.sub("", name.lower().strip()))
@@ -167,8 +180,14 @@ class Registry:
 
     def scan(self, text: str) -> None:
         """Collect named people, organisations and outlets from runs of capitalised words."""
+        titles, outlets = lx.NAME_TITLES, lx.OUTLETS
         for match in _CAPITAL_RUN.finditer(text):
-            words = match.group().split()
+            run = match.group()
+            if " " not in run and "\t" not in run:
+                low = run.lower()
+                if low not in titles and low not in outlets:
+                    continue  # a lone capitalised word names nothing new
+            words = run.split()
             offsets = [m.start() + match.start() for m in _NON_SPACE.finditer(match.group())]
             start = 0
             for k, word in enumerate([*words, "."]):
@@ -315,13 +334,9 @@ def _classify_common(
 ) -> Mention | None:
     # "the manager", "the chairman": a definite role word stands for the person named with it
     if text.lower().startswith("the ") and not head.endswith("s") and head not in lx.ORG_NOUNS:
-        for entity in reversed(registry.entities):
-            if (
-                entity.kind == "person"
-                and head
-                and re.search(rf"\b{re.escape(head)}\b", entity.role.lower())
-            ):
-                return Mention(text, entity.name, entity.type, "person")
+        entity = registry.person_with_role(head)
+        if entity is not None:
+            return Mention(text, entity.name, entity.type, "person")
     if head in lx.MEDIA_NOUNS and head not in {"agency", "site", "network"}:
         return Mention(text, text, T.MEDIA_REPORT, "outlet")
     if head in lx.DOCUMENT_NOUNS:
@@ -338,13 +353,9 @@ def _classify_common(
         )
         return Mention(text, entity.name if entity else text, T.SPOKESPERSON, "org")
     # "the manager", "the minister": a role word standing for a person named before
-    for entity in reversed(registry.entities):
-        if (
-            entity.kind == "person"
-            and head
-            and re.search(rf"\b{re.escape(head)}\b", entity.role.lower())
-        ):
-            return Mention(text, entity.name, entity.type, "person")
+    entity = registry.person_with_role(head)
+    if entity is not None:
+        return Mention(text, entity.name, entity.type, "person")
     # an unnamed person described by role: anonymous, however specific (taxonomy rule 3)
     if lx.OFFICIAL_ROLES.fullmatch(head):
         return Mention(text, text, T.ANONYMOUS_OFFICIAL, "person")

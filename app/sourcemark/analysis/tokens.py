@@ -67,29 +67,34 @@ def quote_regions(text: str, para: Span, open_at_start: bool = False) -> list[tu
 def tokenize(text: str, span: Span, regions: list[tuple[int, int]]) -> list[Token]:
     """Tokens of ``span``; ``regions`` (sorted, from quote_regions) mark the quoted ones."""
     base = span.start
-    lowered = text[base : span.end].lower()
+    chunk = text[base : span.end]
+    lowered = chunk.lower()
+    active = [(a - base, b - base) for a, b in regions if b > base and a < span.end]
+    r, n_regions = 0, len(active)
     tokens: list[Token] = []
     append = tokens.append
-    active = [r for r in regions if r[1] > base and r[0] < span.end]
-    r, n_regions = 0, len(active)
-    for match in _TOKEN.finditer(text, base, span.end):
-        start, end = match.span()
+    find = chunk.find
+    pos = 0
+    # Only white space lies between tokens, so each one starts where find() meets it next.
+    for word in _TOKEN.findall(chunk):
+        pos = find(word, pos)
+        end = pos + len(word)
         quoted = False
         if n_regions:
-            while r < n_regions and active[r][1] <= start:
+            while r < n_regions and active[r][1] <= pos:
                 r += 1
-            quoted = r < n_regions and active[r][0] <= start and end <= active[r][1]
-        word = match.group()
+            quoted = r < n_regions and active[r][0] <= pos and end <= active[r][1]
         first = word[0]
         append(
             Token(
                 word,
-                start,
-                end,
-                lowered[start - base : end - base],
+                base + pos,
+                base + end,
+                lowered[pos:end],
                 quoted,
                 first.isalnum(),
                 first.isupper(),
             )
         )
+        pos = end
     return tokens
