@@ -34,6 +34,10 @@ PARTICLES = {
     **dict.fromkeys(("pushed", "pushes", "pushing", "asked", "asks", "asking"), ("for",)),
     **dict.fromkeys(("summed", "weighed"), ("up", "in")),
 }
+EVIDENCE_VERBS = frozenset(
+    """show shows showed shown suggest suggests suggested indicate indicates indicated reveal
+    reveals revealed find finds found""".split()
+)
 STRONG_VERBS = frozenset(
     {"said", "says", "say", "told", "tells", "added", "adds", "wrote", "writes", "asked"}
 )
@@ -118,7 +122,7 @@ class ArticleAnalyzer:
         self.registry = Registry(outlet, title)
         self.last: dict[str, Mention] = {}
         self._sentence_found: list[Found] = []
-        self._loose = False
+        self._loose = ""
         self.claims: list[Claim] = []
 
     # -- the whole article ----------------------------------------------------------------
@@ -479,13 +483,18 @@ class ArticleAnalyzer:
             )
         ):
             inverted = self._subject_after(tokens, v)
-        if subject is None and inverted is None and verb in STRONG_VERBS:
-            # "the announcer said": with a verb of saying, a described person is a source
-            self._loose = True
+        if (
+            subject is None
+            and inverted is None
+            and (verb in STRONG_VERBS or verb in EVIDENCE_VERBS)
+        ):
+            # "the announcer said": with a verb of saying, a described person is a source;
+            # "another slide shows": with a verb of evidence, a described thing is a document
+            self._loose = "document" if verb in EVIDENCE_VERBS else "person"
             try:
                 subject = self._subject_before(tokens, v, floor)
             finally:
-                self._loose = False
+                self._loose = ""
         if subject is None and inverted is None:
             return None
         if subject is not None:
@@ -493,12 +502,13 @@ class ArticleAnalyzer:
             if verb in lx.WEAK_VERBS and mention.type == SourcingType.UNATTRIBUTED:
                 return None
             if (
-                s > 0
+                verb not in STRONG_VERBS
+                and s > 0
                 and s != v
                 and tokens[s - 1].lower in SUBORDINATORS
                 and not tokens[s - 1].quoted
             ):
-                return None
+                return None  # "when employees found that ...": an event, not a source
         else:
             s, e, mention, source_text = inverted
         stance = Stance.ASSERTS
@@ -822,7 +832,7 @@ class ArticleAnalyzer:
             pass
         mention = classify(words, self.registry, role, position)
         if mention is None and self._loose:
-            mention = _described_person(words)
+            mention = _described(words, self._loose)
         if mention is None:
             return None, None
         return mention, source_text
@@ -921,8 +931,8 @@ def _stems(text: str) -> set[str]:
     return {w[:5] for w in re.findall(r"[a-z]+", text.lower()) if len(w) > 2 and w not in _STOP}
 
 
-def _described_person(words: list[str]) -> Mention | None:
-    """'The New York businessman', 'the announcer': an unnamed person described by a noun."""
+def _described(words: list[str], kind: str) -> Mention | None:
+    """'The New York businessman', 'the announcer', 'another slide': described by a noun."""
     head = words[-1]
     low = head.lower()
     if not head.isalpha() or not head[:1].islower() or low in lx.TIME_WORDS:
@@ -932,6 +942,8 @@ def _described_person(words: list[str]) -> Mention | None:
     if low in lx.DETERMINERS or low in lx.PRONOUNS or low in lx.CLAUSE_WORDS or low in _STOP:
         return None
     text = " ".join(words)
+    if kind == "document":
+        return Mention(text, text, SourcingType.DOCUMENT, "document")
     return Mention(text, text, SourcingType.ANONYMOUS_SOURCE, "person")
 
 
