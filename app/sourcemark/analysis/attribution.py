@@ -34,6 +34,11 @@ PARTICLES = {
     **dict.fromkeys(("pushed", "pushes", "pushing", "asked", "asks", "asking"), ("for",)),
     **dict.fromkeys(("summed", "weighed"), ("up", "in")),
 }
+_REPORT_BY = re.compile(
+    r"\b(report|reports|story|article|investigation|reporting|analysis)\s+(by|in|from)\s+(.+)$",
+    re.I,
+)
+_LETTERS = re.compile(r"[a-z]+")
 EVIDENCE_VERBS = frozenset(
     """show shows showed shown suggest suggests suggested indicate indicates indicated reveal
     reveals revealed find finds found""".split()
@@ -812,24 +817,12 @@ class ArticleAnalyzer:
         if lowered[:3] == ["one", "of", "them"]:
             return self.last.get("group"), source_text
         # "a report by the Lakeshore Examiner": the outlet behind a report
-        match = re.search(
-            r"\b(report|reports|story|article|investigation|reporting|analysis)\s+(by|in|from)\s+(.+)$",
-            source_text,
-            re.I,
-        )
+        match = _REPORT_BY.search(source_text) if len(words) > 2 else None
         if match:
             outlet_words = match.group(3).split()
             outlet = classify(outlet_words, self.registry)
             if outlet is not None and outlet.type == SourcingType.MEDIA_REPORT:
                 return outlet, match.group(3)
-        if (
-            words[0][:1].isalpha()
-            and words[0][:1].islower()
-            and lowered[0] not in lx.DETERMINERS
-            and all(w[:1].islower() for w in words)
-        ):
-            # a lower-case phrase must end in a source noun: "fire officials", "critics"
-            pass
         mention = classify(words, self.registry, role, position)
         if mention is None and self._loose:
             mention = _described(words, self._loose)
@@ -928,7 +921,7 @@ _STOP = frozenset(
 
 
 def _stems(text: str) -> set[str]:
-    return {w[:5] for w in re.findall(r"[a-z]+", text.lower()) if len(w) > 2 and w not in _STOP}
+    return {w[:5] for w in _LETTERS.findall(text.lower()) if len(w) > 2 and w not in _STOP}
 
 
 def _described(words: list[str], kind: str) -> Mention | None:

@@ -488,8 +488,7 @@ class _CueHint:
             )
         if text.find(":", start, end) >= 0:
             return True
-        words = self.words
-        return any(w in words for w in _WORD.findall(text[start:end].lower()))
+        return not self.words.isdisjoint(_WORD.findall(text[start:end].lower()))
 
 
 CUE_HINT = _CueHint()
