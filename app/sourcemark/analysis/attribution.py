@@ -491,7 +491,7 @@ class ArticleAnalyzer:
         if (
             subject is None
             and inverted is None
-            and (verb in STRONG_VERBS or verb in EVIDENCE_VERBS)
+            and (verb in STRONG_VERBS | EVIDENCE_VERBS | lx.CLOSING_VERBS | lx.DENY_VERBS)
         ):
             # "the announcer said": with a verb of saying, a described person is a source;
             # "another slide shows": with a verb of evidence, a described thing is a document
@@ -605,6 +605,7 @@ class ArticleAnalyzer:
                 break
         if tokens[v].lower in RECIPIENT_VERBS:
             k = _skip_recipient(tokens, k)
+        k = _skip_time(tokens, k)
         while k < n and tokens[k].text == ",":
             k += 1
         return k if k < n else None
@@ -661,8 +662,17 @@ class ArticleAnalyzer:
                     )
                     if mention is not None:
                         return m + 1, end, mention, source_text
+            before_name = m - 1 >= floor and tokens[m - 1].is_cap and tokens[m - 1].is_word
+            short_tag = (
+                before_name
+                and len(inner) <= 8
+                and not any(
+                    t.lower in PASSIVE or t.lower in lx.REPORTING_VERBS or t.quoted for t in inner
+                )
+            )
             if not inner or not (
-                inner[0].lower in APPOSITIVE_STARTS
+                short_tag
+                or inner[0].lower in APPOSITIVE_STARTS
                 or (inner[0].lower.endswith("ed") and not inner[0].is_cap)
                 or inner[0].lower
                 in {"seen", "written", "given", "known", "run", "led", "made", "sent"}
@@ -693,7 +703,9 @@ class ArticleAnalyzer:
                 break
             # another verb ends the subject, unless it is a participle modifying it:
             # "a summary posted on the website shows"
-            participle = t.lower.endswith("ed") and tokens[k + 1].lower in PREPOSITIONS
+            participle = t.lower.endswith("ed") and (
+                tokens[k + 1].lower in PREPOSITIONS or tokens[k + 1].lower in lx.TIME_WORDS
+            )
             if (
                 t.lower in lx.REPORTING_VERBS
                 and k < end
@@ -954,6 +966,8 @@ def _parenthetical(tokens: list[Token], v: int, s: int) -> bool:
 def _is_auxiliary(token: Token) -> bool:
     """Words between a subject and its cue: 'has', 'had previously', 'often', 'flatly'."""
     word = token.lower
+    if token.is_cap:
+        return False  # "Theresa May suggested": a name, not the auxiliary
     if word in lx.AUXILIARIES:
         return True
     return not token.is_cap and len(word) > 4 and word.endswith("ly") and word.isalpha()
@@ -1004,6 +1018,19 @@ def _after_boundary(tokens: list[Token], start: int) -> bool:
     while k >= 0 and tokens[k].text in QUOTE_MARKS:
         k -= 1
     return k >= 0 and tokens[k].text in {",", ";"}
+
+
+def _skip_time(tokens: list[Token], k: int) -> int:
+    """Past a time adverbial: 'on Friday', 'last week', 'Tuesday', 'on Monday afternoon'."""
+    n = len(tokens)
+    start = k
+    if k < n and tokens[k].lower in {"on", "last", "this", "earlier", "late", "early"}:
+        k += 1
+    moved = False
+    while k < n and tokens[k].lower in lx.TIME_WORDS - {"on", "last", "this", "earlier", "later"}:
+        k += 1
+        moved = True
+    return k if moved else start
 
 
 def _recipient_closes(tokens: list[Token], v: int) -> bool:

@@ -311,6 +311,8 @@ def classify(
         return _classify_common(text, head, modifiers, registry, position)
     # A proper name: registry, outlet, organisation, person
     proper = [w for w in bare if w.lower() not in {"the", "a", "an"}]
+    if len(proper) == 1 and proper[0].lower() in _NOT_NAME_START:
+        return None  # "Once", "When": a capitalised word at the start of a sentence
     name = " ".join(proper)
     entity = registry.find(name) or (registry.find(proper[-1]) if len(proper) == 1 else None)
     if entity is None and len(proper) > 1:
