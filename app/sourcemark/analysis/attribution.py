@@ -39,6 +39,7 @@ _REPORT_BY = re.compile(
     re.I,
 )
 _LETTERS = re.compile(r"[a-z]+")
+_NAME_PUNCT = frozenset({"&", "'", "’", "-", "."})  # punctuation that can stand inside a name
 EVIDENCE_VERBS = frozenset(
     """show shows showed shown suggest suggests suggested indicate indicates indicated reveal
     reveals revealed find finds found""".split()
@@ -362,7 +363,7 @@ class ArticleAnalyzer:
             ):
                 k += 1
             words = [t.text for t in tokens[j:k] if t.is_word]
-            mention, source_text = self._mention_in(words)
+            mention, source_text = self._mention_in_loosely(words, "document")
             if mention is None:
                 return None
             subject = (tokens[j].start, tokens[k - 1].end)
@@ -386,7 +387,7 @@ class ArticleAnalyzer:
                     break
                 k += 1
             words = [t.text for t in tokens[j:k] if t.is_word]
-            mention, source_text = self._mention_in(words)
+            mention, source_text = self._mention_in_loosely(words, "document")
             if mention is None:
                 return None
             cue_start = i
@@ -628,65 +629,67 @@ class ArticleAnalyzer:
         elif tokens[k].lower in PASSIVE or tokens[k].lower in {"to", "not", "n't"}:
             return None
         end = k
+        # Skip what stands between a name and its cue, one piece at a time:
+        # "Rep. Gregory W. Meeks (D-N.Y.), chairman of the PAC, said",
+        # "Donna Rawlings, 59, of Ashton, Md., who watched the ceremony, said".
         if tokens[end].text == ")" and not tokens[end].quoted:
-            m = end - 1
-            while m >= floor and tokens[m].text != "(" and end - m <= 6:
-                m -= 1
-            if m >= floor and tokens[m].text == "(" and m - 1 >= floor and tokens[m - 1].is_cap:
-                end = m - 1
+            end = _skip_name_tag(tokens, end, floor)
         if tokens[end].text in {",", ")"} and not tokens[end].quoted:
-            m = end - 1
-            while (
-                m >= floor
-                and tokens[m].text not in {",", "(", ";", ":", "—"}
-                and not tokens[m].quoted
-                and end - m < 24
-            ):
-                m -= 1
-            if m < floor or tokens[m].text not in {",", "("}:
-                return None
-            inner = tokens[m + 1 : end]
+            # segments between commas, nearest first
+            segments: list[tuple[int, int]] = []
+            e = end - 1
+            while e >= floor and len(segments) < 6:
+                m = e
+                while (
+                    m >= floor
+                    and tokens[m].text not in {",", "(", ";", ":", "—"}
+                    and not tokens[m].quoted
+                    and e - m < 45
+                ):
+                    m -= 1
+                segments.append((m + 1, e))
+                if m < floor or tokens[m].text not in {",", "("}:
+                    break
+                e = _skip_name_tag(tokens, m - 1, floor)
+            first_start, first_end = segments[0]
+            inner = tokens[first_start : first_end + 1]
             if inner and all(t.is_cap and t.is_word for t in inner) and 1 < len(inner) <= 4:
+                m = first_start - 1
                 r = m - 1
                 while r >= floor and tokens[r].text not in {",", ";", ":"} and not tokens[r].quoted:
                     r -= 1
                 role = [t.text for t in tokens[r + 1 : m] if t.is_word]
                 words = [t.text for t in inner]
                 role_text = " ".join(role)
-                if (
-                    role
-                    and role[0].lower() in lx.DETERMINERS | {"his", "her", "their", "its", "one"}
-                ) or (lx.OFFICIAL_ROLES.search(role_text) or lx.PRIVATE_ROLES.search(role_text)):
+                determiners = lx.DETERMINERS | {"his", "her", "their", "its", "one"}
+                if m >= floor and (
+                    (role and role[0].lower() in determiners)
+                    or lx.OFFICIAL_ROLES.search(role_text)
+                    or lx.PRIVATE_ROLES.search(role_text)
+                ):
                     mention, source_text = self._mention_in(
                         words, role=role_text, position=inner[0].start
                     )
                     if mention is not None:
-                        return m + 1, end, mention, source_text
-            before_name = m - 1 >= floor and tokens[m - 1].is_cap and tokens[m - 1].is_word
-            short_tag = (
-                before_name
-                and len(inner) <= 8
-                and not any(
-                    t.lower in PASSIVE or t.lower in lx.REPORTING_VERBS or t.quoted for t in inner
-                )
-            )
-            if not inner or not (
-                short_tag
-                or inner[0].lower in APPOSITIVE_STARTS
-                or (inner[0].lower.endswith("ed") and not inner[0].is_cap)
-                or inner[0].lower
-                in {"seen", "written", "given", "known", "run", "led", "made", "sent"}
-                or inner[0].text[:1].isdigit()
-                or (len(inner) <= 3 and _PARTY_TAG.fullmatch(inner[0].text) is not None)
-                or lx.OFFICIAL_ROLES.search(" ".join(t.text for t in inner))
-                or lx.PRIVATE_ROLES.search(" ".join(t.text for t in inner))
-            ):
-                return None
-            end = m - 1
+                        return first_start, first_end + 1, mention, source_text
+            subject_segment = None
+            for index, (seg_start, seg_end) in enumerate(segments):
+                seg = tokens[seg_start : seg_end + 1]
+                if not seg:
+                    return None
+                if index + 1 < len(segments) and _is_appositive(tokens, seg, seg_start - 1, floor):
+                    if len(seg) > 24 and seg[0].lower not in {"who", "which", "whose"}:
+                        return None
+                    continue
+                subject_segment = (seg_start, seg_end)
+                break
+            if subject_segment is None or subject_segment == segments[0]:
+                return None  # nothing but a clause before the comma: not a subject
+            end = subject_segment[1]
         k = end
         while k >= floor:
             t = tokens[k]
-            if t.quoted or t.text in STOP_PUNCT:
+            if t.quoted or t.text in STOP_PUNCT or (not t.is_word and t.text not in _NAME_PUNCT):
                 break
             if t.lower in lx.CLAUSE_WORDS:
                 if (
@@ -842,6 +845,15 @@ class ArticleAnalyzer:
             return None, None
         return mention, source_text
 
+    def _mention_in_loosely(self, words: list[str], kind: str):
+        """After 'according to' or 'reported by' whatever follows is a source: a described
+        one when nothing better is known."""
+        self._loose = kind
+        try:
+            return self._mention_in(words)
+        finally:
+            self._loose = ""
+
     def _pronoun(self, pronoun: str, text: str, position: int) -> Mention:
         """The source a pronoun stands for: the last such source, else the last person named.
 
@@ -950,6 +962,41 @@ def _described(words: list[str], kind: str) -> Mention | None:
     if kind == "document":
         return Mention(text, text, SourcingType.DOCUMENT, "document")
     return Mention(text, text, SourcingType.ANONYMOUS_SOURCE, "person")
+
+
+def _skip_name_tag(tokens: list[Token], end: int, floor: int) -> int:
+    """Before a bracketed tag after a name, "Gov. Pat McCrory (R)": the index before the '('."""
+    if end < floor or tokens[end].text != ")" or tokens[end].quoted:
+        return end
+    m = end - 1
+    while m >= floor and tokens[m].text != "(" and end - m <= 6:
+        m -= 1
+    if m >= floor and tokens[m].text == "(" and m - 1 >= floor and tokens[m - 1].is_cap:
+        return m - 1
+    return end
+
+
+def _is_appositive(tokens: list[Token], inner: list[Token], m: int, floor: int) -> bool:
+    """Whether the words between two commas describe the name before them."""
+    first = inner[0]
+    if first.lower in APPOSITIVE_STARTS or first.text[:1].isdigit():
+        return True
+    if first.lower.endswith("ed") and not first.is_cap:
+        return True  # ", released on Wednesday,"
+    if first.lower in {"seen", "written", "given", "known", "run", "led", "made", "sent", "of"}:
+        return True
+    if len(inner) <= 3 and _PARTY_TAG.fullmatch(first.text) is not None:
+        return True  # ", R-Ky.,"
+    phrase = " ".join(t.text for t in inner)
+    if lx.OFFICIAL_ROLES.search(phrase) or lx.PRIVATE_ROLES.search(phrase):
+        return True
+    # a short tag after a name: "Senator Dianne Feinstein, Democrat of California,"
+    before_name = m - 1 >= floor and tokens[m - 1].is_cap and tokens[m - 1].is_word
+    return (
+        before_name
+        and len(inner) <= 8
+        and not any(t.lower in PASSIVE or t.lower in lx.REPORTING_VERBS or t.quoted for t in inner)
+    )
 
 
 def _parenthetical(tokens: list[Token], v: int, s: int) -> bool:

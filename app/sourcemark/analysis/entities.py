@@ -279,6 +279,8 @@ def head_noun(words: list[str]) -> tuple[str, list[str]]:
             "working", "based", "inside", "within", "near", "under", "over", "across", "among",
         }:  # fmt: skip
             break
+        if chunk and low.endswith("ed") and word[:1].islower() and len(low) > 4:
+            break  # a participle after the head: "a complaint filed by", "a poll released"
         chunk.append(word)
     if not chunk:
         return "", []

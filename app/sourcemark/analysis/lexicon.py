@@ -448,6 +448,7 @@ OUTLET_SUFFIX = re.compile(
 MEDIA_NOUNS = frozenset(
     """newspaper newspapers outlet outlets broadcaster broadcasters magazine publication
     publications tabloid network channel website site paper agency reporters reporter journalist
+    journal journals
     journalists daily weekly newswire wire""".split()
 )
 

@@ -8,6 +8,7 @@ from sourcemark.analysis.segment import Span
 _TOKEN = re.compile(
     r"(?:[A-Za-z]\.){2,}"  # U.S., D.C.
     r"|[A-Z]\.(?=[ \t]+[A-Z])"  # an initial: Donald J. Trump
+    r"|[A-Z][a-z]{1,4}\.(?=[,)])"  # a state or month before a comma: Ashton, Md., ...
     r"|(?:Mr|Mrs|Ms|Dr|Gen|Sen|Rep|Gov|Lt|Col|Capt|Sgt|Adm|Prof|Rev|St|Jr|Sr|Maj|Cmdr|Gens|Fr|Supt|Insp|Det)\.(?=\s)"
     r"|\w+(?:[’'\-&/.]\w+)*"
     r"|[^\w\s]"
