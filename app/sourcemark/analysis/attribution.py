@@ -315,6 +315,9 @@ class ArticleAnalyzer:
         n = len(tokens)
         declined = {k for _, a, b in declines for k in range(a, b)}
         cue_words = _CUE_WORDS
+        words = [t for t in tokens if t.is_word]
+        # In a headline-style line ("..., Lindsey Graham Says.") capitalised cues are cues.
+        title_case = len(words) >= 4 and sum(t.is_cap for t in words) >= 0.7 * len(words)
         i = 0
         while i < n:
             t = tokens[i]
@@ -343,7 +346,7 @@ class ArticleAnalyzer:
             elif (
                 t.lower in lx.REPORTING_VERBS
                 and t.lower not in lx.NOUN_LIKE
-                and (not t.is_cap or i == 0)
+                and (not t.is_cap or i == 0 or title_case)
             ):
                 cues.append(("verb", i, i + 1))
             i += 1
@@ -1082,7 +1085,9 @@ def _skip_time(tokens: list[Token], k: int) -> int:
 
 def _recipient_closes(tokens: list[Token], v: int) -> bool:
     """'"...," Trump told the crowd, reciting ...': the person told, then the clause ends."""
-    k = _skip_recipient(tokens, v + 1)
+    k = _skip_time(tokens, _skip_recipient(tokens, v + 1))
+    while k < len(tokens) and tokens[k].lower in {"then", "later", "also", "again", "recently"}:
+        k += 1
     return k >= len(tokens) or tokens[k].text in {",", ".", ";", "!", "?"}
 
 

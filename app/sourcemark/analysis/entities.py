@@ -191,7 +191,8 @@ class Registry:
             offsets = [m.start() + match.start() for m in _NON_SPACE.finditer(match.group())]
             start = 0
             for k, word in enumerate([*words, "."]):
-                if k == len(words) or word.lower().strip(".,") in _MONTHS_DAYS:
+                low = word.lower().strip(".,")
+                if k == len(words) or low in _MONTHS_DAYS or low in lx.REPORTING_VERBS:
                     if k > start:
                         run_start = offsets[start]
                         run_end = offsets[k - 1] + len(words[k - 1])
