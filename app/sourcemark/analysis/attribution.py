@@ -629,6 +629,10 @@ class ArticleAnalyzer:
                 k -= 1
             if k < floor:
                 return None
+        elif tokens[k].lower == "only" and k - 1 >= floor and tokens[k - 1].lower == "not":
+            k -= 2  # "the research not only documented ..."
+            if k < floor:
+                return None
         elif tokens[k].lower in PASSIVE or tokens[k].lower in {"to", "not", "n't"}:
             return None
         end = k

@@ -36,6 +36,11 @@ _CAPITAL_RUN = re.compile(
     rf"(?:(?:[ \t]+(?:{_CONNECTOR_WORDS}))*[ \t]+[A-Z][\w’'.&-]*)*"
 )
 _NON_SPACE = re.compile(r"\S+")
+_QUANTITY_NOUNS = frozenset(
+    """number group handful couple host series lot lots dozen dozens hundreds thousands
+    scores majority minority half third quarter some many most several few all none one two
+    three four five each both""".split()
+)
 _ROLE_WORD = re.compile(r"[\w-]+")
 _WINDOW_WORD = re.compile(r"[\w’'.-]+|[^\w\s]")
 _APPOSITIVE = re.compile(r"[,(]\s*([^,.;:)—\n]{1,160})")
@@ -270,6 +275,11 @@ class Mention:
 
 def head_noun(words: list[str]) -> tuple[str, list[str]]:
     """The head of a noun phrase (its last word before a preposition) and the words before it."""
+    lowered = [w.lower() for w in words]
+    for k, low in enumerate(lowered[:3]):
+        # "a number of other members", "dozens of residents": the head comes after 'of'
+        if low in _QUANTITY_NOUNS and k + 2 < len(words) and lowered[k + 1] == "of":
+            return head_noun(words[k + 2 :])
     chunk: list[str] = []
     for word in words:
         low = word.lower()
