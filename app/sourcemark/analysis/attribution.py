@@ -40,6 +40,10 @@ _REPORT_BY = re.compile(
 )
 _LETTERS = re.compile(r"[a-z]+")
 _NAME_PUNCT = frozenset({"&", "'", "’", "-", "."})  # punctuation that can stand inside a name
+_FINITE = frozenset(
+    """is are was were has have had will would shall should can could may might must do does
+    did""".split()
+)
 EVIDENCE_VERBS = frozenset(
     """show shows showed shown suggest suggests suggested indicate indicates indicated reveal
     reveals revealed find finds found""".split()
@@ -730,6 +734,16 @@ class ArticleAnalyzer:
         words = [t.text for t in tokens[start : end + 1] if t.is_word]
         if not words or len(words) > 12:
             return None
+        possessive = len(words) == 1 and tokens[end].lower.endswith(("'s", "’s"))
+        if possessive or all(w.isdigit() for w in words):
+            return None  # "Editor's note", "18 states": not a subject
+        if tokens[start].lower in PREPOSITIONS | {"per"} and not tokens[start].is_cap:
+            return None  # "per the McKinley plan", "in one of those plans": not a subject
+        for t in tokens[start : end + 1]:
+            if t.lower in {"who", "which", "that", "whose"}:
+                break  # a relative clause may hold verbs: "an official who was not authorised"
+            if t.lower in _FINITE:
+                return None  # "Trump has faced questions": a clause, not a subject
         if tokens[end].lower == "who" and start == end:
             return self._relative_subject(tokens, start, floor, end)
         mention, source_text = self._mention_in(words, position=tokens[start].start)

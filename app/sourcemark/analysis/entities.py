@@ -22,7 +22,9 @@ _NOT_NAME_START = frozenset(
     when while after before since because although though however meanwhile officials critics
     analysts prosecutors both he she they it we i his her their its our my your there here
     what who which why how where then now also still even just only not no some many most
-    several other another each every all any few such former""".split()
+    several other another each every all any few such former rather instead indeed moreover
+    furthermore besides otherwise thus hence therefore nonetheless nevertheless perhaps maybe
+    finally first second third today yesterday tonight""".split()
 )
 _MONTHS_DAYS = frozenset(
     """january february march april may june july august september october november december

@@ -13,7 +13,8 @@ def _forms(*stems: str) -> frozenset[str]:
 # other forms stay cues.
 NOUN_LIKE = frozenset(
     """point state list document detail term label project forecast estimate counter cite
-    call record report points lists details terms labels records projects""".split()
+    call record report points lists details terms labels records projects remark post
+    mention""".split()
 )
 REPORTING_VERBS = _forms(
     "say/says/said/saying",
