@@ -80,3 +80,23 @@ def test_screenshot_renders_the_demo_window_to_a_png(tmp_path):
     )
     assert done.returncode == 0, done.stderr
     assert png_size(shot) == (1400, 900)
+
+
+def test_analyze_quotes_option_chooses_claims_per_quotation_or_per_sentence(tmp_path, capsys):
+    article = tmp_path / "quote.txt"
+    article.write_text(
+        "Harbour Closes\n\n“We waited for hours. Nobody came. We are furious,” said Ewa Marsh, a resident.\n",
+        encoding="utf-8",
+    )
+
+    def attributed(*options: str) -> list[str]:
+        assert main(["analyze", "--format", "json", *options, str(article)]) == 0
+        claims = json.loads(capsys.readouterr().out)["documents"][0]["claims"]
+        return [c["text"] for c in claims if c["type"] != "unattributed"]
+
+    assert attributed() == ["We waited for hours. Nobody came. We are furious"]
+    assert attributed("--quotes", "sentence") == [
+        "We waited for hours.",
+        "Nobody came.",
+        "We are furious",
+    ]

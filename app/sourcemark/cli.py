@@ -36,6 +36,13 @@ def _command_parser(command: str) -> argparse.ArgumentParser:
     if command == "analyze":
         parser.description = "Analyse articles and print their claims; touches no database."
         parser.add_argument("--format", choices=("json", "text"), default="text")
+        parser.add_argument(
+            "--quotes",
+            choices=("paragraph", "sentence"),
+            default="paragraph",
+            help="a quotation over several sentences gives one claim per paragraph (default) "
+            "or one per sentence",
+        )
         parser.add_argument("paths", nargs="+", metavar="PATH")
     elif command == "import":
         parser.description = "Import articles into the database, analysed."
@@ -94,7 +101,7 @@ def cmd_analyze(args: argparse.Namespace) -> int:
             entry["error"] = str(error)
             failures += 1
         else:
-            claims = analyze(document.text, document.title, document.outlet)
+            claims = analyze(document.text, document.title, document.outlet, quotes=args.quotes)
             entry.update(
                 title=document.title,
                 outlet=document.outlet,
