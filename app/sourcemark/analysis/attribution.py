@@ -438,10 +438,10 @@ class ArticleAnalyzer:
         if previous is not None and previous.mention is not None:
             mention, source_text = previous.mention, previous.source_text
         else:
-            subject = self._shared_subject_at_start(tokens, v)
+            subject = self._leading_subject(tokens, 0, v)
             if subject is None:
                 return None
-            mention, source_text = subject
+            mention, source_text = subject[2], subject[3]
         after = self._content_start(tokens, v)
         if (
             after is None
@@ -461,10 +461,11 @@ class ArticleAnalyzer:
         return Found(None, mention, source_text, tokens[v].text, v,
                      (tokens[after].start, sent.end), stance, after, -1)  # fmt: skip
 
-    def _shared_subject_at_start(self, tokens, v):
-        m = 0
+    def _leading_subject(self, tokens, start, limit):
+        """The sentence's own subject: a name or noun phrase from ``start`` (before ``limit``)."""
+        m = start
         while (
-            m < v
+            m < limit
             and tokens[m].is_word
             and (
                 tokens[m].is_cap
@@ -473,11 +474,13 @@ class ArticleAnalyzer:
             )
         ):
             m += 1
-        if m == 0:
+        if m == start:
             return None
-        words = [t.text for t in tokens[:m]]
-        mention, source_text = self._mention_in(words, position=tokens[0].start)
-        return (mention, source_text) if mention is not None else None
+        words = [t.text for t in tokens[start:m]]
+        mention, source_text = self._mention_in(words, position=tokens[start].start)
+        if mention is None:
+            return None
+        return start, m, mention, source_text
 
     def _verb_attribution(self, v, tokens, sent, floor) -> Found | None:
         n = len(tokens)
@@ -775,25 +778,7 @@ class ArticleAnalyzer:
         start = floor
         while start < k and tokens[start].text == ",":
             start += 1
-        # the sentence's own subject: a name or noun phrase at its start
-        m = start
-        while (
-            m < k
-            and tokens[m].is_word
-            and (
-                tokens[m].is_cap
-                or tokens[m].lower in lx.DETERMINERS
-                or tokens[m].lower in lx.PRONOUNS
-            )
-        ):
-            m += 1
-        if m == start:
-            return None
-        words = [t.text for t in tokens[start:m]]
-        mention, source_text = self._mention_in(words, position=tokens[start].start)
-        if mention is None:
-            return None
-        return start, m, mention, source_text
+        return self._leading_subject(tokens, start, k)
 
     def _relative_subject(self, tokens, who, floor, end):
         """', who said ...': the source named just before it in the sentence."""
