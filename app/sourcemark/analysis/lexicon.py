@@ -475,18 +475,22 @@ def is_known_outlet(name: str) -> bool:
 _WORD = re.compile(r"\w+")
 
 
+# ", saying X", ", adding that X": participles that attribute to the clause's subject
+PARTICIPLE_CUES = frozenset(
+    """saying adding arguing claiming noting insisting warning explaining stressing asserting
+    suggesting acknowledging conceding denying rejecting dismissing disputing writing telling
+    contending maintaining""".split()
+)
+
+_CUE_HINT_WORDS = REPORTING_VERBS | PARTICIPLE_CUES | {"according", "comment", "respond", "reached"}
+
+
 class _CueHint:
     """Whether a stretch of text holds any word that can be part of a cue (a set lookup)."""
 
-    words: frozenset[str] | None = None
+    words = _CUE_HINT_WORDS
 
     def search(self, text: str, start: int, end: int) -> bool:
-        if self.words is None:
-            from sourcemark.analysis.attribution import PARTICIPLE_CUES
-
-            self.words = frozenset(
-                REPORTING_VERBS | PARTICIPLE_CUES | {"according", "comment", "respond", "reached"}
-            )
         if text.find(":", start, end) >= 0:
             return True
         return not self.words.isdisjoint(_WORD.findall(text[start:end].lower()))

@@ -1,0 +1,373 @@
+"""Attributions within one sentence: the cue, the source and the content.
+
+The rules follow the shapes news writing uses:
+  SOURCE CUE [that] CONTENT            Officials said the bridge was closed.
+  CONTENT, SOURCE CUE [adverbials].    The bridge was closed, officials said Tuesday.
+  CONTENT, CUE SOURCE[, role].         "It was closed," said Jane Roe, the mayor.
+  CUE SOURCE: "QUOTE"                  Said the coach: "We lost."
+  According to SOURCE, CONTENT / CONTENT, according to SOURCE.
+  ... as reported by OUTLET ...        (the whole sentence rests on the outlet)
+  SOURCE declined to comment / denied ...  (the whole sentence is the claim)
+Cues inside quotation marks are never cues.
+"""
+
+from sourcemark.analysis import lexicon as lx
+from sourcemark.analysis.segment import Span
+from sourcemark.analysis.shapes import (
+    BOUNDARY_WORDS,
+    CUE_WORDS,
+    DECLINE_HINT,
+    EVIDENCE_VERBS,
+    INVERTING_VERBS,
+    PARTICIPLE_CUES,
+    PARTICLES,
+    PREPOSITIONS,
+    RECIPIENT_VERBS,
+    STRONG_VERBS,
+    SUBORDINATORS,
+    Found,
+    after_boundary,
+    index_at,
+    masked_text,
+    parenthetical,
+    recipient_closes,
+    skip_recipient,
+    skip_time,
+)
+from sourcemark.analysis.subjects import SubjectRules
+from sourcemark.analysis.tokens import QUOTE_MARKS, Token
+from sourcemark.analysis.types import SourcingType, Stance
+
+
+class SentenceRules(SubjectRules):
+    """Cues and content in one sentence: the rules in the module docstring."""
+
+    def _sentence(self, sent: Span, tokens: list[Token]) -> list[Found]:
+        found: list[Found] = []
+        self._sentence_found = found
+        consumed_to = 0  # token index before which cues are taken
+        content_owner: Found | None = None
+        for kind, i, j in self._cues(sent, tokens):
+            if i < consumed_to:
+                continue
+            attribution = self._attribution(kind, i, j, tokens, sent, floor=consumed_to)
+            if attribution is None:
+                continue
+            if content_owner is not None and attribution.subject_index >= 0:
+                # A second attribution inside the content of the first counts only after a
+                # clause boundary: "..., while Meridian says ...", "..., though X said ...",
+                # or when it shares the first one's subject: "... and said ...".
+                start = attribution.subject_index
+                shared = start == attribution.cue_index
+                relative = (
+                    tokens[start].lower == "who" and start > 0 and tokens[start - 1].text == ","
+                )
+                if not shared and not relative and not after_boundary(tokens, start):
+                    continue
+                owner_start, _ = content_owner.content
+                cut = tokens[start - 1].start if start > 0 else tokens[start].start
+                while start > 0 and tokens[start - 1].lower in BOUNDARY_WORDS | {",", ";"}:
+                    start -= 1
+                    cut = tokens[start].start
+                if owner_start < cut:
+                    content_owner.content = (owner_start, min(content_owner.content[1], cut))
+            found.append(attribution)
+            consumed_to = max(attribution.end_index, j)
+            cue_end = tokens[attribution.cue_index].end if attribution.cue_index >= 0 else 0
+            content_owner = attribution if attribution.content[1] > cue_end else None
+            self._remember(attribution)
+        return found
+
+    def _cues(self, sent: Span, tokens: list[Token]) -> list[tuple[str, int, int]]:
+        cues: list[tuple[str, int, int]] = []
+        declines = []
+        raw = self.text[sent.start : sent.end]
+        masked = masked_text(self.text, sent, tokens) if DECLINE_HINT.search(raw) else ""
+        for match in lx.DECLINE_PATTERN.finditer(masked):
+            i = index_at(tokens, sent.start + match.start())
+            j = index_at(tokens, sent.start + match.end())
+            if i is not None:
+                declines.append(("decline", i, j if j is not None else len(tokens)))
+        n = len(tokens)
+        declined = {k for _, a, b in declines for k in range(a, b)}
+        cue_words = CUE_WORDS
+        words = [t for t in tokens if t.is_word]
+        # In a headline-style line ("..., Lindsey Graham Says.") capitalised cues are cues.
+        title_case = len(words) >= 4 and sum(t.is_cap for t in words) >= 0.7 * len(words)
+        i = 0
+        while i < n:
+            t = tokens[i]
+            if t.lower not in cue_words or t.quoted or i in declined:
+                i += 1
+                continue
+            if t.lower == "according" and i + 1 < n and tokens[i + 1].lower == "to":
+                cues.append(("according", i, i + 2))
+                i += 2
+                continue
+            if (
+                t.lower in {"reported", "revealed", "disclosed", "published", "quoted"}
+                and i + 1 < n
+                and tokens[i + 1].lower == "by"
+            ):
+                cues.append(("reported_by", i, i + 2))
+                i += 2
+                continue
+            if (
+                t.lower in PARTICIPLE_CUES
+                and i > 0
+                and tokens[i - 1].text == ","
+                and not tokens[i - 1].quoted
+            ):
+                cues.append(("participle", i, i + 1))
+            elif (
+                t.lower in lx.REPORTING_VERBS
+                and t.lower not in lx.NOUN_LIKE
+                and (not t.is_cap or i == 0 or title_case)
+            ):
+                cues.append(("verb", i, i + 1))
+            i += 1
+        cues.extend(declines)
+        cues.sort(key=lambda c: c[1])
+        return cues
+
+    def _attribution(self, kind, i, j, tokens, sent, floor) -> Found | None:
+        n = len(tokens)
+        if kind == "according":
+            k = j
+            while (
+                k < n
+                and tokens[k].text not in {",", ";", "."}
+                and not tokens[k].quoted
+                and k - j < 18
+            ):
+                k += 1
+            words = [t.text for t in tokens[j:k] if t.is_word]
+            mention, source_text = self._mention_in_loosely(words, "document")
+            if mention is None:
+                return None
+            subject = (tokens[j].start, tokens[k - 1].end)
+            cue = "according to"
+            if i <= floor or (i > 0 and tokens[i - 1].text in {",", ":"} and i - 1 <= floor):
+                content = (tokens[k].end if k < n else sent.end, sent.end)
+            elif sum(1 for t in tokens[k:] if t.is_word) >= 4 and not (
+                k + 1 < n and tokens[k + 1].lower in {"who", "which"}
+            ):
+                content = (tokens[floor].start, sent.end)
+            else:
+                content = (
+                    tokens[floor].start,
+                    tokens[i - 1].start if tokens[i - 1].text == "," else tokens[i].start,
+                )
+            return Found(subject, mention, source_text, cue, i, content, Stance.ASSERTS, k, -1)
+        if kind == "reported_by":
+            k = j
+            while k < n and tokens[k].text not in {",", ";", "."} and k - j < 10:
+                if k > j and tokens[k].lower in PREPOSITIONS and tokens[k - 1].is_cap:
+                    break
+                k += 1
+            words = [t.text for t in tokens[j:k] if t.is_word]
+            mention, source_text = self._mention_in_loosely(words, "document")
+            if mention is None:
+                return None
+            cue_start = i
+            while cue_start > 0 and tokens[cue_start - 1].lower in {
+                "as",
+                "previously",
+                "first",
+                "earlier",
+                "initially",
+                "also",
+                "was",
+                "were",
+                "been",
+                "has",
+                "had",
+            }:
+                cue_start -= 1
+            cue = " ".join(t.text for t in tokens[cue_start:j])
+            fronted = cue_start <= floor and k < n and tokens[k].text == ","
+            content = (
+                tokens[k + 1].start if fronted and k + 1 < n else tokens[floor].start,
+                sent.end,
+            )
+            return Found((tokens[j].start, tokens[k - 1].end), mention, source_text, cue, i,
+                         content, Stance.ASSERTS, k, -1)  # fmt: skip
+        if kind == "decline":
+            subject = self._subject_before(tokens, i, floor)
+            if subject is None:
+                return None
+            s, e, mention, source_text = subject
+            cue = self.text[tokens[i].start : tokens[j - 1].end]
+            return Found((tokens[s].start, tokens[e - 1].end), mention, source_text, cue, i,
+                         (tokens[s].start, sent.end), Stance.DECLINES, j, s)  # fmt: skip
+        if kind == "participle":
+            return self._participle_attribution(i, tokens, sent)
+        return self._verb_attribution(i, tokens, sent, floor)
+
+    def _participle_attribution(self, v, tokens, sent) -> Found | None:
+        """', saying X': the subject of the clause the participle hangs on says X."""
+        previous = self._sentence_found[-1] if self._sentence_found else None
+        if previous is not None and previous.mention is not None:
+            mention, source_text = previous.mention, previous.source_text
+        else:
+            subject = self._leading_subject(tokens, 0, v)
+            if subject is None:
+                return None
+            mention, source_text = subject[2], subject[3]
+        after = self._content_start(tokens, v)
+        if (
+            after is None
+            or sum(1 for t in tokens[after:] if t.is_word) < 2
+            or tokens[after].lower == "to"
+        ):
+            return None
+        stance = (
+            Stance.DENIES
+            if tokens[v].lower in {"denying", "rejecting", "dismissing", "disputing"}
+            else Stance.ASSERTS
+        )
+        if previous is not None and previous.content[1] > tokens[v].start:
+            cut = tokens[v - 1].start
+            if previous.content[0] < cut:
+                previous.content = (previous.content[0], cut)
+        return Found(None, mention, source_text, tokens[v].text, v,
+                     (tokens[after].start, sent.end), stance, after, -1)  # fmt: skip
+
+    def _verb_attribution(self, v, tokens, sent, floor) -> Found | None:
+        n = len(tokens)
+        verb = tokens[v].lower
+        if v + 1 < n and tokens[v + 1].lower == "by":
+            return None  # a passive participle: "compiled by", "found by"
+        inverted = None
+        subject = self._subject_before(tokens, v, floor)
+        if subject is None:
+            subject = self._shared_subject(tokens, v, floor)
+        if (
+            subject is None
+            and verb in INVERTING_VERBS
+            and (
+                v == floor or tokens[v - 1].text in {",", ":"} | QUOTE_MARKS or tokens[v - 1].quoted
+            )
+        ):
+            inverted = self._subject_after(tokens, v)
+        if (
+            subject is None
+            and inverted is None
+            and (verb in STRONG_VERBS | EVIDENCE_VERBS | lx.CLOSING_VERBS | lx.DENY_VERBS)
+        ):
+            # "the announcer said": with a verb of saying, a described person is a source;
+            # "another slide shows": with a verb of evidence, a described thing is a document
+            self._loose = "document" if verb in EVIDENCE_VERBS else "person"
+            try:
+                subject = self._subject_before(tokens, v, floor)
+            finally:
+                self._loose = ""
+        if subject is None and inverted is None:
+            return None
+        if subject is not None:
+            s, e, mention, source_text = subject
+            if verb in lx.WEAK_VERBS and mention.type == SourcingType.UNATTRIBUTED:
+                return None
+            if (
+                verb not in STRONG_VERBS
+                and s > 0
+                and s != v
+                and tokens[s - 1].lower in SUBORDINATORS
+                and not tokens[s - 1].quoted
+            ):
+                return None  # "when employees found that ...": an event, not a source
+        else:
+            s, e, mention, source_text = inverted
+        stance = Stance.ASSERTS
+        rest_text = self.text[tokens[v].start : sent.end]
+        if verb in lx.DENY_VERBS or (verb in lx.NAMING_VERBS and lx.DENIAL_WORDS.search(rest_text)):
+            stance = Stance.DENIES
+        subject_span = (tokens[s].start, tokens[e - 1].end)
+        if stance == Stance.ASSERTS and verb in {"said", "says", "added"}:
+            head = " ".join(t.text for t in tokens[v + 1 : v + 9] if not t.quoted)
+            if lx.DECLINE_PATTERN.search(head):
+                stance = Stance.DECLINES
+        if stance == Stance.DENIES and not inverted:
+            return Found(subject_span, mention, source_text, tokens[v].text, v,
+                         (tokens[s].start, sent.end), stance, v + 1, s)  # fmt: skip
+        if inverted:
+            after = e
+            if after < n and tokens[after].text == ":":
+                content = (tokens[after + 1].start if after + 1 < n else sent.end, sent.end)
+            else:
+                end_char = tokens[v - 1].start if v > floor else tokens[v].start
+                content = (tokens[floor].start, end_char)
+            return Found(
+                subject_span, mention, source_text, tokens[v].text, v, content, stance, after, -1
+            )
+        # SOURCE CUE ...: content after the cue, unless the cue closes the clause
+        after = self._content_start(tokens, v)
+        before_words = sum(1 for t in tokens[floor:s] if t.is_word)
+        closing = s > floor and (tokens[s - 1].text in {","} | QUOTE_MARKS or tokens[s - 1].quoted)
+        rest_words = [t for t in tokens[after:] if t.is_word] if after is not None else []
+        adverbial = (
+            after is None
+            or not rest_words
+            or (tokens[after].lower in PREPOSITIONS and tokens[after - 1].lower != "that")
+            or (v + 1 < n and tokens[v + 1].text in {",", ";", ".", "!", "?"})
+            or (verb in RECIPIENT_VERBS and recipient_closes(tokens, v))
+        )
+        if closing and before_words >= 1 and adverbial and verb in lx.CLOSING_VERBS | lx.DENY_VERBS:
+            end_char = tokens[s - 1].start
+            content = (tokens[floor].start, end_char)
+            if parenthetical(tokens, v, s):
+                # "Climate change, Mr. Obama often says, is the greatest threat": both sides
+                content = (tokens[floor].start, sent.end)
+            elif before_words < 2:
+                return None
+            return Found(
+                subject_span, mention, source_text, tokens[v].text, v, content, stance, v + 1, s
+            )
+        if after is None or len(rest_words) < 2:
+            return None
+        if tokens[after].lower == "to" and verb not in lx.INTENTION_VERBS:
+            return None  # "expected to stay": an infinitive after a verb of saying is no claim
+        if closing and tokens[floor].text in QUOTE_MARKS and tokens[after].text in QUOTE_MARKS:
+            # '"A," he told the host, "B."': one quotation around its cue
+            return Found(subject_span, mention, source_text, tokens[v].text, v,
+                         (tokens[floor].start, sent.end), stance, after, s, quote=True)  # fmt: skip
+        if (
+            verb in lx.WEAK_VERBS
+            and tokens[after].lower in PREPOSITIONS
+            and not (tokens[after].lower == "to" and verb in lx.INTENTION_VERBS)
+            and tokens[after - 1].lower != "that"
+            and not (after + 1 < n and tokens[after + 1].lower in {"least", "most"})
+        ):
+            return None  # "a student admitted with a perfect score" is not an attribution
+        return Found(subject_span, mention, source_text, tokens[v].text, v,
+                     (tokens[after].start, sent.end), stance, after, s)  # fmt: skip
+
+    def _content_start(self, tokens: list[Token], v: int) -> int | None:
+        """Token index where what the cue introduces begins."""
+        n = len(tokens)
+        k = v + 1
+        if k < n and tokens[k].lower in PARTICLES.get(tokens[v].lower, ()):
+            k += 1  # "pointed out", "called on", "called for", "pushed for"
+        # "told MPs on Monday that ...", "said in a statement that ...", "said on Tuesday: ..."
+        leads_in = k < n and (
+            tokens[k].lower in PREPOSITIONS
+            or tokens[k].lower in {"that", ":"}
+            or tokens[k].text == ":"
+            or tokens[v].lower in RECIPIENT_VERBS
+        )
+        for m in range(k, min(n, k + 14) if leads_in else k):
+            t = tokens[m]
+            if t.quoted and t.text not in QUOTE_MARKS:
+                break
+            if t.lower == "that" or t.text == ":":
+                if all(x.lower not in lx.REPORTING_VERBS for x in tokens[k:m]):
+                    return m + 1 if m + 1 < n else None
+                break
+            if t.text in {".", ";"}:
+                break
+        if tokens[v].lower in RECIPIENT_VERBS:
+            k = skip_recipient(tokens, k)
+        k = skip_time(tokens, k)
+        while k < n and tokens[k].text == ",":
+            k += 1
+        return k if k < n else None

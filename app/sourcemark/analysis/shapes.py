@@ -1,0 +1,306 @@
+"""The shapes of news sentences the attribution rules read: word lists, the record of one
+attribution, and small predicates over tokens (appositions, adverbs, the person told)."""
+
+import re
+from dataclasses import dataclass
+
+from sourcemark.analysis import lexicon as lx
+from sourcemark.analysis.entities import Mention
+from sourcemark.analysis.segment import Span
+from sourcemark.analysis.tokens import QUOTE_MARKS, Token
+from sourcemark.analysis.types import SourcingType, Stance
+
+PASSIVE = frozenset({"is", "are", "was", "were", "be", "been", "being", "get", "got", "gets"})
+
+STOP_PUNCT = frozenset({",", ";", ":", "(", ")", "—", "–", ".", "!", "?", "[", "]"}) | QUOTE_MARKS
+
+INVERTING_VERBS = frozenset(
+    """said says added wrote writes asked continued explained noted argued insisted warned
+    recalled remarked replied countered according added""".split()
+)
+
+PARTICLES = {
+    **dict.fromkeys(("pointed", "points", "point"), ("out", "to")),
+    **dict.fromkeys(("called", "calls", "calling"), ("on", "for")),
+    **dict.fromkeys(("pushed", "pushes", "pushing", "asked", "asks", "asking"), ("for",)),
+    **dict.fromkeys(("summed", "weighed"), ("up", "in")),
+}
+
+REPORT_BY = re.compile(
+    r"\b(report|reports|story|article|investigation|reporting|analysis)\s+(by|in|from)\s+(.+)$",
+    re.I,
+)
+
+LETTERS = re.compile(r"[a-z]+")
+
+NAME_PUNCT = frozenset({"&", "'", "’", "-", "."})  # punctuation that can stand inside a name
+
+FINITE = frozenset(
+    """is are was were has have had will would shall should can could may might must do does
+    did""".split()
+)
+
+EVIDENCE_VERBS = frozenset(
+    """show shows showed shown suggest suggests suggested indicate indicates indicated reveal
+    reveals revealed find finds found""".split()
+)
+
+STRONG_VERBS = frozenset(
+    {"said", "says", "say", "told", "tells", "added", "adds", "wrote", "writes", "asked"}
+)
+
+RECIPIENT_VERBS = frozenset(
+    {"told", "tells", "tell", "informed", "informs", "assured", "reminded", "warned", "briefed"}
+)
+
+BOUNDARY_WORDS = frozenset(
+    {"while", "though", "although", "but", "whereas", "and", "yet", "however"}
+)
+
+PREPOSITIONS = frozenset(
+    """in on at during outside inside after before from to with by near as while when last this
+    earlier later late early yesterday today tonight monday tuesday wednesday thursday friday
+    saturday sunday via through over under without of about amid ahead following despite
+    against toward towards into onto upon around behind""".split()
+)
+
+HEDGES = re.compile(
+    r"\b(reportedly|allegedly|purportedly|supposedly|is said to|are said to|was said to|"
+    r"were said to|is believed to|are believed to|is thought to|are thought to|"
+    r"it is understood|is understood to|are understood to)\b",
+    re.I,
+)
+
+SUBORDINATORS = frozenset(
+    {
+        "when",
+        "after",
+        "before",
+        "because",
+        "if",
+        "since",
+        "until",
+        "once",
+        "unless",
+        "whether",
+        "which",
+        "what",
+        "where",
+        "why",
+        "how",
+    }
+)
+
+PARTICIPLE_CUES = lx.PARTICIPLE_CUES
+
+CUE_WORDS = (
+    lx.REPORTING_VERBS
+    | PARTICIPLE_CUES
+    | {"according", "reported", "revealed", "disclosed", "published", "quoted"}
+)
+
+APPOSITIVE_STARTS = frozenset(
+    """a an the who which whose whom where published based speaking writing citing quoted
+    now himself herself itself""".split()
+)
+
+_PARTY_TAG = re.compile(r"[A-Z][\w.]*-[A-Z][\w.]*")  # "R-Ky.", "D-Wis."
+
+DECLINE_HINT = re.compile(
+    r"comment|respond|reply|repl|reach|availab|declin|refus|return|answer", re.I
+)
+
+STOP_WORDS = frozenset(
+    """the a an of to in on at for and or but with by from as is are was were be been has have
+    had will would could should may might that this these those it its his her their they he
+    she we you i not no after over into about than more most also just who which what
+    when""".split()
+)
+
+
+@dataclass
+class Found:
+    """One attribution in a sentence, in token indices and character offsets."""
+
+    subject: tuple[int, int] | None  # character span of the source mention
+    mention: Mention | None
+    source_text: str | None
+    cue: str
+    cue_index: int
+    content: tuple[int, int]
+    stance: Stance
+    end_index: int  # token index after the attribution's cue (and inverted subject)
+    subject_index: int  # token index where the subject starts (for trimming earlier content)
+    quote: bool = False
+
+
+def described(words: list[str], kind: str) -> Mention | None:
+    """'The New York businessman', 'the announcer', 'another slide': described by a noun."""
+    head = words[-1]
+    low = head.lower()
+    if not head.isalpha() or not head[:1].islower() or low in lx.TIME_WORDS:
+        return None
+    if words[0].lower() not in lx.DETERMINERS | {"his", "her", "their", "its", "our", "my", "your"}:
+        return None
+    if low in lx.DETERMINERS or low in lx.PRONOUNS or low in lx.CLAUSE_WORDS or low in STOP_WORDS:
+        return None
+    text = " ".join(words)
+    if kind == "document":
+        return Mention(text, text, SourcingType.DOCUMENT, "document")
+    return Mention(text, text, SourcingType.ANONYMOUS_SOURCE, "person")
+
+
+def skip_name_tag(tokens: list[Token], end: int, floor: int) -> int:
+    """Before a bracketed tag after a name, "Gov. Pat McCrory (R)": the index before the '('."""
+    if end < floor or tokens[end].text != ")" or tokens[end].quoted:
+        return end
+    m = end - 1
+    while m >= floor and tokens[m].text != "(" and end - m <= 6:
+        m -= 1
+    if m >= floor and tokens[m].text == "(" and m - 1 >= floor and tokens[m - 1].is_cap:
+        return m - 1
+    return end
+
+
+def is_appositive(tokens: list[Token], inner: list[Token], m: int, floor: int) -> bool:
+    """Whether the words between two commas describe the name before them."""
+    first = inner[0]
+    if first.lower in APPOSITIVE_STARTS or first.text[:1].isdigit():
+        return True
+    if first.lower.endswith("ed") and not first.is_cap:
+        return True  # ", released on Wednesday,"
+    if first.lower in {"seen", "written", "given", "known", "run", "led", "made", "sent", "of"}:
+        return True
+    if len(inner) <= 3 and _PARTY_TAG.fullmatch(first.text) is not None:
+        return True  # ", R-Ky.,"
+    phrase = " ".join(t.text for t in inner)
+    if lx.OFFICIAL_ROLES.search(phrase) or lx.PRIVATE_ROLES.search(phrase):
+        return True
+    # a short tag after a name: "Senator Dianne Feinstein, Democrat of California,"
+    before_name = m - 1 >= floor and tokens[m - 1].is_cap and tokens[m - 1].is_word
+    return (
+        before_name
+        and len(inner) <= 8
+        and not any(t.lower in PASSIVE or t.lower in lx.REPORTING_VERBS or t.quoted for t in inner)
+    )
+
+
+def parenthetical(tokens: list[Token], v: int, s: int) -> bool:
+    """', SOURCE says, ...' in mid-sentence with the clause going on after it."""
+    n = len(tokens)
+    if not (v + 2 < n and tokens[v + 1].text == "," and s > 0 and tokens[s - 1].text == ","):
+        return False
+    follower = tokens[v + 2]
+    if follower.lower in BOUNDARY_WORDS or follower.lower in PARTICIPLE_CUES or follower.quoted:
+        return False
+    return sum(1 for t in tokens[v + 2 :] if t.is_word) >= 3
+
+
+def is_auxiliary(token: Token) -> bool:
+    """Words between a subject and its cue: 'has', 'had previously', 'often', 'flatly'."""
+    word = token.lower
+    if token.is_cap:
+        return False  # "Theresa May suggested": a name, not the auxiliary
+    if word in lx.AUXILIARIES:
+        return True
+    return not token.is_cap and len(word) > 4 and word.endswith("ly") and word.isalpha()
+
+
+def is_verb_form(word: str) -> bool:
+    """Forms that are verbs in any context: 'said', 'told', 'denied'; not 'state' or 'report'."""
+    return word.endswith("ed") or word in {
+        "said",
+        "says",
+        "told",
+        "tells",
+        "wrote",
+        "writes",
+        "found",
+        "thought",
+        "shown",
+    }
+
+
+def masked_text(text: str, sent: Span, tokens: list[Token]) -> str:
+    chars = list(text[sent.start : sent.end])
+    for t in tokens:
+        if t.quoted:
+            for c in range(t.start - sent.start, t.end - sent.start):
+                chars[c] = " "
+    return "".join(chars)
+
+
+def index_at(tokens: list[Token], position: int) -> int | None:
+    for index, t in enumerate(tokens):
+        if t.start >= position:
+            return index
+    return None
+
+
+def after_boundary(tokens: list[Token], start: int) -> bool:
+    k = start - 1
+    if k < 0:
+        return False
+    if tokens[k].text == ";":
+        return True
+    if tokens[k].lower not in BOUNDARY_WORDS:
+        return False
+    if tokens[k].lower in {"and", "but"} and start < len(tokens) and tokens[start].is_cap:
+        return True  # "... and Democrats accused ...": a named subject of its own
+    k -= 1
+    while k >= 0 and tokens[k].text in QUOTE_MARKS:
+        k -= 1
+    return k >= 0 and tokens[k].text in {",", ";"}
+
+
+def skip_time(tokens: list[Token], k: int) -> int:
+    """Past a time adverbial: 'on Friday', 'last week', 'Tuesday', 'on Monday afternoon'."""
+    n = len(tokens)
+    start = k
+    if k < n and tokens[k].lower in {"on", "last", "this", "earlier", "late", "early"}:
+        k += 1
+    moved = False
+    while k < n and tokens[k].lower in lx.TIME_WORDS - {"on", "last", "this", "earlier", "later"}:
+        k += 1
+        moved = True
+    return k if moved else start
+
+
+def recipient_closes(tokens: list[Token], v: int) -> bool:
+    """'"...," Trump told the crowd, reciting ...': the person told, then the clause ends."""
+    k = skip_time(tokens, skip_recipient(tokens, v + 1))
+    while k < len(tokens) and tokens[k].lower in {"then", "later", "also", "again", "recently"}:
+        k += 1
+    return k >= len(tokens) or tokens[k].text in {",", ".", ";", "!", "?"}
+
+
+def skip_recipient(tokens: list[Token], k: int) -> int:
+    """Past the person told: 'told reporters', 'told the Register', 'told MPs on Monday'."""
+    n = len(tokens)
+    if k < n and tokens[k].lower in {"the", "a", "an"}:
+        k += 1
+    if k < n and tokens[k].is_cap and tokens[k].lower not in lx.PRONOUNS:
+        while k < n and tokens[k].is_cap and tokens[k].is_word:
+            k += 1
+    elif k < n and tokens[k].lower not in lx.PRONOUNS and tokens[k].lower not in STOP_WORDS:
+        k += 1
+    while (
+        k < n
+        and tokens[k].lower in {"on", "in", "at", "last", "this"}
+        and k + 1 < n
+        and (tokens[k + 1].lower in lx.TIME_WORDS or tokens[k + 1].is_cap)
+    ):
+        k += 2
+    return k
+
+
+def trim(text: str, start: int, end: int) -> tuple[int, int]:
+    """Content without surrounding spaces, quote marks, commas or a dangling 'that'."""
+    junk = " \t\n,;:“”\"‘’'«»—–-("
+    while start < end and text[start] in junk:
+        start += 1
+    while end > start and text[end - 1] in junk:
+        end -= 1
+    if text[start : start + 5].lower() == "that " and end - start > 5:
+        start += 5
+    return start, end

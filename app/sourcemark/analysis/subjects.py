@@ -1,0 +1,337 @@
+"""Sources: the noun phrase before or after a cue, and what pronouns and short references
+("he", "they", "the company") stand for."""
+
+from sourcemark.analysis import lexicon as lx
+from sourcemark.analysis.entities import Mention, Registry, classify
+from sourcemark.analysis.shapes import (
+    FINITE,
+    NAME_PUNCT,
+    PASSIVE,
+    PREPOSITIONS,
+    REPORT_BY,
+    STOP_PUNCT,
+    Found,
+    described,
+    is_appositive,
+    is_auxiliary,
+    is_verb_form,
+    skip_name_tag,
+)
+from sourcemark.analysis.types import SourcingType, Stance
+
+
+class SubjectRules:
+    """Finding the source of a cue and what it refers to.
+
+    Mixed into the article analyzer, whose state it reads: the registry of the article's
+    entities, the last source of each kind, the attributions of the sentence being read.
+    """
+
+    registry: Registry
+    last: dict[str, Mention]
+    _sentence_found: list[Found]
+    _loose: str
+
+    def _subject_before(self, tokens, v, floor):
+        k = v - 1
+        while k >= floor and not tokens[k].quoted and is_auxiliary(tokens[k]):
+            k -= 1
+        if k < floor:
+            return None
+        progressive = tokens[v].lower.endswith("ing") and tokens[k].lower in PASSIVE
+        if progressive:  # "is seeking", "was saying": the subject comes before the auxiliary
+            k -= 1
+            while k >= floor and not tokens[k].quoted and is_auxiliary(tokens[k]):
+                k -= 1
+            if k < floor:
+                return None
+        elif tokens[k].lower == "only" and k - 1 >= floor and tokens[k - 1].lower == "not":
+            k -= 2  # "the research not only documented ..."
+            if k < floor:
+                return None
+        elif tokens[k].lower in PASSIVE or tokens[k].lower in {"to", "not", "n't"}:
+            return None
+        end = k
+        # Skip what stands between a name and its cue, one piece at a time:
+        # "Rep. Gregory W. Meeks (D-N.Y.), chairman of the PAC, said",
+        # "Donna Rawlings, 59, of Ashton, Md., who watched the ceremony, said".
+        if tokens[end].text == ")" and not tokens[end].quoted:
+            end = skip_name_tag(tokens, end, floor)
+        if tokens[end].text in {",", ")"} and not tokens[end].quoted:
+            # segments between commas, nearest first
+            segments: list[tuple[int, int]] = []
+            e = end - 1
+            while e >= floor and len(segments) < 6:
+                m = e
+                while (
+                    m >= floor
+                    and tokens[m].text not in {",", "(", ";", ":", "—"}
+                    and not tokens[m].quoted
+                    and e - m < 45
+                ):
+                    m -= 1
+                segments.append((m + 1, e))
+                if m < floor or tokens[m].text not in {",", "("}:
+                    break
+                e = skip_name_tag(tokens, m - 1, floor)
+            first_start, first_end = segments[0]
+            inner = tokens[first_start : first_end + 1]
+            if inner and all(t.is_cap and t.is_word for t in inner) and 1 < len(inner) <= 4:
+                m = first_start - 1
+                r = m - 1
+                while r >= floor and tokens[r].text not in {",", ";", ":"} and not tokens[r].quoted:
+                    r -= 1
+                role = [t.text for t in tokens[r + 1 : m] if t.is_word]
+                words = [t.text for t in inner]
+                role_text = " ".join(role)
+                determiners = lx.DETERMINERS | {"his", "her", "their", "its", "one"}
+                if m >= floor and (
+                    (role and role[0].lower() in determiners)
+                    or lx.OFFICIAL_ROLES.search(role_text)
+                    or lx.PRIVATE_ROLES.search(role_text)
+                ):
+                    mention, source_text = self._mention_in(
+                        words, role=role_text, position=inner[0].start
+                    )
+                    if mention is not None:
+                        return first_start, first_end + 1, mention, source_text
+            subject_segment = None
+            for index, (seg_start, seg_end) in enumerate(segments):
+                seg = tokens[seg_start : seg_end + 1]
+                if not seg:
+                    return None
+                if index + 1 < len(segments) and is_appositive(tokens, seg, seg_start - 1, floor):
+                    if len(seg) > 24 and seg[0].lower not in {"who", "which", "whose"}:
+                        return None
+                    continue
+                subject_segment = (seg_start, seg_end)
+                break
+            if subject_segment is None or subject_segment == segments[0]:
+                return None  # nothing but a clause before the comma: not a subject
+            end = subject_segment[1]
+        k = end
+        while k >= floor:
+            t = tokens[k]
+            if t.quoted or t.text in STOP_PUNCT or (not t.is_word and t.text not in NAME_PUNCT):
+                break
+            if t.lower in lx.CLAUSE_WORDS:
+                if (
+                    t.lower == "and"
+                    and k - 1 >= floor
+                    and not tokens[k - 1].quoted
+                    and (tokens[k - 1].is_cap or tokens[k - 1].lower in lx.PRONOUNS)
+                ):
+                    k -= 1
+                    continue
+                if t.lower == "who" and k == end:
+                    k -= 1
+                    break
+                break
+            # another verb ends the subject, unless it is a participle modifying it:
+            # "a summary posted on the website shows"
+            participle = t.lower.endswith("ed") and (
+                tokens[k + 1].lower in PREPOSITIONS or tokens[k + 1].lower in lx.TIME_WORDS
+            )
+            if (
+                t.lower in lx.REPORTING_VERBS
+                and k < end
+                and is_verb_form(t.lower)
+                and not participle
+            ):
+                break
+            k -= 1
+        start = k + 1
+        if start > end:
+            return None
+        words = [t.text for t in tokens[start : end + 1] if t.is_word]
+        if not words or len(words) > 12:
+            return None
+        possessive = len(words) == 1 and tokens[end].lower.endswith(("'s", "’s"))
+        if possessive or all(w.isdigit() for w in words):
+            return None  # "Editor's note", "18 states": not a subject
+        if tokens[start].lower in PREPOSITIONS | {"per"} and not tokens[start].is_cap:
+            return None  # "per the McKinley plan", "in one of those plans": not a subject
+        for t in tokens[start : end + 1]:
+            if t.lower in {"who", "which", "that", "whose"}:
+                break  # a relative clause may hold verbs: "an official who was not authorised"
+            if t.lower in FINITE:
+                return None  # "Trump has faced questions": a clause, not a subject
+        if tokens[end].lower == "who" and start == end:
+            return self._relative_subject(tokens, start, floor, end)
+        mention, source_text = self._mention_in(words, position=tokens[start].start)
+        if mention is None:
+            return None
+        return start, end + 1, mention, source_text
+
+    def _shared_subject(self, tokens, v, floor):
+        """'X denied A and said B': the second verb shares the first one's subject."""
+        k = v - 1
+        while k >= 0 and not tokens[k].quoted and is_auxiliary(tokens[k]):
+            k -= 1
+        if k < 0 or tokens[k].lower not in {"and", "but", "yet"} or tokens[k].quoted:
+            return None
+        previous = self._sentence_found[-1] if self._sentence_found else None
+        if previous is not None:
+            verb = tokens[v].lower
+            changes = (verb in lx.DENY_VERBS) != (previous.stance == Stance.DENIES) or verb in {
+                "accused",
+                "accuses",
+                "said",
+                "says",
+                "told",
+                "added",
+            }
+            if previous.subject_index < 0 or previous.mention is None or not changes:
+                return None  # "noted A and claimed B" is one claim of the same source
+            return v, v, previous.mention, previous.source_text
+        start = floor
+        while start < k and tokens[start].text == ",":
+            start += 1
+        return self._leading_subject(tokens, start, k)
+
+    def _relative_subject(self, tokens, who, floor, end):
+        """', who said ...': the source named just before it in the sentence."""
+        previous = self._sentence_found[-1] if self._sentence_found else None
+        if previous is not None and previous.mention is not None:
+            return who, end + 1, previous.mention, tokens[who].text
+        mention = self.last.get("group") or self.last.get("person")
+        return (who, end + 1, mention, tokens[who].text) if mention else None
+
+    def _subject_after(self, tokens, v):
+        n = len(tokens)
+        k = v + 1
+        while k < n and not tokens[k].quoted and tokens[k].text not in STOP_PUNCT and k - v <= 8:
+            if tokens[k].lower in lx.REPORTING_VERBS or tokens[k].lower in {"that", "who", "which"}:
+                break
+            k += 1
+        words = [t.text for t in tokens[v + 1 : k] if t.is_word]
+        if not words or words[0].lower() in PREPOSITIONS:
+            return None
+        if k < n and tokens[k].text not in STOP_PUNCT and not tokens[k].quoted:
+            return None  # "said the videos show ...": the words after the cue are its content
+        role = ""
+        # "said Meridian's chief executive, Alistair Brand": the name follows the role
+        if k + 1 < n and tokens[k].text == "," and tokens[k + 1].is_cap:
+            m = k + 1
+            while m < n and tokens[m].is_word and tokens[m].is_cap:
+                m += 1
+            name = [t.text for t in tokens[k + 1 : m]]
+            if 1 < len(name) <= 4 and (
+                lx.OFFICIAL_ROLES.search(" ".join(words))
+                or lx.PRIVATE_ROLES.search(" ".join(words))
+            ):
+                role, words, k = " ".join(words), name, m
+        mention, source_text = self._mention_in(words, role=role, position=tokens[v].start)
+        if mention is None:
+            return None
+        return v + 1, k, mention, source_text
+
+    def _leading_subject(self, tokens, start, limit):
+        """The sentence's own subject: a name or noun phrase from ``start`` (before ``limit``)."""
+        m = start
+        while (
+            m < limit
+            and tokens[m].is_word
+            and (
+                tokens[m].is_cap
+                or tokens[m].lower in lx.DETERMINERS
+                or tokens[m].lower in lx.PRONOUNS
+            )
+        ):
+            m += 1
+        if m == start:
+            return None
+        words = [t.text for t in tokens[start:m]]
+        mention, source_text = self._mention_in(words, position=tokens[start].start)
+        if mention is None:
+            return None
+        return start, m, mention, source_text
+
+    def _mention_in(self, words: list[str], role: str = "", position: int = 10**12):
+        """Classify the words of a source mention, resolving pronouns and short references."""
+        if not words:
+            return None, None
+        # "Both he and the Kremlin": the first named source decides
+        if "and" in (w.lower() for w in words):
+            cut = [w.lower() for w in words].index("and")
+            first = [w for w in words[:cut] if w.lower() != "both"]
+            if first:
+                words = first
+        lowered = [w.lower() for w in words]
+        for relative in ("who", "which", "whose", "that"):
+            if relative in lowered[1:]:
+                cut = lowered.index(relative, 1)
+                words, lowered = words[:cut], lowered[:cut]  # "an official who was not authorised"
+        source_text = " ".join(words)
+        if lowered[-1] in lx.PRONOUNS and len(words) <= 3:
+            return self._pronoun(lowered[-1], source_text, position), source_text
+        if lowered[:3] == ["one", "of", "them"]:
+            return self.last.get("group"), source_text
+        # "a report by the Lakeshore Examiner": the outlet behind a report
+        match = REPORT_BY.search(source_text) if len(words) > 2 else None
+        if match:
+            outlet_words = match.group(3).split()
+            outlet = classify(outlet_words, self.registry)
+            if outlet is not None and outlet.type == SourcingType.MEDIA_REPORT:
+                return outlet, match.group(3)
+        mention = classify(words, self.registry, role, position)
+        if mention is None and self._loose:
+            mention = described(words, self._loose)
+        if mention is None:
+            return None, None
+        return mention, source_text
+
+    def _mention_in_loosely(self, words: list[str], kind: str):
+        """After 'according to' or 'reported by' whatever follows is a source: a described
+        one when nothing better is known."""
+        self._loose = kind
+        try:
+            return self._mention_in(words)
+        finally:
+            self._loose = ""
+
+    def _pronoun(self, pronoun: str, text: str, position: int) -> Mention:
+        """The source a pronoun stands for: the last such source, else the last person named.
+
+        An unresolved pronoun still marks an attributed claim: the source is written, only
+        its referent is unknown.
+        """
+        kind = lx.PRONOUNS[pronoun]
+        if kind == "person":
+            found = self.last.get("person")
+            if found is None:
+                entity = self.registry.last_before(position, "person")
+                if entity is not None:
+                    found = Mention(text, entity.name, entity.type, "person")
+            return found or Mention(text, text, SourcingType.NAMED_PERSON, "person")
+        if kind == "group":
+            return (
+                self.last.get("group")
+                or self.last.get("org")
+                or Mention(text, text, SourcingType.ANONYMOUS_SOURCE, "group")
+            )
+        if kind == "thing":
+            return (
+                self.last.get("thing")
+                or self.last.get("org")
+                or Mention(text, text, SourcingType.SPOKESPERSON, "org")
+            )
+        return (
+            self.last.get("group")
+            or self.last.get("person")
+            or Mention(text, text, SourcingType.ANONYMOUS_SOURCE, "group")
+        )
+
+    def _remember(self, found: Found) -> None:
+        mention = found.mention
+        if mention is None:
+            return
+        if mention.kind == "person":
+            self.last["person"] = mention
+        elif mention.kind == "group":
+            self.last["group"] = mention
+        elif mention.kind in {"org", "outlet"}:
+            self.last["org"] = mention
+            self.last["thing"] = mention
+        elif mention.kind == "document":
+            self.last["thing"] = mention
