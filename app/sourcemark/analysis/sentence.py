@@ -309,9 +309,23 @@ class SentenceRules(SubjectRules):
             after is None
             or not rest_words
             or (tokens[after].lower in PREPOSITIONS and tokens[after - 1].lower != "that")
-            or (v + 1 < n and tokens[v + 1].text in {",", ";", ".", "!", "?"})
+            or (
+                v + 1 < n
+                and tokens[v + 1].text in {",", ";", ".", "!", "?"}
+                # '..., the announcer said, "It's 3 a.m."': the quotation is the content
+                and not (v + 2 < n and tokens[v + 1].text == "," and tokens[v + 2].quoted)
+            )
             or (verb in RECIPIENT_VERBS and recipient_closes(tokens, v))
         )
+        if (
+            closing
+            and tokens[floor].text in QUOTE_MARKS
+            and any(t.quoted and t.is_word for t in tokens[v + 1 :])
+            and verb in lx.CLOSING_VERBS
+        ):
+            # '"A," he said during a rally, "B."': one quotation split around its cue
+            return Found(subject_span, mention, source_text, tokens[v].text, v,
+                         (tokens[floor].start, sent.end), stance, v + 1, s, quote=True)  # fmt: skip
         if closing and before_words >= 1 and adverbial and verb in lx.CLOSING_VERBS | lx.DENY_VERBS:
             end_char = tokens[s - 1].start
             content = (tokens[floor].start, end_char)
