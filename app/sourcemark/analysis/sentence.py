@@ -353,8 +353,16 @@ class SentenceRules(SubjectRules):
             and not (after + 1 < n and tokens[after + 1].lower in {"least", "most"})
         ):
             return None  # "a student admitted with a perfect score" is not an attribution
+        end = sent.end
+        if verb in lx.SPEECH_ACTS:
+            # "praised the proposals, which include ...": a speech act's object ends where a
+            # clause about it begins
+            for m in range(after + 1, n - 1):
+                if tokens[m].text == "," and tokens[m + 1].lower in {"which", "who", "whose"}:
+                    end = tokens[m].start
+                    break
         return Found(subject_span, mention, source_text, tokens[v].text, v,
-                     (tokens[after].start, sent.end), stance, after, s)  # fmt: skip
+                     (tokens[after].start, end), stance, after, s)  # fmt: skip
 
     def _content_start(self, tokens: list[Token], v: int) -> int | None:
         """Token index where what the cue introduces begins."""
