@@ -313,7 +313,7 @@ def classify(
     ]
     if not bare:
         return None
-    if lx.SPOKESPERSON_WORDS.search(text) or lx.SPOKESPERSON_WORDS.search(role):
+    if lx.SPOKESPERSON_WORDS.search(text) or (role and lx.SPOKESPERSON_WORDS.search(role)):
         return Mention(
             text,
             text,

@@ -16,7 +16,6 @@ from sourcemark.analysis.segment import Span
 from sourcemark.analysis.shapes import (
     BOUNDARY_WORDS,
     CUE_WORDS,
-    DECLINE_HINT,
     EVIDENCE_VERBS,
     INVERTING_VERBS,
     PARTICIPLE_CUES,
@@ -29,6 +28,7 @@ from sourcemark.analysis.shapes import (
     after_boundary,
     index_at,
     masked_text,
+    may_decline,
     parenthetical,
     recipient_closes,
     skip_recipient,
@@ -82,7 +82,7 @@ class SentenceRules(SubjectRules):
         cues: list[tuple[str, int, int]] = []
         declines = []
         raw = self.text[sent.start : sent.end]
-        masked = masked_text(self.text, sent, tokens) if DECLINE_HINT.search(raw) else ""
+        masked = masked_text(self.text, sent, tokens) if may_decline(raw) else ""
         for match in lx.DECLINE_PATTERN.finditer(masked):
             i = index_at(tokens, sent.start + match.start())
             j = index_at(tokens, sent.start + match.end())
@@ -91,9 +91,7 @@ class SentenceRules(SubjectRules):
         n = len(tokens)
         declined = {k for _, a, b in declines for k in range(a, b)}
         cue_words = CUE_WORDS
-        words = [t for t in tokens if t.is_word]
-        # In a headline-style line ("..., Lindsey Graham Says.") capitalised cues are cues.
-        title_case = len(words) >= 4 and sum(t.is_cap for t in words) >= 0.7 * len(words)
+        title_case: bool | None = None  # worked out when a capitalised cue word shows up
         i = 0
         while i < n:
             t = tokens[i]
@@ -122,7 +120,7 @@ class SentenceRules(SubjectRules):
             elif (
                 t.lower in lx.REPORTING_VERBS
                 and t.lower not in lx.NOUN_LIKE
-                and (not t.is_cap or i == 0 or title_case)
+                and (not t.is_cap or i == 0 or (title_case := _title_case(tokens, title_case)))
             ):
                 cues.append(("verb", i, i + 1))
             i += 1
@@ -393,3 +391,11 @@ class SentenceRules(SubjectRules):
         while k < n and tokens[k].text == ",":
             k += 1
         return k if k < n else None
+
+
+def _title_case(tokens: list[Token], known: bool | None) -> bool:
+    """A headline-style line ("..., Lindsey Graham Says."), where capitalised cues are cues."""
+    if known is not None:
+        return known
+    words = [t for t in tokens if t.is_word]
+    return len(words) >= 4 and sum(t.is_cap for t in words) >= 0.7 * len(words)

@@ -106,9 +106,25 @@ APPOSITIVE_STARTS = frozenset(
 
 _PARTY_TAG = re.compile(r"[A-Z][\w.]*-[A-Z][\w.]*")  # "R-Ky.", "D-Wis."
 
-DECLINE_HINT = re.compile(
-    r"comment|respond|reply|repl|reach|availab|declin|refus|return|answer", re.I
+# Words without which no refusal to comment can be written; plain substring checks are
+# far cheaper than a regex over every sentence.
+DECLINE_STEMS = (
+    "comment",
+    "respond",
+    "repl",
+    "reach",
+    "availab",
+    "declin",
+    "refus",
+    "return",
+    "answer",
 )
+
+
+def may_decline(text: str) -> bool:
+    low = text.lower()
+    return any(stem in low for stem in DECLINE_STEMS)
+
 
 STOP_WORDS = frozenset(
     """the a an of to in on at for and or but with by from as is are was were be been has have
