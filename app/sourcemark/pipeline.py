@@ -35,10 +35,6 @@ class ImportReport:
     def failed(self) -> list[ImportOutcome]:
         return [o for o in self.outcomes if o.error]
 
-    @property
-    def duplicates(self) -> list[ImportOutcome]:
-        return [o for o in self.outcomes if o.duplicate_of is not None]
-
 
 def store_document(document: Document, story_id: int | None = None) -> Article:
     claims = analyze(document.text, document.title, document.outlet)

@@ -8,10 +8,9 @@ mention they stand for.
 """
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 from sourcemark.analysis import lexicon as lx
-from sourcemark.analysis.tokens import Token
 from sourcemark.analysis.types import SourcingType as T
 
 _CONNECTORS = frozenset(
@@ -109,19 +108,6 @@ class Entity:
     type: T
     role: str = ""
     position: int = 0
-    aliases: set[str] = field(default_factory=set)
-
-    @property
-    def surname(self) -> str:
-        return self.name.split()[-1] if self.kind == "person" else ""
-
-
-def _word_tokens(tokens: list[Token]) -> list[Token]:
-    return [t for t in tokens if t.is_word or t.text in {",", "’", "'"}]
-
-
-def _is_name_word(token: Token) -> bool:
-    return token.is_cap and token.is_word and token.lower not in _MONTHS_DAYS
 
 
 def person_type(role: str) -> T:

@@ -459,10 +459,6 @@ TIME_WORDS = frozenset(
 )
 
 
-def lower_words(text: str) -> list[str]:
-    return re.findall(r"[a-z0-9]+(?:['’][a-z]+)?", text.lower())
-
-
 _OUTLET_WORD = re.compile(r"[\w'’-]+")
 
 

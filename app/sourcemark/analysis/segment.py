@@ -103,7 +103,6 @@ OTHER_ABBREVIATIONS = frozenset(
         "u.s.a",
     ]
 )
-ABBREVIATIONS = TITLE_ABBREVIATIONS | OTHER_ABBREVIATIONS
 
 # Words that start a new sentence even after an ambiguous abbreviation such as "U.S."
 SENTENCE_STARTERS = frozenset(

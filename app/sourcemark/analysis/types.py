@@ -31,14 +31,6 @@ TYPE_LABELS = {
 }
 
 ANONYMOUS_TYPES = frozenset({SourcingType.ANONYMOUS_OFFICIAL, SourcingType.ANONYMOUS_SOURCE})
-ON_RECORD_TYPES = frozenset(
-    {
-        SourcingType.NAMED_OFFICIAL,
-        SourcingType.NAMED_PERSON,
-        SourcingType.SPOKESPERSON,
-        SourcingType.DOCUMENT,
-    }
-)
 
 
 class Stance(StrEnum):

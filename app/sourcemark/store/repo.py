@@ -1,7 +1,6 @@
 """Reads and writes the rest of the app uses; every write is one transaction."""
 
 import re
-from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
@@ -164,11 +163,3 @@ def claims_of_story(story_id: int) -> list[Claim]:
         .where(Article.story == story_id)
         .order_by(Article.id, Claim.start)
     )
-
-
-def claims_of_article(article_id: int) -> list[Claim]:
-    return list(Claim.select().where(Claim.article == article_id).order_by(Claim.start))
-
-
-def counts_by(claims: Iterable[Claim], field: str) -> Counter:
-    return Counter(getattr(claim, field) for claim in claims)
