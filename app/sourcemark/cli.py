@@ -28,6 +28,9 @@ def _gui_parser() -> argparse.ArgumentParser:
     parser.add_argument(
         "--screenshot", metavar="PATH", help="render the main window to a PNG and exit"
     )
+    parser.add_argument(
+        "--theme", choices=("system", "light", "dark"), help="colour theme (remembered otherwise)"
+    )
     return parser
 
 
@@ -84,7 +87,7 @@ def cmd_gui(args: argparse.Namespace) -> int:
         return 2
     from sourcemark.ui.app import run_gui
 
-    return run_gui(url, screenshot=args.screenshot, demo=args.demo)
+    return run_gui(url, screenshot=args.screenshot, demo=args.demo, theme=args.theme)
 
 
 def cmd_analyze(args: argparse.Namespace) -> int:

@@ -180,3 +180,21 @@ def test_the_sample_story_button_on_the_empty_state_imports_it(qtbot, db_url, se
         qtbot.mouseClick(window.empty.sample_button, Qt.MouseButton.LeftButton)
     assert Article.select().count() == 1
     assert window.claim_proxy.rowCount() == Claim.select().count() > 0
+
+
+def test_choosing_the_dark_theme_switches_the_palette_and_is_remembered(qtbot, db_url, settings):
+    from sourcemark.ui.palette import apply_theme, is_dark
+
+    window = demo_window(qtbot, db_url, settings)
+    app = QApplication.instance()
+    try:
+        before = window.import_action.icon().cacheKey()
+        window.theme_actions["dark"].trigger()
+        assert is_dark(app)
+        assert settings.value("view/theme") == "dark"
+        assert window.import_action.icon().cacheKey() != before  # repainted for the dark palette
+        window.theme_actions["light"].trigger()
+        assert not is_dark(app)
+        assert settings.value("view/theme") == "light"
+    finally:
+        apply_theme(app, "system")

@@ -10,6 +10,7 @@ from PySide6.QtWidgets import QApplication, QMessageBox
 from sourcemark import APP_NAME, __version__
 from sourcemark.store import StoreError, open_database
 from sourcemark.ui.main_window import MainWindow
+from sourcemark.ui.palette import apply_theme
 
 SCREENSHOT_SIZE = (1400, 900)
 
@@ -36,7 +37,9 @@ def render_screenshot(window: MainWindow, path: str | Path) -> Path:
     return path
 
 
-def run_gui(url: str, screenshot: str | None = None, demo: bool = False) -> int:
+def run_gui(
+    url: str, screenshot: str | None = None, demo: bool = False, theme: str | None = None
+) -> int:
     started = time.perf_counter()
     app = make_application()
     try:
@@ -47,7 +50,9 @@ def run_gui(url: str, screenshot: str | None = None, demo: bool = False) -> int:
         else:
             QMessageBox.critical(None, f"{APP_NAME}: cannot open the database", str(error))
         return 2
-    window = MainWindow(url, QSettings())
+    settings = QSettings()
+    apply_theme(app, theme or str(settings.value("view/theme", "system")))
+    window = MainWindow(url, settings)
     if screenshot:
         render_screenshot(window, screenshot)
         print(f"screenshot written to {screenshot}")

@@ -3,9 +3,10 @@
 from pathlib import Path
 
 from PySide6.QtCore import QItemSelectionModel, QSettings, QSize, Qt, QThreadPool, Signal
-from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtGui import QAction, QActionGroup, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QApplication,
     QFileDialog,
     QHBoxLayout,
     QHeaderView,
@@ -38,8 +39,9 @@ from sourcemark.ui.models import (
     ClaimTableModel,
     StoryTreeModel,
 )
+from sourcemark.ui.palette import THEMES, apply_theme
 from sourcemark.ui.summary import SummaryStrip
-from sourcemark.ui.theme import icon
+from sourcemark.ui.theme import icon, refresh_icons, themed
 from sourcemark.ui.worker import Task
 
 IMPORT_FILTER = "Articles (*.txt *.text *.md *.markdown *.html *.htm);;All files (*)"
@@ -53,8 +55,8 @@ class EmptyState(QWidget):
         self.setObjectName("emptyState")
         layout = QVBoxLayout(self)
         layout.addStretch(2)
-        picture = QLabel()
-        picture.setPixmap(icon("mdi6.tray-arrow-down").pixmap(QSize(96, 96)))
+        self.picture = picture = QLabel()
+        self.set_picture()
         picture.setAlignment(Qt.AlignmentFlag.AlignCenter)
         heading = QLabel("Drop a news article here")
         heading.setAlignment(Qt.AlignmentFlag.AlignCenter)
@@ -69,10 +71,10 @@ class EmptyState(QWidget):
         hint.setAlignment(Qt.AlignmentFlag.AlignCenter)
         buttons = QHBoxLayout()
         buttons.addStretch()
-        self.import_button = QPushButton(icon("mdi6.file-import-outline"), "Import articles…")
+        self.import_button = themed(QPushButton("Import articles…"), "mdi6.file-import-outline")
         self.import_button.clicked.connect(window.import_files)
-        self.sample_button = QPushButton(
-            icon("mdi6.newspaper-variant-outline"), "Try the sample story"
+        self.sample_button = themed(
+            QPushButton("Try the sample story"), "mdi6.newspaper-variant-outline"
         )
         self.sample_button.clicked.connect(window.import_sample)
         buttons.addWidget(self.import_button)
@@ -83,6 +85,9 @@ class EmptyState(QWidget):
         layout.addSpacing(12)
         layout.addLayout(buttons)
         layout.addStretch(3)
+
+    def set_picture(self) -> None:
+        self.picture.setPixmap(icon("mdi6.tray-arrow-down").pixmap(QSize(96, 96)))
 
 
 class MainWindow(QMainWindow):
@@ -108,29 +113,29 @@ class MainWindow(QMainWindow):
     # -- construction -------------------------------------------------------------------------
 
     def _build_actions(self) -> None:
-        self.import_action = QAction(icon("mdi6.file-import-outline"), "&Import Articles…", self)
+        self.import_action = themed(QAction("&Import Articles…", self), "mdi6.file-import-outline")
         self.import_action.setShortcut(QKeySequence.StandardKey.Open)
         self.import_action.setStatusTip("Import article files (web pages, plain text and Markdown)")
         self.import_action.triggered.connect(self.import_files)
-        self.import_folder_action = QAction(
-            icon("mdi6.folder-open-outline"), "Import &Folder…", self
+        self.import_folder_action = themed(
+            QAction("Import &Folder…", self), "mdi6.folder-open-outline"
         )
         self.import_folder_action.setStatusTip("Import every article file in a folder")
         self.import_folder_action.triggered.connect(self.import_folder)
-        self.sample_action = QAction(
-            icon("mdi6.newspaper-variant-outline"), "Add the &Sample Story", self
+        self.sample_action = themed(
+            QAction("Add the &Sample Story", self), "mdi6.newspaper-variant-outline"
         )
         self.sample_action.triggered.connect(self.import_sample)
-        self.quit_action = QAction(icon("mdi6.exit-to-app"), "&Quit", self)
+        self.quit_action = themed(QAction("&Quit", self), "mdi6.exit-to-app")
         self.quit_action.setShortcut(QKeySequence.StandardKey.Quit)
         self.quit_action.triggered.connect(self.close)
-        self.find_action = QAction(icon("mdi6.magnify"), "&Find Claims", self)
+        self.find_action = themed(QAction("&Find Claims", self), "mdi6.magnify")
         self.find_action.setShortcut(QKeySequence.StandardKey.Find)
         self.find_action.triggered.connect(lambda: self.search.setFocus())
-        self.refresh_action = QAction(icon("mdi6.refresh"), "&Reload", self)
+        self.refresh_action = themed(QAction("&Reload", self), "mdi6.refresh")
         self.refresh_action.setShortcut(QKeySequence.StandardKey.Refresh)
         self.refresh_action.triggered.connect(self.refresh)
-        self.about_action = QAction(icon("mdi6.information-outline"), f"&About {APP_NAME}", self)
+        self.about_action = themed(QAction(f"&About {APP_NAME}", self), "mdi6.information-outline")
         self.about_action.triggered.connect(self.show_about)
 
     def _build_widgets(self) -> None:
@@ -172,7 +177,10 @@ class MainWindow(QMainWindow):
         self.search.setObjectName("claimSearch")
         self.search.setPlaceholderText("Search claims and sources")
         self.search.setClearButtonEnabled(True)
-        self.search.addAction(icon("mdi6.magnify"), QLineEdit.ActionPosition.LeadingPosition)
+        themed(
+            self.search.addAction(icon("mdi6.magnify"), QLineEdit.ActionPosition.LeadingPosition),
+            "mdi6.magnify",
+        )
         self.search.textChanged.connect(self._filter_changed)
         self.match_count = QLabel()
         self.match_count.setObjectName("matchCount")
@@ -244,7 +252,7 @@ class MainWindow(QMainWindow):
         self.progress.setTextVisible(True)
         self.progress.hide()
         self.cancel_button = QToolButton()
-        self.cancel_button.setIcon(icon("mdi6.close-circle-outline"))
+        themed(self.cancel_button, "mdi6.close-circle-outline")
         self.cancel_button.setToolTip("Cancel the import")
         self.cancel_button.setAutoRaise(True)
         self.cancel_button.clicked.connect(self.cancel_import)
@@ -267,6 +275,18 @@ class MainWindow(QMainWindow):
         view_menu = self.menuBar().addMenu("&View")
         view_menu.addAction(self.find_action)
         view_menu.addAction(self.refresh_action)
+        view_menu.addSeparator()
+        theme_menu = view_menu.addMenu("&Theme")
+        self.theme_group = QActionGroup(self)
+        current = str(self.settings.value("view/theme", "system"))
+        self.theme_actions: dict[str, QAction] = {}
+        for name in THEMES:
+            action = QAction(name.capitalize(), self, checkable=True)
+            action.setChecked(name == current)
+            action.triggered.connect(lambda _checked=False, name=name: self.set_theme(name))
+            self.theme_group.addAction(action)
+            theme_menu.addAction(action)
+            self.theme_actions[name] = action
         help_menu = self.menuBar().addMenu("&Help")
         help_menu.addAction(self.about_action)
 
@@ -512,6 +532,15 @@ class MainWindow(QMainWindow):
         if paths:
             event.acceptProposedAction()
             self.start_import(paths)
+
+    def set_theme(self, name: str) -> None:
+        """Switch the whole application to a theme now, and remember it."""
+        apply_theme(QApplication.instance(), name)
+        self.settings.setValue("view/theme", name)
+        self.theme_actions[name].setChecked(True)
+        refresh_icons(self)
+        self.empty.set_picture()
+        self.refresh()
 
     def show_about(self) -> None:
         QMessageBox.about(

@@ -62,6 +62,26 @@ def type_swatch(type_: str) -> QIcon:
     return _swatches[type_]
 
 
+_ICON_PROPERTY = "sourcemarkIcon"
+
+
+def themed(target, name: str):
+    """Give an action or button a qtawesome icon that follows later theme changes."""
+    target.setIcon(icon(name))
+    target.setProperty(_ICON_PROPERTY, name)
+    return target
+
+
+def refresh_icons(root) -> None:
+    """Repaint every themed icon below ``root`` in the palette's current colours."""
+    from PySide6.QtCore import QObject
+
+    for child in root.findChildren(QObject):
+        name = child.property(_ICON_PROPERTY)
+        if name:
+            child.setIcon(icon(name))
+
+
 def icon(name: str) -> QIcon:
     """A qtawesome icon that follows the palette's text colour (light and dark themes)."""
     from PySide6.QtWidgets import QApplication
