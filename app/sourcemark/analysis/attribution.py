@@ -6,6 +6,7 @@ or one per sentence. Sentences without a source are unattributed claims.
 """
 
 import re
+from bisect import bisect_left, bisect_right
 
 from sourcemark.analysis import lexicon as lx
 from sourcemark.analysis.entities import Mention, Registry
@@ -145,8 +146,11 @@ class ArticleAnalyzer(SentenceRules):
         """Give unattributed sentences inside a quotation the source of the quotation."""
         last_open: Found | None = None
         previous_speaker: Found | None = None
+        starts = [sent.start for sent in sents]
+        ends = [sent.end for sent in sents]
         for a, b in regions:
-            inside = [i for i, s in enumerate(sents) if s.end > a and s.start < b]
+            # the sentences overlapping the quotation (sentences are sorted and disjoint)
+            inside = range(bisect_right(ends, a), bisect_left(starts, b))
             speaker = None
             for i in inside:
                 for f in found_by_sentence[i]:

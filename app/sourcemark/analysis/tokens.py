@@ -1,6 +1,7 @@
 """Word tokens with offsets, and which of them stand inside quotation marks."""
 
 import re
+from bisect import bisect_right
 from dataclasses import dataclass
 
 from sourcemark.analysis.segment import Span
@@ -70,7 +71,17 @@ def tokenize(text: str, span: Span, regions: list[tuple[int, int]]) -> list[Toke
     base = span.start
     chunk = text[base : span.end]
     lowered = chunk.lower()
-    active = [(a - base, b - base) for a, b in regions if b > base and a < span.end]
+    # the quotations that reach into this span (regions are sorted by where they start)
+    first = bisect_right(regions, (base, base))
+    while first > 0 and regions[first - 1][1] > base:
+        first -= 1
+    active = []
+    for index in range(first, len(regions)):  # no slice: it would copy every later region
+        a, b = regions[index]
+        if a >= span.end:
+            break
+        if b > base:
+            active.append((a - base, b - base))
     r, n_regions = 0, len(active)
     tokens: list[Token] = []
     append = tokens.append
