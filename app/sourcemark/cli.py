@@ -137,13 +137,20 @@ def _print_text(entry: dict) -> None:
         print(f"   error: {entry['error']}")
         return
     print(f"   {entry['title'] or 'Untitled'} ({entry['outlet'] or 'unknown outlet'})")
+    print(f"   {'TYPE':<19} {'STANCE':<8} {'SOURCE':<28} CLAIM")
     for claim in entry["claims"]:
-        text = " ".join(claim["text"].split())
-        text = text if len(text) <= 90 else text[:89] + "…"
+        marks = ("* " if claim.get("premise") else "") + ("“" if claim.get("quote") else "")
+        text = marks + " ".join(claim["text"].split())
         source = claim["source"] or "—"
-        print(f"   {claim['type']:<19} {claim['stance']:<8} {source[:28]:<28} {text}")
+        print(
+            f"   {claim['type']:<19} {claim['stance']:<8} {_fit(source, 28):<28} {_fit(text, 90)}"
+        )
     counts = ", ".join(f"{t} {n}" for t, n in sorted(entry["summary"]["counts_by_type"].items()))
-    print(f"   {len(entry['claims'])} claims: {counts}")
+    print(f"   {len(entry['claims'])} claims: {counts}  (* carries the headline, “ quotation)")
+
+
+def _fit(text: str, width: int) -> str:
+    return text if len(text) <= width else text[: width - 1] + "…"
 
 
 def cmd_import(args: argparse.Namespace) -> int:
