@@ -14,8 +14,9 @@ from sourcemark.analysis import lexicon as lx
 from sourcemark.analysis.types import SourcingType as T
 
 _CONNECTORS = frozenset(
-    {"of", "for", "and", "the", "de", "van", "von", "al", "bin", "la", "le", "du", "del", "da", "&"}
-)
+    {"of", "for", "and", "the", "de", "van", "von", "al", "bin", "la", "le", "du", "del", "da", "&",
+     "to", "without", "against"}
+)  # fmt: skip
 _NOT_NAME_START = frozenset(
     """the a an this that these those but and or so yet in on at for to of by with from as if
     when while after before since because although though however meanwhile officials critics
@@ -31,7 +32,7 @@ _MONTHS_DAYS = frozenset(
 )
 
 
-_CONNECTOR_WORDS = "of|for|the|de|van|von|al|bin|la|le|du|del|da|&"
+_CONNECTOR_WORDS = "of|for|the|de|van|von|al|bin|la|le|du|del|da|&|to|without|against"
 _CAPITAL_RUN = re.compile(
     r"(?<![\w’'-])[A-Z][\w’'.&-]*"
     rf"(?:(?:[ \t]+(?:{_CONNECTOR_WORDS}))*[ \t]+[A-Z][\w’'.&-]*)*"
@@ -45,6 +46,9 @@ _QUANTITY_NOUNS = frozenset(
 _ROLE_WORD = re.compile(r"[\w-]+")
 _WINDOW_WORD = re.compile(r"[\w’'.-]+|[^\w\s]")
 _APPOSITIVE = re.compile(r"[,(]\s*([^,.;:)—\n]{1,160})")
+_ORG_INNER_WORDS = frozenset(
+    {"to", "without", "for", "against", "and", "on", "in", "at", "&", "the"}
+)
 _ARTICLE = re.compile(r"^(the|a|an)\s+")
 _POSSESSIVE = re.compile(r"['’]s$")
 _STOP_BEFORE = frozenset({"by", "to", "with", "from", "of", "for", "on", "in", "at"})
@@ -119,9 +123,18 @@ def person_type(role: str) -> T:
 
 
 def is_org_name(words: list[str]) -> bool:
+    """'Meridian Terminals', 'The Committee to Protect Journalists', 'Reporters Without
+    Borders': an organisation's name, not a person's."""
     lowered = [w.lower().strip(".") for w in words]
-    return any(w in lx.ORG_SUFFIXES for w in lowered[1:]) or (
-        len(lowered) == 1 and lowered[0] in lx.ORG_SUFFIXES
+    if any(w in lx.ORG_SUFFIXES for w in lowered[1:]):
+        return True
+    if len(lowered) == 1:
+        return lowered[0] in lx.ORG_SUFFIXES
+    # function words inside a name belong to organisations, never to people
+    if any(w in _ORG_INNER_WORDS for w in lowered[1:-1]):
+        return True
+    return lowered[0] in lx.ORG_SUFFIXES and not any(
+        lx.OFFICIAL_ROLES.fullmatch(w) or lx.PRIVATE_ROLES.fullmatch(w) for w in lowered[1:]
     )
 
 
