@@ -46,6 +46,10 @@ _QUANTITY_NOUNS = frozenset(
 _ROLE_WORD = re.compile(r"[\w-]+")
 _WINDOW_WORD = re.compile(r"[\w’'.-]+|[^\w\s]")
 _APPOSITIVE = re.compile(r"[,(]\s*([^,.;:)—\n]{1,160})")
+_COMPANY_NOUNS = frozenset(
+    """company firm group carrier airline club bank business corporation maker manufacturer
+    retailer developer operator insurer lender startup chain""".split()
+)
 _ORG_INNER_WORDS = frozenset(
     {"to", "without", "for", "against", "and", "on", "in", "at", "&", "the"}
 )
@@ -222,13 +226,36 @@ class Registry:
             and not lx.is_known_outlet(name)
         ):
             return  # a lone capitalised word: a place, a brand, a surname seen before
+        lowered = [w.lower() for w in words]
+        if "of" in lowered[2:]:
+            cut = lowered.index("of", 2)
+            left, right = words[:cut], words[cut + 1 :]
+            if (
+                right
+                and not is_org_name(left)
+                and not is_outlet_name(left)
+                and not (
+                    lx.OFFICIAL_ROLES.fullmatch(lowered[cut - 1])
+                    or lowered[cut - 1] in lx.NAME_TITLES
+                )
+            ):
+                # "Dr. Hana Sato of Kyushu University": a person, then where they come from
+                right_start = text.find(right[0], start + len(" ".join(left)))
+                self._consider(text, right, right_start, end)
+                self._person(text, left, start, right_start, extra_role=" ".join(words[cut:]))
+                return
         if is_outlet_name(words) and name.lower() != self.own_outlet:
             self.add(Entity(name, "outlet", T.MEDIA_REPORT, position=start))
             return
         if is_org_name(words):
             self.add(Entity(name, "org", T.SPOKESPERSON, position=start), words[0])
             return
-        # A person: title words first, then a name of one to four words.
+        self._person(text, words, start, end)
+
+    def _person(
+        self, text: str, words: list[str], start: int, end: int, extra_role: str = ""
+    ) -> None:
+        """A person: title words first, then a name of one to four words."""
         last_role = -1
         for k, word in enumerate(words):
             if lx.OFFICIAL_ROLES.fullmatch(word.lower()) or word.lower() in lx.NAME_TITLES:
@@ -241,7 +268,7 @@ class Registry:
             return  # a lone capitalised word: a place, a brand, a surname seen before
         before = _role_before(text, start)
         after = _appositive_after(text, end)
-        role = " ".join(part for part in (before, title, after) if part)
+        role = " ".join(part for part in (before, title, extra_role, after) if part)
         full = " ".join(name_words)
         type_ = person_type(role)
         if name_words[-1].lower() in self.headline_words and type_ == T.NAMED_OFFICIAL:
@@ -364,9 +391,9 @@ def _classify_common(
     if head in lx.ANONYMOUS_NOUNS:
         return Mention(text, text, T.ANONYMOUS_SOURCE, "group")
     if head in lx.ORG_NOUNS:
-        entity = registry.last_before(position, "org", head) or registry.last_before(
-            position, "org"
-        )
+        entity = registry.last_before(position, "org", head)
+        if entity is None and head in _COMPANY_NOUNS:
+            entity = registry.last_before(position, "org")  # "the company": the last one named
         return Mention(text, entity.name if entity else text, T.SPOKESPERSON, "org")
     # "the manager", "the minister": a role word standing for a person named before
     entity = registry.person_with_role(head)

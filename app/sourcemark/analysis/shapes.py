@@ -88,6 +88,7 @@ SUBORDINATORS = frozenset(
         "where",
         "why",
         "how",
+        "than",  # "faster than scientists had predicted": a comparison, not a source
     }
 )
 
