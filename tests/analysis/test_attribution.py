@@ -290,3 +290,53 @@ def test_a_huge_paragraph_is_analysed():
     claims = analyze(text)
     assert len(claims) >= 2000
     assert all(0 <= c.start < c.end <= len(text) for c in claims)
+
+
+def test_organisation_names_with_inner_words_are_institutions():
+    text = (
+        "The Committee to Protect Journalists called the detention an attack on reporters, "
+        "while Reporters Without Borders said the case showed the need for protections."
+    )
+    assert [(c.source, c.type) for c in attributed(text)] == [
+        ("The Committee to Protect Journalists", "spokesperson"),
+        ("Reporters Without Borders", "spokesperson"),
+    ]
+
+
+def test_a_person_of_an_institution_keeps_their_surname():
+    text = (
+        "The survey was led by marine biologist Dr. Hana Sato of Kyushu University. "
+        "“This is good news,” Sato said."
+    )
+    claim = only(text)
+    assert (claim.source_resolved, claim.type) == ("Hana Sato", "named_person")
+
+
+def test_a_comparison_is_not_an_attribution():
+    text = "Reefs are recovering faster than scientists had predicted, according to a study published on Wednesday."
+    claim = only(text)
+    assert claim.source == "a study published on Wednesday" and claim.type == "document"
+
+
+def test_a_refusal_after_a_statement_shares_its_subject():
+    text = "The Justice Department said it was reviewing the decision and declined to say whether it would appeal."
+    said, declined = attributed(text)
+    assert (said.stance, said.text) == ("asserts", "it was reviewing the decision")
+    assert (declined.source, declined.stance) == ("The Justice Department", "declines")
+
+
+def test_a_name_after_a_phrase_about_several_people_is_not_the_speaker():
+    claim = only("Lawyers for the journalist, Tomas Reyna, 34, said their client was questioned.")
+    assert claim.source == "Lawyers for the journalist"
+
+
+def test_a_role_then_a_name_after_an_inverted_cue():
+    claim = only('"They wanted names," said Reyna\'s attorney, Dana Whitfield.')
+    assert claim.source == "Dana Whitfield"
+
+
+def test_a_participle_takes_the_noun_phrase_that_opens_the_sentence():
+    text = "A federal judge on Thursday ordered the journalist freed, saying the detention was unjustified."
+    claim = only(text)
+    assert (claim.source, claim.type) == ("A federal judge", "anonymous_official")
+    assert claim.text == "the detention was unjustified."

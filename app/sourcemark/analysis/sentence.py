@@ -192,6 +192,8 @@ class SentenceRules(SubjectRules):
                          content, Stance.ASSERTS, k, -1)  # fmt: skip
         if kind == "decline":
             subject = self._subject_before(tokens, i, floor)
+            if subject is None:  # "... said it was reviewing the ruling and declined to say"
+                subject = self._shared_subject(tokens, i, floor, new_act=True)
             if subject is None:
                 return None
             s, e, mention, source_text = subject

@@ -2,7 +2,7 @@
 ("he", "they", "the company") stand for."""
 
 from sourcemark.analysis import lexicon as lx
-from sourcemark.analysis.entities import Mention, Registry, classify
+from sourcemark.analysis.entities import Mention, Registry, classify, head_noun
 from sourcemark.analysis.shapes import (
     FINITE,
     NAME_PUNCT,
@@ -17,6 +17,7 @@ from sourcemark.analysis.shapes import (
     is_verb_form,
     skip_name_tag,
 )
+from sourcemark.analysis.tokens import Token
 from sourcemark.analysis.types import SourcingType, Stance
 
 
@@ -104,6 +105,10 @@ class SubjectRules:
                     if len(seg) > 24 and seg[0].lower not in {"who", "which", "whose"}:
                         return None
                     continue
+                if index + 1 < len(segments) and _names_someone_else(
+                    tokens, seg, segments[index + 1]
+                ):
+                    continue
                 subject_segment = (seg_start, seg_end)
                 break
             if subject_segment is None or subject_segment == segments[0]:
@@ -163,8 +168,12 @@ class SubjectRules:
             return None
         return start, end + 1, mention, source_text
 
-    def _shared_subject(self, tokens, v, floor):
-        """'X denied A and said B': the second verb shares the first one's subject."""
+    def _shared_subject(self, tokens, v, floor, new_act: bool = False):
+        """'X denied A and said B': the second verb shares the first one's subject.
+
+        ``new_act`` marks a cue that is a different act from any before it (a refusal to
+        comment), which always makes a claim of its own.
+        """
         k = v - 1
         while k >= 0 and not tokens[k].quoted and is_auxiliary(tokens[k]):
             k -= 1
@@ -173,14 +182,19 @@ class SubjectRules:
         previous = self._sentence_found[-1] if self._sentence_found else None
         if previous is not None:
             verb = tokens[v].lower
-            changes = (verb in lx.DENY_VERBS) != (previous.stance == Stance.DENIES) or verb in {
-                "accused",
-                "accuses",
-                "said",
-                "says",
-                "told",
-                "added",
-            }
+            changes = (
+                new_act
+                or (verb in lx.DENY_VERBS) != (previous.stance == Stance.DENIES)
+                or verb
+                in {
+                    "accused",
+                    "accuses",
+                    "said",
+                    "says",
+                    "told",
+                    "added",
+                }
+            )
             if previous.subject_index < 0 or previous.mention is None or not changes:
                 return None  # "noted A and claimed B" is one claim of the same source
             return v, v, previous.mention, previous.source_text
@@ -216,8 +230,10 @@ class SubjectRules:
             while m < n and tokens[m].is_word and tokens[m].is_cap:
                 m += 1
             name = [t.text for t in tokens[k + 1 : m]]
+            described = words[-1][:1].islower()  # "Reyna's attorney", "the company's founder"
             if 1 < len(name) <= 4 and (
-                lx.OFFICIAL_ROLES.search(" ".join(words))
+                described
+                or lx.OFFICIAL_ROLES.search(" ".join(words))
                 or lx.PRIVATE_ROLES.search(" ".join(words))
             ):
                 role, words, k = " ".join(words), name, m
@@ -229,15 +245,21 @@ class SubjectRules:
     def _leading_subject(self, tokens, start, limit):
         """The sentence's own subject: a name or noun phrase from ``start`` (before ``limit``)."""
         m = start
-        while (
-            m < limit
-            and tokens[m].is_word
-            and (
-                tokens[m].is_cap
-                or tokens[m].lower in lx.DETERMINERS
-                or tokens[m].lower in lx.PRONOUNS
-            )
-        ):
+        while m < limit and m - start < 7 and tokens[m].is_word and not tokens[m].quoted:
+            t = tokens[m]
+            if not (t.is_cap or t.lower in lx.DETERMINERS or t.lower in lx.PRONOUNS):
+                # a lower-case word continues the phrase unless it starts a verb or a clause:
+                # "A federal judge | on Thursday ordered ..."
+                low = t.lower
+                if (
+                    m == start
+                    or low in PREPOSITIONS
+                    or low in lx.CLAUSE_WORDS
+                    or low in FINITE
+                    or low in lx.REPORTING_VERBS
+                    or low.endswith("ed")
+                ):
+                    break
             m += 1
         if m == start:
             return None
@@ -335,3 +357,13 @@ class SubjectRules:
             self.last["thing"] = mention
         elif mention.kind == "document":
             self.last["thing"] = mention
+
+
+def _names_someone_else(tokens: list[Token], seg: list[Token], left: tuple[int, int]) -> bool:
+    """'Lawyers for the journalist, Tomas Reyna, said': a name after a phrase about several
+    people names someone in that phrase, not the people who speak."""
+    if not (1 < len(seg) <= 4 and all(t.is_cap and t.is_word for t in seg)):
+        return False
+    words = [t.text for t in tokens[left[0] : left[1] + 1] if t.is_word]
+    head, _ = head_noun(words)
+    return head.endswith("s") and (head in lx.ANONYMOUS_NOUNS or head in lx.OFFICIAL_NOUNS)
