@@ -340,3 +340,37 @@ def test_a_participle_takes_the_noun_phrase_that_opens_the_sentence():
     claim = only(text)
     assert (claim.source, claim.type) == ("A federal judge", "anonymous_official")
     assert claim.text == "the detention was unjustified."
+
+
+def test_a_time_then_a_participle_after_the_cue_closes_the_clause():
+    text = "Northbridge United have signed a striker, the club announced on Saturday, ending weeks of speculation."
+    claim = only(text)
+    assert (claim.source, claim.text) == ("the club", "Northbridge United have signed a striker")
+
+
+def test_a_place_after_the_person_told_closes_the_clause():
+    claim = only("“We needed him,” manager Claire Bouchard told reporters at the training ground.")
+    assert claim.text == "We needed him"
+
+
+def test_a_negated_subject_is_no_source():
+    assert attributed("Neither club disclosed the figure.") == []
+
+
+def test_an_organisation_named_after_its_description():
+    claim = only(
+        "His former club, Atletico Varena, said in a statement that the player had asked to leave."
+    )
+    assert (claim.source, claim.type) == ("Atletico Varena", "spokesperson")
+
+
+def test_base_form_cues_after_a_plural_subject():
+    claim = only("Analysts at Deloitte estimate that transfer spending will exceed £2 billion.")
+    assert claim.source == "Analysts at Deloitte" and claim.type == "anonymous_source"
+
+
+def test_a_refusal_to_discuss_and_an_adverb_before_the_colon():
+    text = "Coach Ana Ruiz declined to discuss signings. Asked again, she said only: “We will see.”"
+    refusal, answer = attributed(text)
+    assert refusal.stance == "declines"
+    assert answer.text == "We will see."

@@ -270,6 +270,10 @@ class Registry:
         after = _appositive_after(text, end)
         role = " ".join(part for part in (before, title, extra_role, after) if part)
         full = " ".join(name_words)
+        if before and head_noun(before.split())[0] in lx.ORG_NOUNS:
+            # "His former club, Atletico Varena,": the name of an organisation
+            self.add(Entity(full, "org", T.SPOKESPERSON, position=start), name_words[0])
+            return
         type_ = person_type(role)
         if name_words[-1].lower() in self.headline_words and type_ == T.NAMED_OFFICIAL:
             type_ = T.NAMED_PERSON  # the subject of the story answers for themselves
@@ -364,8 +368,9 @@ def classify(
         return Mention(text, entity.name, entity.type, entity.kind)
     if is_outlet_name(proper) and name.lower() != registry.own_outlet:
         return Mention(text, text, T.MEDIA_REPORT, "outlet")
-    if is_org_name(proper) or len(proper) == 1:
-        return Mention(text, text, T.SPOKESPERSON, "org")
+    role_head, _ = head_noun(role.split()) if role else ("", [])
+    if is_org_name(proper) or len(proper) == 1 or role_head in lx.ORG_NOUNS:
+        return Mention(text, text, T.SPOKESPERSON, "org")  # "His former club, Atletico Varena,"
     return Mention(text, text, person_type(" ".join(words[:-2]) + " " + role), "person")
 
 

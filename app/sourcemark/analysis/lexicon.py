@@ -12,9 +12,8 @@ def _forms(*stems: str) -> frozenset[str]:
 # Base forms that are nouns far more often than verbs ("at this point", "the state"); their
 # other forms stay cues.
 NOUN_LIKE = frozenset(
-    """point state list document detail term label project forecast estimate counter cite
-    call record report points lists details terms labels records projects remark post
-    mention""".split()
+    """point state list document detail term label project forecast counter cite call record
+    report points lists details terms labels records projects remark post mention""".split()
 )
 REPORTING_VERBS = _forms(
     "say/says/said/saying",
@@ -192,6 +191,7 @@ WEAK_VERBS = (
 # Verbs that may stand after their content and subject: "..., officials said."
 CLOSING_VERBS = _forms(
     "say/says/said",
+    "announce/announces/announced",
     "add/adds/added",
     "note/notes/noted",
     "tell/tells/told",
@@ -478,7 +478,10 @@ PARTICIPLE_CUES = frozenset(
     contending maintaining""".split()
 )
 
-_CUE_HINT_WORDS = REPORTING_VERBS | PARTICIPLE_CUES | {"according", "comment", "respond", "reached"}
+_CUE_HINT_WORDS = REPORTING_VERBS | PARTICIPLE_CUES | {
+    "according", "comment", "respond", "reached", "declined", "declines", "decline", "refused",
+    "refuses", "refuse",
+}  # fmt: skip
 
 
 class _CueHint:

@@ -25,6 +25,7 @@ from sourcemark.analysis.shapes import (
     STRONG_VERBS,
     SUBORDINATORS,
     Found,
+    adverbial_closes,
     after_boundary,
     index_at,
     masked_text,
@@ -316,6 +317,7 @@ class SentenceRules(SubjectRules):
                 and not (v + 2 < n and tokens[v + 1].text == "," and tokens[v + 2].quoted)
             )
             or (verb in RECIPIENT_VERBS and recipient_closes(tokens, v))
+            or adverbial_closes(tokens, v + 1)
         )
         if (
             closing
@@ -370,6 +372,8 @@ class SentenceRules(SubjectRules):
         k = v + 1
         if k < n and tokens[k].lower in PARTICLES.get(tokens[v].lower, ()):
             k += 1  # "pointed out", "called on", "called for", "pushed for"
+        while k < n and tokens[k].lower in {"only", "simply", "merely", "again", "flatly", "later"}:
+            k += 1  # "she said only: ..."
         # "told MPs on Monday that ...", "said in a statement that ...", "said on Tuesday: ..."
         leads_in = k < n and (
             tokens[k].lower in PREPOSITIONS

@@ -283,11 +283,45 @@ def skip_time(tokens: list[Token], k: int) -> int:
     return k if moved else start
 
 
+def adverbial_closes(tokens: list[Token], k: int) -> bool:
+    """After a cue, only a time or place and then the clause ends: 'said on Saturday, ...',
+    'said at the training ground.'"""
+    n = len(tokens)
+    k = skip_time(tokens, k)
+    if k < n and tokens[k].lower in {
+        "at",
+        "in",
+        "on",
+        "outside",
+        "inside",
+        "during",
+        "from",
+        "near",
+    }:
+        m = k + 1
+        while m < n and tokens[m].is_word and not tokens[m].quoted and m - k <= 6:
+            m += 1
+        if m - k <= 6:
+            k = m
+    if k >= n or tokens[k].text in {".", ";", "!", "?"}:
+        return True
+    # a comma closes it only before a participle or another clause: "..., ending weeks of
+    # speculation"; 'said at a rally, "We will win."' goes on to its content
+    follower = tokens[k + 1] if k + 1 < n else None
+    return tokens[k].text == "," and (
+        follower is None
+        or (follower.lower.endswith("ing") and not follower.quoted)
+        or follower.lower in BOUNDARY_WORDS
+    )
+
+
 def recipient_closes(tokens: list[Token], v: int) -> bool:
     """'"...," Trump told the crowd, reciting ...': the person told, then the clause ends."""
     k = skip_time(tokens, skip_recipient(tokens, v + 1))
     while k < len(tokens) and tokens[k].lower in {"then", "later", "also", "again", "recently"}:
         k += 1
+    if k < len(tokens) and tokens[k].text not in {",", ".", ";", "!", "?"}:
+        return adverbial_closes(tokens, k)
     return k >= len(tokens) or tokens[k].text in {",", ".", ";", "!", "?"}
 
 

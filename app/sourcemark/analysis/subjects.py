@@ -151,6 +151,8 @@ class SubjectRules:
         words = [t.text for t in tokens[start : end + 1] if t.is_word]
         if not words or len(words) > 12:
             return None
+        if words[0].lower() in {"neither", "no", "none", "nobody", "nothing"}:
+            return None  # "Neither club disclosed the figure": no one said anything
         possessive = len(words) == 1 and tokens[end].lower.endswith(("'s", "’s"))
         if possessive or all(w.isdigit() for w in words):
             return None  # "Editor's note", "18 states": not a subject
