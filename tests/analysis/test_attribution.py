@@ -374,3 +374,20 @@ def test_a_refusal_to_discuss_and_an_adverb_before_the_colon():
     refusal, answer = attributed(text)
     assert refusal.stance == "declines"
     assert answer.text == "We will see."
+
+
+def test_a_dateline_is_not_part_of_the_claim():
+    claim = only("WASHINGTON (AP) — New sanctions are coming, according to two U.S. officials.")
+    assert claim.text == "New sanctions are coming"
+    (plain,) = analyze("CEDAR HOLLOW — The fire spread overnight.")
+    assert plain.text == "The fire spread overnight."
+
+
+def test_declining_to_name_or_identify_is_a_refusal():
+    assert only("The official declined to name the firms.").stance == "declines"
+    assert only("The agency refused to identify the officers involved.").stance == "declines"
+
+
+def test_the_white_house_speaks_as_an_institution():
+    claim = only("The White House did not immediately respond to a request for comment.")
+    assert (claim.type, claim.stance) == ("spokesperson", "declines")

@@ -22,6 +22,7 @@ from sourcemark.analysis.shapes import (
 from sourcemark.analysis.tokens import CLOSE_QUOTES, quote_regions, tokenize
 from sourcemark.analysis.types import Claim, SourcingType, Stance
 
+DATELINE = re.compile(r"[A-Z][A-Z .,'’-]{2,40}(?:\([^)\n]{1,30}\))?\s*[—–―-]{1,2}\s+")
 _SPEAKER_LABEL = re.compile(r"([A-Z][\w.'’-]*(?: [A-Z][\w.'’-]*){0,3}):\s+(?=\S)")
 
 _NOT_SPEAKERS = frozenset(
@@ -83,6 +84,12 @@ class ArticleAnalyzer(SentenceRules):
         return self.claims
 
     def _emit(self, sent: Span, found: list[Found]) -> None:
+        dateline = DATELINE.match(self.text, sent.start, sent.end)
+        if dateline:  # "WASHINGTON (AP) — ...": where and who filed it, not part of the claim
+            sent = Span(dateline.end(), sent.end)
+            for f in found:
+                if f.content[0] < dateline.end() <= f.content[1]:
+                    f.content = (dateline.end(), f.content[1])
         if not found:
             text = sent.of(self.text)
             low = text.lower()

@@ -250,7 +250,9 @@ DENIAL_WORDS = re.compile(
     re.I,
 )
 DECLINE_PATTERN = re.compile(
-    r"\b((declined|declines|decline|refused|refuses|refuse)\s+to\s+(comment|discuss|elaborate|answer|say|speak|respond|confirm|be\s+interviewed)\b|"
+    r"\b((declined|declines|decline|refused|refuses|refuse)\s+to\s+(comment|discuss|elaborate|"
+    r"answer|say|speak|respond|confirm|deny|name|identify|specify|disclose|reveal|release|"
+    r"provide|give|detail|explain|be\s+interviewed|be\s+named|be\s+identified)\b|"
     r"(did|does|do|would|could|will)\s+not\s+(immediately\s+)?(respond|reply|comment|return|answer|provide|say|confirm|discuss|elaborate)\b|"
     r"(didn['’]t|doesn['’]t|don['’]t|wouldn['’]t|won['’]t)\s+(immediately\s+)?(respond|reply|comment|return|answer|say|confirm)\b|"
     r"(could|can)\s*not\s+be\s+reached|(was|were|is|are)\s+not\s+(immediately\s+)?available\s+for\s+comment|"
@@ -370,7 +372,8 @@ ORG_SUFFIXES = frozenset(
     athletic fc bank capital securities investments airlines airways air aerospace motors
     automotive technologies technology tech systems labs laboratories media news network
     networks analytics construction industries lines shipping logistics railways rail
-    airport port telecom communications insurance realty properties foods brands stores
+    airport port telecom communications insurance realty properties foods brands stores house
+    hall
     markets exchange fund funds court police force army navy forces command party government
     administration parliament assembly congress senate embassy mission directorate
     inspectorate tribunal kremlin pentagon""".split()
