@@ -75,6 +75,8 @@ class SubjectRules:
                 if m < floor or tokens[m].text not in {",", "("}:
                     break
                 e = skip_name_tag(tokens, m - 1, floor)
+            if not segments:
+                return None  # nothing before the comma
             first_start, first_end = segments[0]
             inner = tokens[first_start : first_end + 1]
             if inner and all(t.is_cap and t.is_word for t in inner) and 1 < len(inner) <= 4:
