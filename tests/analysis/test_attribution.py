@@ -391,3 +391,27 @@ def test_declining_to_name_or_identify_is_a_refusal():
 def test_the_white_house_speaks_as_an_institution():
     claim = only("The White House did not immediately respond to a request for comment.")
     assert (claim.type, claim.stance) == ("spokesperson", "declines")
+
+
+def test_per_a_source_is_like_according_to():
+    claim = only("Per the company's statement, replacement units will ship in March.")
+    assert (claim.source, claim.type) == ("the company's statement", "document")
+
+
+def test_a_company_called_by_its_first_word_is_an_organisation():
+    text = (
+        "Orbis Quantum has paused shipments of its newest chip. "
+        "In a filing, Orbis said it expects the recall to cost $120 million. "
+        "Shares of Orbis fell 7 percent."
+    )
+    claim = only(text)
+    assert (claim.source, claim.type) == ("Orbis", "spokesperson")
+
+
+def test_a_name_does_not_run_across_a_sentence_end():
+    text = (
+        "The defect affects 40,000 units, a person familiar with the matter told Reuters. "
+        "Orbis Quantum later said the report was wrong."
+    )
+    sources = [c.source for c in attributed(text)]
+    assert sources == ["A person familiar with the matter", "Orbis Quantum"]

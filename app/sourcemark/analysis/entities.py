@@ -208,6 +208,30 @@ class Registry:
                         run_end = offsets[k - 1] + len(words[k - 1])
                         self._consider(text, words[start:k], run_start, run_end)
                     start = k + 1
+                elif word.endswith(".") and len(word) > 5 and k + 1 < len(words):
+                    # "Reuters. Orbis": a full stop after a whole word ends a sentence
+                    run_end = offsets[k] + len(word) - 1
+                    self._consider(text, [*words[start:k], word[:-1]], offsets[start], run_end)
+                    start = k + 1
+        self._organisations_by_usage(text)
+
+    def _organisations_by_usage(self, text: str) -> None:
+        """A two-word name whose first word recurs alone ("Orbis Semiconductor" ... "Orbis
+        said") is an organisation: people are called by their last name, companies by their
+        first."""
+        for entity in self.entities:
+            words = entity.name.split()
+            if entity.kind != "person" or len(words) != 2 or entity.role:
+                continue
+            first = len(
+                re.findall(
+                    rf"(?<![\w’'-]){re.escape(words[0])}(?![\w’'-]|\s+{re.escape(words[1])})", text
+                )
+            )
+            last = len(re.findall(rf"(?<![\w’'-]){re.escape(words[1])}(?![\w’'-])", text)) - 1
+            if first >= 2 and first > last:
+                entity.kind, entity.type = "org", T.SPOKESPERSON
+                self.by_key.setdefault(words[0].lower(), entity)
 
     def _consider(self, text: str, words: list[str], start: int, end: int) -> None:
         while words and words[0].lower() in _NOT_NAME_START:
@@ -215,6 +239,8 @@ class Registry:
             words = words[1:]
         while words and words[-1].lower() in _CONNECTORS:
             words = words[:-1]
+        if words and words[-1].endswith(".") and len(words[-1]) > 5:
+            words = [*words[:-1], words[-1][:-1]]  # the sentence's full stop, not "Inc." or "Jr."
         if not words:
             return
         name = " ".join(words)
@@ -227,6 +253,8 @@ class Registry:
         ):
             return  # a lone capitalised word: a place, a brand, a surname seen before
         lowered = [w.lower() for w in words]
+        if "of" in lowered[1:2] and not (is_org_name(words) or lowered[0] in lx.NAME_TITLES):
+            return  # "Shares of Orbis", "Head of Research": a phrase, not a name
         if "of" in lowered[2:]:
             cut = lowered.index("of", 2)
             left, right = words[:cut], words[cut + 1 :]

@@ -373,7 +373,7 @@ ORG_SUFFIXES = frozenset(
     automotive technologies technology tech systems labs laboratories media news network
     networks analytics construction industries lines shipping logistics railways rail
     airport port telecom communications insurance realty properties foods brands stores house
-    hall
+    hall research semiconductor semiconductors chips software robotics biosciences
     markets exchange fund funds court police force army navy forces command party government
     administration parliament assembly congress senate embassy mission directorate
     inspectorate tribunal kremlin pentagon""".split()
@@ -482,8 +482,8 @@ PARTICIPLE_CUES = frozenset(
 )
 
 _CUE_HINT_WORDS = REPORTING_VERBS | PARTICIPLE_CUES | {
-    "according", "comment", "respond", "reached", "declined", "declines", "decline", "refused",
-    "refuses", "refuse",
+    "according", "per", "comment", "respond", "reached", "declined", "declines", "decline",
+    "refused", "refuses", "refuse",
 }  # fmt: skip
 
 

@@ -103,6 +103,10 @@ class SentenceRules(SubjectRules):
                 cues.append(("according", i, i + 2))
                 i += 2
                 continue
+            if t.lower == "per" and (i == 0 or tokens[i - 1].text == ","):
+                cues.append(("according", i, i + 1))  # "Per the company's statement, ..."
+                i += 1
+                continue
             if (
                 t.lower in {"reported", "revealed", "disclosed", "published", "quoted"}
                 and i + 1 < n

@@ -97,7 +97,7 @@ PARTICIPLE_CUES = lx.PARTICIPLE_CUES
 CUE_WORDS = (
     lx.REPORTING_VERBS
     | PARTICIPLE_CUES
-    | {"according", "reported", "revealed", "disclosed", "published", "quoted"}
+    | {"according", "per", "reported", "revealed", "disclosed", "published", "quoted"}
 )
 
 APPOSITIVE_STARTS = frozenset(
