@@ -414,4 +414,4 @@ def test_a_name_does_not_run_across_a_sentence_end():
         "Orbis Quantum later said the report was wrong."
     )
     sources = [c.source for c in attributed(text)]
-    assert sources == ["A person familiar with the matter", "Orbis Quantum"]
+    assert sources == ["a person familiar with the matter", "Orbis Quantum"]
