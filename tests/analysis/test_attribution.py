@@ -415,3 +415,13 @@ def test_a_name_does_not_run_across_a_sentence_end():
     )
     sources = [c.source for c in attributed(text)]
     assert sources == ["a person familiar with the matter", "Orbis Quantum"]
+
+
+def test_a_general_manager_speaks_officially_and_a_team_manager_privately():
+    text = (
+        "The authority's general manager, Robert Haines, said the pipes were safe. "
+        "Manager Tomas Reyes said his squad was ready."
+    )
+    official, private = attributed(text)
+    assert (official.source, official.type) == ("Robert Haines", "named_official")
+    assert private.type == "named_person"

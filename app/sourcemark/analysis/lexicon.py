@@ -389,6 +389,7 @@ OFFICIAL_ROLES = re.compile(
     r"legislator|deputy|premier|chancellor|alderman|speaker|whip|treasurer|comptroller|auditor|"
     r"dean|provost|rector|principal|founder|co-founder|chief executive|managing director|"
     r"vice president|vice-president|general secretary|secretary-general|secretary general|"
+    r"general manager|city manager|county manager|"
     r"commissioner|administrator|registrar|ombudsman|coroner|magistrate|mayor-elect|"
     r"president-elect|governor-elect|king|queen|prince|princess|pope|cardinal|bishop|"
     r"archbishop|captain|capt\.?|lieutenant|lt\.?|sergeant|sgt\.?|major|maj\.?|police chief|"
@@ -402,7 +403,8 @@ PRIVATE_ROLES = re.compile(
     r"scientist|fellow|consultant|lawyer|attorney for|attorney representing|solicitor|barrister|"
     r"resident|passenger|fan|supporter|witness|student|parent|worker|operator|cardiologist|"
     r"physician|doctor|nurse|historian|author|writer|journalist|commentator|campaigner|"
-    r"activist|economist|strategist|manager|coach|player|striker|midfielder|defender|"
+    r"activist|economist|strategist|(?<!general )(?<!city )(?<!county )manager|coach|player|"
+    r"striker|midfielder|defender|"
     r"goalkeeper|dealer|broker|trader|investor|shareholder|customer|victim|survivor|"
     r"neighbou?r|relative|friend|colleague|teacher|pupil|farmer|owner of|shop|mother|father|"
     r"wife|husband|son|daughter|brother|sister|aged|year-old|research|researchers)\b",
