@@ -425,3 +425,18 @@ def test_a_general_manager_speaks_officially_and_a_team_manager_privately():
     official, private = attributed(text)
     assert (official.source, official.type) == ("Robert Haines", "named_official")
     assert private.type == "named_person"
+
+
+def test_as_someone_put_it():
+    claim = only("As one nurse put it, “Every bed is taken by noon.”")
+    assert (claim.source, claim.text) == ("one nurse", "Every bed is taken by noon.")
+    assert attributed("They put it on the table and left.") == []
+
+
+def test_bare_plural_people_with_a_verb_of_saying():
+    claim = only("Supplies remain tight in some states, pharmacists say.")
+    assert (claim.source, claim.type, claim.text) == (
+        "pharmacists",
+        "anonymous_source",
+        "Supplies remain tight in some states",
+    )

@@ -484,7 +484,7 @@ PARTICIPLE_CUES = frozenset(
 )
 
 _CUE_HINT_WORDS = REPORTING_VERBS | PARTICIPLE_CUES | {
-    "according", "per", "comment", "respond", "reached", "declined", "declines", "decline",
+    "according", "per", "put", "comment", "respond", "reached", "declined", "declines", "decline",
     "refused", "refuses", "refuse",
 }  # fmt: skip
 

@@ -103,6 +103,15 @@ class SentenceRules(SubjectRules):
                 cues.append(("according", i, i + 2))
                 i += 2
                 continue
+            if (
+                t.lower == "put"
+                and i + 2 < n
+                and tokens[i + 1].lower == "it"
+                and tokens[i + 2].text in {",", ":"}
+            ):
+                cues.append(("verb", i, i + 2))  # "As one nurse put it, ..."
+                i += 2
+                continue
             if t.lower == "per" and (i == 0 or tokens[i - 1].text == ","):
                 cues.append(("according", i, i + 1))  # "Per the company's statement, ..."
                 i += 1

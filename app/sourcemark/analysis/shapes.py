@@ -20,6 +20,7 @@ INVERTING_VERBS = frozenset(
 )
 
 PARTICLES = {
+    "put": ("it",),
     **dict.fromkeys(("pointed", "points", "point"), ("out", "to")),
     **dict.fromkeys(("called", "calls", "calling"), ("on", "for")),
     **dict.fromkeys(("pushed", "pushes", "pushing", "asked", "asks", "asking"), ("for",)),
@@ -45,7 +46,7 @@ EVIDENCE_VERBS = frozenset(
     reveals revealed find finds found""".split()
 )
 
-STRONG_VERBS = frozenset(
+STRONG_VERBS = frozenset({"put"}) | frozenset(
     {"said", "says", "say", "told", "tells", "added", "adds", "wrote", "writes", "asked"}
 )
 
@@ -97,7 +98,7 @@ PARTICIPLE_CUES = lx.PARTICIPLE_CUES
 CUE_WORDS = (
     lx.REPORTING_VERBS
     | PARTICIPLE_CUES
-    | {"according", "per", "reported", "revealed", "disclosed", "published", "quoted"}
+    | {"according", "per", "put", "reported", "revealed", "disclosed", "published", "quoted"}
 )
 
 APPOSITIVE_STARTS = frozenset(
@@ -157,11 +158,20 @@ def described(words: list[str], kind: str) -> Mention | None:
     low = head.lower()
     if not head.isalpha() or not head[:1].islower() or low in lx.TIME_WORDS:
         return None
-    if words[0].lower() not in lx.DETERMINERS | {"his", "her", "their", "its", "our", "my", "your"}:
-        return None
     if low in lx.DETERMINERS or low in lx.PRONOUNS or low in lx.CLAUSE_WORDS or low in STOP_WORDS:
         return None
     text = " ".join(words)
+    if words[0].lower() not in lx.DETERMINERS | {"his", "her", "their", "its", "our", "my", "your"}:
+        # "pharmacists say", "local doctors warned": people in the plural, with no determiner
+        bare_plural = (
+            kind == "person"
+            and len(words) <= 3
+            and low.endswith(("ists", "ers", "ors", "ians", "ants", "ents"))
+            and all(w[:1].islower() for w in words)
+        )
+        if bare_plural:
+            return Mention(text, text, SourcingType.ANONYMOUS_SOURCE, "group")
+        return None
     if kind == "document":
         return Mention(text, text, SourcingType.DOCUMENT, "document")
     return Mention(text, text, SourcingType.ANONYMOUS_SOURCE, "person")
