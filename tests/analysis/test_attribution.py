@@ -440,3 +440,19 @@ def test_bare_plural_people_with_a_verb_of_saying():
         "anonymous_source",
         "Supplies remain tight in some states",
     )
+
+
+def test_a_time_phrase_is_not_part_of_the_source():
+    claim = only("China on Monday warned that it would never allow foreign interference.")
+    assert claim.source == "China"
+
+
+def test_state_media_are_a_media_source():
+    claim = only("State media reported that naval exercises would begin this week.")
+    assert (claim.source, claim.type) == ("State media", "media_report")
+
+
+def test_an_adverb_between_the_cue_and_that():
+    claim = only("Western diplomats said privately that they expected larger exercises.")
+    assert claim.text == "they expected larger exercises."
+    assert claim.type == "anonymous_official"

@@ -454,7 +454,7 @@ OUTLET_SUFFIX = re.compile(
 MEDIA_NOUNS = frozenset(
     """newspaper newspapers outlet outlets broadcaster broadcasters magazine publication
     publications tabloid network channel website site paper agency reporters reporter journalist
-    journal journals
+    journal journals media television tv radio press
     journalists daily weekly newswire wire""".split()
 )
 

@@ -385,8 +385,13 @@ class SentenceRules(SubjectRules):
         k = v + 1
         if k < n and tokens[k].lower in PARTICLES.get(tokens[v].lower, ()):
             k += 1  # "pointed out", "called on", "called for", "pushed for"
-        while k < n and tokens[k].lower in {"only", "simply", "merely", "again", "flatly", "later"}:
-            k += 1  # "she said only: ..."
+        while k < n and (
+            tokens[k].lower in {"only", "simply", "merely", "again", "flatly", "later"}
+            or (
+                tokens[k].lower.endswith("ly") and len(tokens[k].lower) > 4 and not tokens[k].is_cap
+            )
+        ):
+            k += 1  # "she said only: ...", "diplomats said privately that ..."
         # "told MPs on Monday that ...", "said in a statement that ...", "said on Tuesday: ..."
         leads_in = k < n and (
             tokens[k].lower in PREPOSITIONS

@@ -148,6 +148,11 @@ class SubjectRules:
                 break
             k -= 1
         start = k + 1
+        # "China on Monday warned": a time phrase between the subject and its cue
+        while end > start and tokens[end].lower in lx.TIME_WORDS:
+            end -= 1
+            if end > start and tokens[end].lower in {"on", "last", "this", "earlier", "late"}:
+                end -= 1
         if start > end:
             return None
         words = [t.text for t in tokens[start : end + 1] if t.is_word]
