@@ -456,3 +456,16 @@ def test_an_adverb_between_the_cue_and_that():
     claim = only("Western diplomats said privately that they expected larger exercises.")
     assert claim.text == "they expected larger exercises."
     assert claim.type == "anonymous_official"
+
+
+def test_a_leading_adverb_and_a_long_possessive_apposition():
+    text = "Even China, Pyongyang's only ally and its economic lifeline to the outside world, said it was opposed to the test."
+    claim = only(text)
+    assert (claim.source, claim.type) == ("China", "spokesperson")
+
+
+def test_a_long_document_subject_with_a_participle():
+    claim = only(
+        "The average of polls taken over the past two weeks shows Clinton leading by three points."
+    )
+    assert claim.type == "document" and claim.text == "Clinton leading by three points."

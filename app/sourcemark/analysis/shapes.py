@@ -194,6 +194,8 @@ def is_appositive(tokens: list[Token], inner: list[Token], m: int, floor: int) -
     first = inner[0]
     if first.lower in APPOSITIVE_STARTS or first.text[:1].isdigit():
         return True
+    if first.lower.endswith(("'s", "’s")) and len(inner) <= 16:
+        return True  # ", Pyongyang's only ally and economic lifeline,"
     if first.lower.endswith("ed") and not first.is_cap:
         return True  # ", released on Wednesday,"
     if first.lower in {"seen", "written", "given", "known", "run", "led", "made", "sent", "of"}:

@@ -156,7 +156,7 @@ class SubjectRules:
         if start > end:
             return None
         words = [t.text for t in tokens[start : end + 1] if t.is_word]
-        if not words or len(words) > 12:
+        if not words or len(words) > 16:
             return None
         if words[0].lower() in {"neither", "no", "none", "nobody", "nothing"}:
             return None  # "Neither club disclosed the figure": no one said anything
@@ -293,6 +293,8 @@ class SubjectRules:
             if relative in lowered[1:]:
                 cut = lowered.index(relative, 1)
                 words, lowered = words[:cut], lowered[:cut]  # "an official who was not authorised"
+        while len(words) > 1 and lowered[0] in _LEADING_ADVERBS and words[1][:1].isupper():
+            words, lowered = words[1:], lowered[1:]  # "Even China, Pyongyang's only ally, said"
         source_text = " ".join(words)
         if lowered[-1] in lx.PRONOUNS and len(words) <= 3:
             return self._pronoun(lowered[-1], source_text, position), source_text
@@ -376,3 +378,6 @@ def _names_someone_else(tokens: list[Token], seg: list[Token], left: tuple[int, 
     words = [t.text for t in tokens[left[0] : left[1] + 1] if t.is_word]
     head, _ = head_noun(words)
     return head.endswith("s") and (head in lx.ANONYMOUS_NOUNS or head in lx.OFFICIAL_NOUNS)
+
+
+_LEADING_ADVERBS = frozenset({"even", "only", "also", "now", "still", "yet", "indeed", "instead"})
