@@ -469,3 +469,14 @@ def test_a_long_document_subject_with_a_participle():
         "The average of polls taken over the past two weeks shows Clinton leading by three points."
     )
     assert claim.type == "document" and claim.text == "Clinton leading by three points."
+
+
+def test_told_an_audience_named_by_a_name_and_a_noun():
+    claim = only("“I cannot be part of this network,” Ms. Wahl told the RT America audience.")
+    assert claim.text == "I cannot be part of this network"
+
+
+def test_the_grounds_cited_are_not_part_of_the_claim():
+    text = "The union called the plan “reckless,” citing a report on job losses."
+    claim = only(text)
+    assert claim.text == "the plan “reckless"

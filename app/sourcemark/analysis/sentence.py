@@ -369,6 +369,12 @@ class SentenceRules(SubjectRules):
         ):
             return None  # "a student admitted with a perfect score" is not an attribution
         end = sent.end
+        for m in range(after + 1, n):
+            # "..., citing her work" (the comma may sit inside a closing quotation mark):
+            # the grounds given, not the claim
+            if tokens[m].lower == "citing" and tokens[m - 1].text in {",", "”", '"', "’"}:
+                end = tokens[m - 1].start if tokens[m - 1].text == "," else tokens[m - 1].end
+                break
         if verb in lx.SPEECH_ACTS:
             # "praised the proposals, which include ...": a speech act's object ends where a
             # clause about it begins

@@ -345,6 +345,15 @@ def skip_recipient(tokens: list[Token], k: int) -> int:
     if k < n and tokens[k].is_cap and tokens[k].lower not in lx.PRONOUNS:
         while k < n and tokens[k].is_cap and tokens[k].is_word:
             k += 1
+        # "told the RT America audience.": a name, then the noun it qualifies
+        if (
+            k + 1 < n
+            and tokens[k].is_word
+            and not tokens[k].is_cap
+            and tokens[k].lower not in STOP_WORDS
+            and tokens[k + 1].text in {",", ".", ";", "!", "?"}
+        ):
+            k += 1
     elif k < n and tokens[k].lower not in lx.PRONOUNS and tokens[k].lower not in STOP_WORDS:
         k += 1
     while (
