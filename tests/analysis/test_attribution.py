@@ -480,3 +480,20 @@ def test_the_grounds_cited_are_not_part_of_the_claim():
     text = "The union called the plan “reckless,” citing a report on job losses."
     claim = only(text)
     assert claim.text == "the plan “reckless"
+
+
+def test_and_said_after_a_name_is_a_new_claim_of_the_same_source():
+    text = "Merrill says Machado promised to keep campaigning and said she would stand up to the attacks."
+    first, second = attributed(text)
+    assert (first.text, second.text) == (
+        "Machado promised to keep campaigning",
+        "she would stand up to the attacks.",
+    )
+    assert second.source == "Merrill"
+
+
+def test_a_dash_before_a_new_attribution_ends_the_first():
+    text = "Fowler said the politics would be more intense — and he noted that any change would come late."
+    first, second = attributed(text)
+    assert first.text == "the politics would be more intense"
+    assert (second.source, second.text) == ("he", "any change would come late.")

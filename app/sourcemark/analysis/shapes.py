@@ -279,7 +279,7 @@ def after_boundary(tokens: list[Token], start: int) -> bool:
     k -= 1
     while k >= 0 and tokens[k].text in QUOTE_MARKS:
         k -= 1
-    return k >= 0 and tokens[k].text in {",", ";"}
+    return k >= 0 and tokens[k].text in {",", ";", "—", "–", "―"}
 
 
 def skip_time(tokens: list[Token], k: int) -> int:

@@ -124,6 +124,7 @@ class SubjectRules:
             if t.lower in lx.CLAUSE_WORDS:
                 if (
                     t.lower == "and"
+                    and k < end  # "Both he and the Kremlin", not "... Clinton and said"
                     and k - 1 >= floor
                     and not tokens[k - 1].quoted
                     and (tokens[k - 1].is_cap or tokens[k - 1].lower in lx.PRONOUNS)
