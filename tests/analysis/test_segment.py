@@ -60,3 +60,19 @@ def test_any_text_gives_ordered_non_overlapping_spans_inside_it(text):
     for span in sentences(text):
         assert previous_end <= span.start < span.end <= len(text)
         previous_end = span.end
+
+
+def test_a_quoted_question_followed_by_its_attribution_is_one_sentence():
+    text = "“How many times must we see this?” Clinton said. “It is unbearable.”"
+    assert split(text) == [
+        "“How many times must we see this?” Clinton said.",
+        "“It is unbearable.”",
+    ]
+
+
+def test_no_is_an_abbreviation_only_before_a_number():
+    assert split("He ranked No. 5 last year. The mayor said no. Really!") == [
+        "He ranked No. 5 last year.",
+        "The mayor said no.",
+        "Really!",
+    ]

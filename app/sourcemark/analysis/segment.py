@@ -158,6 +158,12 @@ _OPENERS = "\"'“‘([«"
 _BOUNDARY = re.compile(
     r"([.!?…]+)([" + re.escape(_CLOSERS) + r"]*)(\s+)(?=[" + re.escape(_OPENERS) + r"]*[\w—–-])"
 )
+# What follows a quoted question or exclamation when the sentence goes on: 'Clinton said',
+# 'the mayor asked', 'she added'.
+_ATTRIBUTION_TAIL = re.compile(
+    r"(?:(?:[A-Z][\w.'’-]*|the|a|an|[a-z]+)\s+){0,4}?(?:said|says|asked|asks|added|adds|told|"
+    r"wrote|writes|replied|shouted|yelled|wondered|continued)\b"
+)
 _NEXT_WORD = re.compile(r"[\"'“‘(\[]*([\w'’-]+)")
 _DOTTED = re.compile(r"(?:[a-z]\.){1,4}[a-z]?")
 _WORD_BEFORE = re.compile(r"([\w.&'-]+)$")
@@ -202,6 +208,8 @@ def _is_abbreviation(text: str, dot_index: int, next_start: int) -> bool:
     bare = token.rstrip(".")
     if bare in TITLE_ABBREVIATIONS:
         return True
+    if bare in {"no", "nos", "vol", "fig", "est"}:
+        return following[:1].isdigit()  # "No. 5", but "The mayor said no. Really!"
     if bare in OTHER_ABBREVIATIONS or _DOTTED.fullmatch(token):
         # "U.S. officials" continues; "...to the U.S. He was" ends a sentence.
         return following.lower() not in SENTENCE_STARTERS
@@ -219,6 +227,12 @@ def sentences(text: str, within: Span | None = None) -> list[Span]:
             following = text[match.end(3) : match.end(3) + 1]
             if following.islower():
                 continue  # "(D-Wis.) said": a sentence does not start in lower case
+            if (
+                match.group(1)[-1] in "?!"
+                and match.group(2)
+                and _ATTRIBUTION_TAIL.match(text, match.end(3), para.end)
+            ):
+                continue  # '"How many times?" Clinton said.': the quotation's own sentence
             dot_index = match.start(1)
             if (
                 match.group(1) == "."
