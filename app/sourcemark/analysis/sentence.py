@@ -369,7 +369,7 @@ class SentenceRules(SubjectRules):
         ):
             return None  # "a student admitted with a perfect score" is not an attribution
         end = sent.end
-        for m in range(after + 1, n):
+        for m in range(after + 1, n) if "citing" in self.text[sent.start : sent.end] else ():
             # "..., citing her work" (the comma may sit inside a closing quotation mark):
             # the grounds given, not the claim
             if tokens[m].lower == "citing" and tokens[m - 1].text in {",", "”", '"', "’"}:
