@@ -497,3 +497,18 @@ def test_a_dash_before_a_new_attribution_ends_the_first():
     first, second = attributed(text)
     assert first.text == "the politics would be more intense"
     assert (second.source, second.text) == ("he", "any change would come late.")
+
+
+def test_a_quoted_question_then_asked():
+    claim = only("“Does anybody know what the platform is?” Senator Lindsey Graham asked.")
+    assert (claim.source, claim.text) == (
+        "Senator Lindsey Graham",
+        "Does anybody know what the platform is?",
+    )
+
+
+def test_two_different_acts_joined_by_and_are_two_claims():
+    text = "Senator Ada Quill urged Republicans to act, and criticized the party's silence."
+    urged, criticized = attributed(text)
+    assert (urged.cue, criticized.cue) == ("urged", "criticized")
+    assert criticized.source == "Senator Ada Quill"

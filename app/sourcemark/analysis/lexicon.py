@@ -191,6 +191,7 @@ WEAK_VERBS = (
 # Verbs that may stand after their content and subject: "..., officials said."
 CLOSING_VERBS = _forms(
     "say/says/said",
+    "ask/asks/asked",
     "announce/announces/announced",
     "add/adds/added",
     "note/notes/noted",

@@ -192,18 +192,13 @@ class SubjectRules:
         previous = self._sentence_found[-1] if self._sentence_found else None
         if previous is not None:
             verb = tokens[v].lower
+            acts = lx.SPEECH_ACTS | lx.INTENTION_VERBS
             changes = (
                 new_act
                 or (verb in lx.DENY_VERBS) != (previous.stance == Stance.DENIES)
-                or verb
-                in {
-                    "accused",
-                    "accuses",
-                    "said",
-                    "says",
-                    "told",
-                    "added",
-                }
+                or verb in {"accused", "accuses", "said", "says", "told", "added"}
+                # "urged A and criticized B": two different acts on the record
+                or (verb in acts and previous.cue.lower() in acts and verb != previous.cue.lower())
             )
             if previous.subject_index < 0 or previous.mention is None or not changes:
                 return None  # "noted A and claimed B" is one claim of the same source
