@@ -512,3 +512,11 @@ def test_two_different_acts_joined_by_and_are_two_claims():
     urged, criticized = attributed(text)
     assert (urged.cue, criticized.cue) == ("urged", "criticized")
     assert criticized.source == "Senator Ada Quill"
+
+
+def test_a_speech_act_inside_a_subordinate_clause_is_still_on_the_record():
+    text = "After Governor Jane Roe attacked the police chief in a speech, protests grew."
+    claim = only(text)
+    assert (claim.source, claim.cue) == ("Governor Jane Roe", "attacked")
+    # an event reported with a verb of evidence is no attribution
+    assert attributed("The fire started when workers found that a cable had melted.") == []

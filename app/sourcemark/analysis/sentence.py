@@ -284,6 +284,9 @@ class SentenceRules(SubjectRules):
                 return None
             if (
                 verb not in STRONG_VERBS
+                and (
+                    verb not in lx.SPEECH_ACTS | lx.INTENTION_VERBS or tokens[s - 1].lower == "than"
+                )
                 and s > 0
                 and s != v
                 and tokens[s - 1].lower in SUBORDINATORS
