@@ -81,7 +81,7 @@ def _role_before(text: str, start: int) -> str:
             segment.append(words[m])
             m -= 1
         phrase = " ".join(reversed(segment))
-        if lx.OFFICIAL_ROLES.search(phrase) or lx.PRIVATE_ROLES.search(phrase):
+        if lx.names_role(phrase):
             return phrase
     return " ".join(reversed(collected))
 
@@ -104,7 +104,7 @@ def _appositive_after(text: str, end: int) -> str:
     first = phrase[0].lower()
     if first in {"a", "an", "the", "who"} or first[:1].isdigit() or "’s" in text_ or "'s" in text_:
         return text_
-    if lx.OFFICIAL_ROLES.search(text_) or lx.PRIVATE_ROLES.search(text_):
+    if lx.names_role(text_):
         return text_
     return ""
 

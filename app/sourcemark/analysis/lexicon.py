@@ -411,6 +411,14 @@ PRIVATE_ROLES = re.compile(
     r"wife|husband|son|daughter|brother|sister|aged|year-old|research|researchers)\b",
     re.I,
 )
+
+
+def names_role(text: str) -> bool:
+    """Whether a phrase names what someone does, official or not: 'chief executive', 'an
+    analyst at X', 'former captain'."""
+    return bool(OFFICIAL_ROLES.search(text) or PRIVATE_ROLES.search(text))
+
+
 # Titles that may stand before a name; they are not the name
 NAME_TITLES = frozenset(
     """mr mr. mrs mrs. ms ms. dr dr. prof prof. sir dame lord lady gen gen. sen sen. rep rep.

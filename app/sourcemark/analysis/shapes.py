@@ -203,7 +203,7 @@ def is_appositive(tokens: list[Token], inner: list[Token], m: int, floor: int) -
     if len(inner) <= 3 and _PARTY_TAG.fullmatch(first.text) is not None:
         return True  # ", R-Ky.,"
     phrase = " ".join(t.text for t in inner)
-    if lx.OFFICIAL_ROLES.search(phrase) or lx.PRIVATE_ROLES.search(phrase):
+    if lx.names_role(phrase):
         return True
     # a short tag after a name: "Senator Dianne Feinstein, Democrat of California,"
     before_name = m - 1 >= floor and tokens[m - 1].is_cap and tokens[m - 1].is_word

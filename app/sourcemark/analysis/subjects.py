@@ -89,9 +89,7 @@ class SubjectRules:
                 role_text = " ".join(role)
                 determiners = lx.DETERMINERS | {"his", "her", "their", "its", "one"}
                 if m >= floor and (
-                    (role and role[0].lower() in determiners)
-                    or lx.OFFICIAL_ROLES.search(role_text)
-                    or lx.PRIVATE_ROLES.search(role_text)
+                    (role and role[0].lower() in determiners) or lx.names_role(role_text)
                 ):
                     mention, source_text = self._mention_in(
                         words, role=role_text, position=inner[0].start
@@ -236,11 +234,7 @@ class SubjectRules:
                 m += 1
             name = [t.text for t in tokens[k + 1 : m]]
             described = words[-1][:1].islower()  # "Reyna's attorney", "the company's founder"
-            if 1 < len(name) <= 4 and (
-                described
-                or lx.OFFICIAL_ROLES.search(" ".join(words))
-                or lx.PRIVATE_ROLES.search(" ".join(words))
-            ):
+            if 1 < len(name) <= 4 and (described or lx.names_role(" ".join(words))):
                 role, words, k = " ".join(words), name, m
         mention, source_text = self._mention_in(words, role=role, position=tokens[v].start)
         if mention is None:
