@@ -271,11 +271,8 @@ class SentenceRules(SubjectRules):
         ):
             # "the announcer said": with a verb of saying, a described person is a source;
             # "another slide shows": with a verb of evidence, a described thing is a document
-            self._loose = "document" if verb in EVIDENCE_VERBS else "person"
-            try:
+            with self._loosely("document" if verb in EVIDENCE_VERBS else "person"):
                 subject = self._subject_before(tokens, v, floor)
-            finally:
-                self._loose = ""
         if subject is None and inverted is None:
             return None
         if subject is not None:
@@ -296,8 +293,9 @@ class SentenceRules(SubjectRules):
         else:
             s, e, mention, source_text = inverted
         stance = Stance.ASSERTS
-        rest_text = self.text[tokens[v].start : sent.end]
-        if verb in lx.DENY_VERBS or (verb in lx.NAMING_VERBS and lx.DENIAL_WORDS.search(rest_text)):
+        if verb in lx.DENY_VERBS or (
+            verb in lx.NAMING_VERBS and lx.DENIAL_WORDS.search(self.text, tokens[v].start, sent.end)
+        ):
             stance = Stance.DENIES
         subject_span = (tokens[s].start, tokens[e - 1].end)
         if stance == Stance.ASSERTS and verb in {"said", "says", "added"}:

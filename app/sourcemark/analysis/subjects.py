@@ -1,6 +1,8 @@
 """Sources: the noun phrase before or after a cue, and what pronouns and short references
 ("he", "they", "the company") stand for."""
 
+from contextlib import contextmanager
+
 from sourcemark.analysis import lexicon as lx
 from sourcemark.analysis.entities import Mention, Registry, classify, head_noun
 from sourcemark.analysis.shapes import (
@@ -233,8 +235,8 @@ class SubjectRules:
             while m < n and tokens[m].is_word and tokens[m].is_cap:
                 m += 1
             name = [t.text for t in tokens[k + 1 : m]]
-            described = words[-1][:1].islower()  # "Reyna's attorney", "the company's founder"
-            if 1 < len(name) <= 4 and (described or lx.names_role(" ".join(words))):
+            role_phrase = words[-1][:1].islower()  # "Reyna's attorney", "the company's founder"
+            if 1 < len(name) <= 4 and (role_phrase or lx.names_role(" ".join(words))):
                 role, words, k = " ".join(words), name, m
         mention, source_text = self._mention_in(words, role=role, position=tokens[v].start)
         if mention is None:
@@ -304,14 +306,21 @@ class SubjectRules:
             return None, None
         return mention, source_text
 
+    @contextmanager
+    def _loosely(self, kind: str):
+        """Within this, a mention nothing better explains is a described source of ``kind``
+        ("person" or "document") instead of no source at all."""
+        self._loose = kind
+        try:
+            yield
+        finally:
+            self._loose = ""
+
     def _mention_in_loosely(self, words: list[str], kind: str):
         """After 'according to' or 'reported by' whatever follows is a source: a described
         one when nothing better is known."""
-        self._loose = kind
-        try:
+        with self._loosely(kind):
             return self._mention_in(words)
-        finally:
-            self._loose = ""
 
     def _pronoun(self, pronoun: str, text: str, position: int) -> Mention:
         """The source a pronoun stands for: the last such source, else the last person named.
