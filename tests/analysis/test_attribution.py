@@ -520,3 +520,8 @@ def test_a_speech_act_inside_a_subordinate_clause_is_still_on_the_record():
     assert (claim.source, claim.cue) == ("Governor Jane Roe", "attacked")
     # an event reported with a verb of evidence is no attribution
     assert attributed("The fire started when workers found that a cable had melted.") == []
+
+
+def test_published_by_an_outlet_is_a_media_report():
+    claim = only("The deal was published by The Harbour Times.")
+    assert (claim.source, claim.type) == ("The Harbour Times", "media_report")

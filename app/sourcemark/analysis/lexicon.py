@@ -492,9 +492,17 @@ PARTICIPLE_CUES = frozenset(
     contending maintaining""".split()
 )
 
-_CUE_HINT_WORDS = REPORTING_VERBS | PARTICIPLE_CUES | {
-    "according", "per", "put", "comment", "respond", "reached", "declined", "declines", "decline",
-    "refused", "refuses", "refuse",
+# Every word the cue scan looks at: verbs, participles and the words of phrasal cues
+# ("according to", "per", "put it", "reported by").
+CUE_WORDS = (
+    REPORTING_VERBS
+    | PARTICIPLE_CUES
+    | {"according", "per", "put", "reported", "revealed", "disclosed", "published", "quoted"}
+)
+# ... and the words without which no refusal to comment can be written
+_CUE_HINT_WORDS = CUE_WORDS | {
+    "comment", "respond", "reached", "declined", "declines", "decline", "refused", "refuses",
+    "refuse",
 }  # fmt: skip
 
 

@@ -95,11 +95,7 @@ SUBORDINATORS = frozenset(
 
 PARTICIPLE_CUES = lx.PARTICIPLE_CUES
 
-CUE_WORDS = (
-    lx.REPORTING_VERBS
-    | PARTICIPLE_CUES
-    | {"according", "per", "put", "reported", "revealed", "disclosed", "published", "quoted"}
-)
+CUE_WORDS = lx.CUE_WORDS
 
 APPOSITIVE_STARTS = frozenset(
     """a an the who which whose whom where published based speaking writing citing quoted
