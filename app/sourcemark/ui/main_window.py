@@ -370,7 +370,7 @@ class MainWindow(QMainWindow):
         if article_id is not None:
             claims = [c for c in claims if c.article_id == article_id]
         self.claim_model.set_claims(claims)
-        rows = [self.claim_model.claim_at(i) for i in range(self.claim_model.rowCount())]
+        rows = self.claim_model.rows()
         outlets = sorted({a.outlet.name for a in articles if a.outlet})
         title = self.tree_model.index(self._story_row(story_id), 0).data()
         self.summary.show_story(title, outlets, rows)
@@ -404,11 +404,8 @@ class MainWindow(QMainWindow):
             return
         claim = self.claim_model.claim_at(self.claim_proxy.mapToSource(current).row())
         if claim.article_id != self.article.article_id:
-            self._show_article(Article.get_by_id(claim.article_id), self._all_rows())
+            self._show_article(Article.get_by_id(claim.article_id), self.claim_model.rows())
         self.article.select_claim(claim.id)
-
-    def _all_rows(self):
-        return [self.claim_model.claim_at(i) for i in range(self.claim_model.rowCount())]
 
     def select_claim(self, claim_id: int) -> None:
         """Select a claim in the table (clearing a search that hides it) and show it."""

@@ -121,6 +121,9 @@ class ClaimTableModel(QAbstractTableModel):
     def claim_at(self, row: int) -> ClaimRow:
         return self._rows[row]
 
+    def rows(self) -> list[ClaimRow]:
+        return list(self._rows)
+
     def row_of(self, claim_id: int) -> int:
         return next((i for i, row in enumerate(self._rows) if row.id == claim_id), -1)
 
