@@ -14,7 +14,7 @@ from PySide6.QtGui import QStandardItem, QStandardItemModel
 from sourcemark.analysis.types import TYPE_LABELS, SourcingType, Stance
 from sourcemark.scoring import claim_code
 from sourcemark.store.models import Claim
-from sourcemark.store.repo import StoryRow, articles_of
+from sourcemark.store.repo import StoryRow, articles_by_story
 from sourcemark.ui.theme import icon, type_swatch
 
 ID_ROLE = Qt.ItemDataRole.UserRole + 1
@@ -39,6 +39,7 @@ class StoryTreeModel(QStandardItemModel):
             icon("mdi6.folder-text-outline"),
             icon("mdi6.file-document-outline"),
         )
+        articles = articles_by_story([story.id for story in stories])
         for story in stories:
             title = QStandardItem(story_icon, story.title)
             title.setData(story.id, ID_ROLE)
@@ -49,7 +50,7 @@ class StoryTreeModel(QStandardItemModel):
             count.setData(story.id, ID_ROLE)
             count.setData(self.STORY, KIND_ROLE)
             count.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
-            for article in articles_of(story.id):
+            for article in articles[story.id]:
                 outlet = article.outlet.name if article.outlet else "Unknown outlet"
                 child = QStandardItem(article_icon, outlet)
                 when = f" · {article.published.isoformat()}" if article.published else ""
