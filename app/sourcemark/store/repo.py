@@ -119,8 +119,11 @@ class StoryRow:
     id: int
     title: str
     articles: int
-    claims: int
     claims_by_article: dict[int, int] = field(default_factory=dict)
+
+    @property
+    def claims(self) -> int:
+        return sum(self.claims_by_article.values())
 
 
 def story_rows() -> list[StoryRow]:
@@ -130,10 +133,8 @@ def story_rows() -> list[StoryRow]:
         .join(Article)
         .group_by(Claim.article, Article.story)
     )
-    counts: dict[int, int] = {}
     by_article: dict[int, dict[int, int]] = {}
     for row in per_article.objects():
-        counts[row.story_id] = counts.get(row.story_id, 0) + row.n
         by_article.setdefault(row.story_id, {})[row.article_id] = row.n
     query = (
         Story.select(Story.id, Story.title, fn.COUNT(Article.id).alias("n_articles"))
@@ -141,10 +142,7 @@ def story_rows() -> list[StoryRow]:
         .group_by(Story.id, Story.title)
         .order_by(Story.created.desc(), Story.id.desc())
     )
-    return [
-        StoryRow(s.id, s.title, s.n_articles, counts.get(s.id, 0), by_article.get(s.id, {}))
-        for s in query
-    ]
+    return [StoryRow(s.id, s.title, s.n_articles, by_article.get(s.id, {})) for s in query]
 
 
 def _articles(story_ids: list[int]):
