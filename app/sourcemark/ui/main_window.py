@@ -177,9 +177,8 @@ class MainWindow(QMainWindow):
         self.search.setObjectName("claimSearch")
         self.search.setPlaceholderText("Search claims and sources")
         self.search.setClearButtonEnabled(True)
-        themed(
-            self.search.addAction(icon("mdi6.magnify"), QLineEdit.ActionPosition.LeadingPosition),
-            "mdi6.magnify",
+        self.search.addAction(
+            themed(QAction(self.search), "mdi6.magnify"), QLineEdit.ActionPosition.LeadingPosition
         )
         self.search.textChanged.connect(self._filter_changed)
         self.match_count = QLabel()
