@@ -60,6 +60,7 @@ def test_the_demo_shows_the_sample_story_with_its_article_and_claims(qtbot, db_u
     assert tree.index(0, 1, story).data() == str(n_claims)  # the only article holds them all
     assert window.claim_proxy.rowCount() == n_claims
     assert window.match_count.text() == f"{n_claims} claims"
+    assert window.statusBar().currentMessage() == f"1 story, 1 article, {n_claims} claims"
     assert window.article_title.text() == Article.get().title
 
 
@@ -169,6 +170,7 @@ def test_dropping_article_files_imports_them_and_reports_the_bad_one(
     assert window.tree_model.index(0, 0).data() == "Storm Closes Harbour"
     assert window.stack.currentWidget() is window.splitter
     assert [p.origin for p in window.last_import_problems] == [str(empty)]
+    assert window.problem_box.text() == "1 article imported; 1 file not imported."
     assert "empty" in window.problem_box.detailedText()
     window.problem_box.close()
 

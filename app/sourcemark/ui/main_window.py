@@ -42,6 +42,7 @@ from sourcemark.ui.models import (
 from sourcemark.ui.palette import THEMES, apply_theme
 from sourcemark.ui.summary import SummaryStrip
 from sourcemark.ui.theme import icon, refresh_icons, themed
+from sourcemark.ui.wording import counted
 from sourcemark.ui.worker import Task
 
 IMPORT_FILTER = "Articles (*.txt *.text *.md *.markdown *.html *.htm);;All files (*)"
@@ -319,7 +320,8 @@ class MainWindow(QMainWindow):
         self.stack.setCurrentWidget(self.splitter if stories else self.empty)
         n_articles, n_claims = sum(s.articles for s in stories), sum(s.claims for s in stories)
         self.statusBar().showMessage(
-            f"{len(stories)} stories, {n_articles} articles, {n_claims} claims"
+            f"{counted(len(stories), 'story', 'stories')}, {counted(n_articles, 'article')}, "
+            f"{counted(n_claims, 'claim')}"
         )
         if stories:
             self.select_story(current if current in {s.id for s in stories} else stories[0].id)
@@ -429,7 +431,7 @@ class MainWindow(QMainWindow):
     def _update_count(self) -> None:
         shown, total = self.claim_proxy.rowCount(), self.claim_model.rowCount()
         self.match_count.setText(
-            f"{shown} of {total} claims" if shown != total else f"{total} claims"
+            f"{shown} of {total} claims" if shown != total else counted(total, "claim")
         )
 
     # -- importing ----------------------------------------------------------------------------
@@ -502,7 +504,7 @@ class MainWindow(QMainWindow):
         if report.imported:
             self.select_story(report.imported[-1].story_id)
         n = len(report.imported)
-        self.statusBar().showMessage(f"Imported {n} article{'s' if n != 1 else ''}", 5000)
+        self.statusBar().showMessage(f"Imported {counted(n, 'article')}", 5000)
         problems = report.failed
         self.last_import_problems = problems
         if problems:
@@ -510,8 +512,7 @@ class MainWindow(QMainWindow):
             box.setIcon(QMessageBox.Icon.Warning)
             box.setWindowTitle("Some files were not imported")
             box.setText(
-                f"{n} article{'s' if n != 1 else ''} imported; "
-                f"{len(problems)} file{'s' if len(problems) != 1 else ''} not imported."
+                f"{counted(n, 'article')} imported; {counted(len(problems), 'file')} not imported."
             )
             box.setDetailedText("\n".join(f"{Path(p.origin).name}: {p.error}" for p in problems))
             box.setStandardButtons(QMessageBox.StandardButton.Ok)

@@ -16,6 +16,7 @@ from sourcemark.scoring import claim_code
 from sourcemark.store.models import Claim
 from sourcemark.store.repo import StoryRow, articles_by_story
 from sourcemark.ui.theme import icon, type_swatch
+from sourcemark.ui.wording import counted
 
 ID_ROLE = Qt.ItemDataRole.UserRole + 1
 KIND_ROLE = Qt.ItemDataRole.UserRole + 2
@@ -44,8 +45,10 @@ class StoryTreeModel(QStandardItemModel):
             title = QStandardItem(story_icon, story.title)
             title.setData(story.id, ID_ROLE)
             title.setData(self.STORY, KIND_ROLE)
-            noun = "article" if story.articles == 1 else "articles"
-            title.setToolTip(f"{story.title}\n{story.articles} {noun}, {story.claims} claims")
+            title.setToolTip(
+                f"{story.title}\n{counted(story.articles, 'article')}, "
+                f"{counted(story.claims, 'claim')}"
+            )
             count = QStandardItem(str(story.claims))
             count.setData(story.id, ID_ROLE)
             count.setData(self.STORY, KIND_ROLE)

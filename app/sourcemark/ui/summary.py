@@ -9,6 +9,7 @@ from PySide6.QtWidgets import QHBoxLayout, QLabel, QSizePolicy, QVBoxLayout, QWi
 from sourcemark.analysis.types import ANONYMOUS_TYPES, TYPE_LABELS, SourcingType, Stance
 from sourcemark.ui.models import ClaimRow
 from sourcemark.ui.theme import type_colour
+from sourcemark.ui.wording import counted
 
 
 class TypeBar(QWidget):
@@ -97,11 +98,11 @@ class SummaryStrip(QWidget):
         denials = sum(1 for c in attributed if c.stance == Stance.DENIES)
         premise_types = {c.type for c in claims if c.premise}
         facts = [
-            f"{len(claims)} claims, {len(attributed)} attributed",
+            f"{counted(len(claims), 'claim')}, {len(attributed)} attributed",
             f"{anonymous} of {len(attributed)} attributed rest only on anonymous sources"
             if attributed
             else "no attributed claims",
-            f"{denials} denial{'s' if denials != 1 else ''}",
+            counted(denials, "denial"),
         ]
         if premise_types and premise_types <= set(ANONYMOUS_TYPES):
             facts.append("the headline rests only on anonymous sources")
