@@ -103,6 +103,8 @@ OTHER_ABBREVIATIONS = frozenset(
         "u.s.a",
     ]
 )
+# Abbreviations only before a number ("No. 5"); elsewhere the same letters are a word.
+NUMBER_ABBREVIATIONS = frozenset({"no", "nos", "vol", "fig", "est"})
 
 # Words that start a new sentence even after an ambiguous abbreviation such as "U.S."
 SENTENCE_STARTERS = frozenset(
@@ -208,7 +210,7 @@ def _is_abbreviation(text: str, dot_index: int, next_start: int) -> bool:
     bare = token.rstrip(".")
     if bare in TITLE_ABBREVIATIONS:
         return True
-    if bare in {"no", "nos", "vol", "fig", "est"}:
+    if bare in NUMBER_ABBREVIATIONS:
         return following[:1].isdigit()  # "No. 5", but "The mayor said no. Really!"
     if bare in OTHER_ABBREVIATIONS or _DOTTED.fullmatch(token):
         # "U.S. officials" continues; "...to the U.S. He was" ends a sentence.
