@@ -221,6 +221,47 @@ def test_a_transcript_paragraph_belongs_to_the_speaker_its_label_names():
     assert claims[1].source_resolved == "Ada Quill"
 
 
+def test_a_quotation_credited_after_a_dash_belongs_to_the_name_after_it():
+    text = (
+        "The new bridge opened in May.\n\n"
+        "“It is ugly. It cost too much. Nobody asked us.” ― Marta Oyelaran\n\n"
+        "“Finally I can cycle to work.”— Tom Reyes."
+    )
+    claims = attributed(text)
+    assert [(c.source, c.text) for c in claims] == [
+        ("Marta Oyelaran", "It is ugly. It cost too much. Nobody asked us."),
+        ("Tom Reyes", "Finally I can cycle to work."),
+    ]
+    assert claims[0].type == "named_person"
+
+
+def test_a_transcript_label_after_a_stray_quotation_mark_still_names_the_speaker():
+    text = 'Governor Lena Moss joined the show.\n\n"MOSS: The budget is balanced. Ask anyone.'
+    (claim,) = attributed(text)
+    assert (claim.source, claim.text) == ("MOSS", "The budget is balanced. Ask anyone.")
+    assert claim.source_resolved == "Lena Moss"
+
+
+@pytest.mark.parametrize(
+    ("text", "source", "content"),
+    [
+        ("The city is demanding that the campaign stop using its logo.", "The city",
+         "the campaign stop using its logo."),
+        ("Senator Ola Brandt is once again warning voters that the fund will run dry.",
+         "Senator Ola Brandt", "the fund will run dry."),
+        ("The governor's office was confirming that the road had reopened.", "The governor's office",
+         "the road had reopened."),
+    ],
+)  # fmt: skip
+def test_a_cue_in_the_progressive_attributes_to_its_subject(text, source, content):
+    claim = only(text)
+    assert (claim.source, claim.text) == (source, content)
+
+
+def test_an_ing_noun_without_a_form_of_be_is_no_cue():
+    assert attributed("The warning that the fund will run dry went unheeded by the council.") == []
+
+
 def test_an_unknown_quotes_mode_is_refused():
     with pytest.raises(ValueError, match="quotes"):
         analyze("Officials said so.", quotes="clause")

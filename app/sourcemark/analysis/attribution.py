@@ -23,7 +23,9 @@ from sourcemark.analysis.tokens import CLOSE_QUOTES, quote_regions, tokenize
 from sourcemark.analysis.types import Claim, SourcingType, Stance
 
 DATELINE = re.compile(r"[A-Z][A-Z .,'’-]{2,40}(?:\([^)\n]{1,30}\))?\s*[—–―-]{1,2}\s+")
-_SPEAKER_LABEL = re.compile(r"([A-Z][\w.'’-]*(?: [A-Z][\w.'’-]*){0,3}):\s+(?=\S)")
+_SPEAKER_LABEL = re.compile(r"[\"“]?([A-Z][\w.'’-]*(?: [A-Z][\w.'’-]*){0,3}):\s+(?=\S)")
+# '“...” ― Carla Sanchez': a quotation credited to the name after a dash, ending the paragraph
+_CREDIT_LINE = re.compile(r"[”\"]\s*[―—–-]{1,2}\s*([A-Z][\w.'’-]*(?:\s[A-Z][\w.'’-]*){0,4})\.?\s*$")
 
 _NOT_SPEAKERS = frozenset(
     """note update related photo photos video watch read listen source sources editor
@@ -75,6 +77,7 @@ class ArticleAnalyzer(SentenceRules):
                 tokens = tokenize(self.text, sent, regions)
                 found_by_sentence.append(self._sentence(sent, tokens))
             self._speaker_label(para, sents, found_by_sentence)
+            self._credit_line(para, sents, found_by_sentence)
             carry = self._propagate_quotes(
                 para, sents, regions, found_by_sentence, carry if continues else None
             )
@@ -133,21 +136,41 @@ class ArticleAnalyzer(SentenceRules):
         mention, _ = self._mention_in(words, position=para.start)
         if mention is None or mention.type == SourcingType.UNATTRIBUTED:
             return
-        speaker = Found((para.start, label.end(1)), mention, label.group(1), ":", -1,
-                        (label.end(), sents[0].end), Stance.ASSERTS, -1, -1)  # fmt: skip
+        subject = (label.start(1), label.end(1))
+        self._give_paragraph(sents, found_by_sentence, subject, mention, label.group(1), ":",
+                             label.end(), para.end)  # fmt: skip
+
+    def _credit_line(self, para: Span, sents: list[Span], found_by_sentence) -> None:
+        """'“...” ― Carla Sanchez': a quotation credited below or after it."""
+        if not sents or self.text[para.end - 1] in CLOSE_QUOTES:
+            return
+        credit = _CREDIT_LINE.search(self.text, para.start, para.end)
+        if credit is None or any(w.lower() in lx.REPORTING_VERBS for w in credit[1].split()):
+            return
+        name = credit[1].rstrip(".")
+        mention, _ = self._mention_in(name.split(), position=credit.start(1))
+        if mention is None or mention.type == SourcingType.UNATTRIBUTED:
+            return
+        subject = (credit.start(1), credit.start(1) + len(name))
+        self._give_paragraph(sents, found_by_sentence, subject, mention, name, "―",
+                             para.start, credit.start() + 1)  # fmt: skip
+
+    def _give_paragraph(self, sents, found_by_sentence, subject, mention, label, cue, start, end):
+        """The sentences from ``start`` to ``end`` without a source of their own are the
+        speaker's: one claim, or one per sentence in "sentence" mode."""
         owner = None
         for i, sent in enumerate(sents):
-            if found_by_sentence[i]:
+            if found_by_sentence[i] or sent.end <= start or sent.start >= end:
                 continue
-            start = max(sent.start, label.end())
+            span = (max(sent.start, start), min(sent.end, end))
             if owner is not None and self.quotes == "paragraph":
-                owner.content = (owner.content[0], sent.end)
+                owner.content = (owner.content[0], span[1])
                 found_by_sentence[i].append(_JOINED)
                 continue
-            owner = Found(speaker.subject, mention, label.group(1), ":", -1, (start, sent.end),
-                          Stance.ASSERTS, -1, -1)  # fmt: skip
+            owner = Found(subject, mention, label, cue, -1, span, Stance.ASSERTS, -1, -1)
             found_by_sentence[i].append(owner)
-        self._remember(speaker)
+        self._remember(Found(subject, mention, label, cue, -1, (start, end), Stance.ASSERTS,
+                             -1, -1))  # fmt: skip
 
     def _propagate_quotes(self, para, sents, regions, found_by_sentence, carry):
         """Give unattributed sentences inside a quotation the source of the quotation."""

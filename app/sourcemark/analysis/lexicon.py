@@ -2,10 +2,32 @@
 
 import re
 
+# base form -> third person form of every verb group below, for the -ing forms
+_GROUPS: dict[str, str] = {}
+
 
 def _forms(*stems: str) -> frozenset[str]:
-    """Verb forms written as 'say/says/said/saying' groups."""
+    """Verb forms written as 'say/says/said/saying' groups (base form first)."""
+    for stem in stems:
+        forms = stem.split("/")
+        if len(forms) > 1 and not any(f.endswith("ing") for f in forms):
+            _GROUPS.setdefault(forms[0], forms[1])
     return frozenset(form for stem in stems for form in stem.split("/"))
+
+
+# Verbs of two syllables stressed on the last, and short ones, that double their consonant
+_DOUBLING = re.compile(r"(?:^|[^aeiou])[aeiou][bdglmnprt]$")
+_DOUBLED = frozenset({"admit", "rebut", "commit", "submit", "regret", "permit", "refer"})
+
+
+def _ing(base: str) -> str:
+    if base.endswith("ie"):
+        return base[:-2] + "ying"
+    if base.endswith("e") and not base.endswith(("ee", "ye", "oe")):
+        return base[:-1] + "ing"
+    if base in _DOUBLED or (len(base) <= 4 and _DOUBLING.search(base)):
+        return base + base[-1] + "ing"
+    return base + "ing"
 
 
 # Reporting verbs: the cue of an attribution. Every tense the news uses.
@@ -147,6 +169,13 @@ INTENTION_VERBS = _forms(
     "push/pushes/pushed",
 )
 REPORTING_VERBS = REPORTING_VERBS | SPEECH_ACTS | INTENTION_VERBS
+# "is claiming", "was warning": the -ing form of a cue, a cue only after a form of "be";
+# each maps to the verb's third person form, which the word lists above hold.
+PROGRESSIVE = {
+    _ing(base): third
+    for base, third in _GROUPS.items()
+    if third in REPORTING_VERBS and _ing(base) not in REPORTING_VERBS
+}
 # Verbs that attribute only with a subject that can be a source, never in the passive.
 WEAK_VERBS = (
     SPEECH_ACTS
@@ -497,6 +526,7 @@ PARTICIPLE_CUES = frozenset(
 CUE_WORDS = (
     REPORTING_VERBS
     | PARTICIPLE_CUES
+    | PROGRESSIVE.keys()
     | {"according", "per", "put", "reported", "revealed", "disclosed", "published", "quoted"}
 )
 # ... and the words without which no refusal to comment can be written

@@ -20,6 +20,7 @@ from sourcemark.analysis.shapes import (
     INVERTING_VERBS,
     PARTICIPLE_CUES,
     PARTICLES,
+    PASSIVE,
     PREPOSITIONS,
     RECIPIENT_VERBS,
     STRONG_VERBS,
@@ -28,6 +29,7 @@ from sourcemark.analysis.shapes import (
     adverbial_closes,
     after_boundary,
     index_at,
+    is_auxiliary,
     masked_text,
     may_decline,
     parenthetical,
@@ -135,7 +137,7 @@ class SentenceRules(SubjectRules):
                 t.lower in lx.REPORTING_VERBS
                 and t.lower not in lx.NOUN_LIKE
                 and (not t.is_cap or i == 0 or (title_case := _title_case(tokens, title_case)))
-            ):
+            ) or (t.lower in lx.PROGRESSIVE and _after_be(tokens, i)):
                 cues.append(("verb", i, i + 1))
             i += 1
         cues.extend(declines)
@@ -249,7 +251,7 @@ class SentenceRules(SubjectRules):
 
     def _verb_attribution(self, v, tokens, sent, floor) -> Found | None:
         n = len(tokens)
-        verb = tokens[v].lower
+        verb = lx.PROGRESSIVE.get(tokens[v].lower, tokens[v].lower)
         if v + 1 < n and tokens[v + 1].lower == "by":
             return None  # a passive participle: "compiled by", "found by"
         inverted = None
@@ -389,8 +391,9 @@ class SentenceRules(SubjectRules):
     def _content_start(self, tokens: list[Token], v: int) -> int | None:
         """Token index where what the cue introduces begins."""
         n = len(tokens)
+        verb = lx.PROGRESSIVE.get(tokens[v].lower, tokens[v].lower)
         k = v + 1
-        if k < n and tokens[k].lower in PARTICLES.get(tokens[v].lower, ()):
+        if k < n and tokens[k].lower in PARTICLES.get(verb, ()):
             k += 1  # "pointed out", "called on", "called for", "pushed for"
         while k < n and (
             tokens[k].lower in {"only", "simply", "merely", "again", "flatly", "later"}
@@ -404,7 +407,7 @@ class SentenceRules(SubjectRules):
             tokens[k].lower in PREPOSITIONS
             or tokens[k].lower in {"that", ":"}
             or tokens[k].text == ":"
-            or tokens[v].lower in RECIPIENT_VERBS
+            or verb in RECIPIENT_VERBS
         )
         for m in range(k, min(n, k + 14) if leads_in else k):
             t = tokens[m]
@@ -416,12 +419,20 @@ class SentenceRules(SubjectRules):
                 break
             if t.text in {".", ";"}:
                 break
-        if tokens[v].lower in RECIPIENT_VERBS:
+        if verb in RECIPIENT_VERBS:
             k = skip_recipient(tokens, k)
         k = skip_time(tokens, k)
         while k < n and tokens[k].text == ",":
             k += 1
         return k if k < n else None
+
+
+def _after_be(tokens: list[Token], i: int) -> bool:
+    """Whether an -ing form follows a form of "be": "is claiming", "was also warning"."""
+    k = i - 1
+    while k >= 0 and is_auxiliary(tokens[k]) and tokens[k].lower not in PASSIVE:
+        k -= 1
+    return k > 0 and tokens[k].lower in PASSIVE - {"get", "got", "gets"} and not tokens[k].quoted
 
 
 def _title_case(tokens: list[Token], known: bool | None) -> bool:

@@ -51,7 +51,8 @@ STRONG_VERBS = frozenset({"put"}) | frozenset(
 )
 
 RECIPIENT_VERBS = frozenset(
-    {"told", "tells", "tell", "informed", "informs", "assured", "reminded", "warned", "briefed"}
+    """told tells tell informed informs assured assures reminded reminds warned warns briefed
+    briefs""".split()
 )
 
 BOUNDARY_WORDS = frozenset(
