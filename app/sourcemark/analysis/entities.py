@@ -9,6 +9,7 @@ mention they stand for.
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from sourcemark.analysis import lexicon as lx
 from sourcemark.analysis.types import SourcingType as T
@@ -118,6 +119,7 @@ class Entity:
     position: int = 0
 
 
+@lru_cache(maxsize=16384)
 def person_type(role: str) -> T:
     if lx.SPOKESPERSON_WORDS.search(role):
         return T.SPOKESPERSON
@@ -191,12 +193,20 @@ class Registry:
     def scan(self, text: str) -> None:
         """Collect named people, organisations and outlets from runs of capitalised words."""
         titles, outlets = lx.NAME_TITLES, lx.OUTLETS
+        # A run read once adds nothing when it comes again: its names are registered or
+        # were turned down for what they are, not where they stand. "X of Y" is read each
+        # time, since the words around it may give X a role.
+        seen: set[str] = set()
         for match in _CAPITAL_RUN.finditer(text):
             run = match.group()
             if " " not in run and "\t" not in run:
                 low = run.lower()
                 if low not in titles and low not in outlets:
                     continue  # a lone capitalised word names nothing new
+            if run in seen:
+                continue
+            if " of " not in run:
+                seen.add(run)
             words = run.split()
             offsets = [m.start() + match.start() for m in _NON_SPACE.finditer(match.group())]
             start = 0

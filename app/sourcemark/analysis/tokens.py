@@ -1,8 +1,10 @@
 """Word tokens with offsets, and which of them stand inside quotation marks."""
 
 import re
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
+from itertools import accumulate, repeat
+from operator import itemgetter, sub
 
 from sourcemark.analysis.segment import Span
 
@@ -14,6 +16,8 @@ _TOKEN = re.compile(
     r"|\w+(?:[’'\-&/.]\w+)*"
     r"|[^\w\s]"
 )
+_SPACED_TOKEN = re.compile(r"\s*(?:" + _TOKEN.pattern + ")")
+_first = itemgetter(0)
 OPEN_QUOTES = {"“", "«", "„"}
 CLOSE_QUOTES = {"”", "»"}
 QUOTE_MARKS = OPEN_QUOTES | CLOSE_QUOTES | {'"', "‘", "’"}
@@ -69,44 +73,39 @@ def quote_regions(text: str, para: Span, open_at_start: bool = False) -> list[tu
 def tokenize(text: str, span: Span, regions: list[tuple[int, int]]) -> list[Token]:
     """Tokens of ``span``; ``regions`` (sorted, from quote_regions) mark the quoted ones."""
     base = span.start
-    chunk = text[base : span.end]
-    lowered = chunk.lower()
+    # Each piece is a token with the white space before it, so the running total of the
+    # pieces' lengths is where each token ends. Built with map() rather than a loop: this
+    # runs on every word of every sentence that may hold a cue.
+    pieces = _SPACED_TOKEN.findall(text, base, span.end)
+    words = list(map(str.lstrip, pieces))
+    ends = list(accumulate(map(len, pieces), initial=base))
+    del ends[0]
+    starts = list(map(sub, ends, map(len, words)))
+    firsts = list(map(_first, words))
+    tokens = list(
+        map(
+            Token,
+            words,
+            starts,
+            ends,
+            map(str.lower, words),
+            repeat(False),
+            map(str.isalnum, firsts),
+            map(str.isupper, firsts),
+        )
+    )
     # the quotations that reach into this span (regions are sorted by where they start)
     first = bisect_right(regions, (base, base))
     while first > 0 and regions[first - 1][1] > base:
         first -= 1
-    active = []
     for index in range(first, len(regions)):  # no slice: it would copy every later region
         a, b = regions[index]
         if a >= span.end:
             break
         if b > base:
-            active.append((a - base, b - base))
-    r, n_regions = 0, len(active)
-    tokens: list[Token] = []
-    append = tokens.append
-    find = chunk.find
-    pos = 0
-    # Only white space lies between tokens, so each one starts where find() meets it next.
-    for word in _TOKEN.findall(chunk):
-        pos = find(word, pos)
-        end = pos + len(word)
-        quoted = False
-        if n_regions:
-            while r < n_regions and active[r][1] <= pos:
-                r += 1
-            quoted = r < n_regions and active[r][0] <= pos and end <= active[r][1]
-        first = word[0]
-        append(
-            Token(
-                word,
-                base + pos,
-                base + end,
-                lowered[pos:end],
-                quoted,
-                first.isalnum(),
-                first.isupper(),
-            )
-        )
-        pos = end
+            for k in range(bisect_left(starts, a), len(tokens)):
+                token = tokens[k]
+                if token.end > b:
+                    break
+                token.quoted = True
     return tokens
