@@ -27,6 +27,8 @@ _SPEAKER_LABEL = re.compile(r"[\"“]?([A-Z][\w.'’-]*(?: [A-Z][\w.'’-]*){0,3
 # '“...” ― Carla Sanchez': a quotation credited to the name after a dash, ending the paragraph
 _CREDIT_LINE = re.compile(r"[”\"]\s*[―—–-]{1,2}\s*([A-Z][\w.'’-]*(?:\s[A-Z][\w.'’-]*){0,4})\.?\s*$")
 
+_HEDGE_TO = re.compile(r"\b(said|believed|thought|understood) to\b")
+
 _NOT_SPEAKERS = frozenset(
     """note update related photo photos video watch read listen source sources editor
     editor's note correction advertisement warning caption credit q a question answer
@@ -96,7 +98,9 @@ class ArticleAnalyzer(SentenceRules):
         if not found:
             text = sent.of(self.text)
             low = text.lower()
-            maybe = "edly" in low or " to " in low or "understood" in low
+            maybe = (
+                "edly" in low or "understood" in low or (" to " in low and _HEDGE_TO.search(low))
+            )
             hedge = HEDGES.search(text) if maybe else None
             self.claims.append(
                 Claim(
@@ -144,7 +148,8 @@ class ArticleAnalyzer(SentenceRules):
         """'“...” ― Carla Sanchez': a quotation credited below or after it."""
         if not sents or self.text[para.end - 1] in CLOSE_QUOTES:
             return
-        credit = _CREDIT_LINE.search(self.text, para.start, para.end)
+        # the credit ends the paragraph: only its last characters need reading
+        credit = _CREDIT_LINE.search(self.text, max(para.start, para.end - 160), para.end)
         if credit is None or any(w.lower() in lx.REPORTING_VERBS for w in credit[1].split()):
             return
         name = credit[1].rstrip(".")

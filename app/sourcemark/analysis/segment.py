@@ -196,9 +196,13 @@ def paragraphs(text: str) -> list[Span]:
 
 def _is_abbreviation(text: str, dot_index: int, next_start: int) -> bool:
     """Whether the period at ``dot_index`` belongs to an abbreviation, not a sentence end."""
-    match = _WORD_BEFORE.search(text, max(0, dot_index - 40), dot_index)
-    if not match:
-        return False
+    # the word before the period: from the last space, when all of it is a word ...
+    space = text.rfind(" ", max(0, dot_index - 40), dot_index)
+    match = _WORD_BEFORE.fullmatch(text, space + 1, dot_index) if space >= 0 else None
+    if match is None:  # ... or whatever part of it a word can be made of: "(D-Wis."
+        match = _WORD_BEFORE.search(text, max(0, dot_index - 40), dot_index)
+        if not match:
+            return False
     token = match.group(1).lstrip("'-&").lower()
     next_word = _NEXT_WORD.match(text, next_start)
     following = next_word.group(1) if next_word else ""

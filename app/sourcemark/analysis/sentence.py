@@ -11,6 +11,9 @@ The rules follow the shapes news writing uses:
 Cues inside quotation marks are never cues.
 """
 
+from itertools import compress
+from operator import attrgetter
+
 from sourcemark.analysis import lexicon as lx
 from sourcemark.analysis.segment import Span
 from sourcemark.analysis.shapes import (
@@ -41,6 +44,15 @@ from sourcemark.analysis.subjects import SubjectRules
 from sourcemark.analysis.tokens import QUOTE_MARKS, Token
 from sourcemark.analysis.types import SourcingType, Stance
 
+_LOWER = attrgetter("lower")
+# word sets the rules ask about, joined once
+_CLAUSE_EDGE = BOUNDARY_WORDS | {",", ";"}
+_BEFORE_INVERTED = QUOTE_MARKS | {",", ":"}
+_COMMA_OR_QUOTE = QUOTE_MARKS | {","}
+_SAYING_OR_EVIDENCE = STRONG_VERBS | EVIDENCE_VERBS | lx.CLOSING_VERBS | lx.DENY_VERBS
+_ACTS = lx.SPEECH_ACTS | lx.INTENTION_VERBS
+_CLOSING_OR_DENYING = lx.CLOSING_VERBS | lx.DENY_VERBS
+
 
 class SentenceRules(SubjectRules):
     """Cues and content in one sentence: the rules in the module docstring."""
@@ -69,7 +81,7 @@ class SentenceRules(SubjectRules):
                     continue
                 owner_start, _ = content_owner.content
                 cut = tokens[start - 1].start if start > 0 else tokens[start].start
-                while start > 0 and tokens[start - 1].lower in BOUNDARY_WORDS | {",", ";"}:
+                while start > 0 and tokens[start - 1].lower in _CLAUSE_EDGE:
                     start -= 1
                     cut = tokens[start].start
                 if owner_start < cut:
@@ -93,17 +105,17 @@ class SentenceRules(SubjectRules):
                 declines.append(("decline", i, j if j is not None else len(tokens)))
         n = len(tokens)
         declined = {k for _, a, b in declines for k in range(a, b)}
-        cue_words = CUE_WORDS
         title_case: bool | None = None  # worked out when a capitalised cue word shows up
-        i = 0
-        while i < n:
+        # only the tokens that can be cues are looked at (the mask is built in C)
+        is_cue_word = map(CUE_WORDS.__contains__, map(_LOWER, tokens))
+        skip_to = 0  # a phrasal cue ("according to") takes the words after it
+        for i in compress(range(n), is_cue_word):
             t = tokens[i]
-            if t.lower not in cue_words or t.quoted or i in declined:
-                i += 1
+            if i < skip_to or t.quoted or i in declined:
                 continue
             if t.lower == "according" and i + 1 < n and tokens[i + 1].lower == "to":
                 cues.append(("according", i, i + 2))
-                i += 2
+                skip_to = i + 2
                 continue
             if (
                 t.lower == "put"
@@ -112,11 +124,10 @@ class SentenceRules(SubjectRules):
                 and tokens[i + 2].text in {",", ":"}
             ):
                 cues.append(("verb", i, i + 2))  # "As one nurse put it, ..."
-                i += 2
+                skip_to = i + 2
                 continue
             if t.lower == "per" and (i == 0 or tokens[i - 1].text == ","):
                 cues.append(("according", i, i + 1))  # "Per the company's statement, ..."
-                i += 1
                 continue
             if (
                 t.lower in {"reported", "revealed", "disclosed", "published", "quoted"}
@@ -124,7 +135,7 @@ class SentenceRules(SubjectRules):
                 and tokens[i + 1].lower == "by"
             ):
                 cues.append(("reported_by", i, i + 2))
-                i += 2
+                skip_to = i + 2
                 continue
             if (
                 t.lower in PARTICIPLE_CUES
@@ -139,7 +150,6 @@ class SentenceRules(SubjectRules):
                 and (not t.is_cap or i == 0 or (title_case := _title_case(tokens, title_case)))
             ) or (t.lower in lx.PROGRESSIVE and _after_be(tokens, i)):
                 cues.append(("verb", i, i + 1))
-            i += 1
         cues.extend(declines)
         cues.sort(key=lambda c: c[1])
         return cues
@@ -261,16 +271,10 @@ class SentenceRules(SubjectRules):
         if (
             subject is None
             and verb in INVERTING_VERBS
-            and (
-                v == floor or tokens[v - 1].text in {",", ":"} | QUOTE_MARKS or tokens[v - 1].quoted
-            )
+            and (v == floor or tokens[v - 1].text in _BEFORE_INVERTED or tokens[v - 1].quoted)
         ):
             inverted = self._subject_after(tokens, v)
-        if (
-            subject is None
-            and inverted is None
-            and (verb in STRONG_VERBS | EVIDENCE_VERBS | lx.CLOSING_VERBS | lx.DENY_VERBS)
-        ):
+        if subject is None and inverted is None and (verb in _SAYING_OR_EVIDENCE):
             # "the announcer said": with a verb of saying, a described person is a source;
             # "another slide shows": with a verb of evidence, a described thing is a document
             with self._loosely("document" if verb in EVIDENCE_VERBS else "person"):
@@ -283,9 +287,7 @@ class SentenceRules(SubjectRules):
                 return None
             if (
                 verb not in STRONG_VERBS
-                and (
-                    verb not in lx.SPEECH_ACTS | lx.INTENTION_VERBS or tokens[s - 1].lower == "than"
-                )
+                and (verb not in _ACTS or tokens[s - 1].lower == "than")
                 and s > 0
                 and s != v
                 and tokens[s - 1].lower in SUBORDINATORS
@@ -320,7 +322,7 @@ class SentenceRules(SubjectRules):
         # SOURCE CUE ...: content after the cue, unless the cue closes the clause
         after = self._content_start(tokens, v)
         before_words = sum(1 for t in tokens[floor:s] if t.is_word)
-        closing = s > floor and (tokens[s - 1].text in {","} | QUOTE_MARKS or tokens[s - 1].quoted)
+        closing = s > floor and (tokens[s - 1].text in _COMMA_OR_QUOTE or tokens[s - 1].quoted)
         rest_words = [t for t in tokens[after:] if t.is_word] if after is not None else []
         adverbial = (
             after is None
@@ -344,7 +346,7 @@ class SentenceRules(SubjectRules):
             # '"A," he said during a rally, "B."': one quotation split around its cue
             return Found(subject_span, mention, source_text, tokens[v].text, v,
                          (tokens[floor].start, sent.end), stance, v + 1, s, quote=True)  # fmt: skip
-        if closing and before_words >= 1 and adverbial and verb in lx.CLOSING_VERBS | lx.DENY_VERBS:
+        if closing and before_words >= 1 and adverbial and verb in _CLOSING_OR_DENYING:
             end_char = tokens[s - 1].start
             content = (tokens[floor].start, end_char)
             if parenthetical(tokens, v, s):

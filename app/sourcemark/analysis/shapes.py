@@ -120,6 +120,9 @@ DECLINE_STEMS = (
 )
 
 
+_DESCRIBING_DETERMINERS = lx.DETERMINERS | {"his", "her", "their", "its", "our", "my", "your"}
+
+
 def may_decline(text: str) -> bool:
     low = text.lower()
     return any(stem in low for stem in DECLINE_STEMS)
@@ -158,7 +161,7 @@ def described(words: list[str], kind: str) -> Mention | None:
     if low in lx.DETERMINERS or low in lx.PRONOUNS or low in lx.CLAUSE_WORDS or low in STOP_WORDS:
         return None
     text = " ".join(words)
-    if words[0].lower() not in lx.DETERMINERS | {"his", "her", "their", "its", "our", "my", "your"}:
+    if words[0].lower() not in _DESCRIBING_DETERMINERS:
         # "pharmacists say", "local doctors warned": people in the plural, with no determiner
         bare_plural = (
             kind == "person"

@@ -22,6 +22,10 @@ from sourcemark.analysis.shapes import (
 from sourcemark.analysis.tokens import Token
 from sourcemark.analysis.types import SourcingType, Stance
 
+_ROLE_DETERMINERS = lx.DETERMINERS | {"his", "her", "their", "its", "one"}
+_NOT_SUBJECT_START = PREPOSITIONS | {"per"}
+_ACTS = lx.SPEECH_ACTS | lx.INTENTION_VERBS
+
 
 class SubjectRules:
     """Finding the source of a cue and what it refers to.
@@ -89,9 +93,8 @@ class SubjectRules:
                 role = [t.text for t in tokens[r + 1 : m] if t.is_word]
                 words = [t.text for t in inner]
                 role_text = " ".join(role)
-                determiners = lx.DETERMINERS | {"his", "her", "their", "its", "one"}
                 if m >= floor and (
-                    (role and role[0].lower() in determiners) or lx.names_role(role_text)
+                    (role and role[0].lower() in _ROLE_DETERMINERS) or lx.names_role(role_text)
                 ):
                     mention, source_text = self._mention_in(
                         words, role=role_text, position=inner[0].start
@@ -162,9 +165,9 @@ class SubjectRules:
         if words[0].lower() in {"neither", "no", "none", "nobody", "nothing"}:
             return None  # "Neither club disclosed the figure": no one said anything
         possessive = len(words) == 1 and tokens[end].lower.endswith(("'s", "’s"))
-        if possessive or all(w.isdigit() for w in words):
+        if possessive or "".join(words).isdigit():
             return None  # "Editor's note", "18 states": not a subject
-        if tokens[start].lower in PREPOSITIONS | {"per"} and not tokens[start].is_cap:
+        if tokens[start].lower in _NOT_SUBJECT_START and not tokens[start].is_cap:
             return None  # "per the McKinley plan", "in one of those plans": not a subject
         for t in tokens[start : end + 1]:
             if t.lower in {"who", "which", "that", "whose"}:
@@ -192,13 +195,13 @@ class SubjectRules:
         previous = self._sentence_found[-1] if self._sentence_found else None
         if previous is not None:
             verb = tokens[v].lower
-            acts = lx.SPEECH_ACTS | lx.INTENTION_VERBS
+            cue = previous.cue.lower()
             changes = (
                 new_act
                 or (verb in lx.DENY_VERBS) != (previous.stance == Stance.DENIES)
                 or verb in {"accused", "accuses", "said", "says", "told", "added"}
                 # "urged A and criticized B": two different acts on the record
-                or (verb in acts and previous.cue.lower() in acts and verb != previous.cue.lower())
+                or (verb in _ACTS and cue in _ACTS and verb != cue)
             )
             if previous.subject_index < 0 or previous.mention is None or not changes:
                 return None  # "noted A and claimed B" is one claim of the same source
@@ -275,12 +278,13 @@ class SubjectRules:
         if not words:
             return None, None
         # "Both he and the Kremlin": the first named source decides
-        if "and" in (w.lower() for w in words):
-            cut = [w.lower() for w in words].index("and")
+        lowered = [w.lower() for w in words]
+        if "and" in lowered:
+            cut = lowered.index("and")
             first = [w for w in words[:cut] if w.lower() != "both"]
             if first:
                 words = first
-        lowered = [w.lower() for w in words]
+                lowered = [w.lower() for w in words]
         for relative in ("who", "which", "whose", "that"):
             if relative in lowered[1:]:
                 cut = lowered.index(relative, 1)
