@@ -73,11 +73,8 @@ class ArticleAnalyzer(SentenceRules):
             found_by_sentence: list[list[Found]] = []
             for sent in sents:
                 # Only a sentence with a cue word can hold an attribution.
-                if not lx.CUE_HINT.search(self.text, sent.start, sent.end):
-                    found_by_sentence.append([])
-                    continue
-                tokens = tokenize(self.text, sent, regions)
-                found_by_sentence.append(self._sentence(sent, tokens))
+                tokens = tokenize(self.text, sent, regions, unless_none_of=lx.CUE_HINT_WORDS)
+                found_by_sentence.append(self._sentence(sent, tokens) if tokens else [])
             self._speaker_label(para, sents, found_by_sentence)
             self._credit_line(para, sents, found_by_sentence)
             carry = self._propagate_quotes(

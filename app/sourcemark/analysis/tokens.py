@@ -70,14 +70,26 @@ def quote_regions(text: str, para: Span, open_at_start: bool = False) -> list[tu
     return regions
 
 
-def tokenize(text: str, span: Span, regions: list[tuple[int, int]]) -> list[Token]:
-    """Tokens of ``span``; ``regions`` (sorted, from quote_regions) mark the quoted ones."""
+def tokenize(
+    text: str,
+    span: Span,
+    regions: list[tuple[int, int]],
+    unless_none_of: frozenset[str] | None = None,
+) -> list[Token] | None:
+    """Tokens of ``span``; ``regions`` (sorted, from quote_regions) mark the quoted ones.
+
+    With ``unless_none_of``, None when no token (in lower case) is one of those words: a
+    sentence without a word that can be a cue is not worth the tokens.
+    """
     base = span.start
     # Each piece is a token with the white space before it, so the running total of the
     # pieces' lengths is where each token ends. Built with map() rather than a loop: this
     # runs on every word of every sentence that may hold a cue.
     pieces = _SPACED_TOKEN.findall(text, base, span.end)
     words = list(map(str.lstrip, pieces))
+    lowers = list(map(str.lower, words))
+    if unless_none_of is not None and unless_none_of.isdisjoint(lowers):
+        return None
     ends = list(accumulate(map(len, pieces), initial=base))
     del ends[0]
     starts = list(map(sub, ends, map(len, words)))
@@ -88,7 +100,7 @@ def tokenize(text: str, span: Span, regions: list[tuple[int, int]]) -> list[Toke
             words,
             starts,
             ends,
-            map(str.lower, words),
+            lowers,
             repeat(False),
             map(str.isalnum, firsts),
             map(str.isupper, firsts),
