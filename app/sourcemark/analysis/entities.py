@@ -123,7 +123,7 @@ class Entity:
 
 @lru_cache(maxsize=16384)
 def person_type(role: str) -> T:
-    if lx.SPOKESPERSON_WORDS.search(role):
+    if lx.names_spokesperson(role):
         return T.SPOKESPERSON
     if lx.OFFICIAL_ROLES.search(role) and not lx.PRIVATE_ROLES.search(role):
         return T.NAMED_OFFICIAL
@@ -384,7 +384,7 @@ def classify(
     ]
     if not bare:
         return None
-    if lx.SPOKESPERSON_WORDS.search(text) or (role and lx.SPOKESPERSON_WORDS.search(role)):
+    if lx.names_spokesperson(text) or (role and lx.names_spokesperson(role)):
         return Mention(
             text,
             text,

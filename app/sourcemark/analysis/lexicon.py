@@ -318,11 +318,26 @@ DETERMINERS = frozenset(
     some other both few most all one dozens numerous various multiple more two-thirds""".split()
 )
 
-SPOKESPERSON_WORDS = re.compile(
+_SPOKESPERSON_WORDS = re.compile(
     r"\b(spokes(person|man|woman|people|men|women)|press (secretary|officer|office|aide)|"
     r"representative for|communications (director|officer|chief))\b",
     re.I,
 )
+
+
+def names_spokesperson(text: str) -> bool:
+    """'a spokeswoman for', 'the press secretary', 'a representative for' ..."""
+    low = text.lower()
+    if (
+        "spokes" not in low
+        and "press " not in low
+        and "representative for" not in low
+        and ("communications " not in low)
+    ):
+        return False  # (substring tests first: far cheaper than the pattern)
+    return _SPOKESPERSON_WORDS.search(text) is not None
+
+
 # Head nouns of documents and records
 DOCUMENT_NOUNS = frozenset(
     """report reports assessment assessments filing filings document documents memo memos

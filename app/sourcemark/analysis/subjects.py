@@ -297,7 +297,11 @@ class SubjectRules:
         if lowered[:3] == ["one", "of", "them"]:
             return self.last.get("group"), source_text
         # "a report by the Lakeshore Examiner": the outlet behind a report
-        match = REPORT_BY.search(source_text) if len(words) > 2 else None
+        match = (
+            REPORT_BY.search(source_text)
+            if len(words) > 2 and ("by" in lowered or "in" in lowered or "from" in lowered)
+            else None
+        )
         if match:
             outlet_words = match.group(3).split()
             outlet = classify(outlet_words, self.registry)

@@ -35,7 +35,8 @@ class Token:
 
 
 # '' is a double quotation mark in some wire and newspaper styles
-_QUOTE_CHAR = re.compile(r"''|``|[“”«»„\"‘’]")
+# (a character class first lets the engine skip to candidates; a lone ' or ` is no mark)
+_QUOTE_CHAR = re.compile(r"[“”«»„\"‘’'`](?:(?<=')'|(?<=`)`|(?<![`']))")
 
 
 def quote_regions(text: str, para: Span, open_at_start: bool = False) -> list[tuple[int, int]]:
