@@ -86,7 +86,12 @@ class ArticleAnalyzer(SentenceRules):
         return self.claims
 
     def _emit(self, sent: Span, found: list[Found]) -> None:
-        dateline = DATELINE.match(self.text, sent.start, sent.end)
+        second = self.text[sent.start + 1 : sent.start + 2]  # "WASHINGTON": no lower case
+        dateline = (
+            DATELINE.match(self.text, sent.start, sent.end)
+            if second and not second.islower()
+            else None
+        )
         if dateline:  # "WASHINGTON (AP) — ...": where and who filed it, not part of the claim
             sent = Span(dateline.end(), sent.end)
             for f in found:

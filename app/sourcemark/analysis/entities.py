@@ -162,6 +162,7 @@ class Registry:
         self.by_key: dict[str, Entity] = {}
         self.by_role_word: dict[str, Entity] = {}  # the latest person described by each word
         self.own_outlet = (own_outlet or "").lower()
+        self.classified: dict[tuple[tuple[str, ...], str], Mention | None] = {}
 
     def add(self, entity: Entity, *keys: str) -> Entity:
         existing = self.by_key.get(entity.name.lower())
@@ -210,7 +211,7 @@ class Registry:
             if " of " not in run:
                 seen.add(run)
             words = run.split()
-            offsets = [m.start() + match.start() for m in _NON_SPACE.finditer(match.group())]
+            offsets = [m.start() + match.start() for m in _NON_SPACE.finditer(run)]
             start = 0
             for k, word in enumerate([*words, "."]):
                 low = word.lower().strip(".,")
@@ -344,6 +345,7 @@ class Mention:
     resolved: str
     type: T
     kind: str  # person, org, outlet, document, group, unknown
+    by_position: bool = False  # resolved by where it stands ("the company": the last named)
 
 
 def head_noun(words: list[str]) -> tuple[str, list[str]]:
@@ -374,7 +376,26 @@ def head_noun(words: list[str]) -> tuple[str, list[str]]:
 def classify(
     words: list[str], registry: Registry, role: str = "", position: int = 10**12
 ) -> Mention | None:
-    """The type of a non-pronoun source mention; None when it does not look like a source."""
+    """The type of a non-pronoun source mention; None when it does not look like a source.
+
+    The registry is complete before the first mention is classified, so the same words
+    with the same role get the same answer, which is kept; except an organisation's
+    common noun ("the company"), which stands for the last one named before it.
+    """
+    key = (tuple(words), role)
+    known = registry.classified.get(key, _UNKNOWN)
+    if known is not _UNKNOWN:
+        return known
+    mention = _classify(words, registry, role, position)
+    if mention is None or not mention.by_position:
+        registry.classified[key] = mention
+    return mention
+
+
+_UNKNOWN = object()
+
+
+def _classify(words: list[str], registry: Registry, role: str, position: int) -> Mention | None:
     text = " ".join(words)
     bare = [
         w
@@ -440,7 +461,7 @@ def _classify_common(
         entity = registry.last_before(position, "org", head)
         if entity is None and head in _COMPANY_NOUNS:
             entity = registry.last_before(position, "org")  # "the company": the last one named
-        return Mention(text, entity.name if entity else text, T.SPOKESPERSON, "org")
+        return Mention(text, entity.name if entity else text, T.SPOKESPERSON, "org", True)
     # "the manager", "the minister": a role word standing for a person named before
     entity = registry.person_with_role(head)
     if entity is not None:
