@@ -150,8 +150,12 @@ class ArticleAnalyzer(SentenceRules):
         """'“...” ― Carla Sanchez': a quotation credited below or after it."""
         if not sents or self.text[para.end - 1] in CLOSE_QUOTES:
             return
-        # the credit ends the paragraph: only its last characters need reading
-        credit = _CREDIT_LINE.search(self.text, max(para.start, para.end - 160), para.end)
+        # the credit ends the paragraph: only its last characters need reading, and only
+        # when they hold a closing quotation mark
+        tail = max(para.start, para.end - 160)
+        if self.text.find("”", tail, para.end) < 0 and self.text.find('"', tail, para.end) < 0:
+            return
+        credit = _CREDIT_LINE.search(self.text, tail, para.end)
         if credit is None or any(w.lower() in lx.REPORTING_VERBS for w in credit[1].split()):
             return
         name = credit[1].rstrip(".")

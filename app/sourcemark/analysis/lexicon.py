@@ -441,6 +441,7 @@ class RoleWords:
         self.phrases = frozenset(p.strip() for p in phrases.split("|") if p.strip())
         self.prefixes = tuple(p for p in self.phrases if p.endswith("-"))  # "ex-"
         self.longest = max(len(p.split()) for p in self.phrases)
+        self.first_words = frozenset(p.split()[0] for p in self.phrases if " " in p)
         self.unless_after = unless_after or {}
         # a phrase with a full stop also stands without it: "sen." / "sen"
         self.whole = self.phrases | {p.rstrip(".") for p in self.phrases}
@@ -469,15 +470,17 @@ class RoleWords:
             else:
                 words.append(word)
         n = len(words)
+        first_words = self.first_words
         for i in range(n):
             word = words[i]
             if word in phrases:
                 blockers = self.unless_after.get(word)
                 if not blockers or i == 0 or words[i - 1] not in blockers:
                     return True
-            for size in range(2, self.longest + 1):
-                if i + size <= n and " ".join(words[i : i + size]) in phrases:
-                    return True
+            if word in first_words:  # "chief" of "chief executive", "attorney" of "attorney for"
+                for size in range(2, self.longest + 1):
+                    if i + size <= n and " ".join(words[i : i + size]) in phrases:
+                        return True
         return False
 
 
