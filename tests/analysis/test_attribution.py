@@ -262,6 +262,21 @@ def test_an_ing_noun_without_a_form_of_be_is_no_cue():
     assert attributed("The warning that the fund will run dry went unheeded by the council.") == []
 
 
+@pytest.mark.parametrize(
+    ("text", "cue"),
+    [
+        ("The company did not say whether it would appeal.", "did not say"),
+        ("The ministry would not confirm the figure.", "would not confirm"),
+        ("The firm did not provide a breakdown of the costs.", "did not provide"),
+        ("The mayor's office was not available for comment.", "was not available for comment"),
+        ("The club didn’t respond to questions on Sunday.", "didn’t respond"),
+    ],
+)
+def test_every_form_of_a_refusal_to_comment_is_a_declining_claim(text, cue):
+    claim = only(text)
+    assert (claim.stance, claim.cue) == ("declines", cue)
+
+
 def test_an_unknown_quotes_mode_is_refused():
     with pytest.raises(ValueError, match="quotes"):
         analyze("Officials said so.", quotes="clause")

@@ -280,6 +280,24 @@ DENIAL_WORDS = re.compile(
     r"informational attacks?)\b",
     re.I,
 )
+# Every denial word holds one of these: substring tests decide most sentences at a
+# fraction of the pattern's cost (it tries each word at every position).
+_DENIAL_STEMS = (
+    "fake", "false", "hoax", "baseless", "untrue", "nonsense", "lie", "fabricat", "groundless",
+    "unfounded", "ridiculous", "absurd", "propaganda", "information", "smear", "slander",
+    "defamatory", "merit", "inaccurate", "incorrect", "misleading", "speculation", "fiction",
+    "attack",
+)  # fmt: skip
+
+
+def calls_false(text: str, start: int, end: int) -> bool:
+    """Whether ``text[start:end]`` calls something fake, a hoax, baseless ..."""
+    low = text[start:end].lower()
+    if not any(stem in low for stem in _DENIAL_STEMS):
+        return False
+    return DENIAL_WORDS.search(text, start, end) is not None
+
+
 DECLINE_PATTERN = re.compile(
     r"\b((declined|declines|decline|refused|refuses|refuse)\s+to\s+(comment|discuss|elaborate|"
     r"answer|say|speak|respond|confirm|deny|name|identify|specify|disclose|reveal|release|"
@@ -604,5 +622,5 @@ CUE_WORDS = (
 # "Said the coach: ...": a sentence holds one of these tokens or no attribution
 CUE_HINT_WORDS = frozenset(CUE_WORDS) | {
     "comment", "respond", "reached", "declined", "declines", "decline", "refused", "refuses",
-    "refuse", ":",
+    "refuse", "answer", "return", "provide", "discuss", "elaborate", "available", ":",
 }  # fmt: skip

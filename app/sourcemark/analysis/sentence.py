@@ -298,13 +298,13 @@ class SentenceRules(SubjectRules):
             s, e, mention, source_text = inverted
         stance = Stance.ASSERTS
         if verb in lx.DENY_VERBS or (
-            verb in lx.NAMING_VERBS and lx.DENIAL_WORDS.search(self.text, tokens[v].start, sent.end)
+            verb in lx.NAMING_VERBS and lx.calls_false(self.text, tokens[v].start, sent.end)
         ):
             stance = Stance.DENIES
         subject_span = (tokens[s].start, tokens[e - 1].end)
         if stance == Stance.ASSERTS and verb in {"said", "says", "added"}:
             head = " ".join(t.text for t in tokens[v + 1 : v + 9] if not t.quoted)
-            if lx.DECLINE_PATTERN.search(head):
+            if may_decline(head) and lx.DECLINE_PATTERN.search(head):
                 stance = Stance.DECLINES
         if stance == Stance.DENIES and not inverted:
             return Found(subject_span, mention, source_text, tokens[v].text, v,

@@ -124,8 +124,10 @@ _DESCRIBING_DETERMINERS = lx.DETERMINERS | {"his", "her", "their", "its", "our",
 
 
 def may_decline(text: str) -> bool:
+    """Whether a refusal to comment can be written in ``text``: every form of one holds a
+    negation or one of DECLINE_STEMS ("did not say", "declined to name", "no comment")."""
     low = text.lower()
-    return any(stem in low for stem in DECLINE_STEMS)
+    return "not" in low or "n't" in low or "n’t" in low or any(s in low for s in DECLINE_STEMS)
 
 
 STOP_WORDS = frozenset(
