@@ -127,7 +127,11 @@ def may_decline(text: str) -> bool:
     """Whether a refusal to comment can be written in ``text``: every form of one holds a
     negation or one of DECLINE_STEMS ("did not say", "declined to name", "no comment")."""
     low = text.lower()
-    return "not" in low or "n't" in low or "n’t" in low or any(s in low for s in DECLINE_STEMS)
+    return any(s in low for s in DECLINE_STEMS) or any(s in low for s in _NEGATIONS)
+
+
+# "did not say", "would not confirm", "can't be reached": the negations a refusal is made of
+_NEGATIONS = ("did not", "does not", "do not", "would not", "could not", "will not", "n't", "n’t")
 
 
 STOP_WORDS = frozenset(
@@ -253,12 +257,15 @@ def is_verb_form(word: str) -> bool:
 
 
 def masked_text(text: str, sent: Span, tokens: list[Token]) -> str:
-    chars = list(text[sent.start : sent.end])
+    """The sentence with every quoted token blanked out, offsets unchanged."""
+    parts, position = [], sent.start
     for t in tokens:
         if t.quoted:
-            for c in range(t.start - sent.start, t.end - sent.start):
-                chars[c] = " "
-    return "".join(chars)
+            parts.append(text[position : t.start])
+            parts.append(" " * (t.end - t.start))
+            position = t.end
+    parts.append(text[position : sent.end])
+    return "".join(parts)
 
 
 def index_at(tokens: list[Token], position: int) -> int | None:
