@@ -1,9 +1,10 @@
-"""Sentence segmentation on the hard cases of news prose."""
+"""Sentence segmentation and tokens on the hard cases of news prose."""
 
 from hypothesis import given
 from hypothesis import strategies as st
 
-from sourcemark.analysis.segment import paragraphs, sentences
+from sourcemark.analysis.segment import Span, paragraphs, sentences
+from sourcemark.analysis.tokens import quote_regions, tokenize
 
 
 def split(text: str) -> list[str]:
@@ -76,3 +77,24 @@ def test_no_is_an_abbreviation_only_before_a_number():
         "The mayor said no.",
         "Really!",
     ]
+
+
+def test_tokens_keep_abbreviations_initials_and_compounds_whole():
+    text = "Mr. J. Smith of Ashton, Md., told the U.S. Senate: “It’s well-known, e.g. 3.5%.”"
+    tokens = tokenize(text, Span(0, len(text)), quote_regions(text, Span(0, len(text))))
+    assert [t.text for t in tokens] == [
+        "Mr.", "J.", "Smith", "of", "Ashton", ",", "Md.", ",", "told", "the", "U.S.", "Senate",
+        ":", "“", "It’s", "well-known", ",", "e.g.", "3.5", "%", ".", "”",
+    ]  # fmt: skip
+    assert [t.text for t in tokens if t.quoted] == [
+        "“", "It’s", "well-known", ",", "e.g.", "3.5", "%", ".", "”",
+    ]  # fmt: skip
+    assert all(text[t.start : t.end] == t.text for t in tokens)
+    assert tokens[0].is_cap and tokens[3].is_word and not tokens[5].is_word
+
+
+def test_a_sentence_without_a_word_of_interest_gives_no_tokens():
+    text = "The bridge opened in 1962."
+    span = Span(0, len(text))
+    assert tokenize(text, span, [], unless_none_of=frozenset({"said"})) is None
+    assert tokenize(text, span, [], unless_none_of=frozenset({"bridge"}))

@@ -10,11 +10,14 @@ from sourcemark.analysis.segment import Span
 
 _TOKEN = re.compile(
     r"(?:[A-Za-z]\.){2,}"  # U.S., D.C.
+    # most tokens: a word that starts in lower case, or a punctuation mark; the shapes
+    # below them start with a capital (the order saves trying those on every word)
+    r"|[a-z0-9_]\w*(?:[’'\-&/.]\w+)*"
+    r"|[^\w\s]"
     r"|[A-Z]\.(?=[ \t]+[A-Z])"  # an initial: Donald J. Trump
     r"|[A-Z][a-z]{1,4}\.(?=[,)])"  # a state or month before a comma: Ashton, Md., ...
     r"|(?:Mr|Mrs|Ms|Dr|Gen|Sen|Rep|Gov|Lt|Col|Capt|Sgt|Adm|Prof|Rev|St|Jr|Sr|Maj|Cmdr|Gens|Fr|Supt|Insp|Det)\.(?=\s)"
     r"|\w+(?:[’'\-&/.]\w+)*"
-    r"|[^\w\s]"
 )
 _SPACED_TOKEN = re.compile(r"\s*(?:" + _TOKEN.pattern + ")")
 _first = itemgetter(0)
