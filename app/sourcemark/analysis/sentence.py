@@ -12,7 +12,7 @@ Cues inside quotation marks are never cues.
 """
 
 from itertools import compress
-from operator import attrgetter
+from operator import attrgetter, itemgetter
 
 from sourcemark.analysis import lexicon as lx
 from sourcemark.analysis.segment import Span
@@ -45,6 +45,7 @@ from sourcemark.analysis.tokens import QUOTE_MARKS, Token
 from sourcemark.analysis.types import SourcingType, Stance
 
 _LOWER = attrgetter("lower")
+_SECOND = itemgetter(1)
 # word sets the rules ask about, joined once
 _CLAUSE_EDGE = BOUNDARY_WORDS | {",", ";"}
 _BEFORE_INVERTED = QUOTE_MARKS | {",", ":"}
@@ -150,8 +151,9 @@ class SentenceRules(SubjectRules):
                 and (not t.is_cap or i == 0 or (title_case := _title_case(tokens, title_case)))
             ) or (t.lower in lx.PROGRESSIVE and _after_be(tokens, i)):
                 cues.append(("verb", i, i + 1))
-        cues.extend(declines)
-        cues.sort(key=lambda c: c[1])
+        if declines:  # the others came in reading order
+            cues.extend(declines)
+            cues.sort(key=_SECOND)
         return cues
 
     def _attribution(self, kind, i, j, tokens, sent, floor) -> Found | None:
