@@ -150,7 +150,7 @@ def is_outlet_name(words: list[str]) -> bool:
     name = " ".join(words)
     if lx.is_known_outlet(name):
         return True
-    return len(words) >= 2 and bool(lx.OUTLET_SUFFIX.fullmatch(words[-1].lower()))
+    return len(words) >= 2 and words[-1].lower() in lx.OUTLET_SUFFIXES
 
 
 class Registry:
