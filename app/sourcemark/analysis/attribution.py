@@ -24,7 +24,7 @@ from sourcemark.analysis.types import Claim, SourcingType, Stance
 
 DATELINE = re.compile(r"[A-Z][A-Z .,'’-]{2,40}(?:\([^)\n]{1,30}\))?\s*[—–―-]{1,2}\s+")
 _SPEAKER_LABEL = re.compile(r"[\"“]?([A-Z][\w.'’-]*(?: [A-Z][\w.'’-]*){0,3}):\s+(?=\S)")
-# '“...” ― Carla Sanchez': a quotation credited to the name after a dash, ending the paragraph
+# '“...” ― Marta Oyelaran': a quotation credited to the name after a dash, ending the paragraph
 _CREDIT_LINE = re.compile(r"[”\"]\s*[―—–-]{1,2}\s*([A-Z][\w.'’-]*(?:\s[A-Z][\w.'’-]*){0,4})\.?\s*$")
 
 _NOT_SPEAKERS = frozenset(
@@ -133,7 +133,7 @@ class ArticleAnalyzer(SentenceRules):
             )
 
     def _speaker_label(self, para: Span, sents: list[Span], found_by_sentence) -> None:
-        """'WALLACE: Let's start ...': a paragraph spoken by the person its label names."""
+        """'HOST: Will you run again? ...': a paragraph spoken by the person its label names."""
         label = _SPEAKER_LABEL.match(self.text, para.start, para.end)
         if label is None or label.group(1).lower() in _NOT_SPEAKERS or not sents:
             return
@@ -150,7 +150,7 @@ class ArticleAnalyzer(SentenceRules):
                              label.end(), para.end)  # fmt: skip
 
     def _credit_line(self, para: Span, sents: list[Span], found_by_sentence) -> None:
-        """'“...” ― Carla Sanchez': a quotation credited below or after it."""
+        """'“...” ― Marta Oyelaran': a quotation credited below or after it."""
         if not sents or self.text[para.end - 1] in CLOSE_QUOTES:
             return
         # the credit ends the paragraph: only its last characters need reading, and only
