@@ -2,6 +2,18 @@
 
 from sourcemark.ingest.document import Document, content_hash
 from sourcemark.ingest.errors import IngestError
-from sourcemark.ingest.readers import read_path, read_text
+from sourcemark.ingest.readers import SUFFIXES, read_bytes, read_item, read_path, read_text
+from sourcemark.ingest.web import is_url, read_url
 
-__all__ = ["Document", "IngestError", "content_hash", "read_path", "read_text"]
+__all__ = [
+    "SUFFIXES",
+    "Document",
+    "IngestError",
+    "content_hash",
+    "is_url",
+    "read_bytes",
+    "read_item",
+    "read_path",
+    "read_text",
+    "read_url",
+]

@@ -6,11 +6,16 @@ from sourcemark.ingest.decode import decode_text
 from sourcemark.ingest.document import Document
 from sourcemark.ingest.errors import IngestError
 from sourcemark.ingest.html import read_html
+from sourcemark.ingest.mail import read_eml
+from sourcemark.ingest.pdf import read_pdf
 from sourcemark.ingest.text import clean_pasted_text
+from sourcemark.ingest.web import is_url, read_url
+from sourcemark.ingest.word import read_docx
 
 MAX_FILE_BYTES = 50 * 1024 * 1024
 TEXT_SUFFIXES = {".txt", ".text", ".md", ".markdown", ""}
 HTML_SUFFIXES = {".html", ".htm", ".xhtml", ".shtml"}
+SUFFIXES = TEXT_SUFFIXES | HTML_SUFFIXES | {".pdf", ".docx", ".eml"}
 
 
 def read_text(text: str, origin: str | None = None) -> Document:
@@ -36,14 +41,37 @@ def read_path(path: str | Path) -> Document:
     if size > MAX_FILE_BYTES:
         raise IngestError(f"the file is larger than {MAX_FILE_BYTES // (1024 * 1024)} MB")
     suffix = path.suffix.lower()
-    if suffix not in TEXT_SUFFIXES | HTML_SUFFIXES:
-        raise IngestError(f"files of type {suffix} cannot be imported yet")
+    if suffix not in SUFFIXES:
+        known = ", ".join(sorted(s for s in SUFFIXES if s))
+        raise IngestError(f"files of type {suffix} cannot be imported (these can: {known})")
     try:
         data = path.read_bytes()
     except OSError as error:
         raise IngestError(f"the file cannot be read ({error.strerror})") from None
+    return read_bytes(data, suffix, origin=str(path))
+
+
+def read_bytes(data: bytes, suffix: str, origin: str | None = None) -> Document:
+    """The contents of a file of the given type (".pdf", ".html", ...)."""
+    if not data:
+        raise IngestError("the file is empty")
+    if suffix == ".pdf":
+        if not data.lstrip()[:5] == b"%PDF-":
+            raise IngestError("the file is not a PDF, whatever its name says")
+        return read_pdf(data, origin=origin)
+    if suffix == ".docx":
+        return read_docx(data, origin=origin)
+    if suffix == ".eml":
+        return read_eml(data, origin=origin)
     if suffix in HTML_SUFFIXES:
-        return read_html(decode_text(data), origin=str(path))
-    document = read_text(decode_text(data), origin=str(path))
+        return read_html(decode_text(data), origin=origin)
+    document = read_text(decode_text(data), origin=origin)
     document.format = "markdown" if suffix in {".md", ".markdown"} else "text"
     return document
+
+
+def read_item(item: str | Path) -> Document:
+    """A path or an http(s) address."""
+    if isinstance(item, str) and is_url(item):
+        return read_url(item)
+    return read_path(item)
