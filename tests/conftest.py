@@ -40,3 +40,58 @@ def db(db_url):
 @pytest.fixture
 def settings(tmp_path) -> QSettings:
     return QSettings(str(tmp_path / "window.ini"), QSettings.Format.IniFormat)
+
+
+class _Site:
+    """A web server on 127.0.0.1 for the tests: pages by path, and a count of requests."""
+
+    def __init__(self):
+        import threading
+        from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+
+        site = self
+        self.pages: dict[str, tuple[int, str, bytes]] = {}  # path -> (status, type, body)
+        self.delays: dict[str, float] = {}
+        self.requests: list[str] = []
+
+        class Handler(BaseHTTPRequestHandler):
+            def do_GET(self):
+                import time
+
+                site.requests.append(self.path)
+                time.sleep(site.delays.get(self.path, 0))
+                status, kind, body = site.pages.get(self.path, (404, "text/plain", b"not here"))
+                try:
+                    self.send_response(status)
+                    self.send_header("Content-Type", kind)
+                    self.send_header("Content-Length", str(len(body)))
+                    self.end_headers()
+                    self.wfile.write(body)
+                except (BrokenPipeError, ConnectionResetError):
+                    pass  # the client gave up (a time-limit test)
+
+            def log_message(self, *args):
+                pass
+
+        self.server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+        self.server.daemon_threads = True
+        self.thread = threading.Thread(target=self.server.serve_forever, daemon=True)
+        self.thread.start()
+
+    def url(self, path: str) -> str:
+        return f"http://127.0.0.1:{self.server.server_address[1]}{path}"
+
+    def add(self, path: str, body: bytes | str, kind: str = "text/html; charset=utf-8", status=200):
+        self.pages[path] = (status, kind, body.encode("utf-8") if isinstance(body, str) else body)
+        return self.url(path)
+
+    def close(self) -> None:
+        self.server.shutdown()
+        self.server.server_close()
+
+
+@pytest.fixture
+def site():
+    server = _Site()
+    yield server
+    server.close()

@@ -100,3 +100,48 @@ def test_analyze_quotes_option_chooses_claims_per_quotation_or_per_sentence(tmp_
         "Nobody came.",
         "We are furious",
     ]
+
+
+def test_import_takes_files_folders_and_addresses_and_reports_each_failure(tmp_path, capsys, site):
+    from tests.ingest import samples
+
+    folder = tmp_path / "drop"
+    folder.mkdir()
+    samples.write_docx(folder / "bridge.docx")
+    samples.write_pdf(folder / "bridge-print.pdf")
+    (folder / "empty.txt").write_bytes(b"")
+    page = (
+        samples.html_page()
+        .replace(samples.TITLE, "Ferry Fares Rise Again")
+        .replace("harbour bridge will close", "ferry will cost more")
+    )
+    url = site.add("/ferry.html", page)
+    missing = site.url("/gone.html")
+    db = "sqlite:///" + str(tmp_path / "cli.sqlite")
+    assert main(["import", "--db", db, str(folder), url, missing]) == 1
+    captured = capsys.readouterr()
+    assert "empty.txt: the file is empty" in captured.err
+    assert "gone.html: the server answered 404" in captured.err
+    assert "3 imported, 2 not imported" in captured.out
+    close_database()
+    open_database(db)
+    assert {a.format for a in Article.select()} == {"docx", "pdf", "html"}
+    assert Article.get(Article.format == "html").url == url
+
+
+def test_import_into_a_story_that_does_not_exist_is_refused(tmp_path, capsys):
+    db = "sqlite:///" + str(tmp_path / "cli.sqlite")
+    assert main(["import", "--db", db, "--story", "42", str(sample_story_path())]) == 2
+    assert "no story 42" in capsys.readouterr().err
+
+
+def test_the_same_article_twice_is_stored_once_and_the_user_is_told(tmp_path, capsys):
+    db = "sqlite:///" + str(tmp_path / "cli.sqlite")
+    copy = tmp_path / "copy.txt"
+    copy.write_text(sample_story_path().read_text(encoding="utf-8") + "\n\n\n")
+    assert main(["import", "--db", db, str(sample_story_path()), str(copy)]) == 1
+    captured = capsys.readouterr()
+    assert "copy.txt: already imported as" in captured.err
+    close_database()
+    open_database(db)
+    assert Article.select().count() == 1

@@ -48,12 +48,15 @@ def _command_parser(command: str) -> argparse.ArgumentParser:
         )
         parser.add_argument("paths", nargs="+", metavar="PATH")
     elif command == "import":
-        parser.description = "Import articles into the database, analysed."
+        parser.description = (
+            "Import articles into the database, analysed: files (.html, .txt, .md, .pdf, "
+            ".docx, .eml), folders of them, and http(s) addresses."
+        )
         parser.add_argument("--db", metavar="URL")
         parser.add_argument(
             "--story", type=int, metavar="ID", help="add the articles to this story"
         )
-        parser.add_argument("paths", nargs="+", metavar="PATH")
+        parser.add_argument("paths", nargs="+", metavar="PATH_OR_URL")
     return parser
 
 
@@ -102,13 +105,13 @@ def cmd_gui(args: argparse.Namespace) -> int:
 
 def cmd_analyze(args: argparse.Namespace) -> int:
     from sourcemark.analysis import analyze
-    from sourcemark.ingest import IngestError, read_path
+    from sourcemark.ingest import IngestError, read_item
 
     documents, failures = [], 0
     for path in args.paths:
         entry: dict = {"path": path, "title": None, "outlet": None, "published": None, "claims": []}
         try:
-            document = read_path(path)
+            document = read_item(path)
         except IngestError as error:
             print(f"sourcemark: {path}: {error}", file=sys.stderr)
             entry["error"] = str(error)
@@ -173,6 +176,13 @@ def cmd_import(args: argparse.Namespace) -> int:
     except StoreError as error:
         print(f"sourcemark: {error}", file=sys.stderr)
         return 2
+
+    if args.story is not None:
+        from sourcemark.store.models import Story
+
+        if Story.get_or_none(Story.id == args.story) is None:
+            print(f"sourcemark: there is no story {args.story} in {describe(url)}", file=sys.stderr)
+            return 2
 
     def progress(_index, outcome):
         if outcome.ok:

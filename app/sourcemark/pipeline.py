@@ -1,11 +1,14 @@
-"""The one import pipeline shared by the window and the command line: read, analyse, store."""
+"""The one import pipeline shared by the window and the command line: read, analyse, store.
+
+An item is a file or folder path, an http(s) address, or a Snippet of dropped text."""
 
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from sourcemark.analysis import ANALYZER_VERSION, analyze
-from sourcemark.ingest import Document, IngestError, read_path
+from sourcemark.ingest import Document, IngestError, is_url, read_item, read_text
+from sourcemark.ingest.html import read_html
 from sourcemark.store.models import Article, Story
 from sourcemark.store.repo import DuplicateArticle, add_article
 
@@ -42,11 +45,35 @@ def store_document(document: Document, story_id: int | None = None) -> Article:
     return add_article(document, claims, story=story, analyzer_version=ANALYZER_VERSION)
 
 
-def import_one(path: str | Path, story_id: int | None = None) -> ImportOutcome:
-    """Import one file; every failure becomes a message in the outcome, never an exception."""
-    outcome = ImportOutcome(origin=str(path))
+@dataclass(slots=True, frozen=True)
+class Snippet:
+    """Text or HTML dropped or pasted from another program (a browser selection)."""
+
+    content: str
+    html: bool = False
+    origin: str = "pasted text"
+
+    def __str__(self) -> str:
+        return self.origin
+
+
+Item = str | Path | Snippet
+
+
+def read_any(item: Item) -> Document:
+    if isinstance(item, Snippet):
+        if item.html:
+            return read_html(item.content, origin=item.origin)
+        return read_text(item.content, origin=item.origin)
+    return read_item(item)
+
+
+def import_one(item: Item, story_id: int | None = None) -> ImportOutcome:
+    """Import one file, address or snippet; every failure becomes a message in the outcome,
+    never an exception."""
+    outcome = ImportOutcome(origin=str(item))
     try:
-        article = store_document(read_path(path), story_id)
+        article = store_document(read_any(item), story_id)
     except IngestError as error:
         outcome.error = str(error)
     except DuplicateArticle as duplicate:
@@ -59,7 +86,7 @@ def import_one(path: str | Path, story_id: int | None = None) -> ImportOutcome:
 
 
 def import_paths(
-    paths: Iterable[str | Path],
+    paths: Iterable[Item],
     story_id: int | None = None,
     progress: Callable[[int, ImportOutcome], None] | None = None,
     cancelled: Callable[[], bool] | None = None,
@@ -75,10 +102,15 @@ def import_paths(
     return report
 
 
-def expand_paths(paths: Iterable[str | Path]) -> list[Path]:
-    """Files as given, and the files inside folders (sorted, hidden ones skipped)."""
-    found: list[Path] = []
-    for path in map(Path, paths):
+def expand_paths(items: Iterable[Item]) -> list[Item]:
+    """Files, addresses and snippets as given, and the files inside folders (sorted, hidden
+    ones skipped)."""
+    found: list[Item] = []
+    for item in items:
+        if isinstance(item, Snippet) or (isinstance(item, str) and is_url(item)):
+            found.append(item)
+            continue
+        path = Path(item)
         if path.is_dir():
             found.extend(
                 p
