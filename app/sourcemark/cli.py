@@ -184,7 +184,7 @@ def cmd_import(args: argparse.Namespace) -> int:
             print(f"sourcemark: there is no story {args.story} in {describe(url)}", file=sys.stderr)
             return 2
 
-    def progress(_index, outcome):
+    def progress(_done, _total, outcome):
         if outcome.ok:
             where = f"article {outcome.article_id}, story {outcome.story_id}"
             print(f"imported {outcome.origin} ({where})")

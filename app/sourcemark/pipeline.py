@@ -2,6 +2,7 @@
 
 An item is a file or folder path, an http(s) address, or a Snippet of dropped text."""
 
+import logging
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -9,8 +10,11 @@ from pathlib import Path
 from sourcemark.analysis import ANALYZER_VERSION, analyze
 from sourcemark.ingest import Document, IngestError, is_url, read_item, read_text
 from sourcemark.ingest.html import read_html
+from sourcemark.store import StoreError
 from sourcemark.store.models import Article, Story
 from sourcemark.store.repo import DuplicateArticle, add_article
+
+log = logging.getLogger(__name__)
 
 
 @dataclass(slots=True)
@@ -29,6 +33,7 @@ class ImportOutcome:
 @dataclass(slots=True)
 class ImportReport:
     outcomes: list[ImportOutcome] = field(default_factory=list)
+    cancelled: bool = False
 
     @property
     def imported(self) -> list[ImportOutcome]:
@@ -52,6 +57,7 @@ class Snippet:
     content: str
     html: bool = False
     origin: str = "pasted text"
+    text: str = ""  # the same selection as plain text, when the HTML gives no article
 
     def __str__(self) -> str:
         return self.origin
@@ -63,8 +69,17 @@ Item = str | Path | Snippet
 def read_any(item: Item) -> Document:
     if isinstance(item, Snippet):
         if item.html:
-            return read_html(item.content, origin=item.origin)
-        return read_text(item.content, origin=item.origin)
+            try:
+                document = read_html(item.content, origin=item.origin)
+            except IngestError:
+                if not item.text.strip():
+                    raise
+            else:
+                document.format = "snippet"
+                return document
+        document = read_text(item.text if item.html else item.content, origin=item.origin)
+        document.format = "snippet"
+        return document
     return read_item(item)
 
 
@@ -79,6 +94,13 @@ def import_one(item: Item, story_id: int | None = None) -> ImportOutcome:
     except DuplicateArticle as duplicate:
         outcome.duplicate_of = duplicate.article.id
         outcome.error = str(duplicate)
+    except Story.DoesNotExist:
+        outcome.error = "the story it was meant for no longer exists"
+    except StoreError:
+        raise  # the database itself failed: no use going on with the next item
+    except Exception as error:  # a reader's own bug must not cost the rest of the drop
+        log.exception("importing %s", item)
+        outcome.error = f"it could not be read ({type(error).__name__}: {error})"[:300]
     else:
         outcome.article_id = article.id
         outcome.story_id = article.story_id
@@ -88,17 +110,22 @@ def import_one(item: Item, story_id: int | None = None) -> ImportOutcome:
 def import_paths(
     paths: Iterable[Item],
     story_id: int | None = None,
-    progress: Callable[[int, ImportOutcome], None] | None = None,
+    progress: Callable[[int, int, ImportOutcome], None] | None = None,
     cancelled: Callable[[], bool] | None = None,
 ) -> ImportReport:
+    """Import each item (folders expanded); ``progress(done, total, outcome)`` after each.
+    Each article is stored whole in its own transaction, so a cancel or a crash between
+    two leaves no part of one behind."""
     report = ImportReport()
-    for index, path in enumerate(expand_paths(paths)):
+    items = expand_paths(paths)
+    for index, item in enumerate(items):
         if cancelled and cancelled():
+            report.cancelled = True
             break
-        outcome = import_one(path, story_id)
+        outcome = import_one(item, story_id)
         report.outcomes.append(outcome)
         if progress:
-            progress(index, outcome)
+            progress(index + 1, len(items), outcome)
     return report
 
 

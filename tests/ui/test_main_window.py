@@ -170,7 +170,7 @@ def test_dropping_article_files_imports_them_and_reports_the_bad_one(
     assert window.tree_model.index(0, 0).data() == "Storm Closes Harbour"
     assert window.stack.currentWidget() is window.splitter
     assert [p.origin for p in window.last_import_problems] == [str(empty)]
-    assert window.problem_box.text() == "1 article imported; 1 file not imported."
+    assert window.problem_box.text() == "1 article imported; 1 item not imported."
     assert "empty" in window.problem_box.detailedText()
     window.problem_box.close()
 

@@ -32,6 +32,7 @@ from sourcemark.store import describe
 from sourcemark.store.models import Article
 from sourcemark.store.repo import articles_of, claims_of_story, story_rows
 from sourcemark.ui.article_view import ArticleView
+from sourcemark.ui.drops import items_from_mime
 from sourcemark.ui.models import (
     ID_ROLE,
     KIND_ROLE,
@@ -45,7 +46,11 @@ from sourcemark.ui.theme import icon, refresh_icons, themed
 from sourcemark.ui.wording import counted
 from sourcemark.ui.worker import Task
 
-IMPORT_FILTER = "Articles (*.txt *.text *.md *.markdown *.html *.htm);;All files (*)"
+IMPORT_FILTER = (
+    "Articles (*.html *.htm *.xhtml *.txt *.text *.md *.markdown *.pdf *.docx *.eml);;"
+    "Web pages (*.html *.htm *.xhtml);;PDF (*.pdf);;Word (*.docx);;E-mail (*.eml);;"
+    "Text (*.txt *.text *.md *.markdown);;All files (*)"
+)
 
 
 class EmptyState(QWidget):
@@ -93,6 +98,7 @@ class EmptyState(QWidget):
 
 class MainWindow(QMainWindow):
     imports_done = Signal(object)  # the ImportReport, after the window has shown it
+    import_progressed = Signal(int, int)  # done, total
 
     def __init__(self, database_url: str, settings: QSettings | None = None):
         super().__init__()
@@ -100,6 +106,7 @@ class MainWindow(QMainWindow):
         self.settings = settings or QSettings()
         self.pool = QThreadPool.globalInstance()
         self.task: Task | None = None
+        self.pending: list[tuple[list, int | None]] = []  # imports asked for while one runs
         self.last_import_problems = []
         self.problem_box: QMessageBox | None = None
         self.setWindowTitle(f"{APP_NAME} — {describe(database_url)}")
@@ -116,13 +123,21 @@ class MainWindow(QMainWindow):
     def _build_actions(self) -> None:
         self.import_action = themed(QAction("&Import Articles…", self), "mdi6.file-import-outline")
         self.import_action.setShortcut(QKeySequence.StandardKey.Open)
-        self.import_action.setStatusTip("Import article files (web pages, plain text and Markdown)")
+        self.import_action.setStatusTip(
+            "Import article files: web pages, PDF, Word, e-mail, plain text and Markdown"
+        )
         self.import_action.triggered.connect(self.import_files)
         self.import_folder_action = themed(
             QAction("Import &Folder…", self), "mdi6.folder-open-outline"
         )
         self.import_folder_action.setStatusTip("Import every article file in a folder")
         self.import_folder_action.triggered.connect(self.import_folder)
+        self.paste_action = themed(QAction("&Paste Articles", self), "mdi6.content-paste")
+        self.paste_action.setShortcut(QKeySequence.StandardKey.Paste)
+        self.paste_action.setStatusTip(
+            "Import what the clipboard holds: files, web addresses, or an article's text"
+        )
+        self.paste_action.triggered.connect(self.paste)
         self.sample_action = themed(
             QAction("Add the &Sample Story", self), "mdi6.newspaper-variant-outline"
         )
@@ -150,6 +165,12 @@ class MainWindow(QMainWindow):
         self.tree.header().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
         self.tree.header().setSectionResizeMode(1, QHeaderView.ResizeMode.ResizeToContents)
         self.tree.selectionModel().currentChanged.connect(self._tree_current_changed)
+        # drop on a story to add to it, between stories for a new one
+        self.tree.setAcceptDrops(True)
+        self.tree.setDragDropMode(QAbstractItemView.DragDropMode.DropOnly)
+        self.tree.setDropIndicatorShown(True)
+        self.tree.setDefaultDropAction(Qt.DropAction.CopyAction)
+        self.tree_model.itemsDropped.connect(self.start_import)
 
         self.claim_model = ClaimTableModel(self)
         self.claim_proxy = ClaimFilterProxy(self)
@@ -269,6 +290,7 @@ class MainWindow(QMainWindow):
         file_menu = self.menuBar().addMenu("&File")
         file_menu.addAction(self.import_action)
         file_menu.addAction(self.import_folder_action)
+        file_menu.addAction(self.paste_action)
         file_menu.addAction(self.sample_action)
         file_menu.addSeparator()
         file_menu.addAction(self.quit_action)
@@ -458,19 +480,34 @@ class MainWindow(QMainWindow):
     def import_sample(self) -> None:
         self.start_import([str(sample_story_path())])
 
-    def start_import(self, paths: list[str], story_id: int | None = None) -> None:
-        if self.task is not None:
+    def paste(self) -> None:
+        items = items_from_mime(QApplication.clipboard().mimeData())
+        if not items:
             self.statusBar().showMessage(
-                "An import is already running; wait for it or cancel it.", 5000
+                "The clipboard holds no files, web addresses or article text to import.", 5000
+            )
+            return
+        self.start_import(items, self.current_story_id() if self.stack.currentIndex() else None)
+
+    def start_import(self, items: list, story_id: int | None = None) -> None:
+        """Import files, folders, addresses or snippets on the worker; one at a time, the
+        rest waiting their turn."""
+        if self.task is not None:
+            self.pending.append((list(items), story_id))
+            self.statusBar().showMessage(
+                f"{counted(len(items), 'item')} will be imported after the current import.", 5000
             )
             return
         self.progress.setRange(0, 0)
-        self.progress.setFormat("Importing…")
+        self.progress.setFormat("Preparing…")
         self.progress.show()
         self.cancel_button.show()
 
         def work(progress, cancelled):
-            return import_paths(paths, story_id, progress=progress, cancelled=cancelled)
+            def step(done, total, outcome):
+                progress(done, (total, outcome))
+
+            return import_paths(items, story_id, progress=step, cancelled=cancelled)
 
         self.task = Task(work)
         self.task.signals.progress.connect(self._import_progress)
@@ -481,22 +518,37 @@ class MainWindow(QMainWindow):
     def cancel_import(self) -> None:
         if self.task is not None:
             self.task.cancel()
+            self.pending.clear()
             self.progress.setFormat("Cancelling…")
 
-    def _import_progress(self, index: int, outcome) -> None:
-        self.progress.setFormat(f"{index + 1} imported…")
-        self.statusBar().showMessage(f"Imported {Path(outcome.origin).name}", 2000)
+    def _import_progress(self, done: int, payload) -> None:
+        total, outcome = payload
+        self.progress.setRange(0, total)
+        self.progress.setValue(done)
+        self.progress.setFormat(f"{done} of {total}")
+        name = (
+            Path(outcome.origin).name if not outcome.origin.startswith("http") else outcome.origin
+        )
+        verb = "Imported" if outcome.ok else "Could not import"
+        self.statusBar().showMessage(f"{verb} {name}", 2000)
+        self.import_progressed.emit(done, total)
 
     def _end_task(self) -> None:
         self.task = None
         self.progress.hide()
         self.cancel_button.hide()
 
+    def _next_pending(self) -> None:
+        if self.pending:
+            items, story_id = self.pending.pop(0)
+            self.start_import(items, story_id)
+
     def _import_errored(self, message: str) -> None:
         self._end_task()
         self.refresh()
         QMessageBox.warning(self, "Import stopped", f"The import stopped: {message}")
         self.imports_done.emit(None)
+        self._next_pending()
 
     def _import_finished(self, report: ImportReport) -> None:
         self._end_task()
@@ -504,31 +556,51 @@ class MainWindow(QMainWindow):
         if report.imported:
             self.select_story(report.imported[-1].story_id)
         n = len(report.imported)
-        self.statusBar().showMessage(f"Imported {counted(n, 'article')}", 5000)
+        duplicates = sum(1 for o in report.failed if o.duplicate_of is not None)
+        message = f"Imported {counted(n, 'article')}"
+        if duplicates:
+            message += f"; {counted(duplicates, 'article')} already in the database"
+        if report.cancelled:
+            message += " (cancelled)"
+        self.statusBar().showMessage(message, 8000)
         problems = report.failed
         self.last_import_problems = problems
         if problems:
             box = QMessageBox(self)
             box.setIcon(QMessageBox.Icon.Warning)
-            box.setWindowTitle("Some files were not imported")
+            if len(problems) == duplicates:
+                box.setWindowTitle("Already imported")
+            else:
+                box.setWindowTitle("Some items were not imported")
             box.setText(
-                f"{counted(n, 'article')} imported; {counted(len(problems), 'file')} not imported."
+                f"{counted(n, 'article')} imported; {counted(len(problems), 'item')} not "
+                f"imported{' (already in the database)' if len(problems) == duplicates else ''}."
             )
-            box.setDetailedText("\n".join(f"{Path(p.origin).name}: {p.error}" for p in problems))
+            box.setInformativeText(
+                "\n".join(f"{_short(p.origin)}: {p.error}" for p in problems[:6])
+                + (f"\n… and {len(problems) - 6} more (see Details)" if len(problems) > 6 else "")
+            )
+            box.setDetailedText("\n".join(f"{p.origin}: {p.error}" for p in problems))
             box.setStandardButtons(QMessageBox.StandardButton.Ok)
             box.open()
             self.problem_box = box
         self.imports_done.emit(report)
+        self._next_pending()
 
     def dragEnterEvent(self, event):
-        if event.mimeData().hasUrls() and any(u.isLocalFile() for u in event.mimeData().urls()):
-            event.acceptProposedAction()
+        if items_from_mime(event.mimeData()):
+            event.setDropAction(Qt.DropAction.CopyAction)  # never Move: see StoryTreeModel
+            event.accept()
+
+    def dragMoveEvent(self, event):
+        self.dragEnterEvent(event)
 
     def dropEvent(self, event):
-        paths = [u.toLocalFile() for u in event.mimeData().urls() if u.isLocalFile()]
-        if paths:
-            event.acceptProposedAction()
-            self.start_import(paths)
+        items = items_from_mime(event.mimeData())
+        if items:
+            event.setDropAction(Qt.DropAction.CopyAction)
+            event.accept()
+            self.start_import(items)
 
     def set_theme(self, name: str) -> None:
         """Switch the whole application to a theme now, and remember it."""
@@ -547,3 +619,12 @@ class MainWindow(QMainWindow):
             "<p>Find every claim in a news story and what it rests on.</p>"
             f"<p>Database: {describe(self.database_url)}</p>",
         )
+
+
+def _short(origin: str) -> str:
+    """A file's name, or an address or snippet as it is."""
+    return (
+        origin
+        if origin.startswith(("http://", "https://", "dropped", "pasted"))
+        else Path(origin).name
+    )

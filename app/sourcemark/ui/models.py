@@ -8,6 +8,7 @@ from PySide6.QtCore import (
     QPersistentModelIndex,
     QSortFilterProxyModel,
     Qt,
+    Signal,
 )
 from PySide6.QtGui import QStandardItem, QStandardItemModel
 
@@ -15,6 +16,7 @@ from sourcemark.analysis.types import TYPE_LABELS, SourcingType, Stance
 from sourcemark.scoring import claim_code
 from sourcemark.store.models import Claim
 from sourcemark.store.repo import StoryRow, articles_by_story
+from sourcemark.ui.drops import items_from_mime
 from sourcemark.ui.theme import icon, type_swatch
 from sourcemark.ui.wording import counted
 
@@ -26,13 +28,47 @@ _Index = QModelIndex | QPersistentModelIndex
 
 
 class StoryTreeModel(QStandardItemModel):
-    """Stories with their articles beneath them; column 1 counts claims."""
+    """Stories with their articles beneath them; column 1 counts claims.
+
+    Files, addresses and selections dropped on a story (or one of its articles) are
+    offered to that story through ``itemsDropped``; dropped between stories or below
+    them, to a new one (story id None). The model itself never changes on a drop.
+    """
 
     STORY, ARTICLE = "story", "article"
+    itemsDropped = Signal(list, object)  # items to import, story id or None
 
     def __init__(self, parent=None):
         super().__init__(parent)
         self.setHorizontalHeaderLabels(["Story", "Claims"])
+
+    # -- dropping ---------------------------------------------------------------------------
+
+    def mimeTypes(self) -> list[str]:
+        return ["text/uri-list", "text/html", "text/plain"]
+
+    def supportedDropActions(self) -> Qt.DropAction:
+        # never Move: a file manager would take that as leave to delete the dropped file
+        return Qt.DropAction.CopyAction | Qt.DropAction.LinkAction
+
+    def canDropMimeData(self, data, action, row, column, parent) -> bool:
+        return bool(items_from_mime(data))
+
+    def dropMimeData(self, data, action, row, column, parent) -> bool:
+        items = items_from_mime(data)
+        if not items:
+            return False
+        self.itemsDropped.emit(items, self.story_at(parent))
+        return True
+
+    def story_at(self, index: _Index) -> int | None:
+        """The story an index belongs to (itself, or the story of an article)."""
+        if not index.isValid():
+            return None
+        index = index.siblingAtColumn(0)
+        if index.data(KIND_ROLE) == self.ARTICLE:
+            index = index.parent()
+        return index.data(ID_ROLE)
 
     def load(self, stories: list[StoryRow]) -> None:
         self.removeRows(0, self.rowCount())

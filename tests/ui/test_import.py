@@ -1,0 +1,198 @@
+"""Importing from the window: drops of files, addresses and selections, drops on a story,
+paste, progress, cancel, and a window that keeps answering while it works."""
+
+from PySide6.QtCore import QMimeData, QPointF, Qt, QTimer, QUrl
+from PySide6.QtGui import QDragEnterEvent, QDragMoveEvent, QDropEvent
+from PySide6.QtWidgets import QApplication
+
+from sourcemark.store import open_database
+from sourcemark.store.models import Article, Claim, Story
+from tests.ingest import samples
+from tests.ui.test_main_window import demo_window, drag_and_drop, make_window
+
+IMPORT_TIMEOUT = 60_000
+
+
+def drop_at(widget, point: QPointF, mime: QMimeData) -> None:
+    """Enter, move to ``point`` (where the view works out its drop indicator), drop."""
+    args = (Qt.DropAction.CopyAction, mime, Qt.MouseButton.LeftButton,
+            Qt.KeyboardModifier.NoModifier)  # fmt: skip
+    enter = QDragEnterEvent(point, *args)
+    QApplication.sendEvent(widget, enter)
+    assert enter.isAccepted()
+    move = QDragMoveEvent(point, *args)
+    QApplication.sendEvent(widget, move)
+    assert move.isAccepted()
+    QApplication.sendEvent(widget, QDropEvent(point, *args))
+
+
+def files_mime(*paths) -> QMimeData:
+    mime = QMimeData()
+    mime.setUrls([QUrl.fromLocalFile(str(p)) for p in paths])
+    return mime
+
+
+def write_articles(folder, count: int) -> list:
+    folder.mkdir(exist_ok=True)
+    paths = []
+    for n in range(count):
+        path = folder / f"article-{n:03d}.txt"
+        path.write_text(
+            f"Budget Vote Number {n}\n\n"
+            f"The council approved budget number {n} on Monday, the mayor said.\n\n"
+            f"Critics said plan {n} cuts too deep into the library budget.\n",
+            encoding="utf-8",
+        )
+        paths.append(path)
+    return paths
+
+
+def test_dropping_a_web_address_imports_the_page(qtbot, db_url, settings, site):
+    open_database(db_url)
+    window = make_window(qtbot, db_url, settings)
+    url = site.add("/bridge.html", samples.html_page())
+    mime = QMimeData()
+    mime.setUrls([QUrl(url)])
+    with qtbot.waitSignal(window.imports_done, timeout=IMPORT_TIMEOUT):
+        drag_and_drop(window, mime)
+    article = Article.get()
+    assert (article.title, article.url) == (samples.TITLE, url)
+    assert window.tree_model.index(0, 0).data() == samples.TITLE
+    assert site.requests == ["/bridge.html"]
+
+
+def test_dropping_a_selection_from_a_browser_imports_its_text(qtbot, db_url, settings):
+    open_database(db_url)
+    window = make_window(qtbot, db_url, settings)
+    mime = QMimeData()
+    paragraphs = "".join(f"<p>{p}</p>" for p in samples.PARAGRAPHS)
+    mime.setHtml(f"<meta charset='utf-8'><h1>{samples.TITLE}</h1>{paragraphs}")
+    mime.setText(samples.TITLE + "\n\n" + samples.BODY)
+    with qtbot.waitSignal(window.imports_done, timeout=IMPORT_TIMEOUT):
+        drag_and_drop(window, mime)
+    article = Article.get()
+    assert samples.PARAGRAPHS[2] in article.text
+    assert article.format == "snippet"
+    assert Claim.select().where(Claim.article == article).count() >= 3
+
+
+def test_dropping_a_file_on_a_story_adds_the_article_to_that_story(
+    qtbot, db_url, settings, tmp_path
+):
+    window = demo_window(qtbot, db_url, settings)
+    story = Story.get()
+    tree = window.tree
+    rect = tree.visualRect(window.tree_model.index(0, 0))
+    path = samples.write_docx(tmp_path / "bridge.docx")
+    with qtbot.waitSignal(window.imports_done, timeout=IMPORT_TIMEOUT):
+        drop_at(tree.viewport(), QPointF(rect.center()), files_mime(path))
+    assert Story.select().count() == 1
+    assert [a.format for a in Article.select().where(Article.story == story)] == ["text", "docx"]
+    assert window.tree_model.rowCount(window.tree_model.index(0, 0)) == 2
+
+
+def test_dropping_below_the_stories_makes_a_new_story(qtbot, db_url, settings, tmp_path):
+    window = demo_window(qtbot, db_url, settings)
+    viewport = window.tree.viewport()
+    below = QPointF(viewport.rect().center().x(), viewport.rect().bottom() - 5)
+    path = samples.write_pdf(tmp_path / "bridge.pdf")
+    with qtbot.waitSignal(window.imports_done, timeout=IMPORT_TIMEOUT):
+        drop_at(viewport, below, files_mime(path))
+    assert Story.select().count() == 2
+    assert window.tree_model.rowCount() == 2
+
+
+def test_pasting_copied_article_text_imports_it(qtbot, db_url, settings):
+    open_database(db_url)
+    window = make_window(qtbot, db_url, settings)
+    QApplication.clipboard().setText(samples.copied_text())
+    window.activateWindow()
+    qtbot.waitUntil(window.isActiveWindow)
+    window.empty.setFocus()
+    with qtbot.waitSignal(window.imports_done, timeout=10_000):
+        qtbot.keyClick(window.empty, Qt.Key.Key_V, Qt.KeyboardModifier.ControlModifier)
+    article = Article.get()
+    assert (article.title, article.outlet.name) == (samples.TITLE, samples.OUTLET)
+
+
+def test_pasting_nothing_useful_says_so(qtbot, db_url, settings):
+    open_database(db_url)
+    window = make_window(qtbot, db_url, settings)
+    QApplication.clipboard().setText("hi")
+    window.paste_action.trigger()
+    assert "no files, web addresses or article text" in window.statusBar().currentMessage()
+    assert window.task is None
+
+
+def test_the_window_keeps_answering_and_counts_while_200_files_import(
+    qtbot, db_url, settings, tmp_path
+):
+    open_database(db_url)
+    window = make_window(qtbot, db_url, settings)
+    write_articles(tmp_path / "many", 200)
+    ticks, seen = [], set()
+    timer = QTimer()
+    timer.setInterval(5)
+    timer.timeout.connect(lambda: (ticks.append(1), seen.add(window.progress.text())))
+    timer.start()
+    with qtbot.waitSignal(window.imports_done, timeout=IMPORT_TIMEOUT) as done:
+        drag_and_drop(window, files_mime(tmp_path / "many"))
+    timer.stop()
+    report = done.args[0]
+    assert len(report.imported) == 200 and not report.failed
+    assert Article.select().count() == 200
+    # the event loop ran all along, and the bar counted the files as they went
+    assert len(ticks) >= 20
+    assert any(text.endswith("of 200") for text in seen), seen
+    assert not window.progress.isVisible() and window.task is None
+
+
+def test_cancel_stops_the_import_and_leaves_only_whole_articles(qtbot, db_url, settings, tmp_path):
+    open_database(db_url)
+    window = make_window(qtbot, db_url, settings)
+    paths = write_articles(tmp_path / "many", 200)
+    first = []
+
+    def cancel_on_first(done, total):
+        if not first:
+            first.append(done)
+            qtbot.mouseClick(window.cancel_button, Qt.MouseButton.LeftButton)
+
+    window.import_progressed.connect(cancel_on_first)
+    with qtbot.waitSignal(window.imports_done, timeout=IMPORT_TIMEOUT) as done:
+        drag_and_drop(window, files_mime(*paths))
+    report = done.args[0]
+    assert report.cancelled
+    stored = Article.select().count()
+    assert 1 <= stored < 200 and stored == len(report.imported)
+    for article in Article.select():
+        assert Claim.select().where(Claim.article == article).count() >= 2
+    assert "cancelled" in window.statusBar().currentMessage()
+
+
+def test_a_second_drop_during_an_import_waits_its_turn(qtbot, db_url, settings, tmp_path):
+    open_database(db_url)
+    window = make_window(qtbot, db_url, settings)
+    batch_a = write_articles(tmp_path / "a", 30)
+    extra = samples.write_html(tmp_path / "bridge.html")
+    reports = []
+    window.imports_done.connect(reports.append)
+    drag_and_drop(window, files_mime(*batch_a))
+    drag_and_drop(window, files_mime(extra))
+    assert window.pending
+    qtbot.waitUntil(lambda: len(reports) == 2, timeout=IMPORT_TIMEOUT)
+    assert Article.select().count() == 31
+
+
+def test_dropping_the_same_article_again_tells_the_user(qtbot, db_url, settings, tmp_path):
+    open_database(db_url)
+    window = make_window(qtbot, db_url, settings)
+    path = samples.write_html(tmp_path / "bridge.html")
+    with qtbot.waitSignal(window.imports_done, timeout=IMPORT_TIMEOUT):
+        drag_and_drop(window, files_mime(path))
+    with qtbot.waitSignal(window.imports_done, timeout=IMPORT_TIMEOUT):
+        drag_and_drop(window, files_mime(path))
+    assert Article.select().count() == 1
+    assert window.problem_box.windowTitle() == "Already imported"
+    assert "already imported as" in window.problem_box.informativeText()
+    assert "already in the database" in window.statusBar().currentMessage()
