@@ -100,6 +100,10 @@ def test_dropping_below_the_stories_makes_a_new_story(qtbot, db_url, settings, t
         drop_at(viewport, below, files_mime(path))
     assert Story.select().count() == 2
     assert window.tree_model.rowCount() == 2
+    # an article without an outlet is named by where it came from
+    labels = [window.tree_model.index(0, 0, window.tree_model.index(row, 0)).data()
+              for row in range(2)]  # fmt: skip
+    assert "bridge.pdf" in labels
 
 
 def test_pasting_copied_article_text_imports_it(qtbot, db_url, settings):

@@ -39,6 +39,7 @@ from sourcemark.ui.models import (
     ClaimFilterProxy,
     ClaimTableModel,
     StoryTreeModel,
+    article_label,
 )
 from sourcemark.ui.palette import THEMES, apply_theme
 from sourcemark.ui.summary import SummaryStrip
@@ -86,8 +87,19 @@ class EmptyState(QWidget):
         buttons.addWidget(self.import_button)
         buttons.addWidget(self.sample_button)
         buttons.addStretch()
+        formats = QLabel(
+            "Web pages, PDF, Word, e-mail, plain text and Markdown files, links dragged from\n"
+            "a browser, or a selection of text; Ctrl+V pastes what you copied."
+        )
+        formats.setObjectName("formatsHint")
+        formats.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        small = formats.font()
+        small.setPointSizeF(small.pointSizeF() * 0.92)
+        formats.setFont(small)
         for widget in (picture, heading, hint):
             layout.addWidget(widget)
+        layout.addSpacing(8)
+        layout.addWidget(formats)
         layout.addSpacing(12)
         layout.addLayout(buttons)
         layout.addStretch(3)
@@ -415,7 +427,7 @@ class MainWindow(QMainWindow):
             return
         self.article.show_article(article.id, article.title, article.text, rows)
         self.article_title.setText(article.title)
-        meta = [article.outlet.name if article.outlet else "Unknown outlet"]
+        meta = [article_label(article)]
         if article.published:
             meta.append(article.published.isoformat())
         if article.byline:

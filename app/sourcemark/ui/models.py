@@ -1,6 +1,8 @@
 """Qt item models over the store: the story tree and the claims table."""
 
 from dataclasses import dataclass
+from pathlib import PurePath
+from urllib.parse import urlsplit
 
 from PySide6.QtCore import (
     QAbstractTableModel,
@@ -90,10 +92,10 @@ class StoryTreeModel(QStandardItemModel):
             count.setData(self.STORY, KIND_ROLE)
             count.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
             for article in articles[story.id]:
-                outlet = article.outlet.name if article.outlet else "Unknown outlet"
-                child = QStandardItem(article_icon, outlet)
+                label = article_label(article)
+                child = QStandardItem(article_icon, label)
                 when = f" · {article.published.isoformat()}" if article.published else ""
-                child.setToolTip(f"{article.title}\n{outlet}{when}")
+                child.setToolTip(f"{article.title}\n{label}{when}")
                 child.setData(article.id, ID_ROLE)
                 child.setData(self.ARTICLE, KIND_ROLE)
                 n_claims = QStandardItem(str(story.claims_by_article.get(article.id, 0)))
@@ -108,6 +110,19 @@ class StoryTreeModel(QStandardItemModel):
             for item in (title, count):
                 item.setEditable(False)
             self.appendRow([title, count])
+
+
+def article_label(article) -> str:
+    """How an article is named under its story: its outlet, else where it came from (a
+    site's address or a file's name)."""
+    if article.outlet:
+        return article.outlet.name
+    if article.url:
+        host = urlsplit(article.url).hostname or ""
+        return host.removeprefix("www.") or article.url
+    if article.origin and article.format not in {"snippet"}:
+        return PurePath(article.origin).name
+    return "Unknown outlet"
 
 
 @dataclass(slots=True)
