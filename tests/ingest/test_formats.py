@@ -136,3 +136,11 @@ def test_files_over_the_size_limit_are_refused_before_reading(tmp_path, monkeypa
     path.write_text("word " * 1000)
     with pytest.raises(IngestError, match="larger than"):
         read_path(path)
+
+
+def test_the_same_page_read_twice_keeps_all_its_text(tmp_path):
+    """Wire copies share paragraphs; a reader that remembered text across pages would drop
+    them from the second copy."""
+    first = read_path(samples.write_html(tmp_path / "a.html"))
+    second = read_path(samples.write_html(tmp_path / "b.html"))
+    assert second.text == first.text and samples.PARAGRAPHS[0] in second.text

@@ -19,7 +19,9 @@ def read_html(html: str, origin: str | None = None, url: str | None = None) -> D
             include_tables=False,
             include_images=False,
             include_links=False,
-            deduplicate=True,
+            # trafilatura's deduplication remembers text across calls: a second copy of a
+            # wire story, or the same page imported again, would lose its paragraphs
+            deduplicate=False,
         )
     except Exception as error:  # trafilatura and lxml raise many kinds on broken markup
         raise IngestError(f"the page could not be read ({type(error).__name__})") from None
