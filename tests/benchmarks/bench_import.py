@@ -2,9 +2,10 @@
 
 Run: uv run python tests/benchmarks/bench_import.py [--pages 500] [--rounds 3]
 
-Writes N saved pages (navigation, share box, related links and footer around an
-article of about 5,000 characters built from the sample story and varied news
-sentences) to a temporary folder. The baseline reads each file and runs
+Writes N saved pages of about 150 KB, as browsers save news pages (metadata,
+scripts holding the site's state, a large menu, ads and boxes between paragraphs,
+related and most-read lists, comments, a footer) around an article of about
+5,000 characters built from the sample story and varied news sentences. The baseline reads each file and runs
 trafilatura.bare_extraction on it with the options the importer uses; the import
 is the whole pipeline (read, decode, extract, analyse, store each article in its
 own transaction) into a new SQLite database. They take turns for a few rounds;
@@ -12,6 +13,8 @@ the median of the rounds' ratios is reported, and the best time of each.
 """
 
 import argparse
+import json
+import random
 import statistics
 import sys
 import tempfile
@@ -24,38 +27,82 @@ from bench_analyze import make_articles
 from sourcemark.pipeline import import_paths
 from sourcemark.store import close_database, open_database
 
-PAGE = """<!DOCTYPE html>
+SECTIONS = ["News", "World", "Politics", "Business", "Tech", "Science", "Health", "Sport",
+            "Culture", "Opinion", "Travel", "Video"]  # fmt: skip
+
+
+def _links(prefix: str, count: int, label: str) -> str:
+    return "".join(f'<li><a href="/{prefix}/{k}">{label} {k}</a></li>' for k in range(count))
+
+
+def _page(n: int, title: str, paragraphs: list[str], rng: random.Random) -> str:
+    """A page as a browser saves it: metadata, scripts with the site's state, a large
+    menu, ads, boxes between paragraphs, related and most-read lists, comments, footer
+    (about 150 KB, in the range of real news pages)."""
+    words = " ".join(paragraphs).split()
+    state = json.dumps(
+        {"articles": [{"id": k, "headline": " ".join(rng.sample(words, 12)),
+                       "teaser": " ".join(rng.sample(words, 40))} for k in range(240)]}
+    )  # fmt: skip
+    meta = "".join(f'<meta name="x-tag-{k}" content="value {k}">' for k in range(40))
+    menu = "".join(
+        f'<li class="menu"><a href="/{s.lower()}">{s}</a><ul>{_links(s.lower(), 15, s)}</ul></li>'
+        for s in SECTIONS
+    )
+    body = []
+    for k, paragraph in enumerate(paragraphs):
+        body.append(f"<p>{paragraph}</p>")
+        if k % 3 == 2:
+            body.append(
+                '<div class="inline-related"><span>Read more:</span> '
+                f'<a href="/r/{n}-{k}">{" ".join(rng.sample(words, 8))}</a></div>'
+                f'<div class="ad-slot" id="ad-{k}" data-size="300x250"></div>'
+            )
+    cards = "".join(
+        f'<div class="card"><a href="/c/{n}-{k}"><h3>{" ".join(rng.sample(words, 9))}</h3>'
+        f"<p>{' '.join(rng.sample(words, 30))}</p></a></div>"
+        for k in range(12)
+    )
+    comments = "".join(
+        f'<div class="comment"><b>reader{k}</b><p>{" ".join(rng.sample(words, 50))}</p></div>'
+        for k in range(30)
+    )
+    return f"""<!DOCTYPE html>
 <html lang="en"><head><meta charset="utf-8">
 <title>{title} | The Lakeshore Examiner</title>
 <meta property="og:title" content="{title}">
 <meta property="og:site_name" content="The Lakeshore Examiner">
 <meta name="author" content="Jane Roe">
-<meta property="article:published_time" content="2024-03-{day:02d}T09:30:00Z">
-<script>window.dataLayer = [];</script>
+<meta property="article:published_time" content="2024-03-{n % 28 + 1:02d}T09:30:00Z">
+{meta}
+<script>window.__STATE__ = {state};</script>
+<script type="application/ld+json">{{"@type": "NewsArticle", "headline": "{title}"}}</script>
+<style>{".card{margin:0}" * 200}</style>
 </head><body>
-<nav><a href="/">Home</a> | <a href="/news">News</a> | <a href="/world">World</a> |
-<a href="/sport">Sport</a> | <a href="/opinion">Opinion</a></nav>
+<header><div class="ticker">Breaking: {" ".join(rng.sample(words, 15))}</div>
+<nav><ul>{menu}</ul></nav></header>
 <div class="share">Share this: Facebook Twitter Email</div>
-<article><h1>{title}</h1><p class="byline">By Jane Roe</p>
-{paragraphs}
+<main><article><h1>{title}</h1><p class="byline">By Jane Roe</p>
+<figure><img src="/img/{n}.jpg" alt=""><figcaption>{" ".join(rng.sample(words, 12))}
+</figcaption></figure>
+{"".join(body)}
 </article>
-<aside><h2>Related stories</h2><ul>{related}</ul></aside>
-<footer>© 2024 The Lakeshore Examiner. All rights reserved.
-<a href="/privacy">Privacy</a> <a href="/terms">Terms</a></footer>
+<section class="related"><h2>Related stories</h2>{cards}</section>
+<section class="most-read"><h2>Most read</h2><ol>{_links("m", 10, "Most read story")}</ol></section>
+<section class="comments"><h2>Comments</h2>{comments}</section>
+<form class="newsletter"><label>Sign up for our newsletter</label><input type="email">
+<button>Subscribe</button></form></main>
+<footer><ul>{_links("f", 80, "Footer link")}</ul>
+© 2024 The Lakeshore Examiner. All rights reserved.</footer>
 </body></html>"""
 
 
 def write_pages(folder: Path, count: int) -> list[Path]:
+    rng = random.Random(5)
     paths = []
     for n, article in enumerate(make_articles(count, seed=11)):
-        paragraphs = "\n".join(f"<p>{p}</p>" for p in article.split("\n\n") if p.strip())
-        related = "".join(f'<li><a href="/s/{n}-{k}">Story {n}-{k}</a></li>' for k in range(6))
-        page = PAGE.format(
-            title=f"Report Number {n} on the Harbour Talks",
-            day=n % 28 + 1,
-            paragraphs=paragraphs,
-            related=related,
-        )
+        paragraphs = [p for p in article.split("\n\n") if p.strip()]
+        page = _page(n, f"Report Number {n} on the Harbour Talks", paragraphs, rng)
         path = folder / f"page-{n:04d}.html"
         path.write_text(page, encoding="utf-8")
         paths.append(path)

@@ -18,9 +18,14 @@ class Document:
     format: str = "text"
     warnings: list[str] = field(default_factory=list)
 
+    _hash: tuple[str, str] | None = field(default=None, repr=False, compare=False)
+
     @property
     def content_hash(self) -> str:
-        return content_hash(self.text)
+        """The hash of the text (kept while the text stays the same)."""
+        if self._hash is None or self._hash[0] is not self.text:
+            self._hash = (self.text, content_hash(self.text))
+        return self._hash[1]
 
 
 def content_hash(text: str) -> str:

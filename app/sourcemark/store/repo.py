@@ -4,7 +4,7 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
-from peewee import JOIN, fn
+from peewee import JOIN, DatabaseProxy, PostgresqlDatabase, fn
 
 from sourcemark.analysis.types import Claim as FoundClaim
 from sourcemark.ingest.document import Document
@@ -33,19 +33,39 @@ def alias_key(name: str) -> str:
     return " ".join(re.findall(r"\w+", name.casefold()))
 
 
-def outlet_named(name: str | None) -> Outlet | None:
+def _select(sql: str, *params) -> list[tuple]:
+    """A small SELECT written out ({p} marks a parameter): the lookups each import makes,
+    which peewee's query builder would take longer to write than the database to run."""
+    database = database_proxy.obj
+    return list(database.execute_sql(sql.replace("{p}", database.param), params))
+
+
+def outlet_named(name: str | None) -> int | None:
+    """The id of the outlet of this name (in any case), created on first sight."""
     if not name or not name.strip():
         return None
     name = name.strip()[:200]
-    outlet = Outlet.get_or_none(fn.LOWER(Outlet.name) == name.lower())
-    return outlet or Outlet.create(name=name)
+    rows = _select("SELECT id FROM outlet WHERE LOWER(name) = {p} LIMIT 1", name.lower())
+    return rows[0][0] if rows else insert_row(Outlet, {"name": name})
 
 
 def find_duplicate(document: Document) -> Article | None:
-    article = Article.get_or_none(Article.content_hash == document.content_hash)
-    if article is None and document.url:
-        article = Article.get_or_none(Article.url == document.url)
-    return article
+    """The stored article with the same text (white space aside) or the same address."""
+    content_hash = document.content_hash
+    if document.url:
+        rows = _select(
+            "SELECT id, content_hash FROM article WHERE content_hash = {p} OR url = {p} LIMIT 2",
+            content_hash,
+            document.url,
+        )
+    else:
+        rows = _select(
+            "SELECT id, content_hash FROM article WHERE content_hash = {p}", content_hash
+        )
+    if not rows:
+        return None
+    rows.sort(key=lambda row: row[1] != content_hash)  # the same text first
+    return Article.get_by_id(rows[0][0])
 
 
 def add_article(
@@ -60,21 +80,24 @@ def add_article(
         existing = find_duplicate(document)
         if existing is not None:
             raise DuplicateArticle(existing)
+        new_story = story is None
         if story is None:
-            story = Story.create(title=(document.title or "Untitled story")[:500])
-        article = Article.create(
-            story=story,
-            title=(document.title or "Untitled")[:500],
-            outlet=outlet_named(document.outlet),
-            url=document.url,
-            published=document.published,
-            byline=document.byline,
-            text=document.text,
-            content_hash=document.content_hash,
-            origin=document.origin,
-            format=document.format,
-            analyzer_version=analyzer_version,
-        )
+            title = (document.title or "Untitled story")[:500]
+            story = Story(id=insert_row(Story, {"title": title}), title=title)
+        fields = {
+            "story": story.id,
+            "title": (document.title or "Untitled")[:500],
+            "outlet": outlet_named(document.outlet),
+            "url": document.url,
+            "published": document.published,
+            "byline": document.byline,
+            "text": document.text,
+            "content_hash": document.content_hash,
+            "origin": document.origin,
+            "format": document.format,
+            "analyzer_version": analyzer_version,
+        }
+        article = Article(id=insert_row(Article, fields), **fields)
         claims = list(claims)
         sources = source_ids(
             (claim.source_resolved or claim.source, str(claim.type))
@@ -103,33 +126,54 @@ def add_article(
                 }
             )
         insert_rows(Claim, rows)
-        Story.update(updated=now).where(Story.id == story.id).execute()
+        if not new_story:
+            Story.update(updated=now).where(Story.id == story.id).execute()
     return article
 
 
-def insert_rows(model, rows: list[dict]) -> None:
-    """Insert many rows with one prepared statement (executemany): peewee builds SQL for
-    every value of an insert_many, which costs more than the database's work here.
-    Fields a row leaves out take their defaults."""
-    if not rows:
-        return
+def _insert_sql(model) -> tuple[str, list]:
+    """INSERT for every column but the key, with the database's parameter marks."""
     database = model._meta.database
     fields = [f for f in model._meta.sorted_fields if f is not model._meta.primary_key]
     open_quote, close_quote = database.quote[0], database.quote[1]
     columns = ", ".join(f"{open_quote}{f.column_name}{close_quote}" for f in fields)
     marks = ", ".join([database.param] * len(fields))
     table = f"{open_quote}{model._meta.table_name}{close_quote}"
-    sql = f"INSERT INTO {table} ({columns}) VALUES ({marks})"
+    return f"INSERT INTO {table} ({columns}) VALUES ({marks})", fields
 
-    def value(field, row):
-        if field.name in row:
-            return field.db_value(row[field.name])
-        default = field.default
-        return field.db_value(default() if callable(default) else default)
 
-    values = [tuple(value(f, row) for f in fields) for row in rows]
+def _values(fields, row: dict) -> tuple:
+    values = []
+    for column in fields:
+        if column.name in row:
+            values.append(column.db_value(row[column.name]))
+        else:
+            default = column.default
+            values.append(column.db_value(default() if callable(default) else default))
+    return tuple(values)
+
+
+def insert_rows(model, rows: list[dict]) -> None:
+    """Insert many rows with one prepared statement (executemany). peewee builds the SQL
+    of every query value by value, which costs more than the database's own work when an
+    article brings dozens of claims; fields a row leaves out take their defaults."""
+    if not rows:
+        return
+    sql, fields = _insert_sql(model)
+    model._meta.database.cursor().executemany(sql, [_values(fields, row) for row in rows])
+
+
+def insert_row(model, row: dict) -> int:
+    """Insert one row the same way, and return its new key."""
+    sql, fields = _insert_sql(model)
+    database = model._meta.database
     cursor = database.cursor()
-    cursor.executemany(sql, values)
+    actual = database.obj if isinstance(database, DatabaseProxy) else database
+    if isinstance(actual, PostgresqlDatabase):
+        cursor.execute(sql + " RETURNING id", _values(fields, row))
+        return cursor.fetchone()[0]
+    cursor.execute(sql, _values(fields, row))
+    return cursor.lastrowid
 
 
 def source_ids(mentions) -> dict[str, int]:
@@ -144,14 +188,15 @@ def source_ids(mentions) -> dict[str, int]:
     keys = list(wanted)
     for batch in range(0, len(keys), 500):
         chunk = keys[batch : batch + 500]
-        query = SourceAlias.select(SourceAlias.key, SourceAlias.source).where(
-            SourceAlias.key.in_(chunk)
+        marks = ", ".join(["{p}"] * len(chunk))
+        found.update(
+            _select(f"SELECT key, source_id FROM source_alias WHERE key IN ({marks})", *chunk)
         )
-        found.update((alias.key, alias.source_id) for alias in query)
     for key, (mention, type_) in wanted.items():
         if key not in found:
-            source_id = Source.insert(name=mention.strip()[:300], type=type_).execute()
-            SourceAlias.insert(source=source_id, alias=mention.strip()[:300], key=key).execute()
+            name = mention.strip()[:300]
+            source_id = insert_row(Source, {"name": name, "type": type_})
+            insert_row(SourceAlias, {"source": source_id, "alias": name, "key": key})
             found[key] = source_id
     return found
 
