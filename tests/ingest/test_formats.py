@@ -144,3 +144,39 @@ def test_the_same_page_read_twice_keeps_all_its_text(tmp_path):
     first = read_path(samples.write_html(tmp_path / "a.html"))
     second = read_path(samples.write_html(tmp_path / "b.html"))
     assert second.text == first.text and samples.PARAGRAPHS[0] in second.text
+
+
+def test_markdown_loses_its_markup_and_keeps_title_byline_and_date(tmp_path):
+    path = tmp_path / "bridge.md"
+    path.write_text(
+        f"# {samples.TITLE}\n\n*By {samples.AUTHOR} — March 5, 2024*\n\n"
+        "The harbour bridge will close for **six weeks** from April, the city's "
+        "[transport department](https://example.invalid/transport) said on Tuesday.\n\n"
+        '> "We cannot take any risk," said _Mayor Ana Ruiz_.\n\n'
+        "- Shop owners said they feared losing customers.\n\n"
+        "```\nignored code\n```\n",
+        encoding="utf-8",
+    )
+    document = read_path(path)
+    assert (document.title, document.byline, document.published) == (
+        samples.TITLE, samples.AUTHOR, PUBLISHED,
+    )  # fmt: skip
+    assert document.text.split("\n\n") == [
+        "The harbour bridge will close for six weeks from April, the city's transport "
+        "department said on Tuesday.",
+        '"We cannot take any risk," said Mayor Ana Ruiz.',
+        "Shop owners said they feared losing customers.",
+    ]
+    assert document.format == "markdown"
+
+
+def test_a_saved_page_is_read_without_fetching_anything_it_points_to(tmp_path, site):
+    page = (
+        samples.html_page()
+        .replace("https://tracker.invalid/pixel.gif", site.url("/pixel.gif"))
+        .replace("<script>", f'<script src="{site.url("/app.js")}"></script><script>')
+    )
+    path = tmp_path / "bridge.html"
+    path.write_text(page, encoding="utf-8")
+    assert samples.PARAGRAPHS[0] in read_path(path).text
+    assert site.requests == []

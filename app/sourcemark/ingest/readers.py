@@ -7,6 +7,7 @@ from sourcemark.ingest.document import Document
 from sourcemark.ingest.errors import IngestError
 from sourcemark.ingest.html import read_html
 from sourcemark.ingest.mail import read_eml
+from sourcemark.ingest.markdown import markdown_to_text
 from sourcemark.ingest.pdf import read_pdf
 from sourcemark.ingest.text import clean_pasted_text
 from sourcemark.ingest.web import is_url, read_url
@@ -65,8 +66,10 @@ def read_bytes(data: bytes, suffix: str, origin: str | None = None) -> Document:
         return read_eml(data, origin=origin)
     if suffix in HTML_SUFFIXES:
         return read_html(decode_text(data), origin=origin)
-    document = read_text(decode_text(data), origin=origin)
-    document.format = "markdown" if suffix in {".md", ".markdown"} else "text"
+    text = decode_text(data)
+    markdown = suffix in {".md", ".markdown"}
+    document = read_text(markdown_to_text(text) if markdown else text, origin=origin)
+    document.format = "markdown" if markdown else "text"
     return document
 
 

@@ -141,13 +141,16 @@ def _read_header(header: list[str]) -> Document:
     candidates = []
     for line in header:
         found = find_date(line)
+        if _BYLINE.match(line) and not document.byline:
+            # "By Jane Roe — March 5, 2024": the name, and the date when one follows
+            byline = re.sub(r"^by\s+", "", line, flags=re.I)
+            document.byline = re.split(r"\s+[—–|·-]\s+|,\s+(?=\w+\.?\s+\d)", byline)[0]
+            document.published = document.published or found
+            continue
         if found and (_words(line) <= 10 or re.match(r"(published|posted|updated)\b", line, re.I)):
             document.published = document.published or found
             continue
         if _BREADCRUMB.match(line) or _is_widget(line) or _is_nav(line):
-            continue
-        if _BYLINE.match(line):
-            document.byline = re.sub(r"^by\s+", "", line, flags=re.I)
             continue
         candidates.append(line)
     # A short first line before the headline is the site's name.
