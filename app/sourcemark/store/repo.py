@@ -260,3 +260,65 @@ def claims_of_story(story_id: int) -> list[Claim]:
         .where(Article.story == story_id)
         .order_by(Article.id, Claim.start)
     )
+
+
+# -- edits by a person --------------------------------------------------------------------------
+
+EDITABLE_FIELDS = ("type", "stance", "source_mention", "reviewed", "note")
+
+
+def update_claim(claim_id: int, changes: dict) -> dict:
+    """Apply a person's edit to one claim in its own transaction and return the values it
+    replaced (for undo). The claim becomes the person's ("user"), so a re-analysis keeps
+    it; its version goes up. A changed source mention is linked to its registry source."""
+    unknown = set(changes) - set(EDITABLE_FIELDS)
+    if unknown:
+        raise ValueError(f"not editable: {', '.join(sorted(unknown))}")
+    with database_proxy.atomic():
+        claim = Claim.get_by_id(claim_id)
+        old = {name: getattr(claim, name) for name in changes}
+        old["origin"] = claim.origin
+        values = dict(changes)
+        if "source_mention" in changes:
+            mention = (changes["source_mention"] or "").strip() or None
+            values["source_mention"] = mention
+            values["source"] = (
+                source_ids([(mention, changes.get("type", claim.type))]).get(alias_key(mention))
+                if mention
+                else None
+            )
+            old["source"] = claim.source_id
+        values["origin"] = changes.get("origin", "user")
+        values["version"] = Claim.version + 1
+        values["updated"] = utcnow()
+        Claim.update(**values).where(Claim.id == claim_id).execute()
+    return old
+
+
+def restore_claim_fields(claim_id: int, old: dict) -> None:
+    """Put back the values update_claim() returned (undo)."""
+    with database_proxy.atomic():
+        values = dict(old)
+        values["version"] = Claim.version + 1
+        values["updated"] = utcnow()
+        Claim.update(**values).where(Claim.id == claim_id).execute()
+
+
+def delete_claims(claim_ids: list[int]) -> list[dict]:
+    """Remove claims in one transaction; returns their rows, so that undo can put them back
+    as they were (same ids)."""
+    with database_proxy.atomic():
+        rows = list(Claim.select().where(Claim.id.in_(claim_ids)).dicts())
+        Claim.delete().where(Claim.id.in_(claim_ids)).execute()
+    return rows
+
+
+def restore_claims(rows: list[dict]) -> None:
+    """Put deleted claims back, ids included (undo of delete_claims)."""
+    with database_proxy.atomic():
+        insert_rows_with_ids(Claim, rows)
+
+
+def insert_rows_with_ids(model, rows: list[dict]) -> None:
+    if rows:
+        model.insert_many(rows).execute()

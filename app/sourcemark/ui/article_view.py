@@ -35,6 +35,11 @@ class ArticleView(QPlainTextEdit):
         self.setPlainText(text)
         self._highlight()
 
+    def update_claims(self, claims: list[ClaimRow]) -> None:
+        """New colours for the same text (after an edit): the scroll position stays."""
+        self._claims = [c for c in claims if c.article_id == self.article_id]
+        self._highlight()
+
     def highlighted_claims(self) -> list[tuple[int, int, str]]:
         """(start, end, type) of each highlight currently shown, for tests and the legend."""
         return [(c.start, c.end, c.type) for c in self._claims]

@@ -3,7 +3,7 @@
 from pathlib import Path
 
 from PySide6.QtCore import QItemSelectionModel, QSettings, QSize, Qt, QThreadPool, Signal
-from PySide6.QtGui import QAction, QActionGroup, QKeySequence
+from PySide6.QtGui import QAction, QActionGroup, QKeySequence, QUndoStack
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QApplication,
@@ -33,6 +33,16 @@ from sourcemark.store.models import Article
 from sourcemark.store.repo import articles_of, claims_of_story, story_rows
 from sourcemark.ui.article_view import ArticleView
 from sourcemark.ui.drops import items_from_mime
+from sourcemark.ui.editing import (
+    ChoiceDelegate,
+    DeleteClaims,
+    EditClaims,
+    ReviewKeys,
+    SourceDelegate,
+    claims_by_id,
+    stance_choices,
+    type_choices,
+)
 from sourcemark.ui.models import (
     ID_ROLE,
     KIND_ROLE,
@@ -121,6 +131,8 @@ class MainWindow(QMainWindow):
         self.pending: list[tuple[list, int | None]] = []  # imports asked for while one runs
         self.last_import_problems = []
         self.problem_box: QMessageBox | None = None
+        self.undo_stack = QUndoStack(self)
+        self._article_filter: int | None = None
         self.setWindowTitle(f"{APP_NAME} — {describe(database_url)}")
         self.setWindowIcon(icon("mdi6.text-box-search-outline"))
         self.setAcceptDrops(True)
@@ -164,6 +176,20 @@ class MainWindow(QMainWindow):
         self.refresh_action.setShortcut(QKeySequence.StandardKey.Refresh)
         self.refresh_action.triggered.connect(self.refresh)
         self.about_action = themed(QAction(f"&About {APP_NAME}", self), "mdi6.information-outline")
+        self.undo_action = themed(self.undo_stack.createUndoAction(self, "&Undo"), "mdi6.undo")
+        self.undo_action.setShortcut(QKeySequence.StandardKey.Undo)
+        self.redo_action = themed(self.undo_stack.createRedoAction(self, "&Redo"), "mdi6.redo")
+        self.redo_action.setShortcuts([QKeySequence("Ctrl+Shift+Z"), QKeySequence.StandardKey.Redo])
+        self.reviewed_action = themed(
+            QAction("Toggle &Reviewed", self), "mdi6.check-circle-outline"
+        )
+        self.reviewed_action.setShortcut(QKeySequence(Qt.Key.Key_Space))
+        self.reviewed_action.setShortcutContext(Qt.ShortcutContext.WidgetShortcut)
+        self.reviewed_action.triggered.connect(self.toggle_reviewed)
+        self.delete_action = themed(QAction("&Delete Claims", self), "mdi6.delete-outline")
+        self.delete_action.setShortcut(QKeySequence.StandardKey.Delete)
+        self.delete_action.setShortcutContext(Qt.ShortcutContext.WidgetShortcut)
+        self.delete_action.triggered.connect(lambda: self.delete_claims(self.selected_claim_ids()))
         self.about_action.triggered.connect(self.show_about)
 
     def _build_widgets(self) -> None:
@@ -206,6 +232,30 @@ class MainWindow(QMainWindow):
         for column in (ClaimTableModel.STANCE, ClaimTableModel.CODE):
             header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
         self.table.selectionModel().currentRowChanged.connect(self._claim_current_changed)
+        # correcting claims: editors in the cells, review keys, every edit undoable
+        self.table.setEditTriggers(
+            QAbstractItemView.EditTrigger.DoubleClicked
+            | QAbstractItemView.EditTrigger.EditKeyPressed
+        )
+        self.type_delegate = ChoiceDelegate(type_choices(), self.table)
+        self.stance_delegate = ChoiceDelegate(stance_choices(), self.table)
+        self.source_delegate = SourceDelegate(self.table)
+        self.table.setItemDelegateForColumn(ClaimTableModel.TYPE, self.type_delegate)
+        self.table.setItemDelegateForColumn(ClaimTableModel.STANCE, self.stance_delegate)
+        self.table.setItemDelegateForColumn(ClaimTableModel.SOURCE, self.source_delegate)
+        header.setSectionResizeMode(
+            ClaimTableModel.REVIEWED, QHeaderView.ResizeMode.ResizeToContents
+        )
+        header.setSectionResizeMode(ClaimTableModel.NOTE, QHeaderView.ResizeMode.Interactive)
+        header.resizeSection(ClaimTableModel.NOTE, 120)
+        self.review_keys = ReviewKeys(
+            self.selected_claim_ids, self.edit_claims, self.delete_claims, self._rows_of
+        )
+        self.table.installEventFilter(self.review_keys)
+        # queued: the command runs once the cell editor has finished committing
+        self.claim_model.editRequested.connect(
+            self._edit_requested, Qt.ConnectionType.QueuedConnection
+        )
 
         self.search = QLineEdit()
         self.search.setObjectName("claimSearch")
@@ -306,6 +356,12 @@ class MainWindow(QMainWindow):
         file_menu.addAction(self.sample_action)
         file_menu.addSeparator()
         file_menu.addAction(self.quit_action)
+        edit_menu = self.menuBar().addMenu("&Edit")
+        edit_menu.addAction(self.undo_action)
+        edit_menu.addAction(self.redo_action)
+        edit_menu.addSeparator()
+        edit_menu.addAction(self.reviewed_action)
+        edit_menu.addAction(self.delete_action)
         view_menu = self.menuBar().addMenu("&View")
         view_menu.addAction(self.find_action)
         view_menu.addAction(self.refresh_action)
@@ -392,6 +448,7 @@ class MainWindow(QMainWindow):
             self._show_story(index.data(ID_ROLE))
 
     def _show_story(self, story_id: int | None, article_id: int | None = None) -> None:
+        self._article_filter = article_id  # the tree's article, whose claims alone are shown
         if story_id is None:
             self.claim_model.set_claims([])
             self.summary.show_story(None, [], [])
@@ -406,12 +463,18 @@ class MainWindow(QMainWindow):
             claims = [c for c in claims if c.article_id == article_id]
         self.claim_model.set_claims(claims)
         rows = self.claim_model.rows()
-        outlets = sorted({a.outlet.name for a in articles if a.outlet})
         title = self.tree_model.index(self._story_row(story_id), 0).data()
-        self.summary.show_story(title, outlets, rows)
+        self.summary.show_story(title, self._outlets(story_id, articles), rows)
         shown = next((a for a in articles if a.id == article_id), articles[0] if articles else None)
         self._show_article(shown, rows)
         self._update_count()
+
+    @staticmethod
+    def _outlets(story_id: int | None, articles: list[Article] | None = None) -> list[str]:
+        if story_id is None:
+            return []
+        articles = articles if articles is not None else articles_of(story_id)
+        return sorted({a.outlet.name for a in articles if a.outlet})
 
     def _story_row(self, story_id: int) -> int:
         for row in range(self.tree_model.rowCount()):
@@ -467,6 +530,100 @@ class MainWindow(QMainWindow):
         self.match_count.setText(
             f"{shown} of {total} claims" if shown != total else counted(total, "claim")
         )
+
+    # -- correcting claims ----------------------------------------------------------------------
+
+    def selected_claim_ids(self) -> list[int]:
+        rows = {
+            self.claim_proxy.mapToSource(i).row()
+            for i in self.table.selectionModel().selectedRows()
+        }
+        return [self.claim_model.claim_at(row).id for row in sorted(rows)]
+
+    def _rows_of(self, ids: list[int]):
+        wanted = set(ids)
+        return [row for row in self.claim_model.rows() if row.id in wanted]
+
+    def _edit_requested(self, claim_id: int, changes: dict) -> None:
+        self.edit_claims([claim_id], changes)
+
+    def edit_claims(self, claim_ids: list[int], changes: dict) -> None:
+        """Change claims as one undoable step, saved at once."""
+        if claim_ids:
+            self.undo_stack.push(EditClaims(list(claim_ids), changes, self._claims_changed))
+
+    def delete_claims(self, claim_ids: list[int]) -> None:
+        if claim_ids:
+            self.undo_stack.push(DeleteClaims(list(claim_ids), self._claims_changed))
+
+    def toggle_reviewed(self) -> None:
+        ids = self.selected_claim_ids()
+        if ids:
+            rows = self._rows_of(ids)
+            self.edit_claims(ids, {"reviewed": not all(row.reviewed for row in rows)})
+
+    def _claims_changed(self, claim_ids: list[int]) -> None:
+        """After an edit, its undo or redo: show the stored claims, with the story's roll-up
+        and counts, and the claims concerned selected."""
+        claims = claims_by_id(claim_ids)
+        story_id = self.current_story_id()
+        if claims and claims[0].article.story_id != story_id:
+            story_id = claims[0].article.story_id
+            self.select_story(story_id)
+        shown = {row.id for row in self.claim_model.rows()}
+        if claims and all(claim.id in shown for claim in claims):
+            # the same claims, changed: update them in place (editors and selection stay)
+            self.claim_model.refresh_rows(claims)
+            rows = self.claim_model.rows()
+            self.summary.show_story(self.summary.title.text(), self._outlets(story_id), rows)
+            self.article.update_claims(rows)
+            self._update_tree_counts(story_id)
+            return
+        scroll = self.table.verticalScrollBar().value()
+        article_id = self.article.article_id
+        self._show_story(story_id, article_id=self._article_filter)
+        self.table.verticalScrollBar().setValue(scroll)
+        if claims:
+            selection = self.table.selectionModel()
+            selection.clearSelection()
+            for claim in claims:
+                row = self.claim_model.row_of(claim.id)
+                index = self.claim_proxy.mapFromSource(self.claim_model.index(row, 0))
+                if index.isValid():
+                    selection.select(
+                        index,
+                        QItemSelectionModel.SelectionFlag.Select
+                        | QItemSelectionModel.SelectionFlag.Rows,
+                    )
+            first = self.claim_proxy.mapFromSource(
+                self.claim_model.index(self.claim_model.row_of(claims[0].id), 0)
+            )
+            selection.setCurrentIndex(first, QItemSelectionModel.SelectionFlag.NoUpdate)
+        elif article_id is not None:
+            self._show_article(
+                Article.get_or_none(Article.id == article_id), self.claim_model.rows()
+            )
+        self._update_tree_counts(story_id)
+
+    def _update_tree_counts(self, story_id: int | None) -> None:
+        """The claim counts of one story and its articles, in place."""
+        if story_id is None:
+            return
+        row = self._story_row(story_id)
+        if row < 0:
+            return
+        counts = {a.id: 0 for a in articles_of(story_id)}
+        for claim in (
+            self.claim_model.rows() if self._article_filter is None else claims_of_story(story_id)
+        ):
+            counts[claim.article_id] = counts.get(claim.article_id, 0) + 1
+        story_index = self.tree_model.index(row, 0)
+        self.tree_model.setData(self.tree_model.index(row, 1), str(sum(counts.values())))
+        for child in range(self.tree_model.rowCount(story_index)):
+            article_id = self.tree_model.index(child, 0, story_index).data(ID_ROLE)
+            self.tree_model.setData(
+                self.tree_model.index(child, 1, story_index), str(counts.get(article_id, 0))
+            )
 
     # -- importing ----------------------------------------------------------------------------
 

@@ -2,6 +2,7 @@
 
 from dataclasses import dataclass
 from pathlib import PurePath
+from typing import ClassVar
 from urllib.parse import urlsplit
 
 from PySide6.QtCore import (
@@ -140,6 +141,8 @@ class ClaimRow:
     code: str
     premise: bool
     reviewed: bool
+    note: str = ""
+    origin: str = "analyzer"
 
     @classmethod
     def of(cls, claim: Claim) -> "ClaimRow":
@@ -157,16 +160,68 @@ class ClaimRow:
             code=claim_code(claim.type),
             premise=bool(claim.premise),
             reviewed=bool(claim.reviewed),
+            note=claim.note or "",
+            origin=claim.origin or "analyzer",
         )
 
 
 class ClaimTableModel(QAbstractTableModel):
-    COLUMNS = ("Claim", "Source", "Type", "Stance", "Code")
-    TEXT, SOURCE, TYPE, STANCE, CODE = range(5)
+    """The claims of a story. Editable: a change a person makes is not written here but
+    asked for through ``editRequested`` (claim id, {field: value}); the window turns it into
+    an undoable command, which saves it and updates this model through ``refresh_rows``."""
+
+    COLUMNS = ("Claim", "Source", "Type", "Stance", "Code", "Reviewed", "Note")
+    TEXT, SOURCE, TYPE, STANCE, CODE, REVIEWED, NOTE = range(7)
+    FIELDS: ClassVar[dict[int, str]] = {
+        SOURCE: "source_mention",
+        TYPE: "type",
+        STANCE: "stance",
+        NOTE: "note",
+    }
+    editRequested = Signal(int, dict)
 
     def __init__(self, parent=None):
         super().__init__(parent)
         self._rows: list[ClaimRow] = []
+
+    def flags(self, index: _Index) -> Qt.ItemFlag:
+        flags = super().flags(index)
+        if not index.isValid():
+            return flags
+        if index.column() in self.FIELDS:
+            flags |= Qt.ItemFlag.ItemIsEditable
+        if index.column() == self.REVIEWED:
+            flags |= Qt.ItemFlag.ItemIsUserCheckable
+        return flags
+
+    def setData(self, index: _Index, value, role: int = Qt.ItemDataRole.EditRole) -> bool:
+        if not index.isValid():
+            return False
+        row, column = self._rows[index.row()], index.column()
+        if column == self.REVIEWED and role == Qt.ItemDataRole.CheckStateRole:
+            checked = Qt.CheckState(value) == Qt.CheckState.Checked
+            if checked != row.reviewed:
+                self.editRequested.emit(row.id, {"reviewed": checked})
+            return True
+        if role != Qt.ItemDataRole.EditRole or column not in self.FIELDS:
+            return False
+        field = self.FIELDS[column]
+        current = {"source_mention": row.source, "type": row.type, "stance": row.stance,
+                   "note": row.note}[field]  # fmt: skip
+        value = value.strip() if isinstance(value, str) else value
+        if value != current:
+            self.editRequested.emit(row.id, {field: value})
+        return True
+
+    def refresh_rows(self, claims: list[Claim]) -> None:
+        """Show the stored state of these claims (after an edit or its undo)."""
+        for claim in claims:
+            index = self.row_of(claim.id)
+            if index >= 0:
+                self._rows[index] = ClaimRow.of(claim)
+                self.dataChanged.emit(
+                    self.index(index, 0), self.index(index, len(self.COLUMNS) - 1)
+                )
 
     def set_claims(self, claims: list[Claim]) -> None:
         self.beginResetModel()
@@ -199,8 +254,15 @@ class ClaimTableModel(QAbstractTableModel):
         row, column = self._rows[index.row()], index.column()
         if role == Qt.ItemDataRole.DisplayRole:
             return self._display(row, column)
+        if role == Qt.ItemDataRole.EditRole:
+            return {self.SOURCE: row.source, self.TYPE: row.type, self.STANCE: row.stance,
+                    self.NOTE: row.note}.get(column, self._display(row, column))  # fmt: skip
+        if role == Qt.ItemDataRole.CheckStateRole and column == self.REVIEWED:
+            return Qt.CheckState.Checked if row.reviewed else Qt.CheckState.Unchecked
         if role == SORT_ROLE:
-            return row.start if column == self.TEXT else self._display(row, column)
+            if column == self.TEXT:
+                return row.start
+            return int(row.reviewed) if column == self.REVIEWED else self._display(row, column)
         if role == ID_ROLE:
             return row.id
         if role == Qt.ItemDataRole.DecorationRole and column == self.TYPE:
@@ -228,6 +290,10 @@ class ClaimTableModel(QAbstractTableModel):
             )
         if column == self.STANCE:
             return Stance(row.stance).label if row.stance in _STANCES else row.stance
+        if column == self.REVIEWED:
+            return ""
+        if column == self.NOTE:
+            return " ".join(row.note.split())
         return row.code
 
     def _tooltip(self, row: ClaimRow, column: int) -> str:
@@ -238,6 +304,10 @@ class ClaimTableModel(QAbstractTableModel):
             return f"{row.source} refers to {row.source_resolved}"
         if column == self.SOURCE and row.cue:
             return f"{row.source} — cue: “{row.cue}”"
+        if column == self.REVIEWED:
+            return "Reviewed (Space)" if row.reviewed else "Not reviewed yet (Space)"
+        if column == self.NOTE and row.note:
+            return row.note
         return None
 
 

@@ -1,0 +1,176 @@
+"""Correcting claims in the table: editors for its cells, undoable commands that save each
+edit in its own transaction, and the review keys (Space, 1-8, D/A/X, Delete)."""
+
+from collections.abc import Callable
+
+from PySide6.QtCore import QEvent, QObject, Qt
+from PySide6.QtGui import QUndoCommand
+from PySide6.QtWidgets import QComboBox, QCompleter, QLineEdit, QStyledItemDelegate
+
+from sourcemark.analysis.types import TYPE_LABELS, SourcingType, Stance
+from sourcemark.store.models import Claim, Source
+from sourcemark.store.repo import (
+    delete_claims,
+    restore_claim_fields,
+    restore_claims,
+    update_claim,
+)
+
+# The order of the taxonomy; the keys 1-8 pick a type in this order.
+TYPE_ORDER = list(SourcingType)
+STANCE_KEYS = {
+    Qt.Key.Key_A: Stance.ASSERTS,
+    Qt.Key.Key_D: Stance.DENIES,
+    Qt.Key.Key_X: Stance.DECLINES,
+}
+FIELD_NAMES = {"type": "type", "stance": "stance", "source_mention": "source", "reviewed":
+               "review mark", "note": "note"}  # fmt: skip
+
+
+class ChoiceDelegate(QStyledItemDelegate):
+    """A drop-down of fixed choices (value, label) for a cell."""
+
+    def __init__(self, choices: list[tuple[str, str]], parent=None):
+        super().__init__(parent)
+        self.choices = choices
+
+    def createEditor(self, parent, option, index):
+        editor = QComboBox(parent)
+        for value, label in self.choices:
+            editor.addItem(label, value)
+        # a choice made is a choice committed: no need to leave the cell first
+        editor.activated.connect(lambda _i, e=editor: self._commit(e))
+        return editor
+
+    def _commit(self, editor) -> None:
+        self.commitData.emit(editor)
+        self.closeEditor.emit(editor, QStyledItemDelegate.EndEditHint.NoHint)
+
+    def setEditorData(self, editor, index):
+        position = editor.findData(index.data(Qt.ItemDataRole.EditRole))
+        editor.setCurrentIndex(max(position, 0))
+
+    def setModelData(self, editor, model, index):
+        model.setData(index, editor.currentData(), Qt.ItemDataRole.EditRole)
+
+
+class SourceDelegate(QStyledItemDelegate):
+    """The source as written, with completion from every source in the registry."""
+
+    def createEditor(self, parent, option, index):
+        editor = QLineEdit(parent)
+        names = [name for (name,) in Source.select(Source.name).distinct().tuples()]
+        completer = QCompleter(sorted(names, key=str.casefold), editor)
+        completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
+        completer.setFilterMode(Qt.MatchFlag.MatchContains)
+        editor.setCompleter(completer)
+        editor.setPlaceholderText("who the claim rests on (empty: unattributed)")
+        return editor
+
+
+def type_choices() -> list[tuple[str, str]]:
+    return [(t.value, f"{n}  {TYPE_LABELS[t]}") for n, t in enumerate(TYPE_ORDER, start=1)]
+
+
+def stance_choices() -> list[tuple[str, str]]:
+    return [(s.value, s.label) for s in Stance]
+
+
+class EditClaims(QUndoCommand):
+    """The same change to one or more claims; undo puts back what each had."""
+
+    def __init__(self, claim_ids: list[int], changes: dict, done: Callable[[list[int]], None]):
+        super().__init__(_describe(changes, len(claim_ids)))
+        self.claim_ids, self.changes, self.done = claim_ids, changes, done
+        self.before: dict[int, dict] = {}
+
+    def redo(self) -> None:
+        for claim_id in self.claim_ids:
+            old = update_claim(claim_id, self.changes)
+            self.before.setdefault(claim_id, old)  # what it was before the first redo
+        self.done(self.claim_ids)
+
+    def undo(self) -> None:
+        for claim_id in reversed(self.claim_ids):
+            restore_claim_fields(claim_id, self.before[claim_id])
+        self.done(self.claim_ids)
+
+
+class DeleteClaims(QUndoCommand):
+    """Claims removed; undo brings them back as they were, with the same ids."""
+
+    def __init__(self, claim_ids: list[int], done: Callable[[list[int]], None]):
+        super().__init__(f"Delete {_count(len(claim_ids))}")
+        self.claim_ids, self.done = claim_ids, done
+        self.rows: list[dict] = []
+
+    def redo(self) -> None:
+        self.rows = delete_claims(self.claim_ids)
+        self.done([])
+
+    def undo(self) -> None:
+        restore_claims(self.rows)
+        self.done(self.claim_ids)
+
+
+def _count(n: int) -> str:
+    return "claim" if n == 1 else f"{n} claims"
+
+
+def _describe(changes: dict, n: int) -> str:
+    """The Edit menu's words for a change: 'Set type of claim to Document'."""
+    if set(changes) == {"reviewed"}:
+        return f"Mark {_count(n)} {'reviewed' if changes['reviewed'] else 'not reviewed'}"
+    (field, value), *_ = changes.items()
+    if field == "type":
+        value = TYPE_LABELS.get(SourcingType(value), value) if value in _TYPES else value
+    elif field == "stance":
+        value = Stance(value).label if value in _STANCES else value
+    elif field in {"source_mention", "note"}:
+        value = f"“{_short(value)}”" if value else "nothing"
+    return f"Set {FIELD_NAMES[field]} of {_count(n)} to {value}"
+
+
+def _short(text: str, width: int = 30) -> str:
+    text = " ".join(str(text).split())
+    return text if len(text) <= width else text[: width - 1] + "…"
+
+
+_TYPES = {t.value for t in SourcingType}
+_STANCES = {s.value for s in Stance}
+
+
+class ReviewKeys(QObject):
+    """The review keys on the claims table: Space toggles reviewed, 1-8 set the sourcing
+    type, A/D/X the stance (asserts, denies, declines), Delete removes; each acts on every
+    selected claim at once, as one step to undo."""
+
+    def __init__(self, selected: Callable[[], list[int]], edit, delete, rows_of):
+        super().__init__()
+        self.selected, self.edit, self.delete, self.rows_of = selected, edit, delete, rows_of
+
+    def eventFilter(self, watched, event) -> bool:
+        if event.type() != QEvent.Type.KeyPress or event.modifiers() & ~(
+            Qt.KeyboardModifier.KeypadModifier
+        ):
+            return False
+        key = event.key()
+        ids = self.selected()
+        if not ids:
+            return False
+        if key == Qt.Key.Key_Space:
+            rows = self.rows_of(ids)
+            self.edit(ids, {"reviewed": not all(row.reviewed for row in rows)})
+        elif Qt.Key.Key_1 <= key <= Qt.Key.Key_8:
+            self.edit(ids, {"type": TYPE_ORDER[key - Qt.Key.Key_1].value})
+        elif key in STANCE_KEYS:
+            self.edit(ids, {"stance": STANCE_KEYS[Qt.Key(key)].value})
+        elif key in (Qt.Key.Key_Delete, Qt.Key.Key_Backspace):
+            self.delete(ids)
+        else:
+            return False
+        return True
+
+
+def claims_by_id(ids: list[int]) -> list[Claim]:
+    return list(Claim.select().where(Claim.id.in_(ids))) if ids else []

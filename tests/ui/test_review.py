@@ -1,0 +1,152 @@
+"""Correcting claims the way an editor works: keys, cell editors, undo and redo; the
+database checked after every step."""
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QComboBox, QLineEdit
+
+from sourcemark.store.models import Claim, Source
+from sourcemark.ui.models import ID_ROLE, ClaimTableModel
+from tests.ui.test_main_window import demo_window
+
+
+def select_rows(qtbot, window, *rows: int) -> list[int]:
+    """Click the first row, ctrl-click the others, as a user selects; the claim ids."""
+    table = window.table
+    table.setFocus()
+    ids = []
+    for n, row in enumerate(rows):
+        index = window.claim_proxy.index(row, ClaimTableModel.CODE)
+        modifier = Qt.KeyboardModifier.ControlModifier if n else Qt.KeyboardModifier.NoModifier
+        qtbot.mouseClick(table.viewport(), Qt.MouseButton.LeftButton, modifier,
+                         table.visualRect(index).center())  # fmt: skip
+        ids.append(index.data(ID_ROLE))
+    return ids
+
+
+def window_with_claims(qtbot, db_url, settings):
+    window = demo_window(qtbot, db_url, settings)
+    window.activateWindow()  # shortcuts (Ctrl+Z) go to the active window only
+    qtbot.waitUntil(window.isActiveWindow)
+    return window
+
+
+def open_editor(qtbot, window, row: int, column: int):
+    """F2 on a cell, as a user starts editing it; the cell's editor."""
+    index = window.claim_proxy.index(row, column)
+    window.table.setFocus()
+    window.table.setCurrentIndex(index)
+    qtbot.keyClick(window.table, Qt.Key.Key_F2)
+    editor = window.table.indexWidget(index) or window.table.focusWidget()
+    assert editor is not window.table, "no editor opened"
+    return editor
+
+
+def key(qtbot, window, k, modifier=Qt.KeyboardModifier.NoModifier):
+    qtbot.keyClick(window.table, k, modifier)
+
+
+def test_a_number_key_sets_the_sourcing_type_and_undo_puts_it_back(qtbot, db_url, settings):
+    window = window_with_claims(qtbot, db_url, settings)
+    (claim_id,) = select_rows(qtbot, window, 0)
+    before = Claim.get_by_id(claim_id)
+    key(qtbot, window, Qt.Key.Key_7)  # 7: document
+    after = Claim.get_by_id(claim_id)
+    assert (after.type, after.origin, after.version) == ("document", "user", before.version + 1)
+    row = window.claim_model.row_of(claim_id)
+    assert window.claim_model.index(row, ClaimTableModel.TYPE).data() == "Document"
+    assert window.undo_action.text() == "&Undo Set type of claim to Document"
+    key(qtbot, window, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    undone = Claim.get_by_id(claim_id)
+    assert (undone.type, undone.origin) == (before.type, before.origin)
+    key(qtbot, window, Qt.Key.Key_Z,
+        Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier)  # fmt: skip
+    assert Claim.get_by_id(claim_id).type == "document"
+
+
+def test_space_marks_every_selected_claim_reviewed_as_one_step(qtbot, db_url, settings):
+    window = window_with_claims(qtbot, db_url, settings)
+    ids = select_rows(qtbot, window, 0, 2, 3)
+    key(qtbot, window, Qt.Key.Key_Space)
+    assert all(Claim.get_by_id(i).reviewed for i in ids)
+    assert window.selected_claim_ids() == sorted(ids, key=window.claim_model.row_of)
+    key(qtbot, window, Qt.Key.Key_Space)  # all reviewed: the key clears them
+    assert not any(Claim.get_by_id(i).reviewed for i in ids)
+    window.undo_stack.undo()
+    assert all(Claim.get_by_id(i).reviewed for i in ids)
+    window.undo_stack.undo()
+    assert not any(Claim.get_by_id(i).reviewed for i in ids)
+    assert window.undo_stack.count() == 2
+
+
+def test_d_a_and_x_set_the_stance(qtbot, db_url, settings):
+    window = window_with_claims(qtbot, db_url, settings)
+    (claim_id,) = select_rows(qtbot, window, 1)
+    for k, stance in ((Qt.Key.Key_D, "denies"), (Qt.Key.Key_X, "declines"),
+                      (Qt.Key.Key_A, "asserts")):  # fmt: skip
+        key(qtbot, window, k)
+        assert Claim.get_by_id(claim_id).stance == stance
+
+
+def test_delete_removes_claims_and_undo_brings_them_back_with_their_ids(qtbot, db_url, settings):
+    window = window_with_claims(qtbot, db_url, settings)
+    total = Claim.select().count()
+    ids = select_rows(qtbot, window, 0, 1)
+    key(qtbot, window, Qt.Key.Key_Delete)
+    assert Claim.select().where(Claim.id.in_(ids)).count() == 0
+    assert window.claim_model.rowCount() == total - 2
+    assert window.tree_model.index(0, 1).data() == str(total - 2)
+    assert f"{total - 2} claims" in window.summary.facts.text()
+    key(qtbot, window, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    assert sorted(c.id for c in Claim.select().where(Claim.id.in_(ids))) == sorted(ids)
+    assert window.tree_model.index(0, 1).data() == str(total)
+    assert sorted(window.selected_claim_ids()) == sorted(ids)
+
+
+def test_the_type_cell_offers_a_drop_down_and_saves_the_choice(qtbot, db_url, settings):
+    window = window_with_claims(qtbot, db_url, settings)
+    (claim_id,) = select_rows(qtbot, window, 0)
+    index = window.claim_proxy.index(0, ClaimTableModel.TYPE)
+    center = window.table.visualRect(index).center()
+    qtbot.mouseClick(window.table.viewport(), Qt.MouseButton.LeftButton, pos=center)
+    qtbot.mouseDClick(window.table.viewport(), Qt.MouseButton.LeftButton, pos=center)
+    editor = window.table.focusWidget()
+    assert isinstance(editor, QComboBox) and editor.count() == 8
+    editor.showPopup()  # the user opens the list and clicks "Media report"
+    view = editor.view()
+    item = view.visualRect(view.model().index(editor.findData("media_report"), 0))
+    qtbot.mouseClick(view.viewport(), Qt.MouseButton.LeftButton, pos=item.center())
+    qtbot.waitUntil(lambda: Claim.get_by_id(claim_id).type == "media_report")
+    assert Claim.get_by_id(claim_id).origin == "user"
+
+
+def test_the_source_cell_completes_from_the_registry_and_links_the_source(qtbot, db_url, settings):
+    window = window_with_claims(qtbot, db_url, settings)
+    (claim_id,) = select_rows(qtbot, window, 0)
+    editor = open_editor(qtbot, window, 0, ClaimTableModel.SOURCE)
+    assert isinstance(editor, QLineEdit) and editor.completer().model().rowCount() > 3
+    editor.selectAll()
+    qtbot.keyClicks(editor, "Kremlin spokesman Dmitry Peskov")
+    editor.completer().popup().hide()
+    qtbot.keyClick(editor, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: Claim.get_by_id(claim_id).source_mention.startswith("Kremlin"))
+    claim = Claim.get_by_id(claim_id)
+    assert claim.source_mention == "Kremlin spokesman Dmitry Peskov"
+    assert Source.get_by_id(claim.source_id).name == "Kremlin spokesman Dmitry Peskov"
+    window.undo_stack.undo()
+    assert Claim.get_by_id(claim_id).source_mention != "Kremlin spokesman Dmitry Peskov"
+
+
+def test_the_reviewed_box_and_the_note_cell_are_edits_too(qtbot, db_url, settings):
+    window = window_with_claims(qtbot, db_url, settings)
+    (claim_id,) = select_rows(qtbot, window, 0)
+    box = window.table.visualRect(window.claim_proxy.index(0, ClaimTableModel.REVIEWED))
+    check = box.adjusted(2, 0, 0, 0)  # the check box sits at the cell's left
+    qtbot.mouseClick(window.table.viewport(), Qt.MouseButton.LeftButton,
+                     pos=check.topLeft() + check.bottomLeft() / 2 - check.topLeft() / 2
+                     + type(check.topLeft())(8, 0))  # fmt: skip
+    qtbot.waitUntil(lambda: Claim.get_by_id(claim_id).reviewed)
+    editor = open_editor(qtbot, window, 0, ClaimTableModel.NOTE)
+    qtbot.keyClicks(editor, "check with the ministry")
+    qtbot.keyClick(editor, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: Claim.get_by_id(claim_id).note == "check with the ministry")
+    assert window.undo_stack.count() == 2
