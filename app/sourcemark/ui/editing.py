@@ -4,8 +4,16 @@ edit in its own transaction, and the review keys (Space, 1-8, D/A/X, Delete)."""
 from collections.abc import Callable
 
 from PySide6.QtCore import QEvent, QObject, Qt
-from PySide6.QtGui import QUndoCommand
-from PySide6.QtWidgets import QComboBox, QCompleter, QLineEdit, QStyledItemDelegate
+from PySide6.QtGui import QPalette, QUndoCommand
+from PySide6.QtWidgets import (
+    QApplication,
+    QComboBox,
+    QCompleter,
+    QLineEdit,
+    QStyle,
+    QStyledItemDelegate,
+    QStyleOptionViewItem,
+)
 
 from sourcemark.analysis.types import TYPE_LABELS, SourcingType, Stance
 from sourcemark.store.models import Claim, Source
@@ -25,6 +33,22 @@ STANCE_KEYS = {
 }
 FIELD_NAMES = {"type": "type", "stance": "stance", "source_mention": "source", "reviewed":
                "review mark", "note": "note"}  # fmt: skip
+
+
+class ReviewBoxDelegate(QStyledItemDelegate):
+    """The claim's text with its reviewed box, drawn with an outline that shows on any row
+    in either theme (the Fusion style outlines boxes in a darker window colour, which
+    vanishes on a dark table)."""
+
+    def paint(self, painter, option, index):
+        opt = QStyleOptionViewItem(option)
+        self.initStyleOption(opt, index)
+        opt.palette.setColor(
+            QPalette.ColorRole.Window, opt.palette.color(QPalette.ColorRole.PlaceholderText)
+        )
+        widget = opt.widget
+        style = widget.style() if widget is not None else QApplication.style()
+        style.drawControl(QStyle.ControlElement.CE_ItemViewItem, opt, painter, widget)
 
 
 class ChoiceDelegate(QStyledItemDelegate):

@@ -37,6 +37,7 @@ from sourcemark.ui.editing import (
     ChoiceDelegate,
     DeleteClaims,
     EditClaims,
+    ReviewBoxDelegate,
     ReviewKeys,
     SourceDelegate,
     claims_by_id,
@@ -226,7 +227,7 @@ class MainWindow(QMainWindow):
         self.table.verticalHeader().setDefaultSectionSize(self.fontMetrics().height() + 10)
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(ClaimTableModel.TEXT, QHeaderView.ResizeMode.Stretch)
-        for column, width in ((ClaimTableModel.SOURCE, 150), (ClaimTableModel.TYPE, 140)):
+        for column, width in ((ClaimTableModel.SOURCE, 130), (ClaimTableModel.TYPE, 135)):
             header.setSectionResizeMode(column, QHeaderView.ResizeMode.Interactive)
             header.resizeSection(column, width)
         for column in (ClaimTableModel.STANCE, ClaimTableModel.CODE):
@@ -243,11 +244,10 @@ class MainWindow(QMainWindow):
         self.table.setItemDelegateForColumn(ClaimTableModel.TYPE, self.type_delegate)
         self.table.setItemDelegateForColumn(ClaimTableModel.STANCE, self.stance_delegate)
         self.table.setItemDelegateForColumn(ClaimTableModel.SOURCE, self.source_delegate)
-        header.setSectionResizeMode(
-            ClaimTableModel.REVIEWED, QHeaderView.ResizeMode.ResizeToContents
-        )
+        self.review_box_delegate = ReviewBoxDelegate(self.table)
+        self.table.setItemDelegateForColumn(ClaimTableModel.TEXT, self.review_box_delegate)
         header.setSectionResizeMode(ClaimTableModel.NOTE, QHeaderView.ResizeMode.Interactive)
-        header.resizeSection(ClaimTableModel.NOTE, 120)
+        header.resizeSection(ClaimTableModel.NOTE, 64)
         self.review_keys = ReviewKeys(
             self.selected_claim_ids, self.edit_claims, self.delete_claims, self._rows_of
         )
@@ -312,7 +312,7 @@ class MainWindow(QMainWindow):
         self.splitter.setStretchFactor(0, 2)
         self.splitter.setStretchFactor(1, 6)
         self.splitter.setStretchFactor(2, 4)
-        self.splitter.setSizes([250, 690, 460])
+        self.splitter.setSizes([230, 750, 420])
         self.splitter.setChildrenCollapsible(False)
 
         self.empty = EmptyState(self)

@@ -170,8 +170,9 @@ class ClaimTableModel(QAbstractTableModel):
     asked for through ``editRequested`` (claim id, {field: value}); the window turns it into
     an undoable command, which saves it and updates this model through ``refresh_rows``."""
 
-    COLUMNS = ("Claim", "Source", "Type", "Stance", "Code", "Reviewed", "Note")
-    TEXT, SOURCE, TYPE, STANCE, CODE, REVIEWED, NOTE = range(7)
+    COLUMNS = ("Claim", "Source", "Type", "Stance", "Code", "Note")
+    TEXT, SOURCE, TYPE, STANCE, CODE, NOTE = range(6)
+    REVIEWED = TEXT  # the reviewed box stands before the claim's text, like a to-do list
     FIELDS: ClassVar[dict[int, str]] = {
         SOURCE: "source_mention",
         TYPE: "type",
@@ -260,9 +261,7 @@ class ClaimTableModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.CheckStateRole and column == self.REVIEWED:
             return Qt.CheckState.Checked if row.reviewed else Qt.CheckState.Unchecked
         if role == SORT_ROLE:
-            if column == self.TEXT:
-                return row.start
-            return int(row.reviewed) if column == self.REVIEWED else self._display(row, column)
+            return row.start if column == self.TEXT else self._display(row, column)
         if role == ID_ROLE:
             return row.id
         if role == Qt.ItemDataRole.DecorationRole and column == self.TYPE:
@@ -290,8 +289,6 @@ class ClaimTableModel(QAbstractTableModel):
             )
         if column == self.STANCE:
             return Stance(row.stance).label if row.stance in _STANCES else row.stance
-        if column == self.REVIEWED:
-            return ""
         if column == self.NOTE:
             return " ".join(row.note.split())
         return row.code
@@ -299,13 +296,12 @@ class ClaimTableModel(QAbstractTableModel):
     def _tooltip(self, row: ClaimRow, column: int) -> str:
         if column == self.TEXT:
             premise = "\n(carries the headline)" if row.premise else ""
-            return row.text + premise
+            review = "\nReviewed" if row.reviewed else "\nNot reviewed yet (Space marks it)"
+            return row.text + premise + review
         if column == self.SOURCE and row.source_resolved and row.source_resolved != row.source:
             return f"{row.source} refers to {row.source_resolved}"
         if column == self.SOURCE and row.cue:
             return f"{row.source} — cue: “{row.cue}”"
-        if column == self.REVIEWED:
-            return "Reviewed (Space)" if row.reviewed else "Not reviewed yet (Space)"
         if column == self.NOTE and row.note:
             return row.note
         return None
