@@ -150,3 +150,59 @@ def test_the_reviewed_box_and_the_note_cell_are_edits_too(qtbot, db_url, setting
     qtbot.keyClick(editor, Qt.Key.Key_Return)
     qtbot.waitUntil(lambda: Claim.get_by_id(claim_id).note == "check with the ministry")
     assert window.undo_stack.count() == 2
+
+
+def select_words(qtbot, view, words: int) -> str:
+    """Put the caret at the start of the article and shift-select whole words, as a user
+    selects with the keyboard."""
+    view.setFocus()
+    qtbot.keyClick(view, Qt.Key.Key_Home, Qt.KeyboardModifier.ControlModifier)
+    for _ in range(words):
+        qtbot.keyClick(view, Qt.Key.Key_Right,
+                       Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier)  # fmt: skip
+    return view.textCursor().selectedText()
+
+
+def test_words_selected_in_the_article_become_a_claim_with_ctrl_e(qtbot, db_url, settings):
+    window = window_with_claims(qtbot, db_url, settings)
+    before = Claim.select().count()
+    selected = select_words(qtbot, window.article, 3)
+    assert selected.strip() == "According to Western"
+    qtbot.keyClick(window.article, Qt.Key.Key_E, Qt.KeyboardModifier.ControlModifier)
+    dialog = window.claim_dialog
+    qtbot.waitUntil(dialog.isVisible)
+    qtbot.keyClicks(dialog.source, "Western officials")
+    assert dialog.type.currentData() == "named_person"  # guessed; the user corrects it
+    dialog.type.setCurrentIndex(dialog.type.findData("anonymous_official"))
+    qtbot.keyClick(dialog.source, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: Claim.select().count() == before + 1)
+    claim = Claim.select().order_by(Claim.id.desc()).get()
+    assert (claim.text, claim.start, claim.origin) == ("According to Western", 0, "user")
+    assert (claim.source_mention, claim.type) == ("Western officials", "anonymous_official")
+    assert claim.id in window.selected_claim_ids()
+    window.undo_stack.undo()
+    assert Claim.select().count() == before
+
+
+def test_ctrl_e_without_a_selection_says_what_to_do(qtbot, db_url, settings):
+    window = window_with_claims(qtbot, db_url, settings)
+    window.add_claim_action.trigger()
+    assert "Select the words" in window.statusBar().currentMessage()
+
+
+def test_re_analysis_keeps_the_claims_a_person_changed_or_made(qtbot, db_url, settings):
+    window = window_with_claims(qtbot, db_url, settings)
+    total = Claim.select().count()
+    (edited,) = select_rows(qtbot, window, 0)
+    key(qtbot, window, Qt.Key.Key_7)  # the person says: a document
+    other_id = window.claim_proxy.index(1, 0).data(ID_ROLE)
+    Claim.update(reviewed=False, note="").where(Claim.id == other_id).execute()
+    window.reanalyze_action.trigger()
+    assert Claim.select().count() == total  # no second copy of the edited claim
+    kept = Claim.get_by_id(edited)
+    assert (kept.type, kept.origin) == ("document", "user")
+    assert Claim.select().where(Claim.origin == "analyzer").count() == total - 1
+    assert window.claim_model.rowCount() == total
+    window.undo_stack.undo()  # the re-analysis
+    assert Claim.get_by_id(edited).type == "document"
+    assert Claim.get_by_id(other_id) is not None  # the analyzer's claims as they were

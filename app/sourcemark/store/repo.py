@@ -98,37 +98,39 @@ def add_article(
             "analyzer_version": analyzer_version,
         }
         article = Article(id=insert_row(Article, fields), **fields)
-        claims = list(claims)
-        sources = source_ids(
-            (claim.source_resolved or claim.source, str(claim.type))
-            for claim in claims
-            if claim.source
-        )
         now = utcnow()
-        rows = []
-        for claim in claims:
-            mention = claim.source_resolved or claim.source
-            rows.append(
-                {
-                    "article": article.id,
-                    "start": claim.start,
-                    "end": claim.end,
-                    "text": claim.text,
-                    "source_mention": claim.source,
-                    "source_resolved": claim.source_resolved,
-                    "source": sources.get(alias_key(mention)[:300]) if claim.source else None,
-                    "cue": claim.cue,
-                    "type": str(claim.type),
-                    "stance": str(claim.stance),
-                    "quote": claim.quote,
-                    "premise": claim.premise,
-                    "updated": now,
-                }
-            )
-        insert_rows(Claim, rows)
+        insert_rows(Claim, _claim_rows(article.id, list(claims), now))
         if not new_story:
             Story.update(updated=now).where(Story.id == story.id).execute()
     return article
+
+
+def _claim_rows(article_id: int, claims: list[FoundClaim], now) -> list[dict]:
+    """Rows of the analyzer's claims for one article, each linked to its registry source."""
+    sources = source_ids(
+        (claim.source_resolved or claim.source, str(claim.type)) for claim in claims if claim.source
+    )
+    rows = []
+    for claim in claims:
+        mention = claim.source_resolved or claim.source
+        rows.append(
+            {
+                "article": article_id,
+                "start": claim.start,
+                "end": claim.end,
+                "text": claim.text,
+                "source_mention": claim.source,
+                "source_resolved": claim.source_resolved,
+                "source": sources.get(alias_key(mention)[:300]) if claim.source else None,
+                "cue": claim.cue,
+                "type": str(claim.type),
+                "stance": str(claim.stance),
+                "quote": claim.quote,
+                "premise": claim.premise,
+                "updated": now,
+            }
+        )
+    return rows
 
 
 def _insert_sql(model) -> tuple[str, list]:
@@ -322,3 +324,66 @@ def restore_claims(rows: list[dict]) -> None:
 def insert_rows_with_ids(model, rows: list[dict]) -> None:
     if rows:
         model.insert_many(rows).execute()
+
+
+def reanalyze_article(article_id: int, claims: Iterable[FoundClaim], analyzer_version: str) -> int:
+    """Replace the analyzer's claims of an article with new ones, in one transaction. The
+    claims a person made or changed stay as they are, and a new claim that covers the same
+    words as one of them is left out. Returns the number of claims stored."""
+    with database_proxy.atomic():
+        kept = list(
+            Claim.select(Claim.start, Claim.end).where(
+                (Claim.article == article_id) & (Claim.origin == "user")
+            )
+        )
+        Claim.delete().where((Claim.article == article_id) & (Claim.origin != "user")).execute()
+        fresh = [c for c in claims if not any(_same_words(c, k) for k in kept)]
+        insert_rows(Claim, _claim_rows(article_id, fresh, utcnow()))
+        Article.update(analyzer_version=analyzer_version).where(Article.id == article_id).execute()
+    return len(kept) + len(fresh)
+
+
+def _same_words(new: FoundClaim, kept: Claim) -> bool:
+    """Whether a new claim covers mostly the words of a claim a person kept."""
+    overlap = min(new.end, kept.end) - max(new.start, kept.start)
+    return overlap > 0.5 * min(new.end - new.start, kept.end - kept.start)
+
+
+def claims_of_article(article_id: int) -> list[dict]:
+    """Every stored claim of an article as rows (for undo of a bulk change)."""
+    return list(Claim.select().where(Claim.article == article_id).dicts())
+
+
+def replace_claims_of_article(article_id: int, rows: list[dict]) -> None:
+    """Put an article's claims back exactly as ``rows`` (undo of a re-analysis)."""
+    with database_proxy.atomic():
+        Claim.delete().where(Claim.article == article_id).execute()
+        insert_rows_with_ids(Claim, rows)
+
+
+def add_user_claim(article_id: int, start: int, end: int, fields: dict) -> int:
+    """A claim a person marked in the article's text; its id."""
+    with database_proxy.atomic():
+        article = Article.get_by_id(article_id)
+        text = article.text[start:end].strip()
+        if not text:
+            raise ValueError("a claim needs some words of the article")
+        offset = article.text.index(text, start)
+        mention = (fields.get("source_mention") or "").strip() or None
+        type_ = fields.get("type") or "unattributed"
+        source = source_ids([(mention, type_)]).get(alias_key(mention)) if mention else None
+        return insert_row(
+            Claim,
+            {
+                "article": article_id,
+                "start": offset,
+                "end": offset + len(text),
+                "text": text,
+                "source_mention": mention,
+                "source": source,
+                "type": type_,
+                "stance": fields.get("stance") or "asserts",
+                "origin": "user",
+                "note": fields.get("note", ""),
+            },
+        )

@@ -9,6 +9,10 @@ from PySide6.QtWidgets import (
     QApplication,
     QComboBox,
     QCompleter,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QLabel,
     QLineEdit,
     QStyle,
     QStyledItemDelegate,
@@ -18,7 +22,11 @@ from PySide6.QtWidgets import (
 from sourcemark.analysis.types import TYPE_LABELS, SourcingType, Stance
 from sourcemark.store.models import Claim, Source
 from sourcemark.store.repo import (
+    add_user_claim,
+    claims_of_article,
     delete_claims,
+    reanalyze_article,
+    replace_claims_of_article,
     restore_claim_fields,
     restore_claims,
     update_claim,
@@ -198,3 +206,108 @@ class ReviewKeys(QObject):
 
 def claims_by_id(ids: list[int]) -> list[Claim]:
     return list(Claim.select().where(Claim.id.in_(ids))) if ids else []
+
+
+class ReanalyzeArticle(QUndoCommand):
+    """Run the analyzer again on an article; the claims a person made or changed stay."""
+
+    def __init__(self, article_id: int, done: Callable[[list[int]], None]):
+        super().__init__("Re-analyse article")
+        self.article_id, self.done = article_id, done
+        self.before: list[dict] | None = None
+
+    def redo(self) -> None:
+        from sourcemark.analysis import ANALYZER_VERSION, analyze
+        from sourcemark.store.models import Article
+
+        if self.before is None:
+            self.before = claims_of_article(self.article_id)
+        article = Article.get_by_id(self.article_id)
+        outlet = article.outlet.name if article.outlet else None
+        reanalyze_article(
+            self.article_id, analyze(article.text, article.title, outlet), ANALYZER_VERSION
+        )
+        self.done([])
+
+    def undo(self) -> None:
+        replace_claims_of_article(self.article_id, self.before or [])
+        self.done([])
+
+
+class AddClaim(QUndoCommand):
+    """A claim a person marked in the text."""
+
+    def __init__(self, article_id: int, start: int, end: int, fields: dict, done):
+        super().__init__("Add claim")
+        self.article_id, self.start, self.end, self.fields, self.done = (
+            article_id, start, end, fields, done,
+        )  # fmt: skip
+        self.row: dict | None = None
+
+    def redo(self) -> None:
+        if self.row is None:
+            claim_id = add_user_claim(self.article_id, self.start, self.end, self.fields)
+            self.row = Claim.select().where(Claim.id == claim_id).dicts().get()
+        else:
+            restore_claims([self.row])
+        self.done([self.row["id"]])
+
+    def undo(self) -> None:
+        delete_claims([self.row["id"]])
+        self.done([])
+
+
+class NewClaimDialog(QDialog):
+    """What a marked passage rests on: its source (from the text or the registry), its
+    sourcing type and stance."""
+
+    def __init__(self, passage: str, parent=None):
+        super().__init__(parent)
+        self.setWindowTitle("New Claim")
+        self.setMinimumWidth(460)
+        layout = QFormLayout(self)
+        quoted = QLabel(f"“{_short(passage, 220)}”")
+        quoted.setWordWrap(True)
+        quoted.setTextFormat(Qt.TextFormat.PlainText)
+        layout.addRow(quoted)
+        self.source = QLineEdit()
+        self.source.setObjectName("newClaimSource")
+        self.source.setPlaceholderText("who it rests on, as written (empty: unattributed)")
+        names = [name for (name,) in Source.select(Source.name).distinct().tuples()]
+        completer = QCompleter(sorted(names, key=str.casefold), self.source)
+        completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
+        completer.setFilterMode(Qt.MatchFlag.MatchContains)
+        self.source.setCompleter(completer)
+        self.type = QComboBox()
+        self.type.setObjectName("newClaimType")
+        for value, label in type_choices():
+            self.type.addItem(label, value)
+        self.type.setCurrentIndex(self.type.findData(SourcingType.UNATTRIBUTED.value))
+        self.stance = QComboBox()
+        for value, label in stance_choices():
+            self.stance.addItem(label, value)
+        # a source typed in makes an unattributed claim attributed: guess a named person
+        self.source.textEdited.connect(self._guess_type)
+        layout.addRow("&Source:", self.source)
+        layout.addRow("&Type:", self.type)
+        layout.addRow("S&tance:", self.stance)
+        buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
+        )
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        layout.addRow(buttons)
+
+    def _guess_type(self, text: str) -> None:
+        unattributed = self.type.currentData() == SourcingType.UNATTRIBUTED.value
+        if text.strip() and unattributed:
+            self.type.setCurrentIndex(self.type.findData(SourcingType.NAMED_PERSON.value))
+        elif not text.strip():
+            self.type.setCurrentIndex(self.type.findData(SourcingType.UNATTRIBUTED.value))
+
+    def fields(self) -> dict:
+        return {
+            "source_mention": self.source.text().strip(),
+            "type": self.type.currentData(),
+            "stance": self.stance.currentData(),
+        }

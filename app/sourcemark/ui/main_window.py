@@ -34,9 +34,12 @@ from sourcemark.store.repo import articles_of, claims_of_story, story_rows
 from sourcemark.ui.article_view import ArticleView
 from sourcemark.ui.drops import items_from_mime
 from sourcemark.ui.editing import (
+    AddClaim,
     ChoiceDelegate,
     DeleteClaims,
     EditClaims,
+    NewClaimDialog,
+    ReanalyzeArticle,
     ReviewBoxDelegate,
     ReviewKeys,
     SourceDelegate,
@@ -191,6 +194,17 @@ class MainWindow(QMainWindow):
         self.delete_action.setShortcut(QKeySequence.StandardKey.Delete)
         self.delete_action.setShortcutContext(Qt.ShortcutContext.WidgetShortcut)
         self.delete_action.triggered.connect(lambda: self.delete_claims(self.selected_claim_ids()))
+        self.add_claim_action = themed(
+            QAction("&Add Claim from Selection…", self), "mdi6.plus-box-outline"
+        )
+        self.add_claim_action.setShortcut(QKeySequence("Ctrl+E"))
+        self.add_claim_action.setStatusTip("Mark the words selected in the article as a claim")
+        self.add_claim_action.triggered.connect(self.add_claim_from_selection)
+        self.reanalyze_action = themed(QAction("Re-&analyse Article", self), "mdi6.refresh-auto")
+        self.reanalyze_action.setStatusTip(
+            "Run the analyzer again on the article shown; claims you made or changed stay"
+        )
+        self.reanalyze_action.triggered.connect(self.reanalyze_article)
         self.about_action.triggered.connect(self.show_about)
 
     def _build_widgets(self) -> None:
@@ -282,6 +296,8 @@ class MainWindow(QMainWindow):
         self.article_meta.setWordWrap(True)
         self.article = ArticleView()
         self.article.claim_clicked.connect(self.select_claim)
+        self.article.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        self.article.customContextMenuRequested.connect(self._article_menu)
 
         center = QWidget()
         center_layout = QVBoxLayout(center)
@@ -362,6 +378,9 @@ class MainWindow(QMainWindow):
         edit_menu.addSeparator()
         edit_menu.addAction(self.reviewed_action)
         edit_menu.addAction(self.delete_action)
+        edit_menu.addSeparator()
+        edit_menu.addAction(self.add_claim_action)
+        edit_menu.addAction(self.reanalyze_action)
         view_menu = self.menuBar().addMenu("&View")
         view_menu.addAction(self.find_action)
         view_menu.addAction(self.refresh_action)
@@ -555,6 +574,41 @@ class MainWindow(QMainWindow):
     def delete_claims(self, claim_ids: list[int]) -> None:
         if claim_ids:
             self.undo_stack.push(DeleteClaims(list(claim_ids), self._claims_changed))
+
+    def add_claim_from_selection(self) -> None:
+        cursor = self.article.textCursor()
+        if self.article.article_id is None or not cursor.hasSelection():
+            self.statusBar().showMessage(
+                "Select the words of the claim in the article first.", 5000
+            )
+            return
+        start, end = cursor.selectionStart(), cursor.selectionEnd()
+        article_id = self.article.article_id
+        dialog = NewClaimDialog(cursor.selectedText().replace("\u2029", " "), self)
+        self.claim_dialog = dialog
+
+        def add() -> None:
+            command = AddClaim(article_id, start, end, dialog.fields(), self._claims_changed)
+            self.undo_stack.push(command)
+
+        dialog.accepted.connect(add)
+        dialog.open()  # window-modal, without a nested event loop
+
+    def reanalyze_article(self) -> None:
+        if self.article.article_id is not None:
+            self.undo_stack.push(ReanalyzeArticle(self.article.article_id, self._claims_changed))
+            self.statusBar().showMessage(
+                "Re-analysed; the claims you made or changed were kept.", 5000
+            )
+
+    def _article_menu(self, position) -> None:
+        menu = self.article.createStandardContextMenu(position)
+        menu.addSeparator()
+        self.add_claim_action.setEnabled(self.article.textCursor().hasSelection())
+        menu.addAction(self.add_claim_action)
+        menu.addAction(self.reanalyze_action)
+        menu.exec(self.article.viewport().mapToGlobal(position))
+        self.add_claim_action.setEnabled(True)
 
     def toggle_reviewed(self) -> None:
         ids = self.selected_claim_ids()
