@@ -206,3 +206,50 @@ def test_re_analysis_keeps_the_claims_a_person_changed_or_made(qtbot, db_url, se
     window.undo_stack.undo()  # the re-analysis
     assert Claim.get_by_id(edited).type == "document"
     assert Claim.get_by_id(other_id) is not None  # the analyzer's claims as they were
+
+
+def test_a_claim_is_split_where_the_article_cursor_stands(qtbot, db_url, settings):
+    window = window_with_claims(qtbot, db_url, settings)
+    total = Claim.select().count()
+    first = min(Claim.select(), key=lambda c: c.start if c.type != "unattributed" else 10**9)
+    view = window.article
+    view.setFocus()
+    qtbot.keyClick(view, Qt.Key.Key_Home, Qt.KeyboardModifier.ControlModifier)
+    cut = first.text.index(" is ") + 1  # "Russian arms dealer Viktor Bout | is attempting ..."
+    for _ in range(first.start + cut):
+        qtbot.keyClick(view, Qt.Key.Key_Right)
+    window.split_action.trigger()
+    assert Claim.select().count() == total + 1
+    left, right = sorted(Claim.select().where(Claim.source_mention == first.source_mention)
+                         .where(Claim.start.between(first.start, first.end)), key=lambda c: c.start)  # fmt: skip
+    assert left.text == first.text[:cut].rstrip() and right.text.startswith("is attempting")
+    assert (left.origin, right.origin, right.type) == ("user", "user", first.type)
+    window.undo_stack.undo()
+    assert Claim.select().count() == total
+    assert Claim.get_by_id(first.id).text == first.text
+
+
+def test_selected_claims_merge_into_one_with_ctrl_m(qtbot, db_url, settings):
+    window = window_with_claims(qtbot, db_url, settings)
+    total = Claim.select().count()
+    ids = select_rows(qtbot, window, 0, 1)
+    first, second = sorted((Claim.get_by_id(i) for i in ids), key=lambda c: c.start)
+    key(qtbot, window, Qt.Key.Key_M, Qt.KeyboardModifier.ControlModifier)
+    assert Claim.select().count() == total - 1
+    merged = Claim.get_by_id(first.id)
+    assert (merged.start, merged.end, merged.origin) == (first.start, second.end, "user")
+    assert window.selected_claim_ids() == [first.id]
+    window.undo_stack.undo()
+    assert Claim.get_by_id(second.id).text == second.text
+
+
+def test_merge_and_split_explain_what_they_need(qtbot, db_url, settings):
+    window = window_with_claims(qtbot, db_url, settings)
+    select_rows(qtbot, window, 0)
+    window.merge_action.trigger()
+    assert "two or more claims" in window.statusBar().currentMessage()
+    window.article.setFocus()
+    qtbot.keyClick(window.article, Qt.Key.Key_End, Qt.KeyboardModifier.ControlModifier)
+    window.split_action.trigger()
+    assert "inside a highlighted claim" in window.statusBar().currentMessage()
+    assert window.undo_stack.count() == 0

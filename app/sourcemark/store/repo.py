@@ -387,3 +387,47 @@ def add_user_claim(article_id: int, start: int, end: int, fields: dict) -> int:
                 "note": fields.get("note", ""),
             },
         )
+
+
+def split_claim(claim_id: int, at: int) -> list[int]:
+    """Cut a claim in two at a character offset of its article; both halves keep its
+    source, type and stance and become the person's. Returns the two ids."""
+    with database_proxy.atomic():
+        claim = Claim.get_by_id(claim_id)
+        if not claim.start < at < claim.end:
+            raise ValueError("the cut must fall inside the claim")
+        text = claim.article.text
+        left_end = len(text[claim.start : at].rstrip()) + claim.start
+        right_start = at + len(text[at : claim.end]) - len(text[at : claim.end].lstrip())
+        if left_end <= claim.start or right_start >= claim.end:
+            raise ValueError("both parts of a split need words")
+        Claim.update(
+            end=left_end,
+            text=text[claim.start : left_end],
+            origin="user",
+            version=Claim.version + 1,
+            updated=utcnow(),
+        ).where(Claim.id == claim_id).execute()
+        row = Claim.select().where(Claim.id == claim_id).dicts().get()
+        del row["id"]
+        row.update(start=right_start, text=text[right_start : claim.end], premise=False,
+                   version=1, updated=utcnow())  # fmt: skip
+        return [claim_id, insert_row(Claim, row)]
+
+
+def merge_claims(claim_ids: list[int]) -> int:
+    """Join claims of one article into the first of them, reaching over all their words;
+    the others go. Returns the id of the merged claim."""
+    with database_proxy.atomic():
+        claims = sorted(Claim.select().where(Claim.id.in_(claim_ids)), key=lambda c: c.start)
+        if len(claims) < 2 or len({c.article_id for c in claims}) > 1:
+            raise ValueError("merging needs two or more claims of the same article")
+        first = claims[0]
+        start, end = first.start, max(c.end for c in claims)
+        text = first.article.text[start:end]
+        Claim.update(end=end, text=text, origin="user", premise=any(c.premise for c in claims),
+                     reviewed=False, version=Claim.version + 1, updated=utcnow()).where(
+            Claim.id == first.id
+        ).execute()  # fmt: skip
+        Claim.delete().where(Claim.id.in_([c.id for c in claims[1:]])).execute()
+        return first.id

@@ -311,3 +311,34 @@ class NewClaimDialog(QDialog):
             "type": self.type.currentData(),
             "stance": self.stance.currentData(),
         }
+
+
+class ChangeArticleClaims(QUndoCommand):
+    """A change to several claims of one article at once (split, merge); undo puts the
+    article's claims back exactly as they were."""
+
+    def __init__(self, text: str, article_id: int, change: Callable[[], list[int]], done):
+        super().__init__(text)
+        self.article_id, self.change, self.done = article_id, change, done
+        self.before: list[dict] | None = None
+        self.after: list[dict] | None = None
+        self.selected: list[int] = []
+        self.error = ""
+
+    def redo(self) -> None:
+        if self.after is None:
+            self.before = claims_of_article(self.article_id)
+            try:
+                self.selected = self.change()
+            except ValueError as error:  # nothing changed: the stack drops the command
+                self.error = str(error)
+                self.setObsolete(True)
+                return
+            self.after = claims_of_article(self.article_id)
+        else:
+            replace_claims_of_article(self.article_id, self.after)
+        self.done(self.selected)
+
+    def undo(self) -> None:
+        replace_claims_of_article(self.article_id, self.before or [])
+        self.done([])

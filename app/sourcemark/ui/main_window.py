@@ -29,12 +29,19 @@ from sourcemark import APP_NAME, __version__
 from sourcemark.paths import sample_story_path
 from sourcemark.pipeline import ImportReport, import_paths
 from sourcemark.store import describe
-from sourcemark.store.models import Article
-from sourcemark.store.repo import articles_of, claims_of_story, story_rows
+from sourcemark.store.models import Article, Claim
+from sourcemark.store.repo import (
+    articles_of,
+    claims_of_story,
+    merge_claims,
+    split_claim,
+    story_rows,
+)
 from sourcemark.ui.article_view import ArticleView
 from sourcemark.ui.drops import items_from_mime
 from sourcemark.ui.editing import (
     AddClaim,
+    ChangeArticleClaims,
     ChoiceDelegate,
     DeleteClaims,
     EditClaims,
@@ -200,6 +207,13 @@ class MainWindow(QMainWindow):
         self.add_claim_action.setShortcut(QKeySequence("Ctrl+E"))
         self.add_claim_action.setStatusTip("Mark the words selected in the article as a claim")
         self.add_claim_action.triggered.connect(self.add_claim_from_selection)
+        self.split_action = themed(QAction("S&plit Claim at the Cursor", self), "mdi6.call-split")
+        self.split_action.setStatusTip("Cut the claim under the article's cursor in two there")
+        self.split_action.triggered.connect(self.split_claim)
+        self.merge_action = themed(QAction("&Merge Selected Claims", self), "mdi6.call-merge")
+        self.merge_action.setShortcut(QKeySequence("Ctrl+M"))
+        self.merge_action.setStatusTip("Join the claims selected in the table into one")
+        self.merge_action.triggered.connect(self.merge_claims)
         self.reanalyze_action = themed(QAction("Re-&analyse Article", self), "mdi6.refresh-auto")
         self.reanalyze_action.setStatusTip(
             "Run the analyzer again on the article shown; claims you made or changed stay"
@@ -380,6 +394,8 @@ class MainWindow(QMainWindow):
         edit_menu.addAction(self.delete_action)
         edit_menu.addSeparator()
         edit_menu.addAction(self.add_claim_action)
+        edit_menu.addAction(self.split_action)
+        edit_menu.addAction(self.merge_action)
         edit_menu.addAction(self.reanalyze_action)
         view_menu = self.menuBar().addMenu("&View")
         view_menu.addAction(self.find_action)
@@ -594,6 +610,39 @@ class MainWindow(QMainWindow):
         dialog.accepted.connect(add)
         dialog.open()  # window-modal, without a nested event loop
 
+    def split_claim(self) -> None:
+        """Cut the claim under the article's cursor at the cursor."""
+        at = self.article.textCursor().position()
+        claim = next(
+            (c for c in self.claim_model.rows()
+             if c.article_id == self.article.article_id and c.start < at < c.end),
+            None,
+        )  # fmt: skip
+        if claim is None:
+            self.statusBar().showMessage(
+                "Put the cursor inside a highlighted claim, where it should be cut.", 5000
+            )
+            return
+        self._change_claims("Split claim", claim.article_id, lambda: split_claim(claim.id, at))
+
+    def merge_claims(self) -> None:
+        rows = self._rows_of(self.selected_claim_ids())
+        if len(rows) < 2 or len({row.article_id for row in rows}) > 1:
+            self.statusBar().showMessage(
+                "Select two or more claims of the same article to merge them.", 5000
+            )
+            return
+        ids = [row.id for row in rows]
+        self._change_claims(
+            f"Merge {len(ids)} claims", rows[0].article_id, lambda: [merge_claims(ids)]
+        )
+
+    def _change_claims(self, text: str, article_id: int, change) -> None:
+        command = ChangeArticleClaims(text, article_id, change, self._claims_changed)
+        self.undo_stack.push(command)
+        if command.error:
+            self.statusBar().showMessage(command.error.capitalize() + ".", 5000)
+
     def reanalyze_article(self) -> None:
         if self.article.article_id is not None:
             self.undo_stack.push(ReanalyzeArticle(self.article.article_id, self._claims_changed))
@@ -606,6 +655,7 @@ class MainWindow(QMainWindow):
         menu.addSeparator()
         self.add_claim_action.setEnabled(self.article.textCursor().hasSelection())
         menu.addAction(self.add_claim_action)
+        menu.addAction(self.split_action)
         menu.addAction(self.reanalyze_action)
         menu.exec(self.article.viewport().mapToGlobal(position))
         self.add_claim_action.setEnabled(True)
@@ -625,7 +675,8 @@ class MainWindow(QMainWindow):
             story_id = claims[0].article.story_id
             self.select_story(story_id)
         shown = {row.id for row in self.claim_model.rows()}
-        if claims and all(claim.id in shown for claim in claims):
+        same_set = len(shown) == self._stored_claim_count(story_id)
+        if claims and same_set and all(claim.id in shown for claim in claims):
             # the same claims, changed: update them in place (editors and selection stay)
             self.claim_model.refresh_rows(claims)
             rows = self.claim_model.rows()
@@ -658,6 +709,14 @@ class MainWindow(QMainWindow):
                 Article.get_or_none(Article.id == article_id), self.claim_model.rows()
             )
         self._update_tree_counts(story_id)
+
+    def _stored_claim_count(self, story_id: int | None) -> int:
+        """How many claims the table should hold: the story's, or the chosen article's."""
+        if self._article_filter is not None:
+            return Claim.select().where(Claim.article == self._article_filter).count()
+        if story_id is None:
+            return 0
+        return Claim.select().join(Article).where(Article.story == story_id).count()
 
     def _update_tree_counts(self, story_id: int | None) -> None:
         """The claim counts of one story and its articles, in place."""
