@@ -253,3 +253,41 @@ def test_merge_and_split_explain_what_they_need(qtbot, db_url, settings):
     window.split_action.trigger()
     assert "inside a highlighted claim" in window.statusBar().currentMessage()
     assert window.undo_stack.count() == 0
+
+
+def test_filters_narrow_the_table_and_count_what_they_show(qtbot, db_url, settings):
+    window = window_with_claims(qtbot, db_url, settings)
+    total = window.claim_model.rowCount()
+    anonymous = Claim.select().where(Claim.type == "anonymous_official").count()
+    window.type_filter.setCurrentIndex(window.type_filter.findData("anonymous_official"))
+    assert window.claim_proxy.rowCount() == anonymous
+    assert window.match_count.text() == f"{anonymous} of {total} claims"
+    window.type_filter.setCurrentIndex(0)
+    denials = Claim.select().where(Claim.stance == "denies").count()
+    window.stance_filter.setCurrentIndex(window.stance_filter.findData("denies"))
+    assert window.claim_proxy.rowCount() == denials
+    window.stance_filter.setCurrentIndex(0)
+    select_rows(qtbot, window, 0, 1)
+    key(qtbot, window, Qt.Key.Key_Space)
+    window.reviewed_filter.setCurrentIndex(window.reviewed_filter.findData(False))
+    assert window.claim_proxy.rowCount() == total - 2
+    window.type_filter.setCurrentIndex(window.type_filter.findData("anonymous"))
+    assert all(
+        window.claim_proxy.index(r, ClaimTableModel.TYPE).data().startswith("Anonymous")
+        for r in range(window.claim_proxy.rowCount())
+    )
+
+
+def test_all_stories_searches_every_story(qtbot, db_url, settings, tmp_path):
+    from tests.ingest import samples
+
+    window = window_with_claims(qtbot, db_url, settings)
+    with qtbot.waitSignal(window.imports_done, timeout=60_000):
+        window.start_import([str(samples.write_html(tmp_path / "bridge.html"))])
+    window.select_story(window.tree_model.index(1, 0).data(ID_ROLE))  # the Bout story
+    qtbot.keyClicks(window.search, "bridge")
+    assert window.claim_proxy.rowCount() == 0  # not in this story
+    qtbot.mouseClick(window.all_stories, Qt.MouseButton.LeftButton)
+    assert window.claim_model.rowCount() == Claim.select().count()
+    assert window.claim_proxy.rowCount() >= 1
+    assert "bridge" in window.claim_proxy.index(0, 0).data().lower()

@@ -255,6 +255,13 @@ def articles_by_story(story_ids: list[int]) -> dict[int, list[Article]]:
     return grouped
 
 
+def all_claims() -> list[Claim]:
+    """Every claim of every story, story by story, in reading order."""
+    return list(
+        Claim.select(Claim, Article).join(Article).order_by(Article.story, Article.id, Claim.start)
+    )
+
+
 def claims_of_story(story_id: int) -> list[Claim]:
     return list(
         Claim.select(Claim, Article)

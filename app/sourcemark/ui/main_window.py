@@ -7,6 +7,8 @@ from PySide6.QtGui import QAction, QActionGroup, QKeySequence, QUndoStack
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QApplication,
+    QCheckBox,
+    QComboBox,
     QFileDialog,
     QHBoxLayout,
     QHeaderView,
@@ -31,6 +33,7 @@ from sourcemark.pipeline import ImportReport, import_paths
 from sourcemark.store import describe
 from sourcemark.store.models import Article, Claim
 from sourcemark.store.repo import (
+    all_claims,
     articles_of,
     claims_of_story,
     merge_claims,
@@ -67,6 +70,8 @@ from sourcemark.ui.summary import SummaryStrip
 from sourcemark.ui.theme import icon, refresh_icons, themed
 from sourcemark.ui.wording import counted
 from sourcemark.ui.worker import Task
+
+ANONYMOUS = "anonymous"  # the type filter's entry for both anonymous types
 
 IMPORT_FILTER = (
     "Articles (*.html *.htm *.xhtml *.txt *.text *.md *.markdown *.pdf *.docx *.eml);;"
@@ -295,6 +300,36 @@ class MainWindow(QMainWindow):
         self.search.textChanged.connect(self._filter_changed)
         self.match_count = QLabel()
         self.match_count.setObjectName("matchCount")
+        # filters: which claims the table shows, in this story or in all of them
+        self.type_filter = QComboBox()
+        self.type_filter.setObjectName("typeFilter")
+        self.type_filter.addItem("Any type", None)
+        self.type_filter.addItem("Anonymous (officials or sources)", ANONYMOUS)
+        for value, label in type_choices():
+            self.type_filter.addItem(label.split("  ", 1)[1], value)
+        self.stance_filter = QComboBox()
+        self.stance_filter.setObjectName("stanceFilter")
+        self.stance_filter.addItem("Any stance", None)
+        for value, label in stance_choices():
+            self.stance_filter.addItem(label, value)
+        self.reviewed_filter = QComboBox()
+        self.reviewed_filter.setObjectName("reviewedFilter")
+        for label, value in (("Any review", None), ("Not reviewed", False),
+                             ("Reviewed", True)):  # fmt: skip
+            self.reviewed_filter.addItem(label, value)
+        self.all_stories = QCheckBox("All stories")
+        self.all_stories.setObjectName("allStories")
+        self.all_stories.setToolTip(
+            "Search and filter the claims of every story, not just this one"
+        )
+        for combo in (self.type_filter, self.stance_filter, self.reviewed_filter):
+            # narrow when the window is: the full labels are in the open list
+            combo.setSizeAdjustPolicy(
+                QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
+            )
+            combo.setMinimumContentsLength(10)
+            combo.currentIndexChanged.connect(self._apply_filters)
+        self.all_stories.toggled.connect(self._scope_changed)
 
         self.summary = SummaryStrip()
         self.article_title = QLabel()
@@ -321,8 +356,15 @@ class MainWindow(QMainWindow):
         search_row = QHBoxLayout()
         search_row.setContentsMargins(8, 0, 8, 0)
         search_row.addWidget(self.search, 1)
+        search_row.addWidget(self.all_stories)
         search_row.addWidget(self.match_count)
+        filter_row = QHBoxLayout()
+        filter_row.setContentsMargins(8, 0, 8, 0)
+        for widget in (self.type_filter, self.stance_filter, self.reviewed_filter):
+            filter_row.addWidget(widget)
+        filter_row.addStretch(1)
         center_layout.addLayout(search_row)
+        center_layout.addLayout(filter_row)
         center_layout.addWidget(self.table, 1)
 
         right = QWidget()
@@ -476,6 +518,8 @@ class MainWindow(QMainWindow):
     def _tree_current_changed(self, current, _previous) -> None:
         if not current.isValid():
             return
+        if self.all_stories.isChecked():
+            self.all_stories.setChecked(False)  # choosing a story narrows the table to it
         index = current.siblingAtColumn(0)
         if index.data(KIND_ROLE) == StoryTreeModel.ARTICLE:
             self._show_story(index.parent().data(ID_ROLE), article_id=index.data(ID_ROLE))
@@ -555,6 +599,26 @@ class MainWindow(QMainWindow):
             | QItemSelectionModel.SelectionFlag.Rows,
         )
         self.table.scrollTo(index)
+
+    def _apply_filters(self) -> None:
+        type_ = self.type_filter.currentData()
+        self.claim_proxy.set_filters(
+            type_=None if type_ == ANONYMOUS else type_,
+            stance=self.stance_filter.currentData(),
+            reviewed=self.reviewed_filter.currentData(),
+            anonymous_only=type_ == ANONYMOUS,
+        )
+        self._update_count()
+
+    def _scope_changed(self, everywhere: bool) -> None:
+        """All stories: the table holds every claim, the filters and search apply to all."""
+        if everywhere:
+            self._article_filter = None
+            self.claim_model.set_claims(all_claims())
+            self.summary.show_story("All stories", [], self.claim_model.rows())
+            self._update_count()
+        else:
+            self._show_story(self.current_story_id())
 
     def _filter_changed(self, text: str) -> None:
         self.claim_proxy.setFilterFixedString(text.strip())

@@ -311,11 +311,45 @@ _TYPES = {t.value for t in SourcingType}
 _STANCES = {s.value for s in Stance}
 
 
+ANONYMOUS_TYPES = frozenset(
+    {SourcingType.ANONYMOUS_OFFICIAL.value, SourcingType.ANONYMOUS_SOURCE.value}
+)
+
+
 class ClaimFilterProxy(QSortFilterProxyModel):
-    """Text search over claim text and source, case-insensitive; sorts by the sort role."""
+    """Text search over claim text and source, case-insensitive, and filters by sourcing
+    type, stance, review and anonymity; sorts by the sort role."""
 
     def __init__(self, parent=None):
         super().__init__(parent)
         self.setSortRole(SORT_ROLE)
         self.setFilterCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
         self.setFilterKeyColumn(-1)
+        self.type_filter: str | None = None
+        self.stance_filter: str | None = None
+        self.reviewed_filter: bool | None = None
+        self.anonymous_only = False
+
+    def set_filters(self, *, type_=None, stance=None, reviewed=None, anonymous_only=False):
+        changing = getattr(self, "beginFilterChange", None)  # Qt 6.9+; invalidateFilter before
+        if changing is not None:
+            changing()
+        self.type_filter, self.stance_filter = type_, stance
+        self.reviewed_filter, self.anonymous_only = reviewed, anonymous_only
+        if changing is not None:
+            self.endFilterChange()
+        else:
+            self.invalidateFilter()
+
+    def filterAcceptsRow(self, source_row: int, source_parent) -> bool:
+        model = self.sourceModel()
+        row = model.claim_at(source_row)
+        if self.type_filter is not None and row.type != self.type_filter:
+            return False
+        if self.stance_filter is not None and row.stance != self.stance_filter:
+            return False
+        if self.reviewed_filter is not None and row.reviewed != self.reviewed_filter:
+            return False
+        if self.anonymous_only and row.type not in ANONYMOUS_TYPES:
+            return False
+        return super().filterAcceptsRow(source_row, source_parent)
