@@ -438,3 +438,79 @@ def merge_claims(claim_ids: list[int]) -> int:
         ).execute()  # fmt: skip
         Claim.delete().where(Claim.id.in_([c.id for c in claims[1:]])).execute()
         return first.id
+
+
+# -- the source registry ----------------------------------------------------------------------
+
+
+@dataclass(slots=True)
+class SourceRow:
+    id: int
+    name: str
+    type: str
+    reliability: str | None
+    aliases: list[str]
+    claims: int
+    stories: int
+    outlets: int
+
+
+def source_rows() -> list[SourceRow]:
+    """Every source with its aliases and how much rests on it, most claims first."""
+    counts = {
+        source_id: (claims, stories, outlets)
+        for source_id, claims, stories, outlets in _select(
+            "SELECT claim.source_id, COUNT(*), COUNT(DISTINCT article.story_id), "
+            "COUNT(DISTINCT article.outlet_id) FROM claim JOIN article ON article.id = "
+            "claim.article_id WHERE claim.source_id IS NOT NULL GROUP BY claim.source_id"
+        )
+    }
+    aliases: dict[int, list[str]] = {}
+    for source_id, alias in _select("SELECT source_id, alias FROM source_alias ORDER BY alias"):
+        aliases.setdefault(source_id, []).append(alias)
+    rows = [
+        SourceRow(source.id, source.name, source.type, source.reliability,
+                  aliases.get(source.id, []), *counts.get(source.id, (0, 0, 0)))
+        for source in Source.select()
+    ]  # fmt: skip
+    rows.sort(key=lambda row: (-row.claims, row.name.casefold()))
+    return rows
+
+
+def set_reliability(source_id: int, letter: str | None) -> str | None:
+    """Grade a source (A-F, or None for the default of its type); returns the old grade."""
+    if letter is not None and letter not in "ABCDEF":
+        raise ValueError("a reliability grade is a letter from A to F")
+    with database_proxy.atomic():
+        old = Source.get_by_id(source_id).reliability
+        Source.update(reliability=letter).where(Source.id == source_id).execute()
+    return old
+
+
+def merge_sources(keep_id: int, other_ids: list[int]) -> dict:
+    """Make several registry sources one: their aliases and claims go to ``keep_id`` and
+    they go. Returns what undo needs to split them again."""
+    others = [i for i in other_ids if i != keep_id]
+    with database_proxy.atomic():
+        snapshot = {
+            "sources": list(Source.select().where(Source.id.in_(others)).dicts()),
+            "aliases": list(SourceAlias.select().where(SourceAlias.source.in_(others)).dicts()),
+            "claims": [(c.id, c.source_id) for c in
+                       Claim.select(Claim.id, Claim.source).where(Claim.source.in_(others))],
+        }  # fmt: skip
+        SourceAlias.update(source=keep_id).where(SourceAlias.source.in_(others)).execute()
+        Claim.update(source=keep_id).where(Claim.source.in_(others)).execute()
+        Source.delete().where(Source.id.in_(others)).execute()
+    return snapshot
+
+
+def unmerge_sources(snapshot: dict) -> None:
+    """Undo merge_sources()."""
+    with database_proxy.atomic():
+        insert_rows_with_ids(Source, snapshot["sources"])
+        for alias in snapshot["aliases"]:
+            SourceAlias.update(source=alias["source"]).where(
+                SourceAlias.id == alias["id"]
+            ).execute()
+        for claim_id, source_id in snapshot["claims"]:
+            Claim.update(source=source_id).where(Claim.id == claim_id).execute()

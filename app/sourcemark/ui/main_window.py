@@ -149,6 +149,8 @@ class MainWindow(QMainWindow):
         self.problem_box: QMessageBox | None = None
         self.undo_stack = QUndoStack(self)
         self._article_filter: int | None = None
+        self._source_filter: int | None = None
+        self.sources_dialog = None
         self.setWindowTitle(f"{APP_NAME} — {describe(database_url)}")
         self.setWindowIcon(icon("mdi6.text-box-search-outline"))
         self.setAcceptDrops(True)
@@ -192,6 +194,12 @@ class MainWindow(QMainWindow):
         self.refresh_action.setShortcut(QKeySequence.StandardKey.Refresh)
         self.refresh_action.triggered.connect(self.refresh)
         self.about_action = themed(QAction(f"&About {APP_NAME}", self), "mdi6.information-outline")
+        self.sources_action = themed(QAction("&Sources…", self), "mdi6.account-group-outline")
+        self.sources_action.setShortcut(QKeySequence("Ctrl+Shift+S"))
+        self.sources_action.setStatusTip(
+            "Every source across stories: merge their names, grade them, see their claims"
+        )
+        self.sources_action.triggered.connect(self.show_sources)
         self.undo_action = themed(self.undo_stack.createUndoAction(self, "&Undo"), "mdi6.undo")
         self.undo_action.setShortcut(QKeySequence.StandardKey.Undo)
         self.redo_action = themed(self.undo_stack.createRedoAction(self, "&Redo"), "mdi6.redo")
@@ -441,6 +449,7 @@ class MainWindow(QMainWindow):
         edit_menu.addAction(self.reanalyze_action)
         view_menu = self.menuBar().addMenu("&View")
         view_menu.addAction(self.find_action)
+        view_menu.addAction(self.sources_action)
         view_menu.addAction(self.refresh_action)
         view_menu.addSeparator()
         theme_menu = view_menu.addMenu("&Theme")
@@ -607,6 +616,7 @@ class MainWindow(QMainWindow):
             stance=self.stance_filter.currentData(),
             reviewed=self.reviewed_filter.currentData(),
             anonymous_only=type_ == ANONYMOUS,
+            source=self._source_filter,
         )
         self._update_count()
 
@@ -618,7 +628,32 @@ class MainWindow(QMainWindow):
             self.summary.show_story("All stories", [], self.claim_model.rows())
             self._update_count()
         else:
+            self._source_filter = None
+            self._apply_filters()
             self._show_story(self.current_story_id())
+
+    def show_sources(self) -> None:
+        from sourcemark.ui.sources import SourcesDialog
+
+        if self.sources_dialog is None:
+            self.sources_dialog = SourcesDialog(self.undo_stack, self)
+            self.sources_dialog.showClaims.connect(self.show_source_claims)
+        else:
+            self.sources_dialog.reload()
+        self.sources_dialog.show()
+        self.sources_dialog.raise_()
+
+    def show_source_claims(self, source_id: int, name: str) -> None:
+        """Every claim, in every story, that rests on one registry source."""
+        self.all_stories.setChecked(True)
+        self._source_filter = source_id
+        self._apply_filters()
+        proxy = self.claim_proxy
+        rows = [
+            self.claim_model.claim_at(proxy.mapToSource(proxy.index(r, 0)).row())
+            for r in range(proxy.rowCount())
+        ]
+        self.summary.show_story(f"Claims of “{name}”", [], rows)
 
     def _filter_changed(self, text: str) -> None:
         self.claim_proxy.setFilterFixedString(text.strip())

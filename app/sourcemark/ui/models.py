@@ -143,6 +143,7 @@ class ClaimRow:
     reviewed: bool
     note: str = ""
     origin: str = "analyzer"
+    source_id: int | None = None
 
     @classmethod
     def of(cls, claim: Claim) -> "ClaimRow":
@@ -162,6 +163,7 @@ class ClaimRow:
             reviewed=bool(claim.reviewed),
             note=claim.note or "",
             origin=claim.origin or "analyzer",
+            source_id=claim.source_id,
         )
 
 
@@ -329,13 +331,17 @@ class ClaimFilterProxy(QSortFilterProxyModel):
         self.stance_filter: str | None = None
         self.reviewed_filter: bool | None = None
         self.anonymous_only = False
+        self.source_filter: int | None = None  # the claims of one registry source
 
-    def set_filters(self, *, type_=None, stance=None, reviewed=None, anonymous_only=False):
+    def set_filters(
+        self, *, type_=None, stance=None, reviewed=None, anonymous_only=False, source=None
+    ):
         changing = getattr(self, "beginFilterChange", None)  # Qt 6.9+; invalidateFilter before
         if changing is not None:
             changing()
         self.type_filter, self.stance_filter = type_, stance
         self.reviewed_filter, self.anonymous_only = reviewed, anonymous_only
+        self.source_filter = source
         if changing is not None:
             self.endFilterChange()
         else:
@@ -351,5 +357,7 @@ class ClaimFilterProxy(QSortFilterProxyModel):
         if self.reviewed_filter is not None and row.reviewed != self.reviewed_filter:
             return False
         if self.anonymous_only and row.type not in ANONYMOUS_TYPES:
+            return False
+        if self.source_filter is not None and row.source_id != self.source_filter:
             return False
         return super().filterAcceptsRow(source_row, source_parent)

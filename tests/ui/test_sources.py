@@ -1,0 +1,93 @@
+"""The source registry window: merge the names of one source, grade it, see its claims."""
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QComboBox
+
+from sourcemark.store.models import Claim, Source, SourceAlias
+from sourcemark.ui.models import ID_ROLE
+from tests.ui.test_review import window_with_claims
+
+
+def open_sources(qtbot, window):
+    qtbot.keyClick(window.table, Qt.Key.Key_S,
+                   Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier)  # fmt: skip
+    dialog = window.sources_dialog
+    qtbot.waitUntil(dialog.isVisible)
+    return dialog
+
+
+def row_of(dialog, name: str) -> int:
+    for row in range(dialog.proxy.rowCount()):
+        if dialog.proxy.index(row, dialog.NAME).data() == name:
+            return row
+    raise AssertionError(name)
+
+
+def click_row(qtbot, dialog, row: int, modifier=Qt.KeyboardModifier.NoModifier) -> None:
+    rect = dialog.table.visualRect(dialog.proxy.index(row, dialog.CLAIMS))
+    qtbot.mouseClick(dialog.table.viewport(), Qt.MouseButton.LeftButton, modifier, rect.center())
+
+
+def test_the_registry_lists_every_source_with_what_rests_on_it(qtbot, db_url, settings):
+    window = window_with_claims(qtbot, db_url, settings)
+    dialog = open_sources(qtbot, window)
+    assert dialog.proxy.rowCount() == Source.select().count()
+    top = dialog.proxy.index(0, dialog.NAME)
+    claims = Claim.select().where(Claim.source == top.data(ID_ROLE)).count()
+    assert dialog.proxy.index(0, dialog.CLAIMS).data() == str(claims)
+    qtbot.keyClicks(dialog.search, "officials")
+    assert 1 <= dialog.proxy.rowCount() < Source.select().count()
+
+
+def test_merging_sources_moves_their_names_and_claims_and_undo_splits_them(qtbot, db_url, settings):
+    window = window_with_claims(qtbot, db_url, settings)
+    dialog = open_sources(qtbot, window)
+    western = Source.get(Source.name == "Western officials")
+    plain = Source.get(Source.name == "officials")
+    moved = Claim.select().where(Claim.source == plain).count()
+    before = Claim.select().where(Claim.source == western).count()
+    click_row(qtbot, dialog, row_of(dialog, "Western officials"))
+    click_row(qtbot, dialog, row_of(dialog, "officials"), Qt.KeyboardModifier.ControlModifier)
+    qtbot.mouseClick(dialog.merge_button, Qt.MouseButton.LeftButton)
+    assert Source.get_or_none(Source.id == plain.id) is None
+    assert Claim.select().where(Claim.source == western).count() == before + moved
+    assert {a.alias for a in SourceAlias.select().where(SourceAlias.source == western)} >= {
+        "Western officials", "officials",
+    }  # fmt: skip
+    assert (
+        "officials"
+        in dialog.proxy.index(row_of(dialog, "Western officials"), dialog.ALIASES).data()
+    )
+    window.undo_stack.undo()
+    assert Claim.select().where(Claim.source == plain.id).count() == moved
+    assert Source.get_by_id(plain.id).name == "officials"
+
+
+def test_grading_a_source_is_saved_and_undone(qtbot, db_url, settings):
+    window = window_with_claims(qtbot, db_url, settings)
+    dialog = open_sources(qtbot, window)
+    row = row_of(dialog, "Viktor Bout")
+    index = dialog.proxy.index(row, dialog.GRADE)
+    dialog.table.setCurrentIndex(index)
+    qtbot.keyClick(dialog.table, Qt.Key.Key_F2)
+    editor = dialog.table.focusWidget()
+    assert isinstance(editor, QComboBox)
+    editor.showPopup()
+    view = editor.view()
+    item = view.visualRect(view.model().index(editor.findData("D"), 0))
+    qtbot.mouseClick(view.viewport(), Qt.MouseButton.LeftButton, pos=item.center())
+    qtbot.waitUntil(lambda: Source.get(Source.name == "Viktor Bout").reliability == "D")
+    assert window.undo_action.text().startswith("&Undo Grade “Viktor Bout” D")
+    window.undo_stack.undo()
+    assert Source.get(Source.name == "Viktor Bout").reliability is None
+
+
+def test_show_claims_lists_the_claims_of_a_source_across_stories(qtbot, db_url, settings):
+    window = window_with_claims(qtbot, db_url, settings)
+    dialog = open_sources(qtbot, window)
+    click_row(qtbot, dialog, row_of(dialog, "Viktor Bout"))
+    qtbot.mouseClick(dialog.claims_button, Qt.MouseButton.LeftButton)
+    bout = Source.get(Source.name == "Viktor Bout")
+    assert window.all_stories.isChecked()
+    assert window.claim_proxy.rowCount() == Claim.select().where(Claim.source == bout).count()
+    assert window.summary.title.text() == "Claims of “Viktor Bout”"
