@@ -80,6 +80,7 @@ class SourcesDialog(QDialog):
         self.table.setObjectName("sourceTable")
         self.table.setModel(self.proxy)
         self.table.setSortingEnabled(True)
+        self.table.sortByColumn(self.CLAIMS, Qt.SortOrder.DescendingOrder)  # most relied on first
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setAlternatingRowColors(True)
         self.table.verticalHeader().hide()
@@ -149,9 +150,6 @@ class SourcesDialog(QDialog):
                 item = QStandardItem(text)
                 item.setData(row.id, ID_ROLE)
                 item.setData(key, SORT_ROLE)
-                item.setData(
-                    row.reliability or "", Qt.ItemDataRole.EditRole
-                ) if column == self.GRADE else None
                 item.setEditable(column == self.GRADE)
                 if column in (self.CLAIMS, self.STORIES, self.OUTLETS):
                     item.setTextAlignment(
