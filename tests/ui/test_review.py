@@ -291,3 +291,12 @@ def test_all_stories_searches_every_story(qtbot, db_url, settings, tmp_path):
     assert window.claim_model.rowCount() == Claim.select().count()
     assert window.claim_proxy.rowCount() >= 1
     assert "bridge" in window.claim_proxy.index(0, 0).data().lower()
+
+
+def test_the_selected_claim_shows_its_source_and_cue_in_the_article(qtbot, db_url, settings):
+    window = window_with_claims(qtbot, db_url, settings)
+    claim = Claim.get((Claim.source_mention == "Western officials") & (Claim.cue.is_null(False)))
+    window.select_claim(claim.id)
+    marks = dict(window.article.marked_words())
+    assert marks["source"] == "Western officials"
+    assert marks["cue"].lower() == claim.cue.lower()

@@ -87,7 +87,45 @@ class ArticleView(QPlainTextEdit):
             selection.cursor = cursor
             selection.format = fmt
             selections.append(selection)
+            if selected:
+                selections.extend(self._source_and_cue(claim, colour))
         self.setExtraSelections(selections)
+
+    def marked_words(self) -> list[tuple[str, str]]:
+        """(role, words) of the source mention and cue marked for the selected claim."""
+        text = self.toPlainText()
+        return [
+            (s.format.property(_ROLE), text[s.cursor.selectionStart() : s.cursor.selectionEnd()])
+            for s in self.extraSelections()
+            if s.format.property(_ROLE)
+        ]
+
+    def _source_and_cue(self, claim: ClaimRow, colour) -> list:
+        """The selected claim's source mention (bold, underlined) and cue (italic), found
+        where they stand nearest the claim."""
+        text = self.toPlainText()
+        marks = []
+        for role, words in (("source", claim.source), ("cue", claim.cue)):
+            span = _nearest(text, words, claim.start, claim.end) if words else None
+            if span is None:
+                continue
+            fmt = QTextCharFormat()
+            fmt.setProperty(_ROLE, role)
+            if role == "source":
+                fmt.setFontWeight(QFont.Weight.Bold)
+                fmt.setUnderlineStyle(QTextCharFormat.UnderlineStyle.SingleUnderline)
+                fmt.setUnderlineColor(colour)
+                fmt.setToolTip(f"the source: {claim.source_resolved or claim.source}")
+            else:
+                fmt.setFontItalic(True)
+                fmt.setToolTip("the cue")
+            selection = QTextEdit.ExtraSelection()
+            cursor = QTextCursor(self.document())
+            cursor.setPosition(span[0])
+            cursor.setPosition(span[1], QTextCursor.MoveMode.KeepAnchor)
+            selection.cursor, selection.format = cursor, fmt
+            marks.append(selection)
+        return marks
 
     def mouseReleaseEvent(self, event):
         super().mouseReleaseEvent(event)
@@ -98,3 +136,23 @@ class ArticleView(QPlainTextEdit):
             if claim.start <= position < claim.end:
                 self.claim_clicked.emit(claim.id)
                 return
+
+
+_ROLE = QTextCharFormat.Property.UserProperty + 1  # "source" or "cue" on a mark
+
+
+def _nearest(text: str, words: str, start: int, end: int, reach: int = 400):
+    """Where ``words`` stand closest to the span start..end, within ``reach`` characters."""
+    low, high = max(0, start - reach), min(len(text), end + reach)
+    window = text[low:high].lower()  # "According to" is the cue "according to"
+    words = words.lower()
+    if len(window) != high - low:
+        return None  # a character whose lower case is longer: offsets would drift
+    best, position = None, window.find(words)
+    while position >= 0:
+        at = low + position
+        distance = max(start - (at + len(words)), at - end, 0)
+        if best is None or distance < best[0]:
+            best = (distance, at)
+        position = window.find(words, position + 1)
+    return (best[1], best[1] + len(words)) if best else None
