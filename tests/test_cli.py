@@ -145,3 +145,15 @@ def test_the_same_article_twice_is_stored_once_and_the_user_is_told(tmp_path, ca
     close_database()
     open_database(db)
     assert Article.select().count() == 1
+
+
+def test_analyze_json_carries_the_credibility_summary_and_each_claims_code(capsys):
+    assert main(["analyze", "--format", "json", str(sample_story_path())]) == 0
+    document = json.loads(capsys.readouterr().out)["documents"][0]
+    summary = document["summary"]
+    assert {"score", "code", "components", "counts_by_type", "counts_by_stance", "flags",
+            "caps"} <= set(summary)  # fmt: skip
+    for component in summary["components"].values():
+        assert {"score", "weight", "reason"} <= set(component)
+    assert 0 <= summary["score"] <= 100 and len(summary["code"]) == 2
+    assert all(claim["code"] and isinstance(claim["flags"], list) for claim in document["claims"])

@@ -124,7 +124,7 @@ def cmd_analyze(args: argparse.Namespace) -> int:
                 published=document.published.isoformat() if document.published else None,
                 claims=[claim.to_dict() for claim in claims],
             )
-        entry["summary"] = _summary(entry["claims"])
+        entry["summary"] = _summary(entry["claims"], entry["title"] or "", entry["outlet"])
         documents.append(entry)
     if args.format == "json":
         json.dump({"documents": documents}, sys.stdout, ensure_ascii=False, indent=1)
@@ -135,13 +135,27 @@ def cmd_analyze(args: argparse.Namespace) -> int:
     return 1 if failures else 0
 
 
-def _summary(claims: list[dict]) -> dict:
-    counts_by_type: dict[str, int] = {}
-    counts_by_stance: dict[str, int] = {}
-    for claim in claims:
-        counts_by_type[claim["type"]] = counts_by_type.get(claim["type"], 0) + 1
-        counts_by_stance[claim["stance"]] = counts_by_stance.get(claim["stance"], 0) + 1
-    return {"counts_by_type": counts_by_type, "counts_by_stance": counts_by_stance}
+def _summary(claims: list[dict], title: str, outlet: str | None) -> dict:
+    """The credibility roll-up of one document; each claim gains its code and flags."""
+    from sourcemark.scoring import ClaimInput, roll_up
+
+    inputs = [
+        ClaimInput(
+            text=c["text"],
+            type=c["type"],
+            stance=c["stance"],
+            source=c["source"],
+            source_resolved=c["source_resolved"],
+            premise=bool(c.get("premise")),
+            outlet=outlet,
+            cites_outlet=c["source"] if c["type"] == "media_report" else None,
+        )
+        for c in claims
+    ]
+    summary = roll_up(inputs, title)
+    for claim, grade in zip(claims, summary.pop("claims"), strict=True):
+        claim.update(grade)
+    return summary
 
 
 def _print_text(entry: dict) -> None:

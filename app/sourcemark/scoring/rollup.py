@@ -1,0 +1,255 @@
+"""A story's claims -> each claim's code and flags, and the story's 0-100 score with its five
+components, caps and one plain sentence each (``credibility-model.md``).
+
+Pure Python over plain claim records, so that the window, the exports and
+``sourcemark analyze`` compute the same figures. It scores sourcing
+transparency, not truth.
+"""
+
+import re
+from collections import Counter
+from dataclasses import dataclass, field
+
+from rapidfuzz import fuzz
+
+from sourcemark.analysis.types import SourcingType
+from sourcemark.scoring.codes import claim_digit, claim_letter
+
+T = SourcingType
+ON_RECORD = {T.NAMED_OFFICIAL, T.NAMED_PERSON, T.SPOKESPERSON, T.DOCUMENT}
+ANONYMOUS = {T.ANONYMOUS_OFFICIAL, T.ANONYMOUS_SOURCE}
+DIGIT_VALUE = {1: 100, 2: 75, 3: 50, 4: 25, 5: 0}  # MISP's mapping; 6 is left out
+
+
+@dataclass(slots=True)
+class Settings:
+    """The model's settings: every weight and threshold a user may change."""
+
+    weights: dict[str, float] = field(
+        default_factory=lambda: {
+            "on_record": 30,
+            "anonymous_reliance": 25,
+            "corroboration": 25,
+            "right_of_reply": 10,
+            "source_diversity": 10,
+        }
+    )
+    similarity: float = 80  # rapidfuzz token-set ratio for "the same content"
+    diverse_sources: int = 5  # distinct sources for a full diversity score
+    anonymous_premise_cap: int = 60
+
+    def as_dict(self) -> dict:
+        return {
+            "weights": dict(self.weights),
+            "similarity": self.similarity,
+            "diverse_sources": self.diverse_sources,
+            "anonymous_premise_cap": self.anonymous_premise_cap,
+        }
+
+
+@dataclass(slots=True)
+class ClaimInput:
+    """What the roll-up needs of a claim."""
+
+    text: str
+    type: str
+    stance: str = "asserts"
+    source: str | None = None
+    source_resolved: str | None = None
+    premise: bool = False
+    outlet: str | None = None  # the outlet of the article that carries it
+    cites_outlet: str | None = None  # for a media report: the outlet it rests on
+    source_letter: str | None = None  # a grade set on its source in the registry
+    outlet_letter: str | None = None
+    user_digit: int | None = None
+    corroborated_by: int = 0  # independent corroborations found across stories
+
+
+@dataclass(slots=True)
+class ClaimGrade:
+    code: str
+    digit: int
+    flags: list[str]
+    reasons: dict[str, str]  # flag -> one line
+
+
+def _source_key(claim: ClaimInput) -> str:
+    return " ".join(re.findall(r"\w+", (claim.source_resolved or claim.source or "").lower()))
+
+
+def _independent(a: ClaimInput, b: ClaimInput) -> bool:
+    """Whether b can corroborate a: another outlet, or in the same outlet a source of
+    another kind that is not anonymous; never a wire copy or a report citing a's outlet."""
+    if a.outlet and b.outlet and a.outlet.lower() != b.outlet.lower():
+        if b.cites_outlet and b.cites_outlet.lower() == a.outlet.lower():
+            return False  # "as reported by" a's outlet: a's report again
+        # a wire story in two papers: the same source, word for word
+        copy = _source_key(a) == _source_key(b) and fuzz.ratio(a.text, b.text) >= 95
+        return not copy
+    if b.type in ANONYMOUS or b.type == T.UNATTRIBUTED:
+        return False
+    return b.type != a.type and _source_key(a) != _source_key(b)
+
+
+def grade_claims(claims: list[ClaimInput], settings: Settings | None = None) -> list[ClaimGrade]:
+    """Each claim's code and flags, corroboration looked for among the claims given."""
+    settings = settings or Settings()
+    attributed = [i for i, c in enumerate(claims) if c.type != T.UNATTRIBUTED and c.source]
+    denials = [c for c in claims if c.stance == "denies"]
+    grades = []
+    for index, claim in enumerate(claims):
+        corroborations = claim.corroborated_by
+        if claim.type != T.UNATTRIBUTED:
+            for other in attributed:
+                if other != index and _independent(claim, claims[other]):
+                    ratio = fuzz.token_set_ratio(claim.text, claims[other].text)
+                    corroborations += ratio >= settings.similarity
+        digit = claim_digit(claim.type, corroborations, claim.user_digit)
+        letter = claim_letter(claim.type, claim.source_letter, claim.outlet_letter)
+        flags, reasons = [], {}
+        if claim.stance == "asserts" and _contested(claim, denials):
+            flags.append("contested")
+            reasons["contested"] = "a denial in the story answers it"
+        if claim.type == T.SPOKESPERSON:
+            flags.append("interested party")
+            reasons["interested party"] = "the organisation speaking for itself"
+        if claim.type in ANONYMOUS:
+            flags.append("anonymous")
+            reasons["anonymous"] = "the source is not named, so its reliability cannot be judged"
+        if claim.type != T.UNATTRIBUTED and digit == 3:
+            flags.append("single source")
+            reasons["single source"] = "no independent source says the same"
+        grades.append(ClaimGrade(f"{letter}{digit}", digit, flags, reasons))
+    return grades
+
+
+def _contested(claim: ClaimInput, denials: list[ClaimInput]) -> bool:
+    """A denial answers a claim when they share content, or the claim carries the headline
+    (a denial in the story answers what the story is about)."""
+    if not denials:
+        return False
+    if claim.premise:
+        return True
+    return any(fuzz.token_set_ratio(claim.text, d.text) >= 60 for d in denials)
+
+
+def _share(part: int, whole: int) -> float:
+    return 100.0 * part / whole if whole else 0.0
+
+
+def roll_up(
+    claims: list[ClaimInput],
+    title: str = "",
+    outlet_letter: str | None = None,
+    settings: Settings | None = None,
+) -> dict:
+    """The story's summary, in the shape ``sourcemark analyze --format json`` prints."""
+    settings = settings or Settings()
+    grades = grade_claims(claims, settings)
+    attributed = [(c, g) for c, g in zip(claims, grades, strict=True)
+                  if c.type != T.UNATTRIBUTED]  # fmt: skip
+    n = len(attributed)
+    on_record = sum(1 for c, _ in attributed if c.type in ON_RECORD)
+    # anonymous reliance: the premise counts double
+    weight = [(2 if c.premise else 1, c.type in ANONYMOUS) for c, _ in attributed]
+    total_weight = sum(w for w, _ in weight)
+    anonymous_weight = sum(w for w, anon in weight if anon)
+    anonymous = sum(1 for c, _ in attributed if c.type in ANONYMOUS)
+    digits = [g.digit for _, g in attributed if g.digit in DIGIT_VALUE]
+    sources = {_source_key(c) for c, _ in attributed if _source_key(c)}
+    reply = _right_of_reply(claims, title)
+    components = {
+        "on_record": {
+            "score": round(_share(on_record, n)),
+            "reason": f"{on_record} of {n} attributed claims are on the record "
+            "(a named person, official, spokesperson or document)",
+        },
+        "anonymous_reliance": {
+            "score": round(100 - _share(anonymous_weight, total_weight)) if n else 0,
+            "reason": f"{anonymous} of {n} attributed claims rest only on anonymous sources"
+            + (" (the headline's count double)" if any(c.premise for c, _ in attributed) else ""),
+        },
+        "corroboration": {
+            "score": round(sum(DIGIT_VALUE[d] for d in digits) / len(digits)) if digits else 0,
+            "reason": _corroboration_reason(digits),
+        },
+        "right_of_reply": {"score": reply[0], "reason": reply[1]},
+        "source_diversity": {
+            "score": round(min(100, _share(len(sources), settings.diverse_sources))),
+            "reason": f"{len(sources)} distinct sources "
+            f"({settings.diverse_sources} or more give the full score)",
+        },
+    }
+    for name, component in components.items():
+        component["weight"] = settings.weights[name] if component["score"] is not None else 0
+    counted_weight = sum(c["weight"] for c in components.values())
+    score = (
+        sum(c["score"] * c["weight"] for c in components.values() if c["score"] is not None)
+        / counted_weight
+        if counted_weight
+        else 0
+    )
+    premise = [(c, g) for c, g in zip(claims, grades, strict=True) if c.premise]
+    caps = []
+    premise_anonymous = bool(premise) and all(c.type in ANONYMOUS for c, _ in premise)
+    worst = max((g.digit for _, g in premise), default=None)
+    if premise_anonymous:
+        cap = settings.anonymous_premise_cap
+        caps.append(f"the headline rests only on anonymous sources: score at most {cap}, "
+                    "digit at most 3")  # fmt: skip
+        score = min(score, cap)
+        worst = min(worst, 3) if worst is not None else 3
+    if worst is None:
+        worst = max((g.digit for _, g in attributed), default=6)
+    flags = sorted({flag for g in grades for flag in g.flags})
+    if any("contested" in g.flags for _, g in premise):
+        flags = sorted(set(flags) | {"premise contested"})
+    return {
+        "score": round(score),
+        "code": f"{outlet_letter or 'F'}{worst}",
+        "components": components,
+        "counts_by_type": dict(Counter(c.type for c in claims)),
+        "counts_by_stance": dict(Counter(c.stance for c in claims)),
+        "flags": flags,
+        "caps": caps,
+        "settings": settings.as_dict(),
+        "claims": [{"code": g.code, "flags": g.flags} for g in grades],
+    }
+
+
+def _corroboration_reason(digits: list[int]) -> str:
+    if not digits:
+        return "no attributed claim to weigh"
+    confirmed = sum(1 for d in digits if d == 1)
+    probable = sum(1 for d in digits if d == 2)
+    single = sum(1 for d in digits if d == 3)
+    return (f"{single} of {len(digits)} attributed claims rest on a single source; "
+            f"{probable} corroborated once, {confirmed} twice or more")  # fmt: skip
+
+
+_NAME = re.compile(r"[A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+)*")
+_NOT_NAMES = frozenset(
+    """a an the to of for in on at by and or but as is are was were be
+with from that this these those its his her their over after before into new""".split()
+)
+
+
+def _right_of_reply(claims: list[ClaimInput], title: str) -> tuple[int | None, str]:
+    """Whether the people or bodies the headline accuses answer in the story."""
+    words = [w for w in re.findall(r"[\w’'-]+", title) if w.lower() not in _NOT_NAMES]
+    named = [m.group() for m in _NAME.finditer(" ".join(words))]
+    accused = {part.lower() for name in named for part in name.split() if len(part) > 2}
+    premise_words = {w.lower() for c in claims if c.premise for w in re.findall(r"\w+", c.text)}
+    accused &= premise_words or accused
+    if not accused:
+        return None, "nobody named in the headline is accused: not counted"
+    answering = [
+        c for c in claims
+        if c.stance in {"denies", "declines"}
+        and accused & set(re.findall(r"\w+", (c.source_resolved or c.source or "").lower()))
+    ]  # fmt: skip
+    if answering:
+        who = answering[0].source_resolved or answering[0].source
+        verb = "denies" if any(c.stance == "denies" for c in answering) else "declines to comment"
+        return 100, f"the accused answer: {who} {verb}"
+    return 0, "nobody the headline accuses has a recorded response"
