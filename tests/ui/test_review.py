@@ -300,3 +300,15 @@ def test_the_selected_claim_shows_its_source_and_cue_in_the_article(qtbot, db_ur
     marks = dict(window.article.marked_words())
     assert marks["source"] == "Western officials"
     assert marks["cue"].lower() == claim.cue.lower()
+
+
+def test_the_flag_filter_shows_contested_claims_and_the_code_explains_itself(
+    qtbot, db_url, settings
+):
+    window = window_with_claims(qtbot, db_url, settings)
+    window.flag_filter.setCurrentIndex(window.flag_filter.findData("contested"))
+    shown = window.claim_proxy.rowCount()
+    assert 0 < shown < window.claim_model.rowCount()
+    tip = window.claim_proxy.index(0, ClaimTableModel.CODE).data(Qt.ItemDataRole.ToolTipRole)
+    assert "contested: a denial in the story answers it" in tip
+    key(qtbot, window, Qt.Key.Key_Down)  # the table still works as before

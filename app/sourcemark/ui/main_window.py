@@ -325,12 +325,19 @@ class MainWindow(QMainWindow):
         for label, value in (("Any review", None), ("Not reviewed", False),
                              ("Reviewed", True)):  # fmt: skip
             self.reviewed_filter.addItem(label, value)
+        self.flag_filter = QComboBox()
+        self.flag_filter.setObjectName("flagFilter")
+        self.flag_filter.setToolTip("Only claims with this flag of the credibility model")
+        for label, value in (("Any flag", None), ("Contested", "contested"),
+                             ("Single source", "single source"), ("Anonymous", "anonymous"),
+                             ("Interested party", "interested party")):  # fmt: skip
+            self.flag_filter.addItem(label, value)
         self.all_stories = QCheckBox("All stories")
         self.all_stories.setObjectName("allStories")
         self.all_stories.setToolTip(
             "Search and filter the claims of every story, not just this one"
         )
-        for combo in (self.type_filter, self.stance_filter, self.reviewed_filter):
+        for combo in (self.type_filter, self.stance_filter, self.reviewed_filter, self.flag_filter):
             # narrow when the window is: the full labels are in the open list
             combo.setSizeAdjustPolicy(
                 QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
@@ -368,7 +375,8 @@ class MainWindow(QMainWindow):
         search_row.addWidget(self.match_count)
         filter_row = QHBoxLayout()
         filter_row.setContentsMargins(8, 0, 8, 0)
-        for widget in (self.type_filter, self.stance_filter, self.reviewed_filter):
+        for widget in (self.type_filter, self.stance_filter, self.reviewed_filter,
+                       self.flag_filter):  # fmt: skip
             filter_row.addWidget(widget)
         filter_row.addStretch(1)
         center_layout.addLayout(search_row)
@@ -617,6 +625,7 @@ class MainWindow(QMainWindow):
             reviewed=self.reviewed_filter.currentData(),
             anonymous_only=type_ == ANONYMOUS,
             source=self._source_filter,
+            flag=self.flag_filter.currentData(),
         )
         self._update_count()
 

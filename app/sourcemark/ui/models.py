@@ -144,6 +144,10 @@ class ClaimRow:
     note: str = ""
     origin: str = "analyzer"
     source_id: int | None = None
+    story_id: int | None = None
+    outlet: str | None = None
+    flags: tuple[str, ...] = ()
+    reasons: tuple[str, ...] = ()
 
     @classmethod
     def of(cls, claim: Claim) -> "ClaimRow":
@@ -164,6 +168,8 @@ class ClaimRow:
             note=claim.note or "",
             origin=claim.origin or "analyzer",
             source_id=claim.source_id,
+            story_id=claim.article.story_id,
+            outlet=claim.article.outlet.name if claim.article.outlet_id else None,
         )
 
 
@@ -222,13 +228,15 @@ class ClaimTableModel(QAbstractTableModel):
             index = self.row_of(claim.id)
             if index >= 0:
                 self._rows[index] = ClaimRow.of(claim)
-                self.dataChanged.emit(
-                    self.index(index, 0), self.index(index, len(self.COLUMNS) - 1)
-                )
+        grade_rows(self._rows)  # a change to one claim may change the others' flags
+        if self._rows:
+            last = self.index(len(self._rows) - 1, len(self.COLUMNS) - 1)
+            self.dataChanged.emit(self.index(0, 0), last)
 
     def set_claims(self, claims: list[Claim]) -> None:
         self.beginResetModel()
         self._rows = [ClaimRow.of(claim) for claim in claims]
+        grade_rows(self._rows)
         self.endResetModel()
 
     def claim_at(self, row: int) -> ClaimRow:
@@ -306,7 +314,31 @@ class ClaimTableModel(QAbstractTableModel):
             return f"{row.source} — cue: “{row.cue}”"
         if column == self.NOTE and row.note:
             return row.note
+        if column == self.CODE:
+            lines = [f"{row.code}: source {row.code[0]}, information {row.code[1:]}"]
+            lines += [f"{flag}: {why}" for flag, why in zip(row.flags, row.reasons, strict=True)]
+            return "\n".join(lines)
         return None
+
+
+def grade_rows(rows: list[ClaimRow]) -> None:
+    """Each row's code and flags, from the credibility model over its story's claims."""
+    from sourcemark.scoring import ClaimInput, grade_claims
+
+    by_story: dict[int | None, list[ClaimRow]] = {}
+    for row in rows:
+        by_story.setdefault(row.story_id, []).append(row)
+    for story_rows in by_story.values():
+        inputs = [
+            ClaimInput(r.text, r.type, r.stance, r.source or None, r.source_resolved or None,
+                       r.premise, outlet=r.outlet,
+                       cites_outlet=r.source if r.type == "media_report" else None)
+            for r in story_rows
+        ]  # fmt: skip
+        for row, grade in zip(story_rows, grade_claims(inputs), strict=True):
+            row.code = grade.code
+            row.flags = tuple(grade.flags)
+            row.reasons = tuple(grade.reasons[flag] for flag in grade.flags)
 
 
 _TYPES = {t.value for t in SourcingType}
@@ -332,9 +364,17 @@ class ClaimFilterProxy(QSortFilterProxyModel):
         self.reviewed_filter: bool | None = None
         self.anonymous_only = False
         self.source_filter: int | None = None  # the claims of one registry source
+        self.flag_filter: str | None = None
 
     def set_filters(
-        self, *, type_=None, stance=None, reviewed=None, anonymous_only=False, source=None
+        self,
+        *,
+        type_=None,
+        stance=None,
+        reviewed=None,
+        anonymous_only=False,
+        source=None,
+        flag=None,
     ):
         changing = getattr(self, "beginFilterChange", None)  # Qt 6.9+; invalidateFilter before
         if changing is not None:
@@ -342,6 +382,7 @@ class ClaimFilterProxy(QSortFilterProxyModel):
         self.type_filter, self.stance_filter = type_, stance
         self.reviewed_filter, self.anonymous_only = reviewed, anonymous_only
         self.source_filter = source
+        self.flag_filter = flag
         if changing is not None:
             self.endFilterChange()
         else:
@@ -359,5 +400,7 @@ class ClaimFilterProxy(QSortFilterProxyModel):
         if self.anonymous_only and row.type not in ANONYMOUS_TYPES:
             return False
         if self.source_filter is not None and row.source_id != self.source_filter:
+            return False
+        if self.flag_filter is not None and self.flag_filter not in row.flags:
             return False
         return super().filterAcceptsRow(source_row, source_parent)
