@@ -85,6 +85,11 @@ def test_d_a_and_x_set_the_stance(qtbot, db_url, settings):
                       (Qt.Key.Key_A, "asserts")):  # fmt: skip
         key(qtbot, window, k)
         assert Claim.get_by_id(claim_id).stance == stance
+    original = Claim.get_by_id(claim_id)
+    for stance in ("declines", "denies"):  # undo walks back through each change
+        window.undo_stack.undo()
+        assert Claim.get_by_id(claim_id).stance == stance
+    assert original.origin == "user"
 
 
 def test_delete_removes_claims_and_undo_brings_them_back_with_their_ids(qtbot, db_url, settings):
@@ -150,6 +155,10 @@ def test_the_reviewed_box_and_the_note_cell_are_edits_too(qtbot, db_url, setting
     qtbot.keyClick(editor, Qt.Key.Key_Return)
     qtbot.waitUntil(lambda: Claim.get_by_id(claim_id).note == "check with the ministry")
     assert window.undo_stack.count() == 2
+    window.undo_stack.undo()
+    assert Claim.get_by_id(claim_id).note == ""
+    window.undo_stack.undo()
+    assert not Claim.get_by_id(claim_id).reviewed
 
 
 def select_words(qtbot, view, words: int) -> str:

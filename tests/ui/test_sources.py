@@ -78,6 +78,15 @@ def test_grading_a_source_is_saved_and_undone(qtbot, db_url, settings):
     qtbot.mouseClick(view.viewport(), Qt.MouseButton.LeftButton, pos=item.center())
     qtbot.waitUntil(lambda: Source.get(Source.name == "Viktor Bout").reliability == "D")
     assert window.undo_action.text().startswith("&Undo Grade “Viktor Bout” D")
+    # the grade flows into the code of every claim of that source
+    bout = Source.get(Source.name == "Viktor Bout")
+    codes = {
+        window.claim_proxy.index(r, 4).data()
+        for r in range(window.claim_proxy.rowCount())
+        if window.claim_model.claim_at(window.claim_proxy.mapToSource(
+            window.claim_proxy.index(r, 0)).row()).source_id == bout.id
+    }  # fmt: skip
+    assert codes and all(code.startswith("D") for code in codes)
     window.undo_stack.undo()
     assert Source.get(Source.name == "Viktor Bout").reliability is None
 

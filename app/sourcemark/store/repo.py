@@ -258,18 +258,22 @@ def articles_by_story(story_ids: list[int]) -> dict[int, list[Article]]:
 def all_claims() -> list[Claim]:
     """Every claim of every story, story by story, in reading order."""
     return list(
-        Claim.select(Claim, Article, Outlet)
+        Claim.select(Claim, Article, Outlet, Source)
         .join(Article)
         .join(Outlet, JOIN.LEFT_OUTER)
+        .switch(Claim)
+        .join(Source, JOIN.LEFT_OUTER)
         .order_by(Article.story, Article.id, Claim.start)
     )
 
 
 def claims_of_story(story_id: int) -> list[Claim]:
     return list(
-        Claim.select(Claim, Article, Outlet)
+        Claim.select(Claim, Article, Outlet, Source)
         .join(Article)
         .join(Outlet, JOIN.LEFT_OUTER)
+        .switch(Claim)
+        .join(Source, JOIN.LEFT_OUTER)
         .where(Article.story == story_id)
         .order_by(Article.id, Claim.start)
     )

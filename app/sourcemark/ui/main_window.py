@@ -646,11 +646,19 @@ class MainWindow(QMainWindow):
 
         if self.sources_dialog is None:
             self.sources_dialog = SourcesDialog(self.undo_stack, self)
+            # a grade or a merge changes the codes of the claims shown
+            self.sources_dialog.changed.connect(self._reload_claims)
             self.sources_dialog.showClaims.connect(self.show_source_claims)
         else:
             self.sources_dialog.reload()
         self.sources_dialog.show()
         self.sources_dialog.raise_()
+
+    def _reload_claims(self) -> None:
+        if self.all_stories.isChecked():
+            self._scope_changed(True)
+        else:
+            self._show_story(self.current_story_id(), article_id=self._article_filter)
 
     def show_source_claims(self, source_id: int, name: str) -> None:
         """Every claim, in every story, that rests on one registry source."""

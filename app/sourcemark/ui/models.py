@@ -147,6 +147,7 @@ class ClaimRow:
     story_id: int | None = None
     outlet: str | None = None
     flags: tuple[str, ...] = ()
+    source_letter: str | None = None  # the grade set on its source in the registry
     reasons: tuple[str, ...] = ()
 
     @classmethod
@@ -170,6 +171,7 @@ class ClaimRow:
             source_id=claim.source_id,
             story_id=claim.article.story_id,
             outlet=claim.article.outlet.name if claim.article.outlet_id else None,
+            source_letter=claim.source.reliability if claim.source_id else None,
         )
 
 
@@ -331,7 +333,7 @@ def grade_rows(rows: list[ClaimRow]) -> None:
     for story_rows in by_story.values():
         inputs = [
             ClaimInput(r.text, r.type, r.stance, r.source or None, r.source_resolved or None,
-                       r.premise, outlet=r.outlet,
+                       r.premise, outlet=r.outlet, source_letter=r.source_letter,
                        cites_outlet=r.source if r.type == "media_report" else None)
             for r in story_rows
         ]  # fmt: skip

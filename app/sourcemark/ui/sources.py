@@ -62,6 +62,7 @@ class SourcesDialog(QDialog):
     COLUMNS = ("Source", "Type", "Grade", "Claims", "Stories", "Outlets", "Also written as")
     NAME, TYPE, GRADE, CLAIMS, STORIES, OUTLETS, ALIASES = range(7)
     showClaims = Signal(int, str)  # source id, name
+    changed = Signal()  # a grade or a merge was made or undone
 
     def __init__(self, undo_stack, parent=None):
         super().__init__(parent)
@@ -165,6 +166,10 @@ class SourcesDialog(QDialog):
         if selected:
             self._select(selected)
 
+    def _changed(self) -> None:
+        self.reload()
+        self.changed.emit()
+
     def selected_ids(self) -> list[int]:
         return [index.data(ID_ROLE) for index in self.table.selectionModel().selectedRows()]
 
@@ -183,7 +188,7 @@ class SourcesDialog(QDialog):
             return
         letter = item.data(Qt.ItemDataRole.EditRole) or None
         name = self.model.item(item.row(), self.NAME).text()
-        self.undo_stack.push(SetReliability(item.data(ID_ROLE), name, letter, self.reload))
+        self.undo_stack.push(SetReliability(item.data(ID_ROLE), name, letter, self._changed))
 
     def merge_selected(self) -> None:
         ids = self.selected_ids()
@@ -193,7 +198,7 @@ class SourcesDialog(QDialog):
         rows = {row.id: row for row in source_rows()}
         keep = max(ids, key=lambda i: (rows[i].claims, -i))
         others = [i for i in ids if i != keep]
-        self.undo_stack.push(MergeSources(keep, rows[keep].name, others, self.reload))
+        self.undo_stack.push(MergeSources(keep, rows[keep].name, others, self._changed))
 
     def show_claims_of_current(self) -> None:
         index = self.table.currentIndex()
