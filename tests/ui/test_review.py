@@ -5,7 +5,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QComboBox, QLineEdit
 
 from sourcemark.store.models import Claim, Source
-from sourcemark.ui.models import ID_ROLE, ClaimTableModel
+from sourcemark.ui.models import ID_ROLE, SORT_ROLE, ClaimTableModel
 from tests.ui.test_main_window import demo_window
 
 
@@ -321,3 +321,36 @@ def test_the_flag_filter_shows_contested_claims_and_the_code_explains_itself(
     tip = window.claim_proxy.index(0, ClaimTableModel.CODE).data(Qt.ItemDataRole.ToolTipRole)
     assert "contested: a denial in the story answers it" in tip
     key(qtbot, window, Qt.Key.Key_Down)  # the table still works as before
+
+
+def test_the_story_shows_its_score_and_code_and_edits_move_it(qtbot, db_url, settings):
+    window = window_with_claims(qtbot, db_url, settings)
+    summary = window.summary.rollup
+    assert summary["score"] <= 60 and summary["code"] == "F3"  # the capped worked example
+    assert (
+        "60" in window.summary.score.text() or str(summary["score"]) in window.summary.score.text()
+    )
+    assert "not whether it is true" in window.summary.score.toolTip()
+    assert window.tree_model.index(0, 2).data() == f"{summary['score']} {summary['code']}"
+    before = summary["components"]["on_record"]["score"]
+    select_rows(qtbot, window, *range(6))
+    key(qtbot, window, Qt.Key.Key_7)  # six claims rest on documents after all
+    after = window.summary.rollup
+    assert after["components"]["on_record"]["score"] > before
+    assert window.tree_model.index(0, 2).data() == f"{after['score']} {after['code']}"
+
+
+def test_stories_sort_by_score(qtbot, db_url, settings, tmp_path):
+    from tests.ingest import samples
+
+    window = window_with_claims(qtbot, db_url, settings)
+    with qtbot.waitSignal(window.imports_done, timeout=60_000):
+        window.start_import([str(samples.write_html(tmp_path / "bridge.html"))])
+    header = window.tree.header()
+    qtbot.mouseClick(header.viewport(), Qt.MouseButton.LeftButton,
+                     pos=header.rect().topLeft() + type(header.rect().topLeft())(
+                         header.sectionViewportPosition(2) + 5, 5))  # fmt: skip
+    scores = [window.tree_model.index(r, 2).data(SORT_ROLE) for r in range(2)]
+    order = [window.tree.model().index(r, 2).data(SORT_ROLE) for r in range(2)]
+    assert sorted(scores) == sorted(order) and order in (sorted(order), sorted(order)[::-1])
+    assert order[0] != order[1]

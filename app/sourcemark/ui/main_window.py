@@ -30,6 +30,7 @@ from PySide6.QtWidgets import (
 from sourcemark import APP_NAME, __version__
 from sourcemark.paths import sample_story_path
 from sourcemark.pipeline import ImportReport, import_paths
+from sourcemark.rollups import story_scores
 from sourcemark.store import describe
 from sourcemark.store.models import Article, Claim
 from sourcemark.store.repo import (
@@ -60,6 +61,7 @@ from sourcemark.ui.editing import (
 from sourcemark.ui.models import (
     ID_ROLE,
     KIND_ROLE,
+    SORT_ROLE,
     ClaimFilterProxy,
     ClaimTableModel,
     StoryTreeModel,
@@ -244,6 +246,10 @@ class MainWindow(QMainWindow):
         self.tree.header().setStretchLastSection(False)
         self.tree.header().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
         self.tree.header().setSectionResizeMode(1, QHeaderView.ResizeMode.ResizeToContents)
+        self.tree.header().setSectionResizeMode(2, QHeaderView.ResizeMode.ResizeToContents)
+        # newest first until a header is clicked; then by title, claims or score
+        self.tree.header().setSortIndicator(-1, Qt.SortOrder.AscendingOrder)
+        self.tree.setSortingEnabled(True)
         self.tree.selectionModel().currentChanged.connect(self._tree_current_changed)
         # drop on a story to add to it, between stories for a new one
         self.tree.setAcceptDrops(True)
@@ -499,7 +505,7 @@ class MainWindow(QMainWindow):
         """Reload the story list from the database, keeping the current selection."""
         current = self.current_story_id()
         stories = story_rows()
-        self.tree_model.load(stories)
+        self.tree_model.load(stories, story_scores({story.id: story.title for story in stories}))
         self.tree.expandAll()
         self.stack.setCurrentWidget(self.splitter if stories else self.empty)
         n_articles, n_claims = sum(s.articles for s in stories), sum(s.claims for s in stories)
@@ -634,7 +640,7 @@ class MainWindow(QMainWindow):
         if everywhere:
             self._article_filter = None
             self.claim_model.set_claims(all_claims())
-            self.summary.show_story("All stories", [], self.claim_model.rows())
+            self.summary.show_story("All stories", [], self.claim_model.rows(), rollup=False)
             self._update_count()
         else:
             self._source_filter = None
@@ -670,7 +676,7 @@ class MainWindow(QMainWindow):
             self.claim_model.claim_at(proxy.mapToSource(proxy.index(r, 0)).row())
             for r in range(proxy.rowCount())
         ]
-        self.summary.show_story(f"Claims of “{name}”", [], rows)
+        self.summary.show_story(f"Claims of “{name}”", [], rows, rollup=False)
 
     def _filter_changed(self, text: str) -> None:
         self.claim_proxy.setFilterFixedString(text.strip())
@@ -848,6 +854,11 @@ class MainWindow(QMainWindow):
             counts[claim.article_id] = counts.get(claim.article_id, 0) + 1
         story_index = self.tree_model.index(row, 0)
         self.tree_model.setData(self.tree_model.index(row, 1), str(sum(counts.values())))
+        summary = self.summary.rollup
+        if summary is not None and self._article_filter is None:
+            score = self.tree_model.index(row, 2)
+            self.tree_model.setData(score, f"{summary['score']} {summary['code']}")
+            self.tree_model.setData(score, summary["score"], SORT_ROLE)
         for child in range(self.tree_model.rowCount(story_index)):
             article_id = self.tree_model.index(child, 0, story_index).data(ID_ROLE)
             self.tree_model.setData(

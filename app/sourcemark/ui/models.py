@@ -43,7 +43,8 @@ class StoryTreeModel(QStandardItemModel):
 
     def __init__(self, parent=None):
         super().__init__(parent)
-        self.setHorizontalHeaderLabels(["Story", "Claims"])
+        self.setHorizontalHeaderLabels(["Story", "Claims", "Score"])
+        self.setSortRole(SORT_ROLE)
 
     # -- dropping ---------------------------------------------------------------------------
 
@@ -73,7 +74,9 @@ class StoryTreeModel(QStandardItemModel):
             index = index.parent()
         return index.data(ID_ROLE)
 
-    def load(self, stories: list[StoryRow]) -> None:
+    def load(self, stories: list[StoryRow], scores: dict[int, dict] | None = None) -> None:
+        """The stories, newest first, with their articles; ``scores`` are their roll-ups."""
+        scores = scores or {}
         self.removeRows(0, self.rowCount())
         story_icon, article_icon = (
             icon("mdi6.folder-text-outline"),
@@ -88,6 +91,17 @@ class StoryTreeModel(QStandardItemModel):
                 f"{story.title}\n{counted(story.articles, 'article')}, "
                 f"{counted(story.claims, 'claim')}"
             )
+            summary = scores.get(story.id)
+            score = QStandardItem(f"{summary['score']} {summary['code']}" if summary else "—")
+            score.setData(story.id, ID_ROLE)
+            score.setData(self.STORY, KIND_ROLE)
+            score.setData(summary["score"] if summary else -1, SORT_ROLE)
+            score.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+            if summary:
+                score.setToolTip(
+                    f"Sourcing score {summary['score']} of 100, code {summary['code']}"
+                    + "".join(f"\n{cap}" for cap in summary["caps"])
+                )
             count = QStandardItem(str(story.claims))
             count.setData(story.id, ID_ROLE)
             count.setData(self.STORY, KIND_ROLE)
@@ -108,9 +122,11 @@ class StoryTreeModel(QStandardItemModel):
                 for item in (child, n_claims):
                     item.setEditable(False)
                 title.appendRow([child, n_claims])
-            for item in (title, count):
+            title.setData(story.title.casefold(), SORT_ROLE)
+            count.setData(story.claims, SORT_ROLE)
+            for item in (title, count, score):
                 item.setEditable(False)
-            self.appendRow([title, count])
+            self.appendRow([title, count, score])
 
 
 def article_label(article) -> str:

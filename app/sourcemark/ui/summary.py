@@ -65,6 +65,11 @@ class SummaryStrip(QWidget):
         font.setBold(True)
         self.title.setFont(font)
         self.title.setWordWrap(True)
+        self.score = QLabel()
+        self.score.setObjectName("storyScore")
+        self.score.setTextFormat(Qt.TextFormat.RichText)
+        self.score.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignTop)
+        self.rollup: dict | None = None
         self.facts = QLabel()
         self.facts.setObjectName("summaryFacts")
         self.facts.setWordWrap(True)
@@ -76,7 +81,10 @@ class SummaryStrip(QWidget):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(12, 10, 12, 8)
         layout.setSpacing(4)
-        layout.addWidget(self.title)
+        heading = QHBoxLayout()
+        heading.addWidget(self.title, 1)
+        heading.addWidget(self.score)
+        layout.addLayout(heading)
         layout.addWidget(self.facts)
         row = QHBoxLayout()
         row.addWidget(self.bar)
@@ -84,7 +92,12 @@ class SummaryStrip(QWidget):
         layout.addWidget(self.legend)
         self.show_story(None, [], [])
 
-    def show_story(self, title: str | None, outlets: list[str], claims: list[ClaimRow]) -> None:
+    def show_story(
+        self, title: str | None, outlets: list[str], claims: list[ClaimRow], rollup: bool = True
+    ) -> None:
+        """The story's facts, type bar and legend; with ``rollup``, its credibility score
+        and code (explained in the score's tooltip)."""
+        self._show_score(title, claims if rollup and title is not None else None)
         if title is None:
             self.title.setText("No story selected")
             self.facts.setText("Select a story on the left to see what its claims rest on.")
@@ -117,3 +130,34 @@ class SummaryStrip(QWidget):
                 label, n = TYPE_LABELS[type_], by_type[type_.value]
                 chips.append(f'<span style="color:{colour}">■</span>&nbsp;{label}&nbsp;{n}')
         self.legend.setText("&nbsp;&nbsp; ".join(chips))
+
+    def _show_score(self, title: str | None, claims: list[ClaimRow] | None) -> None:
+        if not claims:
+            self.rollup = None
+            self.score.setText("")
+            self.score.setToolTip("")
+            return
+        from sourcemark.scoring import ClaimInput, roll_up
+
+        inputs = [
+            ClaimInput(c.text, c.type, c.stance, c.source or None, c.source_resolved or None,
+                       c.premise, outlet=c.outlet, source_letter=c.source_letter,
+                       cites_outlet=c.source if c.type == "media_report" else None)
+            for c in claims
+        ]  # fmt: skip
+        self.rollup = summary = roll_up(inputs, title or "")
+        self.score.setText(
+            f'<span style="font-size:large; font-weight:600">{summary["score"]}</span>'
+            f"&nbsp;/&nbsp;100 &nbsp;·&nbsp; <b>{summary['code']}</b>"
+        )
+        lines = [f"Sourcing score {summary['score']} of 100, story code {summary['code']}", ""]
+        names = {"on_record": "On the record", "anonymous_reliance": "Anonymous reliance",
+                 "corroboration": "Corroboration", "right_of_reply": "Right of reply",
+                 "source_diversity": "Source diversity"}  # fmt: skip
+        for key, component in summary["components"].items():
+            value = "not counted" if component["score"] is None else component["score"]
+            lines.append(f"{names[key]}: {value} (weight {component['weight']}) — "
+                         f"{component['reason']}")  # fmt: skip
+        lines += [f"Cap: {cap}" for cap in summary["caps"]]
+        lines += ["", "This scores how the story is sourced, not whether it is true."]
+        self.score.setToolTip("\n".join(lines))

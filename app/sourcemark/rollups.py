@@ -1,0 +1,29 @@
+"""The credibility roll-up of stored stories: the scoring model over the store's claims."""
+
+from sourcemark.scoring import ClaimInput, roll_up
+from sourcemark.store.repo import all_claims
+
+
+def story_scores(titles: dict[int, str]) -> dict[int, dict]:
+    """Each story's summary (score, code, components ...), over all its articles."""
+    by_story: dict[int, list[ClaimInput]] = {}
+    for claim in all_claims():
+        article = claim.article
+        by_story.setdefault(article.story_id, []).append(
+            ClaimInput(
+                claim.text,
+                claim.type,
+                claim.stance,
+                claim.source_mention,
+                claim.source_resolved,
+                bool(claim.premise),
+                outlet=article.outlet.name if article.outlet_id else None,
+                cites_outlet=claim.source_mention if claim.type == "media_report" else None,
+                source_letter=claim.source.reliability if claim.source_id else None,
+            )
+        )
+    return {
+        story_id: roll_up(claims, titles.get(story_id, ""))
+        for story_id, claims in by_story.items()
+        if story_id in titles
+    }
