@@ -27,3 +27,28 @@ def story_scores(titles: dict[int, str]) -> dict[int, dict]:
         for story_id, claims in by_story.items()
         if story_id in titles
     }
+
+
+def corroboration_pool() -> list[tuple[int, ClaimInput]]:
+    """Every attributed claim in the database with its story: where corroboration of a
+    story's claims is looked for."""
+    pool = []
+    for claim in all_claims():
+        if claim.type == "unattributed":
+            continue
+        article = claim.article
+        pool.append(
+            (
+                article.story_id,
+                ClaimInput(
+                    claim.text,
+                    claim.type,
+                    claim.stance,
+                    claim.source_mention,
+                    claim.source_resolved,
+                    outlet=article.outlet.name if article.outlet_id else None,
+                    cites_outlet=claim.source_mention if claim.type == "media_report" else None,
+                ),
+            )
+        )
+    return pool

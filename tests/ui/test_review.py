@@ -354,3 +354,47 @@ def test_stories_sort_by_score(qtbot, db_url, settings, tmp_path):
     order = [window.tree.model().index(r, 2).data(SORT_ROLE) for r in range(2)]
     assert sorted(scores) == sorted(order) and order in (sorted(order), sorted(order)[::-1])
     assert order[0] != order[1]
+
+
+def test_another_outlets_story_with_the_same_claim_corroborates_it(
+    qtbot, db_url, settings, tmp_path
+):
+    from sourcemark.store import open_database
+    from tests.ingest import samples
+    from tests.ui.test_main_window import make_window
+
+    open_database(db_url)
+    first = samples.html_page()
+    # another outlet, its own reporter and sources, the same fact
+    second = (samples.html_page().replace(samples.OUTLET, "The Harbour Times")
+              .replace(samples.PARAGRAPHS[0], "The harbour bridge will close for six weeks "
+                       "from April after inspectors found corrosion in two of its cables, "
+                       "city engineers said on Tuesday.")
+              .replace(samples.PARAGRAPHS[1], "Traffic will be diverted over the old ferry "
+                       "road, police said.")
+              .replace(samples.PARAGRAPHS[2], "Bus companies said they would add services."))  # fmt: skip
+    wire = samples.html_page().replace(samples.OUTLET, "The Valley Courier")
+    window = make_window(qtbot, db_url, settings)
+    for name, page in (("first.html", first), ("second.html", second)):
+        path = tmp_path / name
+        path.write_text(page, encoding="utf-8")
+        with qtbot.waitSignal(window.imports_done, timeout=60_000):
+            window.start_import([str(path)])
+    # the window shows the last story imported: The Harbour Times's
+    assert {row.outlet for row in window.claim_model.rows()} == {"The Harbour Times"}
+    bridge = next(row for row in window.claim_model.rows() if "harbour bridge" in row.text.lower())
+    assert bridge.also_reported_by == ("The Lakeshore Examiner",)
+    assert bridge.code.endswith("2")  # corroborated once
+    tip = window.claim_proxy.index(
+        window.claim_proxy.mapFromSource(window.claim_model.index(
+            window.claim_model.row_of(bridge.id), 0)).row(), ClaimTableModel.CODE
+    ).data(Qt.ItemDataRole.ToolTipRole)  # fmt: skip
+    assert "also reported by" in tip
+    # a wire copy in a third paper is the same report, not a corroboration
+    path = tmp_path / "wire.html"
+    path.write_text(wire.replace("six weeks", "six full weeks"), encoding="utf-8")
+    with qtbot.waitSignal(window.imports_done, timeout=60_000):
+        window.start_import([str(path)])
+    wire_bridge = next(row for row in window.claim_model.rows()
+                       if "six full weeks" in row.text)  # fmt: skip
+    assert "The Lakeshore Examiner" not in wire_bridge.also_reported_by

@@ -10,7 +10,7 @@ import re
 from collections import Counter
 from dataclasses import dataclass, field
 
-from rapidfuzz import fuzz
+from rapidfuzz import fuzz, process
 
 from sourcemark.analysis.types import SourcingType
 from sourcemark.scoring.codes import claim_digit, claim_letter
@@ -71,6 +71,17 @@ class ClaimGrade:
     digit: int
     flags: list[str]
     reasons: dict[str, str]  # flag -> one line
+    also_reported_by: list[str] = field(default_factory=list)  # outlets of other stories
+
+
+def same_content(a: str, b: str, threshold: float) -> bool:
+    """Whether two claims say the same thing: rapidfuzz's token-set ratio over the
+    threshold, between texts of five words or more and of comparable length (a short
+    phrase inside a long sentence would otherwise match it fully)."""
+    na, nb = len(a.split()), len(b.split())
+    if min(na, nb) < 5 or min(na, nb) < 0.5 * max(na, nb):
+        return False
+    return fuzz.token_set_ratio(a, b) >= threshold
 
 
 def _source_key(claim: ClaimInput) -> str:
@@ -102,8 +113,9 @@ def grade_claims(claims: list[ClaimInput], settings: Settings | None = None) -> 
         if claim.type != T.UNATTRIBUTED:
             for other in attributed:
                 if other != index and _independent(claim, claims[other]):
-                    ratio = fuzz.token_set_ratio(claim.text, claims[other].text)
-                    corroborations += ratio >= settings.similarity
+                    corroborations += same_content(
+                        claim.text, claims[other].text, settings.similarity
+                    )
         digit = claim_digit(claim.type, corroborations, claim.user_digit)
         letter = claim_letter(claim.type, claim.source_letter, claim.outlet_letter)
         flags, reasons = [], {}
@@ -253,3 +265,33 @@ def _right_of_reply(claims: list[ClaimInput], title: str) -> tuple[int | None, s
         verb = "denies" if any(c.stance == "denies" for c in answering) else "declines to comment"
         return 100, f"the accused answer: {who} {verb}"
     return 0, "nobody the headline accuses has a recorded response"
+
+
+def corroborate_across(
+    claims: list[ClaimInput], others: list[ClaimInput], settings: Settings | None = None
+) -> list[list[str]]:
+    """For each claim, the outlets of other stories that independently report the same
+    content; their number is added to the claim's corroborations."""
+    settings = settings or Settings()
+    texts = [other.text for other in others]
+    found: list[list[str]] = []
+    for claim in claims:
+        outlets: list[str] = []
+        if claim.type != T.UNATTRIBUTED and texts:
+            matches = process.extract(
+                claim.text, texts, scorer=fuzz.token_set_ratio,
+                score_cutoff=settings.similarity, limit=25,
+            )  # fmt: skip
+            for _text, _score, index in matches:
+                other = others[index]
+                if (
+                    other.type != T.UNATTRIBUTED
+                    and same_content(claim.text, other.text, settings.similarity)
+                    and _independent(claim, other)
+                ):
+                    name = other.outlet or "another story"
+                    if name not in outlets:
+                        outlets.append(name)
+        claim.corroborated_by += len(outlets)
+        found.append(outlets)
+    return found

@@ -165,6 +165,7 @@ class ClaimRow:
     flags: tuple[str, ...] = ()
     source_letter: str | None = None  # the grade set on its source in the registry
     reasons: tuple[str, ...] = ()
+    also_reported_by: tuple[str, ...] = ()
 
     @classmethod
     def of(cls, claim: Claim) -> "ClaimRow":
@@ -335,28 +336,37 @@ class ClaimTableModel(QAbstractTableModel):
         if column == self.CODE:
             lines = [f"{row.code}: source {row.code[0]}, information {row.code[1:]}"]
             lines += [f"{flag}: {why}" for flag, why in zip(row.flags, row.reasons, strict=True)]
+            if row.also_reported_by:
+                lines.append("also reported by " + ", ".join(row.also_reported_by))
             return "\n".join(lines)
         return None
 
 
 def grade_rows(rows: list[ClaimRow]) -> None:
-    """Each row's code and flags, from the credibility model over its story's claims."""
+    """Each row's code and flags, from the credibility model over its story's claims and the
+    claims of other stories that corroborate them."""
+    from sourcemark.rollups import corroboration_pool
     from sourcemark.scoring import ClaimInput, grade_claims
+    from sourcemark.scoring.rollup import corroborate_across
 
     by_story: dict[int | None, list[ClaimRow]] = {}
     for row in rows:
         by_story.setdefault(row.story_id, []).append(row)
-    for story_rows in by_story.values():
+    pool = corroboration_pool() if rows else []
+    for story_id, story_rows in by_story.items():
         inputs = [
             ClaimInput(r.text, r.type, r.stance, r.source or None, r.source_resolved or None,
                        r.premise, outlet=r.outlet, source_letter=r.source_letter,
                        cites_outlet=r.source if r.type == "media_report" else None)
             for r in story_rows
         ]  # fmt: skip
-        for row, grade in zip(story_rows, grade_claims(inputs), strict=True):
+        others = [claim for other_story, claim in pool if other_story != story_id]
+        elsewhere = corroborate_across(inputs, others)
+        for row, grade, outlets in zip(story_rows, grade_claims(inputs), elsewhere, strict=True):
             row.code = grade.code
             row.flags = tuple(grade.flags)
             row.reasons = tuple(grade.reasons[flag] for flag in grade.flags)
+            row.also_reported_by = tuple(outlets)
 
 
 _TYPES = {t.value for t in SourcingType}
