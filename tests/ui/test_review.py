@@ -398,3 +398,16 @@ def test_another_outlets_story_with_the_same_claim_corroborates_it(
     wire_bridge = next(row for row in window.claim_model.rows()
                        if "six full weeks" in row.text)  # fmt: skip
     assert "The Lakeshore Examiner" not in wire_bridge.also_reported_by
+
+
+def test_why_this_score_lists_each_component_and_the_standard_behind_it(qtbot, db_url, settings):
+    window = window_with_claims(qtbot, db_url, settings)
+    assert not window.summary.breakdown.isVisible()
+    qtbot.mouseClick(window.summary.why, Qt.MouseButton.LeftButton)
+    text = window.summary.breakdown.text()
+    for name in ("On the record", "Anonymous reliance", "Corroboration", "Right of reply",
+                 "Source diversity"):  # fmt: skip
+        assert name in text
+    assert "score at most 60" in text
+    assert "STANAG 2511" in window.summary.breakdown.toolTip()
+    assert window.summary.breakdown.isVisible()

@@ -1,10 +1,18 @@
 """The strip above the claims: what the selected story rests on, at a glance."""
 
 from collections import Counter
+from html import escape
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor, QPainter
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QSizePolicy, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QHBoxLayout,
+    QLabel,
+    QSizePolicy,
+    QToolButton,
+    QVBoxLayout,
+    QWidget,
+)
 
 from sourcemark.analysis.types import ANONYMOUS_TYPES, TYPE_LABELS, SourcingType, Stance
 from sourcemark.ui.models import ClaimRow
@@ -90,6 +98,21 @@ class SummaryStrip(QWidget):
         row.addWidget(self.bar)
         layout.addLayout(row)
         layout.addWidget(self.legend)
+        self.why = QToolButton()
+        self.why.setObjectName("whyScore")
+        self.why.setText("Why this score")
+        self.why.setCheckable(True)
+        self.why.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
+        self.why.setArrowType(Qt.ArrowType.RightArrow)
+        self.why.setAutoRaise(True)
+        self.why.toggled.connect(self._toggle_breakdown)
+        self.breakdown = QLabel()
+        self.breakdown.setObjectName("scoreBreakdown")
+        self.breakdown.setTextFormat(Qt.TextFormat.RichText)
+        self.breakdown.setWordWrap(True)
+        self.breakdown.hide()
+        layout.addWidget(self.why)
+        layout.addWidget(self.breakdown)
         self.show_story(None, [], [])
 
     def show_story(
@@ -136,7 +159,11 @@ class SummaryStrip(QWidget):
             self.rollup = None
             self.score.setText("")
             self.score.setToolTip("")
+            self.why.hide()
+            self.breakdown.hide()
             return
+        self.why.show()
+        self.breakdown.setVisible(self.why.isChecked())
         from sourcemark.scoring import ClaimInput, roll_up
 
         inputs = [
@@ -161,3 +188,42 @@ class SummaryStrip(QWidget):
         lines += [f"Cap: {cap}" for cap in summary["caps"]]
         lines += ["", "This scores how the story is sourced, not whether it is true."]
         self.score.setToolTip("\n".join(lines))
+        self.breakdown.setText(_breakdown_html(summary, names))
+        self.breakdown.setToolTip("\n\n".join(f"{names[k]}: {STANDARDS[k]}" for k in names))
+
+    def _toggle_breakdown(self, shown: bool) -> None:
+        self.why.setArrowType(Qt.ArrowType.DownArrow if shown else Qt.ArrowType.RightArrow)
+        self.breakdown.setVisible(shown and self.rollup is not None)
+
+
+# The standard behind each component (credibility-model.md), for the breakdown's tooltip
+STANDARDS = {
+    "on_record": "Reuters and the BBC prefer named sources and documents; a named source is "
+    "accountable for what it says.",
+    "anonymous_reliance": "Reuters: anonymous sources are the weakest; the New York Times "
+    "(2016) asks the top editor to approve a story that hinges on one. The headline's "
+    "claims count double.",
+    "corroboration": "NATO/Admiralty grading (STANAG 2511): information confirmed by "
+    "independent sources is more credible; digits 1, 2, 3 score 100, 75, 50 (MISP).",
+    "right_of_reply": "Those accused get the chance to answer (BBC, AP): a denial or a "
+    "refusal to comment on record.",
+    "source_diversity": "More independent voices make a story harder to get wrong; five or "
+    "more distinct sources score in full.",
+}
+
+
+def _breakdown_html(summary: dict, names: dict[str, str]) -> str:
+    rows = []
+    for key, component in summary["components"].items():
+        score = component["score"]
+        value = "—" if score is None else str(score)
+        width = 0 if score is None else max(2, round(score * 0.6))
+        bar = (f'<span style="background-color:palette(highlight)">'
+               f'{"&nbsp;" * max(1, width // 6)}</span>')  # fmt: skip
+        rows.append(
+            f"<tr><td><b>{escape(names[key])}</b></td><td align=right>&nbsp;{value}&nbsp;</td>"
+            f"<td>{bar if score is not None else ''}</td>"
+            f"<td>&nbsp;{escape(component['reason'])}</td></tr>"
+        )
+    caps = "".join(f"<br>⚠ {escape(cap)}" for cap in summary["caps"])
+    return f"<table cellspacing=2>{''.join(rows)}</table>{caps}"
