@@ -1,7 +1,7 @@
 """The credibility roll-up of stored stories: the scoring model over the store's claims."""
 
 from sourcemark.scoring import ClaimInput, roll_up
-from sourcemark.store.repo import all_claims
+from sourcemark.store.repo import all_claims, load_settings
 
 
 def story_scores(titles: dict[int, str]) -> dict[int, dict]:
@@ -22,8 +22,9 @@ def story_scores(titles: dict[int, str]) -> dict[int, dict]:
                 source_letter=claim.source.reliability if claim.source_id else None,
             )
         )
+    settings = load_settings()
     return {
-        story_id: roll_up(claims, titles.get(story_id, ""))
+        story_id: roll_up(claims, titles.get(story_id, ""), settings=settings)
         for story_id, claims in by_story.items()
         if story_id in titles
     }

@@ -9,14 +9,14 @@ judged.
 from sourcemark.analysis.types import SourcingType
 
 DEFAULT_LETTERS: dict[str, str] = {
-    SourcingType.NAMED_OFFICIAL: "B",
-    SourcingType.DOCUMENT: "B",
-    SourcingType.SPOKESPERSON: "B",
-    SourcingType.NAMED_PERSON: "C",
-    SourcingType.MEDIA_REPORT: "C",
-    SourcingType.ANONYMOUS_OFFICIAL: "F",
-    SourcingType.ANONYMOUS_SOURCE: "F",
-    SourcingType.UNATTRIBUTED: "F",
+    SourcingType.NAMED_OFFICIAL.value: "B",
+    SourcingType.DOCUMENT.value: "B",
+    SourcingType.SPOKESPERSON.value: "B",
+    SourcingType.NAMED_PERSON.value: "C",
+    SourcingType.MEDIA_REPORT.value: "C",
+    SourcingType.ANONYMOUS_OFFICIAL.value: "F",
+    SourcingType.ANONYMOUS_SOURCE.value: "F",
+    SourcingType.UNATTRIBUTED.value: "F",
 }
 
 

@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from rapidfuzz import fuzz, process
 
 from sourcemark.analysis.types import SourcingType
-from sourcemark.scoring.codes import claim_digit, claim_letter
+from sourcemark.scoring.codes import DEFAULT_LETTERS, claim_digit
 
 T = SourcingType
 ON_RECORD = {T.NAMED_OFFICIAL, T.NAMED_PERSON, T.SPOKESPERSON, T.DOCUMENT}
@@ -34,6 +34,7 @@ class Settings:
             "source_diversity": 10,
         }
     )
+    letters: dict[str, str] = field(default_factory=lambda: dict(DEFAULT_LETTERS))
     similarity: float = 80  # rapidfuzz token-set ratio for "the same content"
     diverse_sources: int = 5  # distinct sources for a full diversity score
     anonymous_premise_cap: int = 60
@@ -41,10 +42,26 @@ class Settings:
     def as_dict(self) -> dict:
         return {
             "weights": dict(self.weights),
+            "letters": {str(k): v for k, v in self.letters.items()},
             "similarity": self.similarity,
             "diverse_sources": self.diverse_sources,
             "anonymous_premise_cap": self.anonymous_premise_cap,
         }
+
+    @classmethod
+    def from_dict(cls, data: dict) -> "Settings":
+        """Settings saved by as_dict(); what is missing or unknown takes the default."""
+        settings = cls()
+        for name, weight in (data.get("weights") or {}).items():
+            if name in settings.weights:
+                settings.weights[name] = float(weight)
+        for type_, letter in (data.get("letters") or {}).items():
+            if type_ in settings.letters and letter in ("A", "B", "C", "D", "E", "F"):
+                settings.letters[type_] = letter
+        for name in ("similarity", "diverse_sources", "anonymous_premise_cap"):
+            if name in data:
+                setattr(settings, name, type(getattr(settings, name))(data[name]))
+        return settings
 
 
 @dataclass(slots=True)
@@ -117,7 +134,15 @@ def grade_claims(claims: list[ClaimInput], settings: Settings | None = None) -> 
                         claim.text, claims[other].text, settings.similarity
                     )
         digit = claim_digit(claim.type, corroborations, claim.user_digit)
-        letter = claim_letter(claim.type, claim.source_letter, claim.outlet_letter)
+        letter = (
+            claim.source_letter
+            or (
+                claim.outlet_letter
+                if claim.type == T.MEDIA_REPORT and claim.outlet_letter
+                else None
+            )
+            or settings.letters.get(claim.type, "F")
+        )
         flags, reasons = [], {}
         if claim.stance == "asserts" and _contested(claim, denials):
             flags.append("contested")

@@ -1,5 +1,6 @@
 """Reads and writes the rest of the app uses; every write is one transaction."""
 
+import json
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
@@ -8,9 +9,11 @@ from peewee import JOIN, DatabaseProxy, PostgresqlDatabase, fn
 
 from sourcemark.analysis.types import Claim as FoundClaim
 from sourcemark.ingest.document import Document
+from sourcemark.scoring import Settings
 from sourcemark.store.models import (
     Article,
     Claim,
+    Meta,
     Outlet,
     Source,
     SourceAlias,
@@ -522,3 +525,27 @@ def unmerge_sources(snapshot: dict) -> None:
             ).execute()
         for claim_id, source_id in snapshot["claims"]:
             Claim.update(source=source_id).where(Claim.id == claim_id).execute()
+
+
+# -- the credibility model's settings, kept with the database ------------------------------------
+
+SETTINGS_KEY = "credibility_settings"
+
+
+def load_settings() -> Settings:
+    """The model settings in force for this database (the defaults until someone saves)."""
+    row = Meta.get_or_none(Meta.key == SETTINGS_KEY)
+    if row is None:
+        return Settings()
+    try:
+        return Settings.from_dict(json.loads(row.value))
+    except (ValueError, TypeError):
+        return Settings()  # unreadable: the defaults, rather than no scores at all
+
+
+def save_settings(settings: Settings) -> None:
+    value = json.dumps(settings.as_dict(), sort_keys=True)
+    with database_proxy.atomic():
+        Meta.insert(key=SETTINGS_KEY, value=value).on_conflict(
+            conflict_target=[Meta.key], update={Meta.value: value}
+        ).execute()

@@ -202,6 +202,13 @@ class MainWindow(QMainWindow):
             "Every source across stories: merge their names, grade them, see their claims"
         )
         self.sources_action.triggered.connect(self.show_sources)
+        self.model_settings_action = themed(
+            QAction("Credibility &Model Settings…", self), "mdi6.tune-variant"
+        )
+        self.model_settings_action.setStatusTip(
+            "Weights, default letters and thresholds of the credibility score"
+        )
+        self.model_settings_action.triggered.connect(self.edit_model_settings)
         self.undo_action = themed(self.undo_stack.createUndoAction(self, "&Undo"), "mdi6.undo")
         self.undo_action.setShortcut(QKeySequence.StandardKey.Undo)
         self.redo_action = themed(self.undo_stack.createRedoAction(self, "&Redo"), "mdi6.redo")
@@ -461,6 +468,8 @@ class MainWindow(QMainWindow):
         edit_menu.addAction(self.split_action)
         edit_menu.addAction(self.merge_action)
         edit_menu.addAction(self.reanalyze_action)
+        edit_menu.addSeparator()
+        edit_menu.addAction(self.model_settings_action)
         view_menu = self.menuBar().addMenu("&View")
         view_menu.addAction(self.find_action)
         view_menu.addAction(self.sources_action)
@@ -646,6 +655,23 @@ class MainWindow(QMainWindow):
             self._source_filter = None
             self._apply_filters()
             self._show_story(self.current_story_id())
+
+    def edit_model_settings(self) -> None:
+        from sourcemark.store.repo import load_settings, save_settings
+        from sourcemark.ui.model_settings import ModelSettingsDialog
+
+        dialog = ModelSettingsDialog(load_settings(), self)
+        self.settings_dialog = dialog
+
+        def save() -> None:
+            save_settings(dialog.settings())
+            self.refresh()  # every score and code follows the new settings
+            self.statusBar().showMessage(
+                "Credibility model settings saved with the database.", 5000
+            )
+
+        dialog.accepted.connect(save)
+        dialog.open()
 
     def show_sources(self) -> None:
         from sourcemark.ui.sources import SourcesDialog

@@ -348,11 +348,13 @@ def grade_rows(rows: list[ClaimRow]) -> None:
     from sourcemark.rollups import corroboration_pool
     from sourcemark.scoring import ClaimInput, grade_claims
     from sourcemark.scoring.rollup import corroborate_across
+    from sourcemark.store.repo import load_settings
 
     by_story: dict[int | None, list[ClaimRow]] = {}
     for row in rows:
         by_story.setdefault(row.story_id, []).append(row)
     pool = corroboration_pool() if rows else []
+    settings = load_settings()
     for story_id, story_rows in by_story.items():
         inputs = [
             ClaimInput(r.text, r.type, r.stance, r.source or None, r.source_resolved or None,
@@ -361,8 +363,9 @@ def grade_rows(rows: list[ClaimRow]) -> None:
             for r in story_rows
         ]  # fmt: skip
         others = [claim for other_story, claim in pool if other_story != story_id]
-        elsewhere = corroborate_across(inputs, others)
-        for row, grade, outlets in zip(story_rows, grade_claims(inputs), elsewhere, strict=True):
+        elsewhere = corroborate_across(inputs, others, settings)
+        grades = grade_claims(inputs, settings)
+        for row, grade, outlets in zip(story_rows, grades, elsewhere, strict=True):
             row.code = grade.code
             row.flags = tuple(grade.flags)
             row.reasons = tuple(grade.reasons[flag] for flag in grade.flags)

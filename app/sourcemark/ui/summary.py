@@ -165,6 +165,7 @@ class SummaryStrip(QWidget):
         self.why.show()
         self.breakdown.setVisible(self.why.isChecked())
         from sourcemark.scoring import ClaimInput, roll_up
+        from sourcemark.store.repo import load_settings
 
         inputs = [
             ClaimInput(c.text, c.type, c.stance, c.source or None, c.source_resolved or None,
@@ -172,7 +173,7 @@ class SummaryStrip(QWidget):
                        cites_outlet=c.source if c.type == "media_report" else None)
             for c in claims
         ]  # fmt: skip
-        self.rollup = summary = roll_up(inputs, title or "")
+        self.rollup = summary = roll_up(inputs, title or "", settings=load_settings())
         self.score.setText(
             f'<span style="font-size:large; font-weight:600">{summary["score"]}</span>'
             f"&nbsp;/&nbsp;100 &nbsp;·&nbsp; <b>{summary['code']}</b>"
