@@ -20,14 +20,21 @@ def story_scores(titles: dict[int, str]) -> dict[int, dict]:
                 outlet=article.outlet.name if article.outlet_id else None,
                 cites_outlet=claim.source_mention if claim.type == "media_report" else None,
                 source_letter=claim.source.reliability if claim.source_id else None,
+                outlet_letter=article.outlet.reliability if article.outlet_id else None,
             )
         )
     settings = load_settings()
     return {
-        story_id: roll_up(claims, titles.get(story_id, ""), settings=settings)
+        story_id: roll_up(claims, titles.get(story_id, ""), _weakest(claims), settings=settings)
         for story_id, claims in by_story.items()
         if story_id in titles
     }
+
+
+def _weakest(claims: list[ClaimInput]) -> str | None:
+    """A story's letter: its outlet's grade; of several outlets, the weakest graded one."""
+    letters = sorted({c.outlet_letter for c in claims if c.outlet_letter})
+    return letters[-1] if letters else None
 
 
 def corroboration_pool() -> list[tuple[int, ClaimInput]]:

@@ -549,3 +549,53 @@ def save_settings(settings: Settings) -> None:
         Meta.insert(key=SETTINGS_KEY, value=value).on_conflict(
             conflict_target=[Meta.key], update={Meta.value: value}
         ).execute()
+
+
+@dataclass(slots=True)
+class OutletRow:
+    id: int
+    name: str
+    reliability: str | None
+    stories: int
+    articles: int
+    claims: int
+    by_type: dict[str, int]
+    by_month: dict[str, int]  # "2024-03" -> claims in articles published (or stored) then
+
+
+def outlet_rows() -> list[OutletRow]:
+    """Every outlet with what it carried: stories, articles, claims by type and by month
+    (its track record), most claims first."""
+    rows = {
+        o.id: OutletRow(o.id, o.name, o.reliability, 0, 0, 0, {}, {})
+        for o in Outlet.select()
+    }  # fmt: skip
+    for outlet_id, stories, articles in _select(
+        "SELECT outlet_id, COUNT(DISTINCT story_id), COUNT(*) FROM article "
+        "WHERE outlet_id IS NOT NULL GROUP BY outlet_id"
+    ):
+        rows[outlet_id].stories, rows[outlet_id].articles = stories, articles
+    query = (
+        Claim.select(Article.outlet, Article.published, Article.imported, Claim.type)
+        .join(Article)
+        .where(Article.outlet.is_null(False))
+        .tuples()
+    )
+    for outlet_id, published, imported, type_ in query:
+        row = rows[outlet_id]
+        row.claims += 1
+        row.by_type[type_] = row.by_type.get(type_, 0) + 1
+        when = published or imported
+        month = str(when)[:7] if when else "undated"
+        row.by_month[month] = row.by_month.get(month, 0) + 1
+    return sorted(rows.values(), key=lambda r: (-r.claims, r.name.casefold()))
+
+
+def set_outlet_reliability(outlet_id: int, letter: str | None) -> str | None:
+    """Grade an outlet (A-F, or None); returns the old grade."""
+    if letter is not None and letter not in "ABCDEF":
+        raise ValueError("a reliability grade is a letter from A to F")
+    with database_proxy.atomic():
+        old = Outlet.get_by_id(outlet_id).reliability
+        Outlet.update(reliability=letter).where(Outlet.id == outlet_id).execute()
+    return old

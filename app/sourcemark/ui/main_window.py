@@ -153,6 +153,7 @@ class MainWindow(QMainWindow):
         self._article_filter: int | None = None
         self._source_filter: int | None = None
         self.sources_dialog = None
+        self.outlets_dialog = None
         self.setWindowTitle(f"{APP_NAME} — {describe(database_url)}")
         self.setWindowIcon(icon("mdi6.text-box-search-outline"))
         self.setAcceptDrops(True)
@@ -202,6 +203,11 @@ class MainWindow(QMainWindow):
             "Every source across stories: merge their names, grade them, see their claims"
         )
         self.sources_action.triggered.connect(self.show_sources)
+        self.outlets_action = themed(QAction("&Outlets…", self), "mdi6.newspaper-variant-multiple")
+        self.outlets_action.setStatusTip(
+            "Every outlet's track record; grade an outlet's reliability"
+        )
+        self.outlets_action.triggered.connect(self.show_outlets)
         self.model_settings_action = themed(
             QAction("Credibility &Model Settings…", self), "mdi6.tune-variant"
         )
@@ -473,6 +479,7 @@ class MainWindow(QMainWindow):
         view_menu = self.menuBar().addMenu("&View")
         view_menu.addAction(self.find_action)
         view_menu.addAction(self.sources_action)
+        view_menu.addAction(self.outlets_action)
         view_menu.addAction(self.refresh_action)
         view_menu.addSeparator()
         theme_menu = view_menu.addMenu("&Theme")
@@ -672,6 +679,17 @@ class MainWindow(QMainWindow):
 
         dialog.accepted.connect(save)
         dialog.open()
+
+    def show_outlets(self) -> None:
+        from sourcemark.ui.outlets import OutletsDialog
+
+        if self.outlets_dialog is None:
+            self.outlets_dialog = OutletsDialog(self.undo_stack, self)
+            self.outlets_dialog.changed.connect(self.refresh)  # codes and scores follow
+        else:
+            self.outlets_dialog.reload()
+        self.outlets_dialog.show()
+        self.outlets_dialog.raise_()
 
     def show_sources(self) -> None:
         from sourcemark.ui.sources import SourcesDialog

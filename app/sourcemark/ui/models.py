@@ -164,6 +164,7 @@ class ClaimRow:
     outlet: str | None = None
     flags: tuple[str, ...] = ()
     source_letter: str | None = None  # the grade set on its source in the registry
+    outlet_letter: str | None = None  # the grade set on its article's outlet
     reasons: tuple[str, ...] = ()
     also_reported_by: tuple[str, ...] = ()
 
@@ -189,6 +190,7 @@ class ClaimRow:
             story_id=claim.article.story_id,
             outlet=claim.article.outlet.name if claim.article.outlet_id else None,
             source_letter=claim.source.reliability if claim.source_id else None,
+            outlet_letter=claim.article.outlet.reliability if claim.article.outlet_id else None,
         )
 
 
@@ -359,6 +361,7 @@ def grade_rows(rows: list[ClaimRow]) -> None:
         inputs = [
             ClaimInput(r.text, r.type, r.stance, r.source or None, r.source_resolved or None,
                        r.premise, outlet=r.outlet, source_letter=r.source_letter,
+                       outlet_letter=r.outlet_letter,
                        cites_outlet=r.source if r.type == "media_report" else None)
             for r in story_rows
         ]  # fmt: skip

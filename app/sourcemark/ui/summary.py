@@ -170,10 +170,15 @@ class SummaryStrip(QWidget):
         inputs = [
             ClaimInput(c.text, c.type, c.stance, c.source or None, c.source_resolved or None,
                        c.premise, outlet=c.outlet, source_letter=c.source_letter,
+                       outlet_letter=c.outlet_letter,
                        cites_outlet=c.source if c.type == "media_report" else None)
             for c in claims
         ]  # fmt: skip
-        self.rollup = summary = roll_up(inputs, title or "", settings=load_settings())
+        # the story's letter: its outlet's grade; of several outlets, the weakest graded
+        letters = sorted({c.outlet_letter for c in claims if c.outlet_letter})
+        self.rollup = summary = roll_up(
+            inputs, title or "", letters[-1] if letters else None, settings=load_settings()
+        )
         self.score.setText(
             f'<span style="font-size:large; font-weight:600">{summary["score"]}</span>'
             f"&nbsp;/&nbsp;100 &nbsp;·&nbsp; <b>{summary['code']}</b>"

@@ -1,0 +1,34 @@
+"""Outlets: their track records, and the grade that becomes their stories' letter."""
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QComboBox
+
+from sourcemark.store.models import Outlet
+from tests.ui.test_review import window_with_claims
+
+
+def test_an_outlets_grade_becomes_its_storys_letter_and_can_be_undone(qtbot, db_url, settings):
+    window = window_with_claims(qtbot, db_url, settings)
+    assert window.summary.rollup["code"].startswith("F")  # ungraded outlet: F
+    window.outlets_action.trigger()
+    dialog = window.outlets_dialog
+    qtbot.waitUntil(dialog.isVisible)
+    assert dialog.proxy.rowCount() == Outlet.select().count() == 1
+    record = dialog.proxy.index(0, dialog.NAME).data(Qt.ItemDataRole.ToolTipRole)
+    assert "Anonymous official: 9" in record and "By month:" in record
+    assert dialog.proxy.index(0, dialog.ANONYMOUS_SHARE).data().endswith("%")
+    index = dialog.proxy.index(0, dialog.GRADE)
+    dialog.table.setCurrentIndex(index)
+    qtbot.keyClick(dialog.table, Qt.Key.Key_F2)
+    editor = dialog.table.focusWidget()
+    assert isinstance(editor, QComboBox)
+    editor.showPopup()
+    view = editor.view()
+    item = view.visualRect(view.model().index(editor.findData("B"), 0))
+    qtbot.mouseClick(view.viewport(), Qt.MouseButton.LeftButton, pos=item.center())
+    qtbot.waitUntil(lambda: Outlet.get().reliability == "B")
+    assert window.summary.rollup["code"].startswith("B")
+    assert window.tree_model.index(0, 2).data().split()[1].startswith("B")
+    window.undo_stack.undo()
+    assert Outlet.get().reliability is None
+    assert window.summary.rollup["code"].startswith("F")
