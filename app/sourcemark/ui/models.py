@@ -16,6 +16,7 @@ from PySide6.QtCore import (
 from PySide6.QtGui import QStandardItem, QStandardItemModel
 
 from sourcemark.analysis.types import TYPE_LABELS, SourcingType, Stance
+from sourcemark.rollups import corroboration_pool
 from sourcemark.scoring import claim_code
 from sourcemark.store.models import Claim
 from sourcemark.store.repo import StoryRow, articles_by_story
@@ -213,6 +214,7 @@ class ClaimTableModel(QAbstractTableModel):
     def __init__(self, parent=None):
         super().__init__(parent)
         self._rows: list[ClaimRow] = []
+        self._pool: list = []
 
     def flags(self, index: _Index) -> Qt.ItemFlag:
         flags = super().flags(index)
@@ -249,7 +251,7 @@ class ClaimTableModel(QAbstractTableModel):
             index = self.row_of(claim.id)
             if index >= 0:
                 self._rows[index] = ClaimRow.of(claim)
-        grade_rows(self._rows)  # a change to one claim may change the others' flags
+        grade_rows(self._rows, self._pool)  # one claim's change may change others' flags
         if self._rows:
             last = self.index(len(self._rows) - 1, len(self.COLUMNS) - 1)
             self.dataChanged.emit(self.index(0, 0), last)
@@ -257,7 +259,10 @@ class ClaimTableModel(QAbstractTableModel):
     def set_claims(self, claims: list[Claim]) -> None:
         self.beginResetModel()
         self._rows = [ClaimRow.of(claim) for claim in claims]
-        grade_rows(self._rows)
+        # the other stories' claims, where corroboration is looked for: loaded with the
+        # claims, kept while only these claims are edited
+        self._pool = corroboration_pool() if self._rows else []
+        grade_rows(self._rows, self._pool)
         self.endResetModel()
 
     def claim_at(self, row: int) -> ClaimRow:
@@ -344,10 +349,9 @@ class ClaimTableModel(QAbstractTableModel):
         return None
 
 
-def grade_rows(rows: list[ClaimRow]) -> None:
+def grade_rows(rows: list[ClaimRow], pool: list) -> None:
     """Each row's code and flags, from the credibility model over its story's claims and the
-    claims of other stories that corroborate them."""
-    from sourcemark.rollups import corroboration_pool
+    claims of other stories (``pool``: (story id, claim)) that corroborate them."""
     from sourcemark.scoring import ClaimInput, grade_claims
     from sourcemark.scoring.rollup import corroborate_across
     from sourcemark.store.repo import load_settings
@@ -355,7 +359,6 @@ def grade_rows(rows: list[ClaimRow]) -> None:
     by_story: dict[int | None, list[ClaimRow]] = {}
     for row in rows:
         by_story.setdefault(row.story_id, []).append(row)
-    pool = corroboration_pool() if rows else []
     settings = load_settings()
     for story_id, story_rows in by_story.items():
         inputs = [
