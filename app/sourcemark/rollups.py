@@ -56,6 +56,7 @@ def corroboration_pool() -> list[tuple[int, ClaimInput]]:
                     claim.source_resolved,
                     outlet=article.outlet.name if article.outlet_id else None,
                     cites_outlet=claim.source_mention if claim.type == "media_report" else None,
+                    id=claim.id,
                 ),
             )
         )

@@ -385,6 +385,19 @@ def test_another_outlets_story_with_the_same_claim_corroborates_it(
     bridge = next(row for row in window.claim_model.rows() if "harbour bridge" in row.text.lower())
     assert bridge.also_reported_by == ("The Lakeshore Examiner",)
     assert bridge.code.endswith("2")  # corroborated once
+    # the person knows better: the two reports are not independent
+    window.select_claim(bridge.id)
+    window.corroboration_action.trigger()
+    dialog = window.corroboration_dialog
+    found = next(r for r in range(dialog.model.rowCount())
+                 if dialog.model.index(r, 3).data() == "corroborates")  # fmt: skip
+    dialog.table.selectRow(found)
+    qtbot.mouseClick(dialog.reject, Qt.MouseButton.LeftButton)
+    bridge = next(r for r in window.claim_model.rows() if r.id == bridge.id)
+    assert not bridge.also_reported_by and bridge.code.endswith("3")
+    window.undo_stack.undo()
+    bridge = next(r for r in window.claim_model.rows() if r.id == bridge.id)
+    assert bridge.also_reported_by == ("The Lakeshore Examiner",)
     tip = window.claim_proxy.index(
         window.claim_proxy.mapFromSource(window.claim_model.index(
             window.claim_model.row_of(bridge.id), 0)).row(), ClaimTableModel.CODE
@@ -411,3 +424,44 @@ def test_why_this_score_lists_each_component_and_the_standard_behind_it(qtbot, d
     assert "score at most 60" in text
     assert "STANAG 2511" in window.summary.breakdown.toolTip()
     assert window.summary.breakdown.isVisible()
+
+
+def test_a_person_confirms_a_corroboration_the_model_missed(qtbot, db_url, settings, tmp_path):
+    from sourcemark.store import open_database
+    from tests.ingest import samples
+    from tests.ui.test_main_window import make_window
+
+    open_database(db_url)
+    window = make_window(qtbot, db_url, settings)
+    window.activateWindow()
+    qtbot.waitUntil(window.isActiveWindow)
+    other = (
+        samples.html_page()
+        .replace(samples.OUTLET, "The Harbour Times")
+        .replace(
+            samples.PARAGRAPHS[0],
+            "Engineers found corrosion in two cables of the harbour "
+            "bridge, which will shut in April for about six weeks, the city said on Tuesday.",
+        )
+    )
+    for name, page in (("a.html", samples.html_page()), ("b.html", other)):
+        path = tmp_path / name
+        path.write_text(page, encoding="utf-8")
+        with qtbot.waitSignal(window.imports_done, timeout=60_000):
+            window.start_import([str(path)])
+    bridge = next(r for r in window.claim_model.rows() if "corrosion in two cables" in r.text)
+    assert not bridge.also_reported_by  # worded too differently for the model
+    window.select_claim(bridge.id)
+    qtbot.keyClick(window.table, Qt.Key.Key_K, Qt.KeyboardModifier.ControlModifier)
+    dialog = window.corroboration_dialog
+    qtbot.waitUntil(dialog.isVisible)
+    target = next(r for r in range(dialog.model.rowCount())
+                  if "harbour bridge will close" in dialog.model.index(r, 1).data().lower())  # fmt: skip
+    dialog.table.selectRow(target)
+    qtbot.mouseClick(dialog.confirm, Qt.MouseButton.LeftButton)
+    bridge = next(r for r in window.claim_model.rows() if r.id == bridge.id)
+    assert bridge.also_reported_by == ("The Lakeshore Examiner",) and bridge.code.endswith("2")
+    assert "Confirmed" in [dialog.model.index(r, 4).data() for r in range(dialog.model.rowCount())]
+    window.undo_stack.undo()
+    bridge = next(r for r in window.claim_model.rows() if r.id == bridge.id)
+    assert not bridge.also_reported_by

@@ -80,6 +80,7 @@ class ClaimInput:
     outlet_letter: str | None = None
     user_digit: int | None = None
     corroborated_by: int = 0  # independent corroborations found across stories
+    id: int | None = None  # the stored claim, for the links a person confirmed or rejected
 
 
 @dataclass(slots=True)
@@ -293,15 +294,28 @@ def _right_of_reply(claims: list[ClaimInput], title: str) -> tuple[int | None, s
 
 
 def corroborate_across(
-    claims: list[ClaimInput], others: list[ClaimInput], settings: Settings | None = None
+    claims: list[ClaimInput],
+    others: list[ClaimInput],
+    settings: Settings | None = None,
+    links: dict[int, dict[int, str]] | None = None,
 ) -> list[list[str]]:
     """For each claim, the outlets of other stories that independently report the same
-    content; their number is added to the claim's corroborations."""
+    content; their number is added to the claim's corroborations. A link a person confirmed
+    counts whatever the similarity; one they rejected never does."""
     settings = settings or Settings()
+    links = links or {}
     texts = [other.text for other in others]
+    by_id = {other.id: other for other in others if other.id is not None}
     found: list[list[str]] = []
     for claim in claims:
         outlets: list[str] = []
+        mine = links.get(claim.id, {}) if claim.id is not None else {}
+        for other_id, status in mine.items():
+            other = by_id.get(other_id)
+            if status == "confirmed" and other is not None:
+                name = other.outlet or "another story"
+                if name not in outlets:
+                    outlets.append(name)
         if claim.type != T.UNATTRIBUTED and texts:
             matches = process.extract(
                 claim.text, texts, scorer=fuzz.token_set_ratio,
@@ -309,6 +323,8 @@ def corroborate_across(
             )  # fmt: skip
             for _text, _score, index in matches:
                 other = others[index]
+                if other.id is not None and mine.get(other.id) == "rejected":
+                    continue
                 if (
                     other.type != T.UNATTRIBUTED
                     and same_content(claim.text, other.text, settings.similarity)

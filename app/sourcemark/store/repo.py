@@ -13,6 +13,7 @@ from sourcemark.scoring import Settings
 from sourcemark.store.models import (
     Article,
     Claim,
+    Corroboration,
     Meta,
     Outlet,
     Source,
@@ -599,3 +600,41 @@ def set_outlet_reliability(outlet_id: int, letter: str | None) -> str | None:
         old = Outlet.get_by_id(outlet_id).reliability
         Outlet.update(reliability=letter).where(Outlet.id == outlet_id).execute()
     return old
+
+
+# -- corroboration a person confirmed or rejected ----------------------------------------------
+
+
+def set_link(claim_id: int, other_id: int, status: str | None, similarity: float = 0) -> str | None:
+    """Record that ``other`` corroborates ``claim`` ("confirmed") or does not ("rejected");
+    None forgets the person's word. Returns the status it had (for undo)."""
+    if status not in {None, "confirmed", "rejected"}:
+        raise ValueError(f"unknown corroboration status {status!r}")
+    a, b = sorted((claim_id, other_id))  # one row per pair, whichever way it was asked
+    with database_proxy.atomic():
+        row = Corroboration.get_or_none((Corroboration.claim == a) & (Corroboration.other == b))
+        old = row.status if row is not None else None
+        if status is None:
+            Corroboration.delete().where(
+                (Corroboration.claim == a) & (Corroboration.other == b)
+            ).execute()
+        elif row is None:
+            Corroboration.create(claim=a, other=b, status=status, similarity=similarity)
+        else:
+            Corroboration.update(status=status).where(Corroboration.id == row.id).execute()
+    return old
+
+
+def links_of(claim_ids: list[int]) -> dict[int, dict[int, str]]:
+    """The confirmed and rejected links of these claims: claim -> {other claim: status}."""
+    links: dict[int, dict[int, str]] = {}
+    ids = list(claim_ids)
+    for start in range(0, len(ids), 500):
+        chunk = ids[start : start + 500]
+        query = Corroboration.select(
+            Corroboration.claim, Corroboration.other, Corroboration.status
+        ).where(Corroboration.claim.in_(chunk) | Corroboration.other.in_(chunk))
+        for link in query:
+            for mine, theirs in ((link.claim_id, link.other_id), (link.other_id, link.claim_id)):
+                links.setdefault(mine, {})[theirs] = link.status
+    return links

@@ -208,6 +208,14 @@ class MainWindow(QMainWindow):
             "Every outlet's track record; grade an outlet's reliability"
         )
         self.outlets_action.triggered.connect(self.show_outlets)
+        self.corroboration_action = themed(
+            QAction("&Corroboration of Claim…", self), "mdi6.link-variant"
+        )
+        self.corroboration_action.setShortcut(QKeySequence("Ctrl+K"))
+        self.corroboration_action.setStatusTip(
+            "Other stories' claims that say the same: confirm or reject them"
+        )
+        self.corroboration_action.triggered.connect(self.show_corroboration)
         self.model_settings_action = themed(
             QAction("Credibility &Model Settings…", self), "mdi6.tune-variant"
         )
@@ -474,6 +482,7 @@ class MainWindow(QMainWindow):
         edit_menu.addAction(self.split_action)
         edit_menu.addAction(self.merge_action)
         edit_menu.addAction(self.reanalyze_action)
+        edit_menu.addAction(self.corroboration_action)
         edit_menu.addSeparator()
         edit_menu.addAction(self.model_settings_action)
         view_menu = self.menuBar().addMenu("&View")
@@ -679,6 +688,19 @@ class MainWindow(QMainWindow):
 
         dialog.accepted.connect(save)
         dialog.open()
+
+    def show_corroboration(self) -> None:
+        from sourcemark.ui.corroboration import CorroborationDialog
+
+        rows = self._rows_of(self.selected_claim_ids()[:1])
+        if not rows:
+            self.statusBar().showMessage("Select a claim first.", 5000)
+            return
+        dialog = CorroborationDialog(
+            rows[0], self.claim_model.pool(), self.undo_stack, self._claims_changed, self
+        )
+        self.corroboration_dialog = dialog
+        dialog.show()
 
     def show_outlets(self) -> None:
         from sourcemark.ui.outlets import OutletsDialog

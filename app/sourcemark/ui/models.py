@@ -265,6 +265,10 @@ class ClaimTableModel(QAbstractTableModel):
         grade_rows(self._rows, self._pool)
         self.endResetModel()
 
+    def pool(self) -> list:
+        """The other stories' claims, where corroboration is looked for."""
+        return self._pool
+
     def claim_at(self, row: int) -> ClaimRow:
         return self._rows[row]
 
@@ -354,7 +358,7 @@ def grade_rows(rows: list[ClaimRow], pool: list) -> None:
     claims of other stories (``pool``: (story id, claim)) that corroborate them."""
     from sourcemark.scoring import ClaimInput, grade_claims
     from sourcemark.scoring.rollup import corroborate_across
-    from sourcemark.store.repo import load_settings
+    from sourcemark.store.repo import links_of, load_settings
 
     by_story: dict[int | None, list[ClaimRow]] = {}
     for row in rows:
@@ -364,12 +368,13 @@ def grade_rows(rows: list[ClaimRow], pool: list) -> None:
         inputs = [
             ClaimInput(r.text, r.type, r.stance, r.source or None, r.source_resolved or None,
                        r.premise, outlet=r.outlet, source_letter=r.source_letter,
-                       outlet_letter=r.outlet_letter,
+                       outlet_letter=r.outlet_letter, id=r.id,
                        cites_outlet=r.source if r.type == "media_report" else None)
             for r in story_rows
         ]  # fmt: skip
         others = [claim for other_story, claim in pool if other_story != story_id]
-        elsewhere = corroborate_across(inputs, others, settings)
+        links = links_of([row.id for row in story_rows])
+        elsewhere = corroborate_across(inputs, others, settings, links)
         grades = grade_claims(inputs, settings)
         for row, grade, outlets in zip(story_rows, grades, elsewhere, strict=True):
             row.code = grade.code

@@ -1,0 +1,133 @@
+"""A claim's corroboration: the claims of other stories that say the same, found by the
+model or not, for a person to confirm or reject; their word decides the code's digit."""
+
+from PySide6.QtGui import QStandardItem, QStandardItemModel, QUndoCommand
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QDialog,
+    QDialogButtonBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QPushButton,
+    QTableView,
+    QVBoxLayout,
+)
+from rapidfuzz import fuzz, process
+
+from sourcemark.store.repo import links_of, set_link
+from sourcemark.ui.models import ID_ROLE
+
+STATUS_LABELS = {"confirmed": "Confirmed", "rejected": "Rejected", None: ""}
+
+
+class LinkClaims(QUndoCommand):
+    def __init__(self, claim_id: int, other_id: int, status: str | None, done):
+        words = {"confirmed": "Confirm", "rejected": "Reject", None: "Forget"}[status]
+        super().__init__(f"{words} corroboration")
+        self.claim_id, self.other_id, self.status, self.done = claim_id, other_id, status, done
+        self.old: str | None = None
+
+    def redo(self) -> None:
+        self.old = set_link(self.claim_id, self.other_id, self.status)
+        self.done([self.claim_id])
+
+    def undo(self) -> None:
+        set_link(self.claim_id, self.other_id, self.old)
+        self.done([self.claim_id])
+
+
+class CorroborationDialog(QDialog):
+    """Claims of other stories most like this one, best first, with what the model and the
+    person made of each."""
+
+    COLUMNS = ("Outlet", "Claim", "Similarity", "Model", "Your word")
+    OUTLET, TEXT, SIMILARITY, MODEL, STATUS = range(5)
+
+    def __init__(self, row, pool, undo_stack, done, parent=None):
+        super().__init__(parent)
+        self.row, self.undo_stack, self.done = row, undo_stack, done
+        self.setWindowTitle("Corroboration")
+        self.resize(860, 420)
+        heading = QLabel(f"Who else reports: “{' '.join(row.text.split())[:200]}”")
+        heading.setWordWrap(True)
+        self.model = QStandardItemModel(self)
+        self.model.setHorizontalHeaderLabels(list(self.COLUMNS))
+        self.table = QTableView()
+        self.table.setObjectName("corroborationTable")
+        self.table.setModel(self.model)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.verticalHeader().hide()
+        self.table.setWordWrap(False)
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(self.TEXT, QHeaderView.ResizeMode.Stretch)
+        for column in (self.OUTLET, self.SIMILARITY, self.MODEL, self.STATUS):
+            header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
+        self.confirm = QPushButton("&Confirm")
+        self.reject = QPushButton("&Reject")
+        self.forget = QPushButton("&Forget")
+        for button, status in ((self.confirm, "confirmed"), (self.reject, "rejected"),
+                               (self.forget, None)):  # fmt: skip
+            button.clicked.connect(lambda _=False, s=status: self._decide(s))
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
+        buttons.rejected.connect(self.close)
+        actions = QHBoxLayout()
+        for button in (self.confirm, self.reject, self.forget):
+            actions.addWidget(button)
+        actions.addStretch(1)
+        actions.addWidget(buttons)
+        layout = QVBoxLayout(self)
+        layout.addWidget(heading)
+        layout.addWidget(self.table, 1)
+        layout.addLayout(actions)
+        self.candidates = [(story, claim) for story, claim in pool if story != row.story_id]
+        self.reload()
+
+    def reload(self) -> None:
+        selected = self.selected_id()
+        self.model.removeRows(0, self.model.rowCount())
+        links = links_of([self.row.id]).get(self.row.id, {})
+        texts = [claim.text for _, claim in self.candidates]
+        best = process.extract(self.row.text, texts, scorer=fuzz.token_set_ratio, limit=15,
+                               score_cutoff=40) if texts else []  # fmt: skip
+        shown = [index for _, _, index in best]
+        shown += [i for i, (_, c) in enumerate(self.candidates) if c.id in links and i not in shown]
+        found = set(self.row.also_reported_by)
+        for index in shown:
+            claim = self.candidates[index][1]
+            similarity = fuzz.token_set_ratio(self.row.text, claim.text)
+            counted_by_model = (claim.outlet or "another story") in found and similarity >= 80
+            cells = [
+                claim.outlet or "—",
+                " ".join(claim.text.split()),
+                f"{similarity:.0f}",
+                "corroborates" if counted_by_model else "",
+                STATUS_LABELS[links.get(claim.id)],
+            ]
+            items = [QStandardItem(text) for text in cells]
+            for item in items:
+                item.setData(claim.id, ID_ROLE)
+            items[self.TEXT].setToolTip(claim.text)
+            self.model.appendRow(items)
+        if selected is not None:
+            for r in range(self.model.rowCount()):
+                if self.model.index(r, 0).data(ID_ROLE) == selected:
+                    self.table.selectRow(r)
+
+    def selected_id(self) -> int | None:
+        rows = self.table.selectionModel().selectedRows()
+        return rows[0].data(ID_ROLE) if rows else None
+
+    def _decide(self, status: str | None) -> None:
+        other = self.selected_id()
+        if other is None:
+            return
+        self.undo_stack.push(LinkClaims(self.row.id, other, status, self._changed))
+
+    def _changed(self, claim_ids: list[int]) -> None:
+        self.done(claim_ids)
+        self.row = next((r for r in self.parent().claim_model.rows() if r.id == self.row.id),
+                        self.row)  # fmt: skip
+        self.reload()
