@@ -103,7 +103,11 @@ class CorroborationDialog(QDialog):
                 claim.outlet or "—",
                 " ".join(claim.text.split()),
                 f"{similarity:.0f}",
-                "corroborates" if counted_by_model else "",
+                "corroborates"
+                if counted_by_model
+                else "same, not independent"  # a copy, the same source, or citing it
+                if similarity >= 80
+                else "",
                 STATUS_LABELS[links.get(claim.id)],
             ]
             items = [QStandardItem(text) for text in cells]
