@@ -61,3 +61,59 @@ def corroboration_pool() -> list[tuple[int, ClaimInput]]:
             )
         )
     return pool
+
+
+def claim_codes() -> dict[int, str]:
+    """The code of every stored claim, as the claims table would show it: the model over
+    each story, with corroboration from the others and the links people decided."""
+    from sourcemark.scoring import grade_claims
+    from sourcemark.scoring.rollup import corroborate_across
+    from sourcemark.store.repo import links_of
+
+    settings = load_settings()
+    pool = corroboration_pool()
+    by_story: dict[int, list] = {}
+    for claim in all_claims():
+        article = claim.article
+        by_story.setdefault(article.story_id, []).append(
+            ClaimInput(
+                claim.text, claim.type, claim.stance, claim.source_mention,
+                claim.source_resolved, bool(claim.premise),
+                outlet=article.outlet.name if article.outlet_id else None,
+                cites_outlet=claim.source_mention if claim.type == "media_report" else None,
+                source_letter=claim.source.reliability if claim.source_id else None,
+                outlet_letter=article.outlet.reliability if article.outlet_id else None,
+                id=claim.id,
+            )
+        )  # fmt: skip
+    codes: dict[int, str] = {}
+    links = links_of([c.id for claims in by_story.values() for c in claims])
+    for story_id, claims in by_story.items():
+        others = [claim for other_story, claim in pool if other_story != story_id]
+        corroborate_across(claims, others, settings, links)
+        for claim, grade in zip(claims, grade_claims(claims, settings), strict=True):
+            codes[claim.id] = grade.code
+    return codes
+
+
+def track_record(rows: list[tuple[int, str]], codes: dict[int, str]) -> dict[str, dict]:
+    """(claim id, month) pairs -> month -> {code: count}: how someone's claims were graded,
+    month by month."""
+    record: dict[str, dict[str, int]] = {}
+    for claim_id, month in rows:
+        code = codes.get(claim_id)
+        if code:
+            month_codes = record.setdefault(month, {})
+            month_codes[code] = month_codes.get(code, 0) + 1
+    return record
+
+
+def record_text(record: dict[str, dict[str, int]]) -> str:
+    """A track record month by month: "2024-03: B3 5 · F3 4"."""
+    if not record:
+        return "Track record: no claims yet"
+    lines = ["Track record (claims by code, month by month):"]
+    for month in sorted(record):
+        codes = sorted(record[month].items(), key=lambda item: (item[0][1], item[0][0]))
+        lines.append(f"  {month}: " + " · ".join(f"{code} {n}" for code, n in codes))
+    return "\n".join(lines)

@@ -16,6 +16,7 @@ def test_an_outlets_grade_becomes_its_storys_letter_and_can_be_undone(qtbot, db_
     assert dialog.proxy.rowCount() == Outlet.select().count() == 1
     record = dialog.proxy.index(0, dialog.NAME).data(Qt.ItemDataRole.ToolTipRole)
     assert "Anonymous official: 9" in record and "By month:" in record
+    assert "Track record (claims by code, month by month)" in record and "F3" in record
     assert dialog.proxy.index(0, dialog.ANONYMOUS_SHARE).data().endswith("%")
     index = dialog.proxy.index(0, dialog.GRADE)
     dialog.table.setCurrentIndex(index)

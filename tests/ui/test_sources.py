@@ -35,6 +35,8 @@ def test_the_registry_lists_every_source_with_what_rests_on_it(qtbot, db_url, se
     top = dialog.proxy.index(0, dialog.NAME)
     claims = Claim.select().where(Claim.source == top.data(ID_ROLE)).count()
     assert dialog.proxy.index(0, dialog.CLAIMS).data() == str(claims)
+    bout = dialog.proxy.index(row_of(dialog, "Viktor Bout"), dialog.NAME)
+    assert "C3 12" in bout.data(Qt.ItemDataRole.ToolTipRole)  # his track record by code
     qtbot.keyClicks(dialog.search, "officials")
     assert 1 <= dialog.proxy.rowCount() < Source.select().count()
 

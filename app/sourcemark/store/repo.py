@@ -638,3 +638,17 @@ def links_of(claim_ids: list[int]) -> dict[int, dict[int, str]]:
             for mine, theirs in ((link.claim_id, link.other_id), (link.other_id, link.claim_id)):
                 links.setdefault(mine, {})[theirs] = link.status
     return links
+
+
+def claim_months() -> list[tuple[int, int | None, int | None, str]]:
+    """(claim id, outlet id, source id, month) of every claim; the month its article was
+    published, else imported ("2024-03")."""
+    query = (
+        Claim.select(Claim.id, Article.outlet, Claim.source, Article.published, Article.imported)
+        .join(Article)
+        .tuples()
+    )
+    return [
+        (claim_id, outlet_id, source_id, str(published or imported or "undated")[:7])
+        for claim_id, outlet_id, source_id, published, imported in query
+    ]

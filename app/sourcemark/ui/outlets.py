@@ -14,7 +14,8 @@ from PySide6.QtWidgets import (
 )
 
 from sourcemark.analysis.types import TYPE_LABELS, SourcingType
-from sourcemark.store.repo import outlet_rows, set_outlet_reliability
+from sourcemark.rollups import claim_codes, record_text, track_record
+from sourcemark.store.repo import claim_months, outlet_rows, set_outlet_reliability
 from sourcemark.ui.editing import ChoiceDelegate
 from sourcemark.ui.models import ID_ROLE, SORT_ROLE
 from sourcemark.ui.sources import GRADES
@@ -81,7 +82,10 @@ class OutletsDialog(QDialog):
     def reload(self) -> None:
         self._loading = True
         self.model.removeRows(0, self.model.rowCount())
+        codes = claim_codes()
+        months = claim_months()
         for row in outlet_rows():
+            record = track_record([(c, m) for c, o, _s, m in months if o == row.id], codes)
             on_record = sum(n for t, n in row.by_type.items() if t in ON_RECORD)
             anonymous = sum(n for t, n in row.by_type.items() if t in ANONYMOUS)
             attributed = sum(n for t, n in row.by_type.items() if t != "unattributed")
@@ -108,7 +112,7 @@ class OutletsDialog(QDialog):
                     item.setTextAlignment(
                         Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
                     )
-                item.setToolTip(_track_record(row))
+                item.setToolTip(_track_record(row) + "\n" + record_text(record))
                 items.append(item)
             self.model.appendRow(items)
         self._loading = False

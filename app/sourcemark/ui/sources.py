@@ -17,7 +17,14 @@ from PySide6.QtWidgets import (
 )
 
 from sourcemark.analysis.types import TYPE_LABELS, SourcingType
-from sourcemark.store.repo import merge_sources, set_reliability, source_rows, unmerge_sources
+from sourcemark.rollups import claim_codes, record_text, track_record
+from sourcemark.store.repo import (
+    claim_months,
+    merge_sources,
+    set_reliability,
+    source_rows,
+    unmerge_sources,
+)
 from sourcemark.ui.editing import ChoiceDelegate
 from sourcemark.ui.models import ID_ROLE, SORT_ROLE
 from sourcemark.ui.theme import themed
@@ -130,7 +137,12 @@ class SourcesDialog(QDialog):
         selected = set(self.selected_ids())
         self.model.removeRows(0, self.model.rowCount())
         rows = source_rows()
+        codes = claim_codes()
+        months = claim_months()
         for row in rows:
+            record = record_text(
+                track_record([(c, m) for c, _o, s, m in months if s == row.id], codes)
+            )
             label = (
                 TYPE_LABELS.get(SourcingType(row.type), row.type)
                 if row.type in _TYPES
@@ -157,8 +169,11 @@ class SourcesDialog(QDialog):
                         Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
                     )
                 items.append(item)
+            for item in items:
+                item.setToolTip(record)
             items[self.GRADE].setToolTip(
-                "Reliability grade (A reliable … F cannot be judged); double-click to set"
+                "Reliability grade (A reliable … F cannot be judged); double-click to set\n\n"
+                + record
             )
             self.model.appendRow(items)
         self.count.setText(counted(len(rows), "source"))
