@@ -7,6 +7,8 @@ from sourcemark.store.repo import all_claims, load_settings
 def story_scores(titles: dict[int, str]) -> dict[int, dict]:
     """Each story's summary (score, code, components ...), over all its articles."""
     by_story: dict[int, list[ClaimInput]] = {}
+    story_letters: dict[int, set[str]] = {}  # the grades of each story's outlets
+    letters = outlet_letters()
     for claim in all_claims():
         article = claim.article
         by_story.setdefault(article.story_id, []).append(
@@ -20,21 +22,46 @@ def story_scores(titles: dict[int, str]) -> dict[int, dict]:
                 outlet=article.outlet.name if article.outlet_id else None,
                 cites_outlet=claim.source_mention if claim.type == "media_report" else None,
                 source_letter=claim.source.reliability if claim.source_id else None,
-                outlet_letter=article.outlet.reliability if article.outlet_id else None,
+                outlet_letter=cited_letter(claim.type, claim.source_mention, letters),
             )
         )
+        if article.outlet_id and article.outlet.reliability:
+            story_letters.setdefault(article.story_id, set()).add(article.outlet.reliability)
     settings = load_settings()
     return {
-        story_id: roll_up(claims, titles.get(story_id, ""), _weakest(claims), settings=settings)
+        story_id: roll_up(
+            claims,
+            titles.get(story_id, ""),
+            max(story_letters[story_id]) if story_id in story_letters else None,
+            settings=settings,
+        )
         for story_id, claims in by_story.items()
         if story_id in titles
     }
 
 
-def _weakest(claims: list[ClaimInput]) -> str | None:
-    """A story's letter: its outlet's grade; of several outlets, the weakest graded one."""
-    letters = sorted({c.outlet_letter for c in claims if c.outlet_letter})
-    return letters[-1] if letters else None
+def outlet_letters() -> dict[str, str]:
+    """Graded outlets by name, in the form cited_letter() looks them up."""
+    from sourcemark.store.models import Outlet
+
+    return {
+        _outlet_key(o.name): o.reliability
+        for o in Outlet.select(Outlet.name, Outlet.reliability).where(
+            Outlet.reliability.is_null(False)
+        )
+    }
+
+
+def _outlet_key(name: str) -> str:
+    words = " ".join(name.lower().replace("’", "'").split())
+    return words[4:] if words.startswith("the ") else words
+
+
+def cited_letter(type_: str, source: str | None, letters: dict[str, str]) -> str | None:
+    """For a media report, the grade of the outlet it cites ("The Wall Street Journal")."""
+    if type_ != "media_report" or not source:
+        return None
+    return letters.get(_outlet_key(source))
 
 
 def corroboration_pool() -> list[tuple[int, ClaimInput]]:
@@ -72,6 +99,7 @@ def claim_codes() -> dict[int, str]:
 
     settings = load_settings()
     pool = corroboration_pool()
+    letters = outlet_letters()
     by_story: dict[int, list] = {}
     for claim in all_claims():
         article = claim.article
@@ -82,7 +110,7 @@ def claim_codes() -> dict[int, str]:
                 outlet=article.outlet.name if article.outlet_id else None,
                 cites_outlet=claim.source_mention if claim.type == "media_report" else None,
                 source_letter=claim.source.reliability if claim.source_id else None,
-                outlet_letter=article.outlet.reliability if article.outlet_id else None,
+                outlet_letter=cited_letter(claim.type, claim.source_mention, letters),
                 id=claim.id,
             )
         )  # fmt: skip

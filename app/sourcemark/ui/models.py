@@ -16,7 +16,7 @@ from PySide6.QtCore import (
 from PySide6.QtGui import QStandardItem, QStandardItemModel
 
 from sourcemark.analysis.types import TYPE_LABELS, SourcingType, Stance
-from sourcemark.rollups import corroboration_pool
+from sourcemark.rollups import cited_letter, corroboration_pool, outlet_letters
 from sourcemark.scoring import claim_code
 from sourcemark.store.models import Claim
 from sourcemark.store.repo import StoryRow, articles_by_story
@@ -364,11 +364,12 @@ def grade_rows(rows: list[ClaimRow], pool: list) -> None:
     for row in rows:
         by_story.setdefault(row.story_id, []).append(row)
     settings = load_settings()
+    letters = outlet_letters()
     for story_id, story_rows in by_story.items():
         inputs = [
             ClaimInput(r.text, r.type, r.stance, r.source or None, r.source_resolved or None,
                        r.premise, outlet=r.outlet, source_letter=r.source_letter,
-                       outlet_letter=r.outlet_letter, id=r.id,
+                       outlet_letter=cited_letter(r.type, r.source, letters), id=r.id,
                        cites_outlet=r.source if r.type == "media_report" else None)
             for r in story_rows
         ]  # fmt: skip

@@ -164,13 +164,16 @@ class SummaryStrip(QWidget):
             return
         self.why.show()
         self.breakdown.setVisible(self.why.isChecked())
+        from sourcemark.rollups import cited_letter, outlet_letters
         from sourcemark.scoring import ClaimInput, roll_up
         from sourcemark.store.repo import load_settings
+
+        cited = outlet_letters()
 
         inputs = [
             ClaimInput(c.text, c.type, c.stance, c.source or None, c.source_resolved or None,
                        c.premise, outlet=c.outlet, source_letter=c.source_letter,
-                       outlet_letter=c.outlet_letter,
+                       outlet_letter=cited_letter(c.type, c.source, cited),
                        cites_outlet=c.source if c.type == "media_report" else None)
             for c in claims
         ]  # fmt: skip
