@@ -7,7 +7,7 @@ import sys
 
 from sourcemark import APP_NAME, __version__
 
-COMMANDS = ("gui", "analyze", "import")
+COMMANDS = ("gui", "analyze", "import", "export")
 
 
 def _gui_parser() -> argparse.ArgumentParser:
@@ -57,6 +57,18 @@ def _command_parser(command: str) -> argparse.ArgumentParser:
             "--story", type=int, metavar="ID", help="add the articles to this story"
         )
         parser.add_argument("paths", nargs="+", metavar="PATH_OR_URL")
+    elif command == "export":
+        parser.description = (
+            "Write CSV reports: one row per story (score, code, components, counts, flags, "
+            "articles, outlets, dates, model settings) and one row per claim."
+        )
+        parser.add_argument("--db", metavar="URL")
+        parser.add_argument(
+            "--story", type=int, action="append", metavar="ID", help="only this story (repeat)"
+        )
+        parser.add_argument("--stories", metavar="PATH", help="the stories CSV to write")
+        parser.add_argument("--claims", metavar="PATH", help="the claims CSV to write")
+        parser.add_argument("--bom", action="store_true", help="start with a BOM (for Excel)")
     return parser
 
 
@@ -75,7 +87,7 @@ def _main(argv: list[str] | None) -> int:
     if argv and argv[0] in COMMANDS and argv[0] != "gui":
         command = argv.pop(0)
         args = _command_parser(command).parse_args(argv)
-        return {"analyze": cmd_analyze, "import": cmd_import}[command](args)
+        return {"analyze": cmd_analyze, "import": cmd_import, "export": cmd_export}[command](args)
     if argv and argv[0] == "gui":
         argv.pop(0)
     args = _gui_parser().parse_args(argv)
@@ -210,6 +222,30 @@ def cmd_import(args: argparse.Namespace) -> int:
         f"{len(report.imported)} imported, {len(report.failed)} not imported, into {describe(url)}"
     )
     return 1 if report.failed else 0
+
+
+def cmd_export(args: argparse.Namespace) -> int:
+    from sourcemark.export import export_csv
+    from sourcemark.store import StoreError, describe, open_database, resolve_url
+
+    if not args.stories and not args.claims:
+        print("sourcemark: give --stories PATH, --claims PATH or both", file=sys.stderr)
+        return 2
+    url = resolve_url(args.db)
+    try:
+        open_database(url)
+    except StoreError as error:
+        print(f"sourcemark: {error}", file=sys.stderr)
+        return 2
+    try:
+        n_stories, n_claims = export_csv(args.stories, args.claims, args.story, args.bom)
+    except OSError as error:
+        print(f"sourcemark: cannot write the report: {error}", file=sys.stderr)
+        return 1
+    written = [f"{n_stories} stories to {args.stories}" if args.stories else "",
+               f"{n_claims} claims to {args.claims}" if args.claims else ""]  # fmt: skip
+    print(f"wrote {' and '.join(w for w in written if w)} from {describe(url)}")
+    return 0
 
 
 if __name__ == "__main__":

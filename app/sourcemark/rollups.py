@@ -91,8 +91,14 @@ def corroboration_pool() -> list[tuple[int, ClaimInput]]:
 
 
 def claim_codes() -> dict[int, str]:
-    """The code of every stored claim, as the claims table would show it: the model over
-    each story, with corroboration from the others and the links people decided."""
+    """The code of every stored claim, as the claims table would show it."""
+    return {claim_id: grade.code for claim_id, grade in claim_grades().items()}
+
+
+def claim_grades() -> dict:
+    """The grade (code, flags and their reasons, outlets that also report it) of every
+    stored claim: the model over each story, with corroboration from the others and the
+    links people decided."""
     from sourcemark.scoring import grade_claims
     from sourcemark.scoring.rollup import corroborate_across
     from sourcemark.store.repo import links_of
@@ -114,14 +120,17 @@ def claim_codes() -> dict[int, str]:
                 id=claim.id,
             )
         )  # fmt: skip
-    codes: dict[int, str] = {}
+    grades: dict = {}
     links = links_of([c.id for claims in by_story.values() for c in claims])
     for story_id, claims in by_story.items():
         others = [claim for other_story, claim in pool if other_story != story_id]
-        corroborate_across(claims, others, settings, links)
-        for claim, grade in zip(claims, grade_claims(claims, settings), strict=True):
-            codes[claim.id] = grade.code
-    return codes
+        elsewhere = corroborate_across(claims, others, settings, links)
+        for claim, grade, outlets in zip(
+            claims, grade_claims(claims, settings), elsewhere, strict=True
+        ):
+            grade.also_reported_by = outlets
+            grades[claim.id] = grade
+    return grades
 
 
 def track_record(rows: list[tuple[int, str]], codes: dict[int, str]) -> dict[str, dict]:

@@ -1,0 +1,79 @@
+"""CSV exports: every column of the sample story, read back with the csv module; formula
+injection neutralised; the byte-order mark on request."""
+
+import csv
+import json
+
+import pytest
+
+from sourcemark.cli import main
+from sourcemark.export import CLAIM_COLUMNS, STORY_COLUMNS, safe
+from sourcemark.paths import sample_story_path
+from sourcemark.store import close_database, open_database
+from sourcemark.store.models import Claim
+
+
+@pytest.fixture
+def sample_db(tmp_path):
+    url = "sqlite:///" + str(tmp_path / "export.sqlite")
+    assert main(["import", "--db", url, str(sample_story_path())]) == 0
+    close_database()
+    return url
+
+
+def read(path, bom=False):
+    with open(path, encoding="utf-8-sig" if bom else "utf-8", newline="") as handle:
+        return list(csv.DictReader(handle))
+
+
+def test_the_stories_csv_has_every_roll_up_field(tmp_path, sample_db, capsys):
+    path = tmp_path / "stories.csv"
+    assert main(["export", "--db", sample_db, "--stories", str(path)]) == 0
+    assert "1 stories" in capsys.readouterr().out
+    (row,) = read(path)
+    assert list(row) == STORY_COLUMNS
+    assert (row["score"], row["code"]) == ("60", "F3")
+    assert row["right_of_reply"] == "100" and "score at most 60" in row["caps"]
+    assert row["type_anonymous_official"] == "9" and row["stance_denies"] == "5"
+    assert "premise contested" in row["flags"] and row["outlets"] == "Bangkok One News"
+    assert row["articles"] == "1"
+    assert json.loads(row["model_settings"])["weights"]["on_record"] == 30
+
+
+def test_the_claims_csv_has_one_row_per_claim_with_every_column(tmp_path, sample_db):
+    path = tmp_path / "claims.csv"
+    assert main(["export", "--db", sample_db, "--claims", str(path), "--bom"]) == 0
+    assert path.read_bytes().startswith(b"\xef\xbb\xbf")
+    rows = read(path, bom=True)
+    assert list(rows[0]) == CLAIM_COLUMNS
+    open_database(sample_db)
+    assert len(rows) == Claim.select().count()
+    first = Claim.select().order_by(Claim.start).first()
+    row = next(r for r in rows if r["claim_id"] == str(first.id))
+    assert (row["text"], row["start"], row["end"]) == (first.text, str(first.start), str(first.end))
+    assert (row["type"], row["code"], row["reviewed"]) == ("anonymous_official", "F3", "no")
+    assert "anonymous" in row["flags"] and row["outlet"] == "Bangkok One News"
+    assert all(row["story_title"].startswith("Viktor Bout") for row in rows)
+
+
+@pytest.mark.parametrize("start", ["=", "+", "-", "@", "\t", "\r"])
+def test_a_cell_starting_like_a_formula_is_neutralised(tmp_path, sample_db, start):
+    open_database(sample_db)
+    claim = Claim.select().first()
+    Claim.update(text=f'{start}HYPERLINK("http://evil.invalid")', note=f"{start}1+1").where(
+        Claim.id == claim.id
+    ).execute()
+    close_database()
+    path = tmp_path / "claims.csv"
+    assert main(["export", "--db", sample_db, "--claims", str(path)]) == 0
+    row = next(r for r in read(path) if r["claim_id"] == str(claim.id))
+    assert row["text"].startswith("'" + start) and row["note"] == f"'{start}1+1"
+
+
+def test_safe_leaves_ordinary_text_alone():
+    assert safe("Officials said") == "Officials said" and safe(None) == "" and safe(True) == "yes"
+
+
+def test_export_without_a_target_explains_itself(sample_db, capsys):
+    assert main(["export", "--db", sample_db]) == 2
+    assert "--stories" in capsys.readouterr().err
