@@ -77,3 +77,17 @@ def test_safe_leaves_ordinary_text_alone():
 def test_export_without_a_target_explains_itself(sample_db, capsys):
     assert main(["export", "--db", sample_db]) == 2
     assert "--stories" in capsys.readouterr().err
+
+
+def test_the_window_exports_the_story_shown_on_the_worker(qtbot, tmp_path, settings):
+    from sourcemark.demo import open_demo
+    from tests.ui.test_main_window import make_window
+
+    url = open_demo("sqlite:///" + str(tmp_path / "demo.sqlite"))
+    window = make_window(qtbot, url, settings)
+    with qtbot.waitSignal(window.export_done, timeout=30_000) as done:
+        window.write_export(str(tmp_path / "bout.csv"), [window.current_story_id()])
+    assert done.args[0][0] == 1 and done.args[0][1] == Claim.select().count()
+    assert len(read(tmp_path / "bout-claims.csv")) == Claim.select().count()
+    assert read(tmp_path / "bout-stories.csv")[0]["code"] == "F3"
+    assert "Exported 1 story and" in window.statusBar().currentMessage()

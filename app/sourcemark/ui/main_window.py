@@ -139,6 +139,7 @@ class EmptyState(QWidget):
 class MainWindow(QMainWindow):
     imports_done = Signal(object)  # the ImportReport, after the window has shown it
     import_progressed = Signal(int, int)  # done, total
+    export_done = Signal(object)  # (stories, claims) written
 
     def __init__(self, database_url: str, settings: QSettings | None = None):
         super().__init__()
@@ -183,6 +184,11 @@ class MainWindow(QMainWindow):
             "Import what the clipboard holds: files, web addresses, or an article's text"
         )
         self.paste_action.triggered.connect(self.paste)
+        self.export_action = themed(QAction("&Export CSV…", self), "mdi6.file-export-outline")
+        self.export_action.setStatusTip(
+            "Write the stories and their claims to two CSV files (all stories, or the one shown)"
+        )
+        self.export_action.triggered.connect(self.export_csv)
         self.sample_action = themed(
             QAction("Add the &Sample Story", self), "mdi6.newspaper-variant-outline"
         )
@@ -468,6 +474,7 @@ class MainWindow(QMainWindow):
         file_menu.addAction(self.import_action)
         file_menu.addAction(self.import_folder_action)
         file_menu.addAction(self.paste_action)
+        file_menu.addAction(self.export_action)
         file_menu.addAction(self.sample_action)
         file_menu.addSeparator()
         file_menu.addAction(self.quit_action)
@@ -954,6 +961,57 @@ class MainWindow(QMainWindow):
 
     def import_sample(self) -> None:
         self.start_import([str(sample_story_path())])
+
+    def export_csv(self) -> None:
+        """Two CSV files, NAME-stories.csv and NAME-claims.csv, written on the worker."""
+        story_id = self.current_story_id()
+        scope = "all" if self.all_stories.isChecked() or story_id is None else "story"
+        if scope == "story":
+            choice = QMessageBox.question(
+                self,
+                "Export CSV",
+                "Export only the story shown, or every story?",
+                QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No
+                | QMessageBox.StandardButton.Cancel,
+                QMessageBox.StandardButton.Yes,
+            )  # fmt: skip
+            if choice == QMessageBox.StandardButton.Cancel:
+                return
+            scope = "story" if choice == QMessageBox.StandardButton.Yes else "all"
+        start = Path(self.settings.value("export/dir", str(Path.home()))) / "sourcemark.csv"
+        path, _ = QFileDialog.getSaveFileName(self, "Export CSV", str(start), "CSV (*.csv)")
+        if path:
+            self.settings.setValue("export/dir", str(Path(path).parent))
+            self.write_export(path, [story_id] if scope == "story" else None)
+
+    def write_export(self, path: str, story_ids: list[int] | None) -> None:
+        from sourcemark.export import export_csv
+
+        base = Path(path)
+        stem = base.with_suffix("") if base.suffix.lower() == ".csv" else base
+        stories = stem.with_name(stem.name + "-stories.csv")
+        claims = stem.with_name(stem.name + "-claims.csv")
+        self.statusBar().showMessage("Exporting…")
+
+        def work(progress, cancelled):
+            return export_csv(stories, claims, story_ids)
+
+        task = Task(work)
+        self.export_task = task
+
+        def done(counts) -> None:
+            self.statusBar().showMessage(
+                f"Exported {counted(counts[0], 'story', 'stories')} and "
+                f"{counted(counts[1], 'claim')} to {stories.name} and {claims.name}",
+                8000,
+            )
+            self.export_done.emit(counts)
+
+        task.signals.finished.connect(done)
+        task.signals.errored.connect(
+            lambda message: QMessageBox.warning(self, "Export failed", message)
+        )
+        self.pool.start(task)
 
     def paste(self) -> None:
         items = items_from_mime(QApplication.clipboard().mimeData())
