@@ -91,3 +91,39 @@ def test_the_window_exports_the_story_shown_on_the_worker(qtbot, tmp_path, setti
     assert len(read(tmp_path / "bout-claims.csv")) == Claim.select().count()
     assert read(tmp_path / "bout-stories.csv")[0]["code"] == "F3"
     assert "Exported 1 story and" in window.statusBar().currentMessage()
+
+
+def test_a_pdf_report_of_the_sample_story_has_its_summary_and_claims(tmp_path, sample_db, capsys):
+    from pypdf import PdfReader
+
+    out = tmp_path / "report.pdf"
+    assert main(["report", "--db", sample_db, "--story", "1", "--out", str(out)]) == 0
+    reader = PdfReader(out)
+    assert 2 <= len(reader.pages) <= 8
+    text = " ".join(" ".join(page.extract_text().split()) for page in reader.pages)
+    assert "Viktor Bout Allegedly Attempting" in text
+    assert "Sourcing score 60 of 100" in text and "story code F3" in text
+    assert "Named person (12)" in text and "Model settings used" in text
+
+
+def test_an_html_report_escapes_the_articles_text(tmp_path, sample_db):
+    open_database(sample_db)
+    claim = Claim.select().first()
+    Claim.update(text="<script>alert(1)</script> said the mayor").where(
+        Claim.id == claim.id
+    ).execute()
+    close_database()
+    out = tmp_path / "report.html"
+    assert main(["report", "--db", sample_db, "--story", "1", "--out", str(out)]) == 0
+    html = out.read_text(encoding="utf-8")
+    assert "<script>" not in html and "&lt;script&gt;alert(1)&lt;/script&gt;" in html
+
+
+def test_a_report_of_a_missing_story_or_a_wrong_extension_is_refused(tmp_path, sample_db, capsys):
+    assert (
+        main(["report", "--db", sample_db, "--story", "9", "--out", str(tmp_path / "a.pdf")]) == 2
+    )
+    assert (
+        main(["report", "--db", sample_db, "--story", "1", "--out", str(tmp_path / "a.doc")]) == 2
+    )
+    assert ".pdf or .html" in capsys.readouterr().err

@@ -7,7 +7,7 @@ import sys
 
 from sourcemark import APP_NAME, __version__
 
-COMMANDS = ("gui", "analyze", "import", "export")
+COMMANDS = ("gui", "analyze", "import", "export", "report")
 
 
 def _gui_parser() -> argparse.ArgumentParser:
@@ -69,6 +69,11 @@ def _command_parser(command: str) -> argparse.ArgumentParser:
         parser.add_argument("--stories", metavar="PATH", help="the stories CSV to write")
         parser.add_argument("--claims", metavar="PATH", help="the claims CSV to write")
         parser.add_argument("--bom", action="store_true", help="start with a BOM (for Excel)")
+    elif command == "report":
+        parser.description = "Write a story's report (summary, claims by type, settings)."
+        parser.add_argument("--db", metavar="URL")
+        parser.add_argument("--story", type=int, required=True, metavar="ID")
+        parser.add_argument("--out", required=True, metavar="FILE.pdf|FILE.html")
     return parser
 
 
@@ -87,7 +92,9 @@ def _main(argv: list[str] | None) -> int:
     if argv and argv[0] in COMMANDS and argv[0] != "gui":
         command = argv.pop(0)
         args = _command_parser(command).parse_args(argv)
-        return {"analyze": cmd_analyze, "import": cmd_import, "export": cmd_export}[command](args)
+        commands = {"analyze": cmd_analyze, "import": cmd_import, "export": cmd_export,
+                    "report": cmd_report}  # fmt: skip
+        return commands[command](args)
     if argv and argv[0] == "gui":
         argv.pop(0)
     args = _gui_parser().parse_args(argv)
@@ -245,6 +252,29 @@ def cmd_export(args: argparse.Namespace) -> int:
     written = [f"{n_stories} stories to {args.stories}" if args.stories else "",
                f"{n_claims} claims to {args.claims}" if args.claims else ""]  # fmt: skip
     print(f"wrote {' and '.join(w for w in written if w)} from {describe(url)}")
+    return 0
+
+
+def cmd_report(args: argparse.Namespace) -> int:
+    from sourcemark.store import StoreError, open_database, resolve_url
+    from sourcemark.store.models import Story
+
+    try:
+        open_database(resolve_url(args.db))
+    except StoreError as error:
+        print(f"sourcemark: {error}", file=sys.stderr)
+        return 2
+    if Story.get_or_none(Story.id == args.story) is None:
+        print(f"sourcemark: there is no story {args.story}", file=sys.stderr)
+        return 2
+    from sourcemark.report import write_report
+
+    try:
+        out = write_report(args.story, args.out)
+    except (ValueError, OSError) as error:
+        print(f"sourcemark: {error}", file=sys.stderr)
+        return 2
+    print(f"wrote the report of story {args.story} to {out}")
     return 0
 
 

@@ -1,0 +1,5 @@
+"""Reports people can send: CSV exports (sourcemark.export) and the story report."""
+
+from sourcemark.report.story import story_report_html, write_report
+
+__all__ = ["story_report_html", "write_report"]

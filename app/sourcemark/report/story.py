@@ -1,0 +1,154 @@
+"""A story report people can send: HTML, or PDF through Qt's QTextDocument and QPdfWriter.
+
+The summary (score, code, the five components with their sentences, caps, flags),
+a bar of the sourcing types, the claims grouped by sourcing type with their
+sources, stances and codes, and the model settings used. Every piece of article
+text is escaped: nothing in a report is markup from an article.
+"""
+
+from datetime import date
+from html import escape
+from pathlib import Path
+
+from sourcemark import __version__
+from sourcemark.analysis.types import TYPE_LABELS, SourcingType
+from sourcemark.ui.theme import TYPE_COLOURS
+
+COMPONENTS = {
+    "on_record": "On the record",
+    "anonymous_reliance": "Anonymous reliance",
+    "corroboration": "Corroboration",
+    "right_of_reply": "Right of reply",
+    "source_diversity": "Source diversity",
+}
+
+
+def story_report_html(story_id: int) -> str:
+    from sourcemark.rollups import claim_grades, story_scores
+    from sourcemark.store.models import Article, Story
+    from sourcemark.store.repo import claims_of_story, load_settings
+
+    story = Story.get_by_id(story_id)
+    summary = story_scores({story.id: story.title}).get(story.id)
+    grades = claim_grades()
+    articles = list(Article.select().where(Article.story == story.id))
+    claims = claims_of_story(story.id)
+    settings = load_settings().as_dict()
+    parts = [
+        "<html><head><meta charset='utf-8'><style>"
+        "body{font-family:sans-serif;font-size:10pt} h1{font-size:16pt} h2{font-size:12pt;"
+        "margin-top:14pt} td,th{padding:2pt 6pt;vertical-align:top} th{text-align:left}"
+        ".small{color:#555;font-size:8pt}</style></head><body>",
+        f"<h1>{escape(story.title)}</h1>",
+        "<p>" + escape(" · ".join(_article_line(a) for a in articles)) + "</p>",
+    ]
+    if summary:
+        parts.append(
+            f"<p><b>Sourcing score {summary['score']} of 100 · story code "
+            f"{escape(summary['code'])}</b><br><span class='small'>This scores how the story "
+            "is sourced, not whether it is true.</span></p>"
+        )
+        parts.append("<table width='100%'><tr><th>Component</th><th>Score</th><th>Weight</th>"
+                     "<th>Why</th></tr>")  # fmt: skip
+        for key, name in COMPONENTS.items():
+            component = summary["components"][key]
+            score = "not counted" if component["score"] is None else component["score"]
+            parts.append(
+                f"<tr><td>{name}</td><td>{score}</td><td>{component['weight']:g}</td>"
+                f"<td>{escape(component['reason'])}</td></tr>"
+            )
+        parts.append("</table>")
+        for cap in summary["caps"]:
+            parts.append(f"<p>⚠ {escape(cap)}</p>")
+        if summary["flags"]:
+            parts.append(f"<p>Flags: {escape(', '.join(summary['flags']))}</p>")
+        parts.append(_type_bar(summary["counts_by_type"]))
+    by_type: dict[str, list] = {}
+    for claim in claims:
+        by_type.setdefault(claim.type, []).append(claim)
+    for type_ in SourcingType:
+        group = by_type.get(type_.value)
+        if not group:
+            continue
+        parts.append(f"<h2>{TYPE_LABELS[type_]} ({len(group)})</h2><table width='100%'>")
+        parts.append("<tr><th width='58%'>Claim</th><th width='22%'>Source</th>"
+                     "<th width='8%'>Stance</th><th width='12%'>Code</th></tr>")  # fmt: skip
+        for claim in group:
+            grade = grades.get(claim.id)
+            flags = f"<br><span class='small'>{escape(', '.join(grade.flags))}</span>" if (
+                grade and grade.flags
+            ) else ""  # fmt: skip
+            also = (f"<br><span class='small'>also reported by "
+                    f"{escape(', '.join(grade.also_reported_by))}</span>")  if (
+                grade and grade.also_reported_by) else ""  # fmt: skip
+            parts.append(
+                f"<tr><td>{escape(' '.join(claim.text.split()))}{also}</td>"
+                f"<td>{escape(claim.source_mention or '—')}</td><td>{escape(claim.stance)}</td>"
+                f"<td>{escape(grade.code if grade else '')}{flags}</td></tr>"
+            )
+        parts.append("</table>")
+    parts.append("<h2>Model settings used</h2><p class='small'>")
+    weights = ", ".join(f"{COMPONENTS[k]} {v:g}" for k, v in settings["weights"].items())
+    letters = ", ".join(
+        f"{TYPE_LABELS[SourcingType(k)]} {v}" for k, v in settings["letters"].items()
+    )
+    parts.append(
+        f"Weights: {escape(weights)}.<br>Default letters: {escape(letters)}.<br>"
+        f"Same content from similarity {settings['similarity']:g}; full diversity from "
+        f"{settings['diverse_sources']} sources; score cap {settings['anonymous_premise_cap']} "
+        "when the headline rests only on anonymous sources.<br>"
+        f"Sourcemark {escape(__version__)}, {date.today().isoformat()}.</p></body></html>"
+    )
+    return "".join(parts)
+
+
+def _article_line(article) -> str:
+    outlet = article.outlet.name if article.outlet_id else "unknown outlet"
+    when = f", {article.published.isoformat()}" if article.published else ""
+    return f"{outlet}{when}"
+
+
+def _type_bar(counts: dict[str, int]) -> str:
+    total = sum(counts.values()) or 1
+    cells = []
+    for type_ in SourcingType:
+        n = counts.get(type_.value, 0)
+        if n:
+            width = max(1, round(100 * n / total))
+            colour = TYPE_COLOURS[type_]
+            cells.append(f"<td width='{width}%' bgcolor='{colour}'>&nbsp;</td>")
+    legend = " · ".join(f"{TYPE_LABELS[t]} {counts[t.value]}" for t in SourcingType
+                        if counts.get(t.value))  # fmt: skip
+    return (f"<table width='100%' cellspacing=0 cellpadding=0><tr>{''.join(cells)}</tr></table>"
+            f"<p class='small'>{escape(legend)}</p>")  # fmt: skip
+
+
+def write_report(story_id: int, out: str | Path) -> Path:
+    """The story's report as HTML or PDF, by the file's extension."""
+    out = Path(out)
+    html = story_report_html(story_id)
+    if out.suffix.lower() in {".html", ".htm"}:
+        out.write_text(html, encoding="utf-8")
+        return out
+    if out.suffix.lower() != ".pdf":
+        raise ValueError("the report is written as .pdf or .html")
+    from PySide6.QtCore import QMarginsF
+    from PySide6.QtGui import QGuiApplication, QPageLayout, QPageSize, QPdfWriter, QTextDocument
+
+    if QGuiApplication.instance() is None:  # from the command line: no window needed
+        import os
+
+        os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+        _keep.append(QGuiApplication([]))
+    writer = QPdfWriter(str(out))
+    writer.setPageSize(QPageSize(QPageSize.PageSizeId.A4))
+    writer.setPageMargins(QMarginsF(15, 15, 15, 15), QPageLayout.Unit.Millimeter)
+    writer.setTitle("Sourcemark story report")
+    writer.setCreator(f"Sourcemark {__version__}")
+    document = QTextDocument()
+    document.setHtml(html)
+    document.print_(writer)
+    return out
+
+
+_keep: list = []  # the application object made for a command-line report
