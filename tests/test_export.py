@@ -127,3 +127,13 @@ def test_a_report_of_a_missing_story_or_a_wrong_extension_is_refused(tmp_path, s
         main(["report", "--db", sample_db, "--story", "1", "--out", str(tmp_path / "a.doc")]) == 2
     )
     assert ".pdf or .html" in capsys.readouterr().err
+
+
+def test_the_window_writes_the_story_report(qtbot, tmp_path, settings):
+    from sourcemark.demo import open_demo
+    from tests.ui.test_main_window import make_window
+
+    window = make_window(qtbot, open_demo("sqlite:///" + str(tmp_path / "d.sqlite")), settings)
+    window.write_report(window.current_story_id(), str(tmp_path / "bout"))
+    assert (tmp_path / "bout.pdf").read_bytes().startswith(b"%PDF")
+    assert "bout.pdf" in window.statusBar().currentMessage()

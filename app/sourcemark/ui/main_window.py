@@ -189,6 +189,9 @@ class MainWindow(QMainWindow):
             "Write the stories and their claims to two CSV files (all stories, or the one shown)"
         )
         self.export_action.triggered.connect(self.export_csv)
+        self.report_action = themed(QAction("Story &Report…", self), "mdi6.file-pdf-box")
+        self.report_action.setStatusTip("Write the story shown as a PDF or HTML report")
+        self.report_action.triggered.connect(self.export_report)
         self.sample_action = themed(
             QAction("Add the &Sample Story", self), "mdi6.newspaper-variant-outline"
         )
@@ -475,6 +478,7 @@ class MainWindow(QMainWindow):
         file_menu.addAction(self.import_folder_action)
         file_menu.addAction(self.paste_action)
         file_menu.addAction(self.export_action)
+        file_menu.addAction(self.report_action)
         file_menu.addAction(self.sample_action)
         file_menu.addSeparator()
         file_menu.addAction(self.quit_action)
@@ -983,6 +987,32 @@ class MainWindow(QMainWindow):
         if path:
             self.settings.setValue("export/dir", str(Path(path).parent))
             self.write_export(path, [story_id] if scope == "story" else None)
+
+    def export_report(self) -> None:
+        story_id = self.current_story_id()
+        if story_id is None:
+            self.statusBar().showMessage("Select a story to report on first.", 5000)
+            return
+        start = Path(self.settings.value("export/dir", str(Path.home()))) / "story-report.pdf"
+        path, _ = QFileDialog.getSaveFileName(
+            self, "Story Report", str(start), "PDF (*.pdf);;Web page (*.html)"
+        )
+        if path:
+            self.settings.setValue("export/dir", str(Path(path).parent))
+            self.write_report(story_id, path)
+
+    def write_report(self, story_id: int, path: str) -> None:
+        from sourcemark.report import write_report
+
+        target = Path(path)
+        if target.suffix.lower() not in {".pdf", ".html", ".htm"}:
+            target = target.with_suffix(".pdf")
+        try:
+            write_report(story_id, target)  # a story's report takes a moment: no worker
+        except (OSError, ValueError) as error:
+            QMessageBox.warning(self, "Report not written", str(error))
+            return
+        self.statusBar().showMessage(f"Report written to {target.name}", 8000)
 
     def write_export(self, path: str, story_ids: list[int] | None) -> None:
         from sourcemark.export import export_csv
