@@ -137,3 +137,18 @@ def test_the_window_writes_the_story_report(qtbot, tmp_path, settings):
     window.write_report(window.current_story_id(), str(tmp_path / "bout"))
     assert (tmp_path / "bout.pdf").read_bytes().startswith(b"%PDF")
     assert "bout.pdf" in window.statusBar().currentMessage()
+
+
+def test_the_window_exports_only_the_claims_a_filter_shows(qtbot, tmp_path, settings):
+    from sourcemark.demo import open_demo
+    from tests.ui.test_main_window import make_window
+
+    window = make_window(qtbot, open_demo("sqlite:///" + str(tmp_path / "d.sqlite")), settings)
+    window.stance_filter.setCurrentIndex(window.stance_filter.findData("denies"))
+    shown = window.claim_proxy.rowCount()
+    ids = [window.claim_model.claim_at(window.claim_proxy.mapToSource(
+        window.claim_proxy.index(r, 0)).row()).id for r in range(shown)]  # fmt: skip
+    with qtbot.waitSignal(window.export_done, timeout=30_000):
+        window.write_export(str(tmp_path / "denials.csv"), [window.current_story_id()], ids)
+    rows = read(tmp_path / "denials-claims.csv")
+    assert len(rows) == shown == 5 and {row["stance"] for row in rows} == {"denies"}

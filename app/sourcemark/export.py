@@ -85,8 +85,10 @@ def write_claims(
     story_ids: list[int] | None = None,
     bom: bool = False,
     progress: Callable[[int], None] | None = None,
+    claim_ids: list[int] | None = None,
 ) -> int:
-    """One row per claim, story by story in reading order; returns the number written."""
+    """One row per claim, story by story in reading order (only ``claim_ids`` when given:
+    the claims a filter shows); returns the number written."""
     from peewee import JOIN
 
     from sourcemark.rollups import claim_grades
@@ -101,6 +103,8 @@ def write_claims(
     )  # fmt: skip
     if story_ids is not None:
         query = query.where(Article.story.in_(story_ids))
+    if claim_ids is not None:
+        query = query.where(Claim.id.in_(claim_ids))
     writer = _writer(out, bom)
     writer.writerow(CLAIM_COLUMNS)
     count = 0
@@ -122,7 +126,12 @@ def write_claims(
 
 
 def export_csv(
-    stories_path=None, claims_path=None, story_ids: Iterable[int] | None = None, bom=False
+    stories_path=None,
+    claims_path=None,
+    story_ids: Iterable[int] | None = None,
+    bom=False,
+    claim_ids: list[int] | None = None,
+    progress: Callable[[int], None] | None = None,
 ) -> tuple[int, int]:
     ids = list(story_ids) if story_ids is not None else None
     n_stories = n_claims = 0
@@ -131,5 +140,5 @@ def export_csv(
             n_stories = write_stories(out, ids, bom)
     if claims_path:
         with open(claims_path, "w", encoding="utf-8", newline="") as out:
-            n_claims = write_claims(out, ids, bom)
+            n_claims = write_claims(out, ids, bom, progress, claim_ids)
     return n_stories, n_claims

@@ -967,25 +967,36 @@ class MainWindow(QMainWindow):
         self.start_import([str(sample_story_path())])
 
     def export_csv(self) -> None:
-        """Two CSV files, NAME-stories.csv and NAME-claims.csv, written on the worker."""
+        """Two CSV files, NAME-stories.csv and NAME-claims.csv, written on the worker: the
+        claims the table shows (when a filter narrows it), the story shown, or every story."""
+        shown, total = self.claim_proxy.rowCount(), self.claim_model.rowCount()
         story_id = self.current_story_id()
-        scope = "all" if self.all_stories.isChecked() or story_id is None else "story"
-        if scope == "story":
-            choice = QMessageBox.question(
-                self,
-                "Export CSV",
-                "Export only the story shown, or every story?",
-                QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No
-                | QMessageBox.StandardButton.Cancel,
-                QMessageBox.StandardButton.Yes,
-            )  # fmt: skip
-            if choice == QMessageBox.StandardButton.Cancel:
-                return
-            scope = "story" if choice == QMessageBox.StandardButton.Yes else "all"
+        box = QMessageBox(self)
+        box.setWindowTitle("Export CSV")
+        box.setText("What should the CSV files hold?")
+        choices = {}
+        if shown < total:
+            choices[box.addButton(f"The {counted(shown, 'claim')} shown",
+                                  QMessageBox.ButtonRole.AcceptRole)] = "shown"  # fmt: skip
+        if story_id is not None and not self.all_stories.isChecked():
+            choices[box.addButton("This story", QMessageBox.ButtonRole.AcceptRole)] = "story"
+        choices[box.addButton("All stories", QMessageBox.ButtonRole.AcceptRole)] = "all"
+        box.addButton(QMessageBox.StandardButton.Cancel)
+        box.exec()
+        scope = choices.get(box.clickedButton())
+        if scope is None:
+            return
         start = Path(self.settings.value("export/dir", str(Path.home()))) / "sourcemark.csv"
         path, _ = QFileDialog.getSaveFileName(self, "Export CSV", str(start), "CSV (*.csv)")
-        if path:
-            self.settings.setValue("export/dir", str(Path(path).parent))
+        if not path:
+            return
+        self.settings.setValue("export/dir", str(Path(path).parent))
+        if scope == "shown":
+            ids = [self.claim_model.claim_at(self.claim_proxy.mapToSource(
+                self.claim_proxy.index(r, 0)).row()).id for r in range(shown)]  # fmt: skip
+            stories = sorted({row.story_id for row in self._rows_of(ids)})
+            self.write_export(path, stories, claim_ids=ids)
+        else:
             self.write_export(path, [story_id] if scope == "story" else None)
 
     def export_report(self) -> None:
@@ -1014,7 +1025,9 @@ class MainWindow(QMainWindow):
             return
         self.statusBar().showMessage(f"Report written to {target.name}", 8000)
 
-    def write_export(self, path: str, story_ids: list[int] | None) -> None:
+    def write_export(
+        self, path: str, story_ids: list[int] | None, claim_ids: list[int] | None = None
+    ) -> None:
         from sourcemark.export import export_csv
 
         base = Path(path)
@@ -1024,10 +1037,14 @@ class MainWindow(QMainWindow):
         self.statusBar().showMessage("Exporting…")
 
         def work(progress, cancelled):
-            return export_csv(stories, claims, story_ids)
+            return export_csv(stories, claims, story_ids, claim_ids=claim_ids,
+                              progress=lambda n: progress(n, None))  # fmt: skip
 
         task = Task(work)
         self.export_task = task
+        task.signals.progress.connect(
+            lambda n, _: self.statusBar().showMessage(f"Exporting… {n:,} claims written")
+        )
 
         def done(counts) -> None:
             self.statusBar().showMessage(
