@@ -100,11 +100,11 @@ def claim_grades() -> dict:
     stored claim: the model over each story, with corroboration from the others and the
     links people decided."""
     from sourcemark.scoring import grade_claims
-    from sourcemark.scoring.rollup import corroborate_across
+    from sourcemark.scoring.rollup import CorroborationIndex, corroborate_across
     from sourcemark.store.repo import links_of
 
     settings = load_settings()
-    pool = corroboration_pool()
+    index = CorroborationIndex(corroboration_pool())
     letters = outlet_letters()
     by_story: dict[int, list] = {}
     for claim in all_claims():
@@ -123,8 +123,7 @@ def claim_grades() -> dict:
     grades: dict = {}
     links = links_of([c.id for claims in by_story.values() for c in claims])
     for story_id, claims in by_story.items():
-        others = [claim for other_story, claim in pool if other_story != story_id]
-        elsewhere = corroborate_across(claims, others, settings, links)
+        elsewhere = corroborate_across(claims, index, story_id, settings, links)
         for claim, grade, outlets in zip(
             claims, grade_claims(claims, settings), elsewhere, strict=True
         ):

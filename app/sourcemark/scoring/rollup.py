@@ -10,7 +10,7 @@ import re
 from collections import Counter
 from dataclasses import dataclass, field
 
-from rapidfuzz import fuzz, process
+from rapidfuzz import fuzz
 
 from sourcemark.analysis.types import SourcingType
 from sourcemark.scoring.codes import DEFAULT_LETTERS, claim_digit
@@ -293,19 +293,55 @@ def _right_of_reply(claims: list[ClaimInput], title: str) -> tuple[int | None, s
     return 0, "nobody the headline accuses has a recorded response"
 
 
+class CorroborationIndex:
+    """The claims of many stories, indexed by their content words, so that a claim is
+    compared only with those that share two or more of its less common words: the same
+    content shares them, and the search stops growing with the square of the archive."""
+
+    MAX_POSTING = 2000  # a word in more claims than this says nothing about sameness
+
+    def __init__(self, items: list[tuple[int | None, ClaimInput]]):
+        self.items = items  # (story id, claim)
+        self.postings: dict[str, list[int]] = {}
+        for index, (_story, claim) in enumerate(items):
+            if claim.type == T.UNATTRIBUTED:
+                continue
+            for word in _content_words(claim.text):
+                self.postings.setdefault(word, []).append(index)
+
+    def candidates(self, text: str, exclude_story: int | None) -> list[int]:
+        counts: Counter = Counter()
+        for word in _content_words(text):
+            posting = self.postings.get(word)
+            if posting and len(posting) <= self.MAX_POSTING:
+                counts.update(posting)
+        return [i for i, n in counts.items() if n >= 2 and self.items[i][0] != exclude_story]
+
+
+_STOP = frozenset(
+    """the and that with from this have has had were was will would could should
+said says their there they them then than into over under about after before which while
+been being also more most some such only other what when where whose """.split()
+)
+
+
+def _content_words(text: str) -> set[str]:
+    return {w for w in re.findall(r"[a-z0-9]{4,}", text.lower()) if w not in _STOP}
+
+
 def corroborate_across(
     claims: list[ClaimInput],
-    others: list[ClaimInput],
+    index: CorroborationIndex,
+    story_id: int | None,
     settings: Settings | None = None,
     links: dict[int, dict[int, str]] | None = None,
 ) -> list[list[str]]:
-    """For each claim, the outlets of other stories that independently report the same
-    content; their number is added to the claim's corroborations. A link a person confirmed
-    counts whatever the similarity; one they rejected never does."""
+    """For each claim of a story, the outlets of other stories that independently report the
+    same content; their number is added to the claim's corroborations. A link a person
+    confirmed counts whatever the similarity; one they rejected never does."""
     settings = settings or Settings()
     links = links or {}
-    texts = [other.text for other in others]
-    by_id = {other.id: other for other in others if other.id is not None}
+    by_id = {claim.id: claim for _story, claim in index.items if claim.id is not None}
     found: list[list[str]] = []
     for claim in claims:
         outlets: list[str] = []
@@ -316,19 +352,13 @@ def corroborate_across(
                 name = other.outlet or "another story"
                 if name not in outlets:
                     outlets.append(name)
-        if claim.type != T.UNATTRIBUTED and texts:
-            matches = process.extract(
-                claim.text, texts, scorer=fuzz.token_set_ratio,
-                score_cutoff=settings.similarity, limit=25,
-            )  # fmt: skip
-            for _text, _score, index in matches:
-                other = others[index]
+        if claim.type != T.UNATTRIBUTED:
+            for position in index.candidates(claim.text, story_id):
+                other = index.items[position][1]
                 if other.id is not None and mine.get(other.id) == "rejected":
                     continue
-                if (
-                    other.type != T.UNATTRIBUTED
-                    and same_content(claim.text, other.text, settings.similarity)
-                    and _independent(claim, other)
+                if same_content(claim.text, other.text, settings.similarity) and _independent(
+                    claim, other
                 ):
                     name = other.outlet or "another story"
                     if name not in outlets:

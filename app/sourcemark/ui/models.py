@@ -18,6 +18,7 @@ from PySide6.QtGui import QStandardItem, QStandardItemModel
 from sourcemark.analysis.types import TYPE_LABELS, SourcingType, Stance
 from sourcemark.rollups import cited_letter, corroboration_pool, outlet_letters
 from sourcemark.scoring import claim_code
+from sourcemark.scoring.rollup import CorroborationIndex
 from sourcemark.store.models import Claim
 from sourcemark.store.repo import StoryRow, articles_by_story
 from sourcemark.ui.drops import items_from_mime
@@ -214,7 +215,7 @@ class ClaimTableModel(QAbstractTableModel):
     def __init__(self, parent=None):
         super().__init__(parent)
         self._rows: list[ClaimRow] = []
-        self._pool: list = []
+        self._pool = CorroborationIndex([])
 
     def flags(self, index: _Index) -> Qt.ItemFlag:
         flags = super().flags(index)
@@ -261,13 +262,13 @@ class ClaimTableModel(QAbstractTableModel):
         self._rows = [ClaimRow.of(claim) for claim in claims]
         # the other stories' claims, where corroboration is looked for: loaded with the
         # claims, kept while only these claims are edited
-        self._pool = corroboration_pool() if self._rows else []
+        self._pool = CorroborationIndex(corroboration_pool() if self._rows else [])
         grade_rows(self._rows, self._pool)
         self.endResetModel()
 
     def pool(self) -> list:
-        """The other stories' claims, where corroboration is looked for."""
-        return self._pool
+        """The claims of every story (story id, claim), where corroboration is looked for."""
+        return self._pool.items
 
     def claim_at(self, row: int) -> ClaimRow:
         return self._rows[row]
@@ -357,7 +358,7 @@ def grade_rows(rows: list[ClaimRow], pool: list) -> None:
     """Each row's code and flags, from the credibility model over its story's claims and the
     claims of other stories (``pool``: (story id, claim)) that corroborate them."""
     from sourcemark.scoring import ClaimInput, grade_claims
-    from sourcemark.scoring.rollup import corroborate_across
+    from sourcemark.scoring.rollup import CorroborationIndex, corroborate_across
     from sourcemark.store.repo import links_of, load_settings
 
     by_story: dict[int | None, list[ClaimRow]] = {}
@@ -365,6 +366,7 @@ def grade_rows(rows: list[ClaimRow], pool: list) -> None:
         by_story.setdefault(row.story_id, []).append(row)
     settings = load_settings()
     letters = outlet_letters()
+    index = pool if isinstance(pool, CorroborationIndex) else CorroborationIndex(pool)
     for story_id, story_rows in by_story.items():
         inputs = [
             ClaimInput(r.text, r.type, r.stance, r.source or None, r.source_resolved or None,
@@ -373,9 +375,8 @@ def grade_rows(rows: list[ClaimRow], pool: list) -> None:
                        cites_outlet=r.source if r.type == "media_report" else None)
             for r in story_rows
         ]  # fmt: skip
-        others = [claim for other_story, claim in pool if other_story != story_id]
         links = links_of([row.id for row in story_rows])
-        elsewhere = corroborate_across(inputs, others, settings, links)
+        elsewhere = corroborate_across(inputs, index, story_id, settings, links)
         grades = grade_claims(inputs, settings)
         for row, grade, outlets in zip(story_rows, grades, elsewhere, strict=True):
             row.code = grade.code
