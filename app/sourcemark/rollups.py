@@ -4,6 +4,25 @@ from sourcemark.scoring import ClaimInput, roll_up
 from sourcemark.store.repo import all_claims, load_settings
 
 
+def input_of(claim, letters: dict[str, str]) -> ClaimInput:
+    """What the scoring model needs of a stored claim (loaded with its article, outlet and
+    source): ``letters`` are the graded outlets, for the media reports that cite them."""
+    article = claim.article
+    return ClaimInput(
+        claim.text,
+        claim.type,
+        claim.stance,
+        claim.source_mention,
+        claim.source_resolved,
+        bool(claim.premise),
+        outlet=article.outlet.name if article.outlet_id else None,
+        cites_outlet=claim.source_mention if claim.type == "media_report" else None,
+        source_letter=claim.source.reliability if claim.source_id else None,
+        outlet_letter=cited_letter(claim.type, claim.source_mention, letters),
+        id=claim.id,
+    )
+
+
 def story_scores(titles: dict[int, str]) -> dict[int, dict]:
     """Each story's summary (score, code, components ...), over all its articles."""
     by_story: dict[int, list[ClaimInput]] = {}
@@ -11,20 +30,7 @@ def story_scores(titles: dict[int, str]) -> dict[int, dict]:
     letters = outlet_letters()
     for claim in all_claims():
         article = claim.article
-        by_story.setdefault(article.story_id, []).append(
-            ClaimInput(
-                claim.text,
-                claim.type,
-                claim.stance,
-                claim.source_mention,
-                claim.source_resolved,
-                bool(claim.premise),
-                outlet=article.outlet.name if article.outlet_id else None,
-                cites_outlet=claim.source_mention if claim.type == "media_report" else None,
-                source_letter=claim.source.reliability if claim.source_id else None,
-                outlet_letter=cited_letter(claim.type, claim.source_mention, letters),
-            )
-        )
+        by_story.setdefault(article.story_id, []).append(input_of(claim, letters))
         if article.outlet_id and article.outlet.reliability:
             story_letters.setdefault(article.story_id, set()).add(article.outlet.reliability)
     settings = load_settings()
@@ -72,21 +78,7 @@ def corroboration_pool() -> list[tuple[int, ClaimInput]]:
         if claim.type == "unattributed":
             continue
         article = claim.article
-        pool.append(
-            (
-                article.story_id,
-                ClaimInput(
-                    claim.text,
-                    claim.type,
-                    claim.stance,
-                    claim.source_mention,
-                    claim.source_resolved,
-                    outlet=article.outlet.name if article.outlet_id else None,
-                    cites_outlet=claim.source_mention if claim.type == "media_report" else None,
-                    id=claim.id,
-                ),
-            )
-        )
+        pool.append((article.story_id, input_of(claim, {})))
     return pool
 
 
@@ -109,17 +101,7 @@ def claim_grades() -> dict:
     by_story: dict[int, list] = {}
     for claim in all_claims():
         article = claim.article
-        by_story.setdefault(article.story_id, []).append(
-            ClaimInput(
-                claim.text, claim.type, claim.stance, claim.source_mention,
-                claim.source_resolved, bool(claim.premise),
-                outlet=article.outlet.name if article.outlet_id else None,
-                cites_outlet=claim.source_mention if claim.type == "media_report" else None,
-                source_letter=claim.source.reliability if claim.source_id else None,
-                outlet_letter=cited_letter(claim.type, claim.source_mention, letters),
-                id=claim.id,
-            )
-        )  # fmt: skip
+        by_story.setdefault(article.story_id, []).append(input_of(claim, letters))
     grades: dict = {}
     links = links_of([c.id for claims in by_story.values() for c in claims])
     for story_id, claims in by_story.items():

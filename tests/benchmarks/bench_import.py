@@ -24,6 +24,7 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).parent))
 from bench_analyze import make_articles
 
+from sourcemark.ingest.html import EXTRACTION_OPTIONS
 from sourcemark.pipeline import import_paths
 from sourcemark.store import close_database, open_database
 
@@ -115,13 +116,7 @@ def extract_only(paths: list[Path]) -> int:
     found = 0
     for path in paths:
         result = trafilatura.bare_extraction(
-            path.read_bytes().decode("utf-8"),
-            with_metadata=True,
-            include_comments=False,
-            include_tables=False,
-            include_images=False,
-            include_links=False,
-            deduplicate=False,
+            path.read_bytes().decode("utf-8"), **EXTRACTION_OPTIONS
         )
         found += bool(result)
     return found

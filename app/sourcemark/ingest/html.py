@@ -6,23 +6,24 @@ from datetime import date
 from sourcemark.ingest.document import Document
 from sourcemark.ingest.errors import IngestError
 
+# How trafilatura reads a page (the import benchmark's baseline uses the same)
+EXTRACTION_OPTIONS = {
+    "with_metadata": True,
+    "include_comments": False,
+    "include_tables": False,
+    "include_images": False,
+    "include_links": False,
+    # trafilatura's deduplication remembers text across calls: a second copy of a wire
+    # story, or the same page imported again, would lose its paragraphs
+    "deduplicate": False,
+}
+
 
 def read_html(html: str, origin: str | None = None, url: str | None = None) -> Document:
     import trafilatura  # heavy (lxml and friends): loaded on the first page, not at start-up
 
     try:
-        result = trafilatura.bare_extraction(
-            html,
-            url=url,
-            with_metadata=True,
-            include_comments=False,
-            include_tables=False,
-            include_images=False,
-            include_links=False,
-            # trafilatura's deduplication remembers text across calls: a second copy of a
-            # wire story, or the same page imported again, would lose its paragraphs
-            deduplicate=False,
-        )
+        result = trafilatura.bare_extraction(html, url=url, **EXTRACTION_OPTIONS)
     except Exception as error:  # trafilatura and lxml raise many kinds on broken markup
         raise IngestError(f"the page could not be read ({type(error).__name__})") from None
     data = result.as_dict() if result is not None and hasattr(result, "as_dict") else result

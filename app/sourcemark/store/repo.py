@@ -259,27 +259,25 @@ def articles_by_story(story_ids: list[int]) -> dict[int, list[Article]]:
     return grouped
 
 
-def all_claims() -> list[Claim]:
-    """Every claim of every story, story by story, in reading order."""
-    return list(
+def _claims_with_context():
+    """Claims with their article, its outlet and their registry source, in one query."""
+    return (
         Claim.select(Claim, Article, Outlet, Source)
         .join(Article)
         .join(Outlet, JOIN.LEFT_OUTER)
         .switch(Claim)
         .join(Source, JOIN.LEFT_OUTER)
-        .order_by(Article.story, Article.id, Claim.start)
     )
+
+
+def all_claims() -> list[Claim]:
+    """Every claim of every story, story by story, in reading order."""
+    return list(_claims_with_context().order_by(Article.story, Article.id, Claim.start))
 
 
 def claims_of_story(story_id: int) -> list[Claim]:
     return list(
-        Claim.select(Claim, Article, Outlet, Source)
-        .join(Article)
-        .join(Outlet, JOIN.LEFT_OUTER)
-        .switch(Claim)
-        .join(Source, JOIN.LEFT_OUTER)
-        .where(Article.story == story_id)
-        .order_by(Article.id, Claim.start)
+        _claims_with_context().where(Article.story == story_id).order_by(Article.id, Claim.start)
     )
 
 
@@ -489,14 +487,19 @@ def source_rows() -> list[SourceRow]:
     return rows
 
 
-def set_reliability(source_id: int, letter: str | None) -> str | None:
-    """Grade a source (A-F, or None for the default of its type); returns the old grade."""
-    if letter is not None and letter not in "ABCDEF":
+def _set_grade(model, row_id: int, letter: str | None) -> str | None:
+    """Set a reliability grade (A-F, or None) on a source or outlet; returns the old one."""
+    if letter is not None and (len(letter) != 1 or letter not in "ABCDEF"):
         raise ValueError("a reliability grade is a letter from A to F")
     with database_proxy.atomic():
-        old = Source.get_by_id(source_id).reliability
-        Source.update(reliability=letter).where(Source.id == source_id).execute()
+        old = model.get_by_id(row_id).reliability
+        model.update(reliability=letter).where(model.id == row_id).execute()
     return old
+
+
+def set_reliability(source_id: int, letter: str | None) -> str | None:
+    """Grade a source (None: the default of its type); returns the old grade."""
+    return _set_grade(Source, source_id, letter)
 
 
 def merge_sources(keep_id: int, other_ids: list[int]) -> dict:
@@ -593,13 +596,8 @@ def outlet_rows() -> list[OutletRow]:
 
 
 def set_outlet_reliability(outlet_id: int, letter: str | None) -> str | None:
-    """Grade an outlet (A-F, or None); returns the old grade."""
-    if letter is not None and letter not in "ABCDEF":
-        raise ValueError("a reliability grade is a letter from A to F")
-    with database_proxy.atomic():
-        old = Outlet.get_by_id(outlet_id).reliability
-        Outlet.update(reliability=letter).where(Outlet.id == outlet_id).execute()
-    return old
+    """Grade an outlet (None: ungraded); returns the old grade."""
+    return _set_grade(Outlet, outlet_id, letter)
 
 
 # -- corroboration a person confirmed or rejected ----------------------------------------------

@@ -3,7 +3,7 @@ month) and its reliability grade, which becomes the letter of its stories and of
 reports that rest on it."""
 
 from PySide6.QtCore import QSortFilterProxyModel, Qt, Signal
-from PySide6.QtGui import QStandardItem, QStandardItemModel, QUndoCommand
+from PySide6.QtGui import QStandardItem, QStandardItemModel
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QDialog,
@@ -18,25 +18,10 @@ from sourcemark.rollups import claim_codes, record_text, track_record
 from sourcemark.store.repo import claim_months, outlet_rows, set_outlet_reliability
 from sourcemark.ui.editing import ChoiceDelegate
 from sourcemark.ui.models import ID_ROLE, SORT_ROLE
-from sourcemark.ui.sources import GRADES
+from sourcemark.ui.sources import GRADES, SetGrade
 
 ON_RECORD = {"named_official", "named_person", "spokesperson", "document"}
 ANONYMOUS = {"anonymous_official", "anonymous_source"}
-
-
-class SetOutletReliability(QUndoCommand):
-    def __init__(self, outlet_id: int, name: str, letter: str | None, done):
-        super().__init__(f"Grade outlet “{name}” {letter or 'ungraded'}")
-        self.outlet_id, self.letter, self.done = outlet_id, letter, done
-        self.old: str | None = None
-
-    def redo(self) -> None:
-        self.old = set_outlet_reliability(self.outlet_id, self.letter)
-        self.done()
-
-    def undo(self) -> None:
-        set_outlet_reliability(self.outlet_id, self.old)
-        self.done()
 
 
 class OutletsDialog(QDialog):
@@ -124,7 +109,10 @@ class OutletsDialog(QDialog):
         if letter == "—":
             letter = None
         name = self.model.item(item.row(), self.NAME).text()
-        self.undo_stack.push(SetOutletReliability(item.data(ID_ROLE), name, letter, self._changed))
+        text = f"Grade outlet “{name}” {letter or 'ungraded'}"
+        self.undo_stack.push(
+            SetGrade(set_outlet_reliability, item.data(ID_ROLE), text, letter, self._changed)
+        )
 
     def _changed(self) -> None:
         self.reload()

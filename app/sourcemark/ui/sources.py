@@ -33,18 +33,21 @@ from sourcemark.ui.wording import counted
 GRADES = [("", "— (by type)")] + [(letter, letter) for letter in "ABCDEF"]
 
 
-class SetReliability(QUndoCommand):
-    def __init__(self, source_id: int, name: str, letter: str | None, done):
-        super().__init__(f"Grade “{name}” {letter or 'by its type'}")
-        self.source_id, self.letter, self.done = source_id, letter, done
+class SetGrade(QUndoCommand):
+    """A reliability grade on a source or an outlet (``setter`` stores it and returns the
+    old one); undo puts the old one back."""
+
+    def __init__(self, setter, row_id: int, text: str, letter: str | None, done):
+        super().__init__(text)
+        self.setter, self.row_id, self.letter, self.done = setter, row_id, letter, done
         self.old: str | None = None
 
     def redo(self) -> None:
-        self.old = set_reliability(self.source_id, self.letter)
+        self.old = self.setter(self.row_id, self.letter)
         self.done()
 
     def undo(self) -> None:
-        set_reliability(self.source_id, self.old)
+        self.setter(self.row_id, self.old)
         self.done()
 
 
@@ -203,7 +206,10 @@ class SourcesDialog(QDialog):
             return
         letter = item.data(Qt.ItemDataRole.EditRole) or None
         name = self.model.item(item.row(), self.NAME).text()
-        self.undo_stack.push(SetReliability(item.data(ID_ROLE), name, letter, self._changed))
+        text = f"Grade “{name}” {letter or 'by its type'}"
+        self.undo_stack.push(
+            SetGrade(set_reliability, item.data(ID_ROLE), text, letter, self._changed)
+        )
 
     def merge_selected(self) -> None:
         ids = self.selected_ids()
