@@ -12,12 +12,12 @@ from dataclasses import dataclass, field
 
 from rapidfuzz import fuzz
 
-from sourcemark.analysis.types import SourcingType
+from sourcemark.analysis.types import ANONYMOUS_TYPES, SourcingType
 from sourcemark.scoring.codes import DEFAULT_LETTERS, claim_digit
 
 T = SourcingType
 ON_RECORD = {T.NAMED_OFFICIAL, T.NAMED_PERSON, T.SPOKESPERSON, T.DOCUMENT}
-ANONYMOUS = {T.ANONYMOUS_OFFICIAL, T.ANONYMOUS_SOURCE}
+ANONYMOUS = ANONYMOUS_TYPES
 DIGIT_VALUE = {1: 100, 2: 75, 3: 50, 4: 25, 5: 0}  # MISP's mapping; 6 is left out
 
 

@@ -15,7 +15,7 @@ from PySide6.QtCore import (
 )
 from PySide6.QtGui import QStandardItem, QStandardItemModel
 
-from sourcemark.analysis.types import TYPE_LABELS, SourcingType, Stance
+from sourcemark.analysis.types import ANONYMOUS_TYPES, TYPE_LABELS, SourcingType, Stance
 from sourcemark.rollups import cited_letter, corroboration_pool, outlet_letters
 from sourcemark.scoring import claim_code
 from sourcemark.scoring.rollup import CorroborationIndex
@@ -358,7 +358,7 @@ def grade_rows(rows: list[ClaimRow], pool: list) -> None:
     """Each row's code and flags, from the credibility model over its story's claims and the
     claims of other stories (``pool``: (story id, claim)) that corroborate them."""
     from sourcemark.scoring import ClaimInput, grade_claims
-    from sourcemark.scoring.rollup import CorroborationIndex, corroborate_across
+    from sourcemark.scoring.rollup import corroborate_across
     from sourcemark.store.repo import links_of, load_settings
 
     by_story: dict[int | None, list[ClaimRow]] = {}
@@ -387,11 +387,6 @@ def grade_rows(rows: list[ClaimRow], pool: list) -> None:
 
 _TYPES = {t.value for t in SourcingType}
 _STANCES = {s.value for s in Stance}
-
-
-ANONYMOUS_TYPES = frozenset(
-    {SourcingType.ANONYMOUS_OFFICIAL.value, SourcingType.ANONYMOUS_SOURCE.value}
-)
 
 
 class ClaimFilterProxy(QSortFilterProxyModel):

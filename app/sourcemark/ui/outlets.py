@@ -13,15 +13,13 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
 )
 
-from sourcemark.analysis.types import TYPE_LABELS, SourcingType
+from sourcemark.analysis.types import ANONYMOUS_TYPES, TYPE_LABELS, SourcingType
 from sourcemark.rollups import claim_codes, record_text, track_record
+from sourcemark.scoring.rollup import ON_RECORD
 from sourcemark.store.repo import claim_months, outlet_rows, set_outlet_reliability
 from sourcemark.ui.editing import ChoiceDelegate
 from sourcemark.ui.models import ID_ROLE, SORT_ROLE
 from sourcemark.ui.sources import GRADES, SetGrade
-
-ON_RECORD = {"named_official", "named_person", "spokesperson", "document"}
-ANONYMOUS = {"anonymous_official", "anonymous_source"}
 
 
 class OutletsDialog(QDialog):
@@ -72,7 +70,7 @@ class OutletsDialog(QDialog):
         for row in outlet_rows():
             record = track_record([(c, m) for c, o, _s, m in months if o == row.id], codes)
             on_record = sum(n for t, n in row.by_type.items() if t in ON_RECORD)
-            anonymous = sum(n for t, n in row.by_type.items() if t in ANONYMOUS)
+            anonymous = sum(n for t, n in row.by_type.items() if t in ANONYMOUS_TYPES)
             attributed = sum(n for t, n in row.by_type.items() if t != "unattributed")
 
             def share(n: int, total: int = attributed) -> tuple[str, float]:
