@@ -177,9 +177,10 @@ class ReviewKeys(QObject):
     type, A/D/X the stance (asserts, denies, declines), Delete removes; each acts on every
     selected claim at once, as one step to undo."""
 
-    def __init__(self, selected: Callable[[], list[int]], edit, delete, rows_of):
+    def __init__(self, selected: Callable[[], list[int]], edit, delete, toggle_reviewed):
         super().__init__()
-        self.selected, self.edit, self.delete, self.rows_of = selected, edit, delete, rows_of
+        self.selected, self.edit, self.delete = selected, edit, delete
+        self.toggle_reviewed = toggle_reviewed
 
     def eventFilter(self, watched, event) -> bool:
         if event.type() != QEvent.Type.KeyPress or event.modifiers() & ~(
@@ -191,8 +192,7 @@ class ReviewKeys(QObject):
         if not ids:
             return False
         if key == Qt.Key.Key_Space:
-            rows = self.rows_of(ids)
-            self.edit(ids, {"reviewed": not all(row.reviewed for row in rows)})
+            self.toggle_reviewed()
         elif Qt.Key.Key_1 <= key <= Qt.Key.Key_8:
             self.edit(ids, {"type": TYPE_ORDER[key - Qt.Key.Key_1].value})
         elif key in STANCE_KEYS:
@@ -208,30 +208,16 @@ def claims_by_id(ids: list[int]) -> list[Claim]:
     return list(Claim.select().where(Claim.id.in_(ids))) if ids else []
 
 
-class ReanalyzeArticle(QUndoCommand):
-    """Run the analyzer again on an article; the claims a person made or changed stay."""
+def rerun_analyzer(article_id: int) -> list[int]:
+    """Run the analyzer again on a stored article; the claims a person made or changed
+    stay (a change for ChangeArticleClaims: it selects nothing)."""
+    from sourcemark.analysis import ANALYZER_VERSION, analyze
+    from sourcemark.store.models import Article
 
-    def __init__(self, article_id: int, done: Callable[[list[int]], None]):
-        super().__init__("Re-analyse article")
-        self.article_id, self.done = article_id, done
-        self.before: list[dict] | None = None
-
-    def redo(self) -> None:
-        from sourcemark.analysis import ANALYZER_VERSION, analyze
-        from sourcemark.store.models import Article
-
-        if self.before is None:
-            self.before = claims_of_article(self.article_id)
-        article = Article.get_by_id(self.article_id)
-        outlet = article.outlet.name if article.outlet else None
-        reanalyze_article(
-            self.article_id, analyze(article.text, article.title, outlet), ANALYZER_VERSION
-        )
-        self.done([])
-
-    def undo(self) -> None:
-        replace_claims_of_article(self.article_id, self.before or [])
-        self.done([])
+    article = Article.get_by_id(article_id)
+    outlet = article.outlet.name if article.outlet else None
+    reanalyze_article(article_id, analyze(article.text, article.title, outlet), ANALYZER_VERSION)
+    return []
 
 
 class AddClaim(QUndoCommand):

@@ -50,11 +50,11 @@ from sourcemark.ui.editing import (
     DeleteClaims,
     EditClaims,
     NewClaimDialog,
-    ReanalyzeArticle,
     ReviewBoxDelegate,
     ReviewKeys,
     SourceDelegate,
     claims_by_id,
+    rerun_analyzer,
     stance_choices,
     type_choices,
 )
@@ -326,7 +326,7 @@ class MainWindow(QMainWindow):
         header.setSectionResizeMode(ClaimTableModel.NOTE, QHeaderView.ResizeMode.Interactive)
         header.resizeSection(ClaimTableModel.NOTE, 64)
         self.review_keys = ReviewKeys(
-            self.selected_claim_ids, self.edit_claims, self.delete_claims, self._rows_of
+            self.selected_claim_ids, self.edit_claims, self.delete_claims, self.toggle_reviewed
         )
         self.table.installEventFilter(self.review_keys)
         # queued: the command runs once the cell editor has finished committing
@@ -844,7 +844,10 @@ class MainWindow(QMainWindow):
 
     def reanalyze_article(self) -> None:
         if self.article.article_id is not None:
-            self.undo_stack.push(ReanalyzeArticle(self.article.article_id, self._claims_changed))
+            article_id = self.article.article_id
+            self._change_claims(
+                "Re-analyse article", article_id, lambda: rerun_analyzer(article_id)
+            )
             self.statusBar().showMessage(
                 "Re-analysed; the claims you made or changed were kept.", 5000
             )
