@@ -23,17 +23,34 @@ def input_of(claim, letters: dict[str, str]) -> ClaimInput:
     )
 
 
-def story_scores(titles: dict[int, str]) -> dict[int, dict]:
-    """Each story's summary (score, code, components ...), over all its articles."""
+def _stored_stories():
+    """Every stored claim as the scoring model's input, story by story, its corroborations
+    from other stories already counted (the links people decided included); also the
+    outlets that also report each claim, each story's outlet grades, and the settings."""
+    from sourcemark.scoring.rollup import CorroborationIndex, corroborate_across
+    from sourcemark.store.repo import links_of
+
+    letters = outlet_letters()
     by_story: dict[int, list[ClaimInput]] = {}
     story_letters: dict[int, set[str]] = {}  # the grades of each story's outlets
-    letters = outlet_letters()
     for claim in all_claims():
         article = claim.article
         by_story.setdefault(article.story_id, []).append(input_of(claim, letters))
         if article.outlet_id and article.outlet.reliability:
             story_letters.setdefault(article.story_id, set()).add(article.outlet.reliability)
     settings = load_settings()
+    index = CorroborationIndex([(sid, c) for sid, claims in by_story.items() for c in claims])
+    links = links_of([c.id for claims in by_story.values() for c in claims])
+    elsewhere = {
+        story_id: corroborate_across(claims, index, story_id, settings, links)
+        for story_id, claims in by_story.items()
+    }
+    return by_story, elsewhere, story_letters, settings
+
+
+def story_scores(titles: dict[int, str]) -> dict[int, dict]:
+    """Each story's summary (score, code, components ...), over all its articles."""
+    by_story, _elsewhere, story_letters, settings = _stored_stories()
     return {
         story_id: roll_up(
             claims,
@@ -92,23 +109,12 @@ def claim_grades() -> dict:
     stored claim: the model over each story, with corroboration from the others and the
     links people decided."""
     from sourcemark.scoring import grade_claims
-    from sourcemark.scoring.rollup import CorroborationIndex, corroborate_across
-    from sourcemark.store.repo import links_of
 
-    settings = load_settings()
-    index = CorroborationIndex(corroboration_pool())
-    letters = outlet_letters()
-    by_story: dict[int, list] = {}
-    for claim in all_claims():
-        article = claim.article
-        by_story.setdefault(article.story_id, []).append(input_of(claim, letters))
+    by_story, elsewhere, _letters, settings = _stored_stories()
     grades: dict = {}
-    links = links_of([c.id for claims in by_story.values() for c in claims])
     for story_id, claims in by_story.items():
-        elsewhere = corroborate_across(claims, index, story_id, settings, links)
-        for claim, grade, outlets in zip(
-            claims, grade_claims(claims, settings), elsewhere, strict=True
-        ):
+        graded = grade_claims(claims, settings)
+        for claim, grade, outlets in zip(claims, graded, elsewhere[story_id], strict=True):
             grade.also_reported_by = outlets
             grades[claim.id] = grade
     return grades

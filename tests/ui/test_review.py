@@ -385,6 +385,11 @@ def test_another_outlets_story_with_the_same_claim_corroborates_it(
     bridge = next(row for row in window.claim_model.rows() if "harbour bridge" in row.text.lower())
     assert bridge.also_reported_by == ("The Lakeshore Examiner",)
     assert bridge.code.endswith("2")  # corroborated once
+    # the story's corroboration component counts it, in the summary and the story list alike
+    summary = window.summary.rollup
+    assert summary["components"]["corroboration"]["score"] > 50
+    row = window._story_row(window.current_story_id())
+    assert window.tree_model.index(row, 2).data() == f"{summary['score']} {summary['code']}"
     # the person knows better: the two reports are not independent
     window.select_claim(bridge.id)
     window.corroboration_action.trigger()

@@ -174,6 +174,7 @@ class SummaryStrip(QWidget):
             ClaimInput(c.text, c.type, c.stance, c.source or None, c.source_resolved or None,
                        c.premise, outlet=c.outlet, source_letter=c.source_letter,
                        outlet_letter=cited_letter(c.type, c.source, cited),
+                       corroborated_by=len(c.also_reported_by),
                        cites_outlet=c.source if c.type == "media_report" else None)
             for c in claims
         ]  # fmt: skip
