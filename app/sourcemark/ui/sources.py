@@ -1,18 +1,15 @@
 """The source registry: every source across stories, how much rests on each, their
 aliases; merge the names of one source, grade a source's reliability, see its claims."""
 
-from PySide6.QtCore import QItemSelectionModel, QSortFilterProxyModel, Qt, Signal
-from PySide6.QtGui import QStandardItem, QStandardItemModel, QUndoCommand
+from PySide6.QtCore import QItemSelectionModel, Qt, Signal
+from PySide6.QtGui import QUndoCommand
 from PySide6.QtWidgets import (
-    QAbstractItemView,
-    QDialog,
     QDialogButtonBox,
     QHBoxLayout,
     QHeaderView,
     QLabel,
     QLineEdit,
     QPushButton,
-    QTableView,
     QVBoxLayout,
 )
 
@@ -25,30 +22,10 @@ from sourcemark.store.repo import (
     source_rows,
     unmerge_sources,
 )
-from sourcemark.ui.editing import ChoiceDelegate
-from sourcemark.ui.models import ID_ROLE, SORT_ROLE
+from sourcemark.ui.models import ID_ROLE
+from sourcemark.ui.registry import RegistryDialog
 from sourcemark.ui.theme import themed
 from sourcemark.ui.wording import counted
-
-GRADES = [("", "— (by type)")] + [(letter, letter) for letter in "ABCDEF"]
-
-
-class SetGrade(QUndoCommand):
-    """A reliability grade on a source or an outlet (``setter`` stores it and returns the
-    old one); undo puts the old one back."""
-
-    def __init__(self, setter, row_id: int, text: str, letter: str | None, done):
-        super().__init__(text)
-        self.setter, self.row_id, self.letter, self.done = setter, row_id, letter, done
-        self.old: str | None = None
-
-    def redo(self) -> None:
-        self.old = self.setter(self.row_id, self.letter)
-        self.done()
-
-    def undo(self) -> None:
-        self.setter(self.row_id, self.old)
-        self.done()
 
 
 class MergeSources(QUndoCommand):
@@ -66,45 +43,22 @@ class MergeSources(QUndoCommand):
         self.done()
 
 
-class SourcesDialog(QDialog):
+class SourcesDialog(RegistryDialog):
     """View ▸ Sources. Edits go through the window's undo stack."""
 
     COLUMNS = ("Source", "Type", "Grade", "Claims", "Stories", "Outlets", "Also written as")
     NAME, TYPE, GRADE, CLAIMS, STORIES, OUTLETS, ALIASES = range(7)
+    NUMBERS = (CLAIMS, STORIES, OUTLETS)
     showClaims = Signal(int, str)  # source id, name
-    changed = Signal()  # a grade or a merge was made or undone
 
     def __init__(self, undo_stack, parent=None):
-        super().__init__(parent)
-        self.undo_stack = undo_stack
-        self.setWindowTitle("Sources")
+        super().__init__(undo_stack, "Sources", "sourceTable", parent)
         self.resize(900, 520)
-        self.model = QStandardItemModel(self)
-        self.model.setHorizontalHeaderLabels(list(self.COLUMNS))
-        self.model.itemChanged.connect(self._item_changed)
-        self.proxy = QSortFilterProxyModel(self)
-        self.proxy.setSourceModel(self.model)
-        self.proxy.setSortRole(SORT_ROLE)
         self.proxy.setFilterCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
         self.proxy.setFilterKeyColumn(-1)
-        self.table = QTableView()
-        self.table.setObjectName("sourceTable")
-        self.table.setModel(self.proxy)
-        self.table.setSortingEnabled(True)
-        self.table.sortByColumn(self.CLAIMS, Qt.SortOrder.DescendingOrder)  # most relied on first
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setAlternatingRowColors(True)
-        self.table.verticalHeader().hide()
-        self.table.setItemDelegateForColumn(self.GRADE, ChoiceDelegate(GRADES, self.table))
-        self.table.setEditTriggers(
-            QAbstractItemView.EditTrigger.DoubleClicked
-            | QAbstractItemView.EditTrigger.EditKeyPressed
+        self.table.horizontalHeader().setSectionResizeMode(
+            self.ALIASES, QHeaderView.ResizeMode.Stretch
         )
-        header = self.table.horizontalHeader()
-        header.setSectionResizeMode(self.NAME, QHeaderView.ResizeMode.Stretch)
-        header.setSectionResizeMode(self.ALIASES, QHeaderView.ResizeMode.Stretch)
-        for column in (self.TYPE, self.GRADE, self.CLAIMS, self.STORIES, self.OUTLETS):
-            header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
         self.table.doubleClicked.connect(self._double_clicked)
         self.search = QLineEdit()
         self.search.setPlaceholderText("Find a source or one of its names")
@@ -136,13 +90,12 @@ class SourcesDialog(QDialog):
         self.reload()
 
     def reload(self) -> None:
-        self._loading = True
         selected = set(self.selected_ids())
-        self.model.removeRows(0, self.model.rowCount())
-        rows = source_rows()
+        sources = source_rows()
         codes = claim_codes()
         months = claim_months()
-        for row in rows:
+        rows = []
+        for row in sources:
             record = record_text(
                 track_record([(c, m) for c, _o, s, m in months if s == row.id], codes)
             )
@@ -151,7 +104,7 @@ class SourcesDialog(QDialog):
                 if row.type in _TYPES
                 else row.type
             )
-            others = [a for a in row.aliases if a != row.name]
+            others = "; ".join(a for a in row.aliases if a != row.name)
             cells = [
                 (row.name, row.name.casefold()),
                 (label, label),
@@ -159,34 +112,19 @@ class SourcesDialog(QDialog):
                 (str(row.claims), row.claims),
                 (str(row.stories), row.stories),
                 (str(row.outlets), row.outlets),
-                ("; ".join(others), "; ".join(others)),
+                (others, others),
             ]
-            items = []
-            for column, (text, key) in enumerate(cells):
-                item = QStandardItem(text)
-                item.setData(row.id, ID_ROLE)
-                item.setData(key, SORT_ROLE)
-                item.setEditable(column == self.GRADE)
-                if column in (self.CLAIMS, self.STORIES, self.OUTLETS):
-                    item.setTextAlignment(
-                        Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
-                    )
-                items.append(item)
-            for item in items:
-                item.setToolTip(record)
-            items[self.GRADE].setToolTip(
-                "Reliability grade (A reliable … F cannot be judged); double-click to set\n\n"
-                + record
-            )
-            self.model.appendRow(items)
-        self.count.setText(counted(len(rows), "source"))
-        self._loading = False
+            rows.append((row.id, cells, record))
+        self.fill(rows)
+        self.count.setText(counted(len(sources), "source"))
         if selected:
             self._select(selected)
 
-    def _changed(self) -> None:
-        self.reload()
-        self.changed.emit()
+    def set_grade(self, row_id: int, letter: str | None) -> str | None:
+        return set_reliability(row_id, letter)
+
+    def grade_text(self, name: str, letter: str | None) -> str:
+        return f"Grade “{name}” {letter or 'by its type'}"
 
     def selected_ids(self) -> list[int]:
         return [index.data(ID_ROLE) for index in self.table.selectionModel().selectedRows()]
@@ -200,16 +138,6 @@ class SourcesDialog(QDialog):
                     QItemSelectionModel.SelectionFlag.Select
                     | QItemSelectionModel.SelectionFlag.Rows,
                 )
-
-    def _item_changed(self, item: QStandardItem) -> None:
-        if self._loading or item.column() != self.GRADE:
-            return
-        letter = item.data(Qt.ItemDataRole.EditRole) or None
-        name = self.model.item(item.row(), self.NAME).text()
-        text = f"Grade “{name}” {letter or 'by its type'}"
-        self.undo_stack.push(
-            SetGrade(set_reliability, item.data(ID_ROLE), text, letter, self._changed)
-        )
 
     def merge_selected(self) -> None:
         ids = self.selected_ids()

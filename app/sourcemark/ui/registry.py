@@ -1,0 +1,112 @@
+"""What the Sources and Outlets windows share: a sortable table of graded entries, the
+grade drop-down, and the undoable command that sets a grade."""
+
+from PySide6.QtCore import QSortFilterProxyModel, Qt, Signal
+from PySide6.QtGui import QStandardItem, QStandardItemModel, QUndoCommand
+from PySide6.QtWidgets import QAbstractItemView, QDialog, QHeaderView, QTableView
+
+from sourcemark.ui.editing import ChoiceDelegate
+from sourcemark.ui.models import ID_ROLE, SORT_ROLE
+
+GRADES = [("", "— (default)")] + [(letter, letter) for letter in "ABCDEF"]
+GRADE_HINT = "Reliability grade (A reliable … F cannot be judged); double-click to set"
+
+
+class SetGrade(QUndoCommand):
+    """A reliability grade on a source or an outlet (``setter`` stores it and returns the
+    old one); undo puts the old one back."""
+
+    def __init__(self, setter, row_id: int, text: str, letter: str | None, done):
+        super().__init__(text)
+        self.setter, self.row_id, self.letter, self.done = setter, row_id, letter, done
+        self.old: str | None = None
+
+    def redo(self) -> None:
+        self.old = self.setter(self.row_id, self.letter)
+        self.done()
+
+    def undo(self) -> None:
+        self.setter(self.row_id, self.old)
+        self.done()
+
+
+class RegistryDialog(QDialog):
+    """A table of graded entries, most claims first; subclasses name the columns and fill
+    the rows (``reload``), and say how a grade is stored (``set_grade``, ``grade_text``)."""
+
+    COLUMNS: tuple[str, ...] = ()
+    NAME, GRADE, CLAIMS = 0, 1, 2
+    NUMBERS: tuple[int, ...] = ()  # right-aligned columns
+    changed = Signal()  # a grade (or a merge) was made or undone
+
+    def __init__(self, undo_stack, title: str, table_name: str, parent=None):
+        super().__init__(parent)
+        self.undo_stack = undo_stack
+        self._loading = False
+        self.setWindowTitle(title)
+        self.model = QStandardItemModel(self)
+        self.model.setHorizontalHeaderLabels(list(self.COLUMNS))
+        self.model.itemChanged.connect(self._item_changed)
+        self.proxy = QSortFilterProxyModel(self)
+        self.proxy.setSourceModel(self.model)
+        self.proxy.setSortRole(SORT_ROLE)
+        self.table = QTableView()
+        self.table.setObjectName(table_name)
+        self.table.setModel(self.proxy)
+        self.table.setSortingEnabled(True)
+        self.table.sortByColumn(self.CLAIMS, Qt.SortOrder.DescendingOrder)  # most relied on first
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setAlternatingRowColors(True)
+        self.table.verticalHeader().hide()
+        self.table.setItemDelegateForColumn(self.GRADE, ChoiceDelegate(GRADES, self.table))
+        self.table.setEditTriggers(
+            QAbstractItemView.EditTrigger.DoubleClicked
+            | QAbstractItemView.EditTrigger.EditKeyPressed
+        )
+        header = self.table.horizontalHeader()
+        for column in range(len(self.COLUMNS)):
+            header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(self.NAME, QHeaderView.ResizeMode.Stretch)
+
+    def fill(self, rows: list[tuple[int, list[tuple[str, object]], str]]) -> None:
+        """Rows of (id, [(text, sort key) per column], tooltip)."""
+        self._loading = True
+        self.model.removeRows(0, self.model.rowCount())
+        for row_id, cells, tooltip in rows:
+            items = []
+            for column, (text, key) in enumerate(cells):
+                item = QStandardItem(text)
+                item.setData(row_id, ID_ROLE)
+                item.setData(key, SORT_ROLE)
+                item.setEditable(column == self.GRADE)
+                item.setToolTip(f"{GRADE_HINT}\n\n{tooltip}" if column == self.GRADE else tooltip)
+                if column in self.NUMBERS:
+                    item.setTextAlignment(
+                        Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
+                    )
+                items.append(item)
+            self.model.appendRow(items)
+        self._loading = False
+
+    def reload(self) -> None:
+        raise NotImplementedError
+
+    def set_grade(self, row_id: int, letter: str | None) -> str | None:
+        raise NotImplementedError
+
+    def grade_text(self, name: str, letter: str | None) -> str:
+        raise NotImplementedError
+
+    def _item_changed(self, item: QStandardItem) -> None:
+        if self._loading or item.column() != self.GRADE:
+            return
+        letter = item.data(Qt.ItemDataRole.EditRole) or None
+        name = self.model.item(item.row(), self.NAME).text()
+        text = self.grade_text(name, letter)
+        self.undo_stack.push(
+            SetGrade(self.set_grade, item.data(ID_ROLE), text, letter, self._changed)
+        )
+
+    def _changed(self) -> None:
+        self.reload()
+        self.changed.emit()
