@@ -4,7 +4,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QComboBox
 
 from sourcemark.store.models import Outlet
-from tests.ui.test_review import window_with_claims
+from tests.ui.test_review import pick, window_with_claims
 
 
 def test_an_outlets_grade_becomes_its_storys_letter_and_can_be_undone(qtbot, db_url, settings):
@@ -23,10 +23,7 @@ def test_an_outlets_grade_becomes_its_storys_letter_and_can_be_undone(qtbot, db_
     qtbot.keyClick(dialog.table, Qt.Key.Key_F2)
     editor = dialog.table.focusWidget()
     assert isinstance(editor, QComboBox)
-    editor.showPopup()
-    view = editor.view()
-    item = view.visualRect(view.model().index(editor.findData("B"), 0))
-    qtbot.mouseClick(view.viewport(), Qt.MouseButton.LeftButton, pos=item.center())
+    pick(qtbot, editor, "B")
     qtbot.waitUntil(lambda: Outlet.get().reliability == "B")
     assert window.summary.rollup["code"].startswith("B")
     assert window.tree_model.index(0, 2).data().split()[1].startswith("B")

@@ -23,6 +23,14 @@ def select_rows(qtbot, window, *rows: int) -> list[int]:
     return ids
 
 
+def pick(qtbot, combo, value) -> None:
+    """Open a drop-down and click the entry holding ``value``, as a user chooses."""
+    combo.showPopup()
+    view = combo.view()
+    item = view.visualRect(view.model().index(combo.findData(value), 0))
+    qtbot.mouseClick(view.viewport(), Qt.MouseButton.LeftButton, pos=item.center())
+
+
 def window_with_claims(qtbot, db_url, settings):
     window = demo_window(qtbot, db_url, settings)
     window.activateWindow()  # shortcuts (Ctrl+Z) go to the active window only
@@ -116,10 +124,7 @@ def test_the_type_cell_offers_a_drop_down_and_saves_the_choice(qtbot, db_url, se
     qtbot.mouseDClick(window.table.viewport(), Qt.MouseButton.LeftButton, pos=center)
     editor = window.table.focusWidget()
     assert isinstance(editor, QComboBox) and editor.count() == 8
-    editor.showPopup()  # the user opens the list and clicks "Media report"
-    view = editor.view()
-    item = view.visualRect(view.model().index(editor.findData("media_report"), 0))
-    qtbot.mouseClick(view.viewport(), Qt.MouseButton.LeftButton, pos=item.center())
+    pick(qtbot, editor, "media_report")
     qtbot.waitUntil(lambda: Claim.get_by_id(claim_id).type == "media_report")
     assert Claim.get_by_id(claim_id).origin == "user"
 

@@ -5,7 +5,7 @@ from PySide6.QtWidgets import QComboBox
 
 from sourcemark.store.models import Claim, Source, SourceAlias
 from sourcemark.ui.models import ID_ROLE
-from tests.ui.test_review import window_with_claims
+from tests.ui.test_review import pick, window_with_claims
 
 
 def open_sources(qtbot, window):
@@ -74,10 +74,7 @@ def test_grading_a_source_is_saved_and_undone(qtbot, db_url, settings):
     qtbot.keyClick(dialog.table, Qt.Key.Key_F2)
     editor = dialog.table.focusWidget()
     assert isinstance(editor, QComboBox)
-    editor.showPopup()
-    view = editor.view()
-    item = view.visualRect(view.model().index(editor.findData("D"), 0))
-    qtbot.mouseClick(view.viewport(), Qt.MouseButton.LeftButton, pos=item.center())
+    pick(qtbot, editor, "D")
     qtbot.waitUntil(lambda: Source.get(Source.name == "Viktor Bout").reliability == "D")
     assert window.undo_action.text().startswith("&Undo Grade “Viktor Bout” D")
     # the grade flows into the code of every claim of that source
