@@ -199,23 +199,36 @@ def _fit(text: str, width: int) -> str:
     return text if len(text) <= width else text[: width - 1] + "…"
 
 
-def cmd_import(args: argparse.Namespace) -> int:
-    from sourcemark.pipeline import import_paths
-    from sourcemark.store import StoreError, describe, open_database, resolve_url
+def _open_database(args: argparse.Namespace) -> str | None:
+    """Open the database of --db (or the default); its URL, or None after saying why not."""
+    from sourcemark.store import StoreError, open_database, resolve_url
 
     url = resolve_url(args.db)
     try:
         open_database(url)
     except StoreError as error:
         print(f"sourcemark: {error}", file=sys.stderr)
+        return None
+    return url
+
+
+def _story_exists(story_id: int, url: str) -> bool:
+    from sourcemark.store import describe
+    from sourcemark.store.models import Story
+
+    if Story.get_or_none(Story.id == story_id) is None:
+        print(f"sourcemark: there is no story {story_id} in {describe(url)}", file=sys.stderr)
+        return False
+    return True
+
+
+def cmd_import(args: argparse.Namespace) -> int:
+    from sourcemark.pipeline import import_paths
+    from sourcemark.store import describe
+
+    url = _open_database(args)
+    if url is None or (args.story is not None and not _story_exists(args.story, url)):
         return 2
-
-    if args.story is not None:
-        from sourcemark.store.models import Story
-
-        if Story.get_or_none(Story.id == args.story) is None:
-            print(f"sourcemark: there is no story {args.story} in {describe(url)}", file=sys.stderr)
-            return 2
 
     def progress(_done, _total, outcome):
         if outcome.ok:
@@ -233,16 +246,13 @@ def cmd_import(args: argparse.Namespace) -> int:
 
 def cmd_export(args: argparse.Namespace) -> int:
     from sourcemark.export import export_csv
-    from sourcemark.store import StoreError, describe, open_database, resolve_url
+    from sourcemark.store import describe
 
     if not args.stories and not args.claims:
         print("sourcemark: give --stories PATH, --claims PATH or both", file=sys.stderr)
         return 2
-    url = resolve_url(args.db)
-    try:
-        open_database(url)
-    except StoreError as error:
-        print(f"sourcemark: {error}", file=sys.stderr)
+    url = _open_database(args)
+    if url is None:
         return 2
     try:
         n_stories, n_claims = export_csv(args.stories, args.claims, args.story, args.bom)
@@ -256,16 +266,8 @@ def cmd_export(args: argparse.Namespace) -> int:
 
 
 def cmd_report(args: argparse.Namespace) -> int:
-    from sourcemark.store import StoreError, open_database, resolve_url
-    from sourcemark.store.models import Story
-
-    try:
-        open_database(resolve_url(args.db))
-    except StoreError as error:
-        print(f"sourcemark: {error}", file=sys.stderr)
-        return 2
-    if Story.get_or_none(Story.id == args.story) is None:
-        print(f"sourcemark: there is no story {args.story}", file=sys.stderr)
+    url = _open_database(args)
+    if url is None or not _story_exists(args.story, url):
         return 2
     from sourcemark.report import write_report
 
