@@ -275,6 +275,11 @@ def all_claims() -> list[Claim]:
     return list(_claims_with_context().order_by(Article.story, Article.id, Claim.start))
 
 
+def claims_by_id(ids: list[int]) -> list[Claim]:
+    """These claims, with their article, outlet and source (as the table shows them)."""
+    return list(_claims_with_context().where(Claim.id.in_(ids))) if ids else []
+
+
 def claims_of_story(story_id: int) -> list[Claim]:
     return list(
         _claims_with_context().where(Article.story == story_id).order_by(Article.id, Claim.start)

@@ -204,10 +204,6 @@ class ReviewKeys(QObject):
         return True
 
 
-def claims_by_id(ids: list[int]) -> list[Claim]:
-    return list(Claim.select().where(Claim.id.in_(ids))) if ids else []
-
-
 def rerun_analyzer(article_id: int) -> list[int]:
     """Run the analyzer again on a stored article; the claims a person made or changed
     stay (a change for ChangeArticleClaims: it selects nothing)."""

@@ -36,6 +36,7 @@ from sourcemark.store.models import Article, Claim
 from sourcemark.store.repo import (
     all_claims,
     articles_of,
+    claims_by_id,
     claims_of_story,
     merge_claims,
     split_claim,
@@ -53,7 +54,6 @@ from sourcemark.ui.editing import (
     ReviewBoxDelegate,
     ReviewKeys,
     SourceDelegate,
-    claims_by_id,
     rerun_analyzer,
     stance_choices,
     type_choices,
