@@ -436,7 +436,7 @@ class MainWindow(QMainWindow):
         self.splitter.setStretchFactor(0, 2)
         self.splitter.setStretchFactor(1, 6)
         self.splitter.setStretchFactor(2, 4)
-        self.splitter.setSizes([230, 750, 420])
+        self.splitter.setSizes([300, 700, 400])
         self.splitter.setChildrenCollapsible(False)
 
         self.empty = EmptyState(self)
