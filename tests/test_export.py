@@ -152,3 +152,50 @@ def test_the_window_exports_only_the_claims_a_filter_shows(qtbot, tmp_path, sett
         window.write_export(str(tmp_path / "denials.csv"), [window.current_story_id()], ids)
     rows = read(tmp_path / "denials-claims.csv")
     assert len(rows) == shown == 5 and {row["stance"] for row in rows} == {"denies"}
+
+
+def test_stories_chosen_with_ctrl_click_are_exported_together(
+    qtbot, tmp_path, settings, monkeypatch
+):
+    from PySide6.QtCore import Qt, QTimer
+    from PySide6.QtWidgets import QApplication, QFileDialog, QMessageBox
+
+    from sourcemark.ui.models import ID_ROLE
+    from tests.ingest import samples
+    from tests.ui.test_main_window import demo_window
+
+    window = demo_window(qtbot, "sqlite:///" + str(tmp_path / "d.sqlite"), settings)
+    samples.write_html(tmp_path / "bridge.html")
+    (tmp_path / "ferry.txt").write_text(
+        "Ferry Fares Rise\n\nFerry fares will rise by a tenth in May, the operator said on "
+        "Monday, blaming the price of fuel.\n",
+        encoding="utf-8",
+    )
+    with qtbot.waitSignal(window.imports_done, timeout=60_000):
+        window.start_import([str(tmp_path / "bridge.html"), str(tmp_path / "ferry.txt")])
+    assert window.tree_model.rowCount() == 3
+    rects = [window.tree.visualRect(window.tree_model.index(row, 0)) for row in (0, 2)]
+    qtbot.mouseClick(window.tree.viewport(), Qt.MouseButton.LeftButton, pos=rects[0].center())
+    qtbot.mouseClick(window.tree.viewport(), Qt.MouseButton.LeftButton,
+                     Qt.KeyboardModifier.ControlModifier, rects[1].center())  # fmt: skip
+    chosen = [window.tree_model.index(row, 0).data(ID_ROLE) for row in (0, 2)]
+    assert window.selected_story_ids() == chosen
+    offered = []
+
+    def answer():
+        box = next(w for w in QApplication.topLevelWidgets()
+                   if isinstance(w, QMessageBox) and w.isVisible())  # fmt: skip
+        offered.extend(b.text() for b in box.buttons())
+        next(b for b in box.buttons() if b.text() == "The 2 selected stories").click()
+
+    QTimer.singleShot(100, answer)
+    target = str(tmp_path / "two.csv")
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (target, "CSV (*.csv)"))
+    with qtbot.waitSignal(window.export_done, timeout=30_000) as done:
+        window.export_action.trigger()
+    assert "All stories" in offered and "This story" in offered
+    stories = read(tmp_path / "two-stories.csv")
+    assert sorted(int(row["story_id"]) for row in stories) == sorted(chosen)
+    claims = read(tmp_path / "two-claims.csv")
+    assert {int(row["story_id"]) for row in claims} == set(chosen)
+    assert done.args[0] == (2, len(claims))

@@ -280,6 +280,8 @@ class MainWindow(QMainWindow):
         # newest first until a header is clicked; then by title, claims or score
         self.tree.header().setSortIndicator(-1, Qt.SortOrder.AscendingOrder)
         self.tree.setSortingEnabled(True)
+        # Ctrl- and Shift-click choose several stories (to export them together)
+        self.tree.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
         self.tree.selectionModel().currentChanged.connect(self._tree_current_changed)
         # drop on a story to add to it, between stories for a new one
         self.tree.setAcceptDrops(True)
@@ -561,6 +563,23 @@ class MainWindow(QMainWindow):
         if index.parent().isValid():
             index = index.parent()
         return index.siblingAtColumn(0).data(ID_ROLE)
+
+    def selected_story_ids(self) -> list[int]:
+        """The stories chosen in the list (an article chosen stands for its story), in the
+        list's order."""
+        ids: list[int] = []
+        for index in sorted(self.tree.selectionModel().selectedRows(), key=self._tree_order):
+            if index.parent().isValid():
+                index = index.parent()
+            story_id = index.siblingAtColumn(0).data(ID_ROLE)
+            if story_id not in ids:
+                ids.append(story_id)
+        return ids
+
+    @staticmethod
+    def _tree_order(index) -> tuple[int, int]:
+        parent = index.parent()
+        return (parent.row(), index.row() + 1) if parent.isValid() else (index.row(), 0)
 
     def select_story(self, story_id: int) -> None:
         for row in range(self.tree_model.rowCount()):
@@ -971,9 +990,11 @@ class MainWindow(QMainWindow):
 
     def export_csv(self) -> None:
         """Two CSV files, NAME-stories.csv and NAME-claims.csv, written on the worker: the
-        claims the table shows (when a filter narrows it), the story shown, or every story."""
+        claims the table shows (when a filter narrows it), the story shown, the stories chosen
+        in the list, or every story."""
         shown, total = self.claim_proxy.rowCount(), self.claim_model.rowCount()
         story_id = self.current_story_id()
+        chosen = self.selected_story_ids()
         box = QMessageBox(self)
         box.setWindowTitle("Export CSV")
         box.setText("What should the CSV files hold?")
@@ -983,6 +1004,9 @@ class MainWindow(QMainWindow):
                                   QMessageBox.ButtonRole.AcceptRole)] = "shown"  # fmt: skip
         if story_id is not None and not self.all_stories.isChecked():
             choices[box.addButton("This story", QMessageBox.ButtonRole.AcceptRole)] = "story"
+        if len(chosen) > 1:
+            choices[box.addButton(f"The {len(chosen)} selected stories",
+                                  QMessageBox.ButtonRole.AcceptRole)] = "chosen"  # fmt: skip
         choices[box.addButton("All stories", QMessageBox.ButtonRole.AcceptRole)] = "all"
         box.addButton(QMessageBox.StandardButton.Cancel)
         box.exec()
@@ -1000,7 +1024,8 @@ class MainWindow(QMainWindow):
             stories = sorted({row.story_id for row in self._rows_of(ids)})
             self.write_export(path, stories, claim_ids=ids)
         else:
-            self.write_export(path, [story_id] if scope == "story" else None)
+            scopes = {"story": [story_id], "chosen": chosen, "all": None}
+            self.write_export(path, scopes[scope])
 
     def export_report(self) -> None:
         story_id = self.current_story_id()
