@@ -1,66 +1,145 @@
-"""The credibility roll-up of stored stories: the scoring model over the store's claims."""
+"""The credibility roll-up of stored stories: the scoring model over the store's claims.
 
-from sourcemark.scoring import ClaimInput, roll_up
-from sourcemark.store.repo import all_claims, load_settings
+Stories are graded a chunk at a time, straight from rows (not model objects), with the
+corroborations stored for their claims (``store.corroboration``): memory follows the
+chunk, not the archive, and the cost of a story does not grow with the archive.
+"""
+
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+
+from sourcemark.scoring import ClaimInput, grade_claims, roll_up
+from sourcemark.scoring.rollup import Link, corroborate_across
+from sourcemark.store.models import database_proxy
+from sourcemark.store.repo import load_settings
+
+STORIES_PER_CHUNK = 400
+_CLAIM_SQL = (
+    "SELECT c.id, a.story_id, c.text, c.type, c.stance, c.source_mention, c.source_resolved, "
+    "c.premise, o.name, s.reliability, o.reliability FROM claim c "
+    "JOIN article a ON a.id = c.article_id LEFT JOIN outlet o ON o.id = a.outlet_id "
+    "LEFT JOIN source s ON s.id = c.source_id "
+)
 
 
-def input_of(claim, letters: dict[str, str]) -> ClaimInput:
-    """What the scoring model needs of a stored claim (loaded with its article, outlet and
-    source): ``letters`` are the graded outlets, for the media reports that cite them."""
-    article = claim.article
+def _rows(sql: str, params: Iterable = ()) -> list[tuple]:
+    database = database_proxy.obj
+    return list(database.execute_sql(sql.replace("{p}", database.param), tuple(params)))
+
+
+def _marks(values) -> str:
+    return ", ".join([database_proxy.obj.param] * len(values))
+
+
+def _input(row: tuple, letters: dict[str, str]) -> ClaimInput:
+    claim_id, _story, text, type_, stance, mention, resolved, premise, outlet, source_letter = row[
+        :10
+    ]
     return ClaimInput(
-        claim.text,
-        claim.type,
-        claim.stance,
-        claim.source_mention,
-        claim.source_resolved,
-        bool(claim.premise),
-        outlet=article.outlet.name if article.outlet_id else None,
-        cites_outlet=claim.source_mention if claim.type == "media_report" else None,
-        source_letter=claim.source.reliability if claim.source_id else None,
-        outlet_letter=cited_letter(claim.type, claim.source_mention, letters),
-        id=claim.id,
-    )
+        text, type_, stance, mention, resolved, bool(premise), outlet=outlet,
+        cites_outlet=mention if type_ == "media_report" else None,
+        source_letter=source_letter, outlet_letter=cited_letter(type_, mention, letters),
+        id=claim_id,
+    )  # fmt: skip
 
 
-def _stored_stories():
-    """Every stored claim as the scoring model's input, story by story, its corroborations
-    from other stories already counted (the links people decided included); also the
-    outlets that also report each claim, each story's outlet grades, and the settings."""
-    from sourcemark.scoring.rollup import CorroborationIndex, corroborate_across
-    from sourcemark.store.repo import links_of
-
-    letters = outlet_letters()
-    by_story: dict[int, list[ClaimInput]] = {}
-    story_letters: dict[int, set[str]] = {}  # the grades of each story's outlets
-    for claim in all_claims():
-        article = claim.article
-        by_story.setdefault(article.story_id, []).append(input_of(claim, letters))
-        if article.outlet_id and article.outlet.reliability:
-            story_letters.setdefault(article.story_id, set()).add(article.outlet.reliability)
-    settings = load_settings()
-    index = CorroborationIndex([(sid, c) for sid, claims in by_story.items() for c in claims])
-    links = links_of([c.id for claims in by_story.values() for c in claims])
-    elsewhere = {
-        story_id: corroborate_across(claims, index, story_id, settings, links)
-        for story_id, claims in by_story.items()
-    }
-    return by_story, elsewhere, story_letters, settings
+def _claims_of(story_ids: list[int]) -> list[tuple]:
+    rows = []
+    for start in range(0, len(story_ids), 500):
+        chunk = story_ids[start : start + 500]
+        rows += _rows(_CLAIM_SQL + f"WHERE a.story_id IN ({_marks(chunk)}) "
+                      "ORDER BY a.story_id, a.id, c.start", chunk)  # fmt: skip
+    return rows
 
 
-def story_scores(titles: dict[int, str]) -> dict[int, dict]:
-    """Each story's summary (score, code, components ...), over all its articles."""
-    by_story, _elsewhere, story_letters, settings = _stored_stories()
-    return {
-        story_id: roll_up(
-            claims,
-            titles.get(story_id, ""),
-            max(story_letters[story_id]) if story_id in story_letters else None,
-            settings=settings,
+def links_of_claims(claim_ids: list[int], letters: dict[str, str]) -> dict[int, list[Link]]:
+    """The stored corroborations of these claims, each with the other claim as the model
+    reads it: claim id -> links."""
+    pairs = []
+    for start in range(0, len(claim_ids), 500):
+        chunk = claim_ids[start : start + 500]
+        marks = _marks(chunk)
+        query = (
+            "SELECT claim_id, other_id, similarity, status FROM corroboration "
+            f"WHERE claim_id IN ({marks}) OR other_id IN ({marks})"
         )
-        for story_id, claims in by_story.items()
-        if story_id in titles
-    }
+        pairs += _rows(query, chunk + chunk)
+    if not pairs:
+        return {}
+    wanted = set(claim_ids)
+    others = sorted({x for a, b, _s, _t in pairs for x in (a, b)})
+    inputs = {}
+    for start in range(0, len(others), 500):
+        chunk = others[start : start + 500]
+        for row in _rows(_CLAIM_SQL + f"WHERE c.id IN ({_marks(chunk)})", chunk):
+            inputs[row[0]] = (row[1], _input(row, letters))
+    links: dict[int, list[Link]] = {}
+    for a, b, score, status in pairs:
+        for mine, theirs in ((a, b), (b, a)):
+            if mine in wanted and theirs in inputs:
+                story, other = inputs[theirs]
+                links.setdefault(mine, []).append(Link(other, story, score, status))
+    return links
+
+
+@dataclass(slots=True)
+class StoryClaims:
+    """A story's claims as the model reads them, their corroborations from other stories
+    counted (``elsewhere``: the outlets for each claim), and the grade of its best outlet."""
+
+    story_id: int
+    claims: list[ClaimInput]
+    elsewhere: list[list[str]]
+    outlet_letter: str | None
+
+
+def stored_stories(story_ids: list[int] | None = None, settings=None) -> Iterator[StoryClaims]:
+    """Every story (or these), a chunk of stories at a time, in story order."""
+    settings = settings or load_settings()
+    letters = outlet_letters()
+    if story_ids is None:
+        story_ids = [row[0] for row in _rows("SELECT id FROM story ORDER BY id")]
+    for start in range(0, len(story_ids), STORIES_PER_CHUNK):
+        rows = _claims_of(sorted(story_ids[start : start + STORIES_PER_CHUNK]))
+        links = links_of_claims([row[0] for row in rows], letters)
+        by_story: dict[int, list[tuple]] = {}
+        for row in rows:
+            by_story.setdefault(row[1], []).append(row)
+        for story_id, story_rows in by_story.items():
+            claims = [_input(row, letters) for row in story_rows]
+            grades = {row[10] for row in story_rows if row[10]}
+            yield StoryClaims(
+                story_id,
+                claims,
+                corroborate_across(claims, links, settings),
+                max(grades) if grades else None,
+            )
+
+
+def story_scores(titles: dict[int, str], settings=None) -> dict[int, dict]:
+    """Each story's summary (score, code, components ...), over all its articles."""
+    settings = settings or load_settings()
+    return {
+        story.story_id: roll_up(story.claims, titles.get(story.story_id, ""),
+                                story.outlet_letter, settings=settings)
+        for story in stored_stories(list(titles), settings)
+    }  # fmt: skip
+
+
+def graded_claims(story_ids: list[int] | None = None) -> Iterator[tuple[int, object]]:
+    """(claim id, grade) of every claim of these stories (or all), story by story: the
+    code, flags and their reasons, and the outlets that also report it."""
+    settings = load_settings()
+    for story in stored_stories(story_ids, settings):
+        graded = grade_claims(story.claims, settings)
+        for claim, grade, outlets in zip(story.claims, graded, story.elsewhere, strict=True):
+            grade.also_reported_by = outlets
+            yield claim.id, grade
+
+
+def claim_grades(story_ids: list[int] | None = None) -> dict:
+    """graded_claims() as a dict."""
+    return dict(graded_claims(story_ids))
 
 
 def outlet_letters() -> dict[str, str]:
@@ -87,37 +166,43 @@ def cited_letter(type_: str, source: str | None, letters: dict[str, str]) -> str
     return letters.get(_outlet_key(source))
 
 
-def corroboration_pool() -> list[tuple[int, ClaimInput]]:
-    """Every attributed claim in the database with its story: where corroboration of a
-    story's claims is looked for."""
-    pool = []
-    for claim in all_claims():
-        if claim.type == "unattributed":
-            continue
-        article = claim.article
-        pool.append((article.story_id, input_of(claim, {})))
-    return pool
+def similar_claims(
+    claim_id: int, story_id: int, text: str, limit: int = 15
+) -> list[tuple[ClaimInput, float]]:
+    """Claims of other stories most like this one, best first, with their similarity: those
+    sharing its less common words, and those linked to it already (whatever their score)."""
+    from rapidfuzz import fuzz
+
+    from sourcemark.scoring.rollup import content_words
+    from sourcemark.store.corroboration import MAX_POSTING, _frequencies, _postings
+
+    words = sorted(content_words(text))
+    frequency = _frequencies(words)
+    postings = _postings([w for w in words if 0 < frequency.get(w, 0) <= MAX_POSTING])
+    shared: dict[int, int] = {}
+    for ids in postings.values():
+        for other in ids:
+            shared[other] = shared.get(other, 0) + 1
+    shared.pop(claim_id, None)
+    nearest = sorted(shared, key=lambda other: -shared[other])[:400]
+    letters = outlet_letters()
+    linked = [link.other.id for link in links_of_claims([claim_id], letters).get(claim_id, [])]
+    found = []
+    ids = sorted(set(nearest) | set(linked))
+    for start in range(0, len(ids), 500):
+        chunk = ids[start : start + 500]
+        for row in _rows(_CLAIM_SQL + f"WHERE c.id IN ({_marks(chunk)})", chunk):
+            if row[1] != story_id:
+                other = _input(row, letters)
+                found.append((other, fuzz.token_set_ratio(text, other.text)))
+    found.sort(key=lambda item: (-item[1], item[0].id))
+    best = [item for item in found if item[1] >= 40][:limit]
+    return best + [item for item in found if item[0].id in linked and item not in best]
 
 
 def claim_codes() -> dict[int, str]:
     """The code of every stored claim, as the claims table would show it."""
-    return {claim_id: grade.code for claim_id, grade in claim_grades().items()}
-
-
-def claim_grades() -> dict:
-    """The grade (code, flags and their reasons, outlets that also report it) of every
-    stored claim: the model over each story, with corroboration from the others and the
-    links people decided."""
-    from sourcemark.scoring import grade_claims
-
-    by_story, elsewhere, _letters, settings = _stored_stories()
-    grades: dict = {}
-    for story_id, claims in by_story.items():
-        graded = grade_claims(claims, settings)
-        for claim, grade, outlets in zip(claims, graded, elsewhere[story_id], strict=True):
-            grade.also_reported_by = outlets
-            grades[claim.id] = grade
-    return grades
+    return {claim_id: grade.code for claim_id, grade in graded_claims()}
 
 
 def track_record(rows: list[tuple[int, str]], codes: dict[int, str]) -> dict[str, dict]:

@@ -12,7 +12,7 @@ from peewee import SqliteDatabase
 from sourcemark.store import StoreError, close_database, open_database, resolve_url
 from sourcemark.store.db import schema_version, sqlite_path
 from sourcemark.store.migrations import SCHEMA_VERSION
-from sourcemark.store.models import Article, Claim, Source, Story
+from sourcemark.store.models import Article, Claim, ClaimWord, Source, Story
 from tests.store.v1_schema import build_v1
 
 
@@ -65,6 +65,7 @@ def test_a_v1_database_is_backed_up_and_upgraded_keeping_its_data(tmp_path):
     assert schema_version() == SCHEMA_VERSION
     claim = Claim.get()
     assert claim.text == "it rained" and claim.premise is False and claim.quote is False
+    assert [w.word for w in ClaimWord.select()] == ["rained"]  # v3 indexed the old claims
     assert Article.get().outlet.name == "Example Times"
     Source.update(reliability="B").execute()
     Claim.update(premise=True).execute()

@@ -30,7 +30,7 @@ def story_report_html(story_id: int) -> str:
 
     story = Story.get_by_id(story_id)
     summary = story_scores({story.id: story.title}).get(story.id)
-    grades = claim_grades()
+    grades = claim_grades([story.id])
     articles = list(Article.select().where(Article.story == story.id))
     claims = claims_of_story(story.id)
     settings = load_settings().as_dict()

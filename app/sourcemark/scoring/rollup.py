@@ -93,13 +93,8 @@ class ClaimGrade:
 
 
 def same_content(a: str, b: str, threshold: float) -> bool:
-    """Whether two claims say the same thing: rapidfuzz's token-set ratio over the
-    threshold, between texts of five words or more and of comparable length (a short
-    phrase inside a long sentence would otherwise match it fully)."""
-    na, nb = len(a.split()), len(b.split())
-    if min(na, nb) < 5 or min(na, nb) < 0.5 * max(na, nb):
-        return False
-    return fuzz.token_set_ratio(a, b) >= threshold
+    """Whether two claims say the same thing: their similarity() reaches the threshold."""
+    return similarity(a, b) >= threshold
 
 
 def _source_key(claim: ClaimInput) -> str:
@@ -293,76 +288,81 @@ def _right_of_reply(claims: list[ClaimInput], title: str) -> tuple[int | None, s
     return 0, "nobody the headline accuses has a recorded response"
 
 
-class CorroborationIndex:
-    """The claims of many stories, indexed by their content words, so that a claim is
-    compared only with those that share two or more of its less common words: the same
-    content shares them, and the search stops growing with the square of the archive."""
-
-    MAX_POSTING = 2000  # a word in more claims than this says nothing about sameness
-
-    def __init__(self, items: list[tuple[int | None, ClaimInput]]):
-        self.items = items  # (story id, claim)
-        self.postings: dict[str, list[int]] = {}
-        for index, (_story, claim) in enumerate(items):
-            if claim.type == T.UNATTRIBUTED:
-                continue
-            for word in _content_words(claim.text):
-                self.postings.setdefault(word, []).append(index)
-
-    def candidates(self, text: str, exclude_story: int | None) -> list[int]:
-        counts: Counter = Counter()
-        for word in _content_words(text):
-            posting = self.postings.get(word)
-            if posting and len(posting) <= self.MAX_POSTING:
-                counts.update(posting)
-        return [i for i, n in counts.items() if n >= 2 and self.items[i][0] != exclude_story]
-
-
 _STOP = frozenset(
     """the and that with from this have has had were was will would could should
 said says their there they them then than into over under about after before which while
 been being also more most some such only other what when where whose """.split()
 )
+_WORD = re.compile(r"[a-z0-9]{4,}")
+KEY_WORDS = 5  # a claim is looked up by its rarest content words, at most this many
 
 
-def _content_words(text: str) -> set[str]:
-    return {w for w in re.findall(r"[a-z0-9]{4,}", text.lower()) if w not in _STOP}
+def content_words(text: str) -> set[str]:
+    """The words of a claim that can tell it from others (four letters or more, not the
+    commonest function words)."""
+    return {w[:40] for w in _WORD.findall(text.lower()) if w not in _STOP}
+
+
+def key_words(words, frequency: dict[str, int], most: int) -> list[str]:
+    """A claim's rarest content words that other claims have too (``frequency`` counts the
+    claim itself), in no more than ``most`` claims: claims saying the same thing share them,
+    whereas common words say nothing about sameness."""
+    usable = [w for w in words if 1 < frequency.get(w, 0) <= most]
+    return sorted(usable, key=lambda w: (frequency[w], w))[:KEY_WORDS]
+
+
+def share_words(a: set[str] | frozenset[str], b: set[str] | frozenset[str]) -> bool:
+    """Whether two claims' content words overlap enough to be worth comparing: two or more,
+    and half of the shorter one's. Claims that say the same thing always do."""
+    shared = len(a & b)
+    return shared >= 2 and 2 * shared >= min(len(a), len(b))
+
+
+def similarity(a: str, b: str) -> float:
+    """How alike two claims' texts are (rapidfuzz's token-set ratio, 0-100), or 0 unless
+    both have five words or more and comparable lengths: a short phrase inside a long
+    sentence would otherwise match it fully."""
+    na, nb = len(a.split()), len(b.split())
+    if min(na, nb) < 5 or min(na, nb) < 0.5 * max(na, nb):
+        return 0.0
+    return fuzz.token_set_ratio(a, b)
+
+
+@dataclass(slots=True)
+class Link:
+    """A claim of another story and what is known of its relation to one of ours: found by
+    the model (with the similarity of their texts) and perhaps confirmed or rejected."""
+
+    other: ClaimInput
+    story_id: int | None
+    similarity: float = 0.0
+    status: str = "found"  # found, confirmed, rejected
 
 
 def corroborate_across(
     claims: list[ClaimInput],
-    index: CorroborationIndex,
-    story_id: int | None,
+    links: dict[int, list[Link]],
     settings: Settings | None = None,
-    links: dict[int, dict[int, str]] | None = None,
 ) -> list[list[str]]:
     """For each claim of a story, the outlets of other stories that independently report the
-    same content; their number is added to the claim's corroborations. A link a person
-    confirmed counts whatever the similarity; one they rejected never does."""
+    same content (its ``links``, by claim id); their number is added to the claim's
+    corroborations. A link a person confirmed counts whatever the similarity; one they
+    rejected never does."""
     settings = settings or Settings()
-    links = links or {}
-    by_id = {claim.id: claim for _story, claim in index.items if claim.id is not None}
     found: list[list[str]] = []
     for claim in claims:
         outlets: list[str] = []
-        mine = links.get(claim.id, {}) if claim.id is not None else {}
-        for other_id, status in mine.items():
-            other = by_id.get(other_id)
-            if status == "confirmed" and other is not None:
-                name = other.outlet or "another story"
-                if name not in outlets:
-                    outlets.append(name)
-        if claim.type != T.UNATTRIBUTED:
-            for position in index.candidates(claim.text, story_id):
-                other = index.items[position][1]
-                if other.id is not None and mine.get(other.id) == "rejected":
-                    continue
-                if same_content(claim.text, other.text, settings.similarity) and _independent(
-                    claim, other
-                ):
-                    name = other.outlet or "another story"
-                    if name not in outlets:
-                        outlets.append(name)
+        for link in links.get(claim.id, ()) if claim.id is not None else ():
+            other = link.other
+            if link.status == "confirmed":
+                counts = True
+            elif link.status == "rejected" or T.UNATTRIBUTED in (claim.type, other.type):
+                counts = False
+            else:
+                counts = link.similarity >= settings.similarity and _independent(claim, other)
+            name = other.outlet or "another story"
+            if counts and name not in outlets:
+                outlets.append(name)
         claim.corroborated_by += len(outlets)
         found.append(outlets)
     return found

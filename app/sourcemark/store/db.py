@@ -16,7 +16,7 @@ from peewee import Database, SqliteDatabase
 from playhouse import db_url
 
 from sourcemark.paths import data_dir
-from sourcemark.store.migrations import MIGRATIONS, SCHEMA_VERSION
+from sourcemark.store.migrations import MIGRATIONS, SCHEMA_VERSION, prepare_tables
 from sourcemark.store.models import ALL_MODELS, Meta, database_proxy
 
 SQLITE_HEADER = b"SQLite format 3\x00"
@@ -218,6 +218,7 @@ def _create_or_upgrade(database: Database, version: int | None) -> None:
     database_proxy.initialize(database)
     with database.atomic():
         if version is None:
+            prepare_tables(database)
             database.create_tables(ALL_MODELS)
             Meta.insert_many(
                 [

@@ -9,6 +9,8 @@ History:
   1. stories, articles, outlets, sources with aliases, claims, corroborations.
   2. claims record whether they are a quotation and whether they carry the
      story's premise; sources and outlets carry a user-set reliability letter.
+  3. the content words of each claim (claim_word), and corroborations the model
+     found are stored (corroboration.found) instead of searched for on every view.
 """
 
 from collections.abc import Callable
@@ -16,7 +18,7 @@ from collections.abc import Callable
 from peewee import BooleanField, CharField, Database
 from playhouse.migrate import PostgresqlMigrator, SchemaMigrator, SqliteMigrator, migrate
 
-SCHEMA_VERSION = 2
+SCHEMA_VERSION = 3
 
 
 def _migrator(database: Database) -> SchemaMigrator:
@@ -37,4 +39,26 @@ def _to_v2(database: Database) -> None:
     )
 
 
-MIGRATIONS: dict[int, Callable[[Database], None]] = {2: _to_v2}
+def _to_v3(database: Database) -> None:
+    from sourcemark.store.corroboration import rebuild_index
+    from sourcemark.store.models import ClaimWord
+
+    m = _migrator(database)
+    migrate(m.add_column("corroboration", "found", BooleanField(default=False)))
+    prepare_tables(database)
+    database.create_tables([ClaimWord])
+    database.execute_sql(
+        "CREATE INDEX IF NOT EXISTS corroboration_other_id ON corroboration (other_id)"
+    )
+    rebuild_index()
+
+
+def prepare_tables(database: Database) -> None:
+    """The word index is a table without row ids in SQLite (half the size); other databases
+    keep their own layout."""
+    from sourcemark.store.models import ClaimWord
+
+    ClaimWord._meta.without_rowid = database.__class__.__name__.lower().startswith("sqlite")
+
+
+MIGRATIONS: dict[int, Callable[[Database], None]] = {2: _to_v2, 3: _to_v3}

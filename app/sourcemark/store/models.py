@@ -5,6 +5,7 @@ from datetime import UTC, datetime
 from peewee import (
     BooleanField,
     CharField,
+    CompositeKey,
     DatabaseProxy,
     DateField,
     DateTimeField,
@@ -102,15 +103,30 @@ class Claim(BaseModel):
         indexes = ((("article", "start"), False),)
 
 
+class ClaimWord(BaseModel):
+    """The content words of each claim: where claims saying the same thing are looked up."""
+
+    word = CharField(max_length=40)
+    claim = ForeignKeyField(Claim, on_delete="CASCADE", index=True)
+
+    class Meta:
+        primary_key = CompositeKey("word", "claim")
+
+
 class Corroboration(BaseModel):
+    """Two claims of different stories that say the same thing: one row per pair, the lower
+    claim id first. ``found``: the model found them alike (``similarity``, 0-100); ``status``
+    is "found" until a person confirms or rejects the link."""
+
     claim = ForeignKeyField(Claim, backref="corroborations", on_delete="CASCADE")
-    other = ForeignKeyField(Claim, backref="corroborated_by", on_delete="CASCADE")
+    other = ForeignKeyField(Claim, backref="corroborated_by", on_delete="CASCADE", index=True)
     similarity = FloatField(default=0.0)
     status = CharField(max_length=16, default="found")  # found, confirmed, rejected
+    found = BooleanField(default=False)
     created = DateTimeField(default=utcnow)
 
     class Meta:
         indexes = ((("claim", "other"), True),)
 
 
-ALL_MODELS = [Meta, Outlet, Source, SourceAlias, Story, Article, Claim, Corroboration]
+ALL_MODELS = [Meta, Outlet, Source, SourceAlias, Story, Article, Claim, ClaimWord, Corroboration]

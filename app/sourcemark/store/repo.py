@@ -10,6 +10,7 @@ from peewee import JOIN, DatabaseProxy, PostgresqlDatabase, fn
 from sourcemark.analysis.types import Claim as FoundClaim
 from sourcemark.ingest.document import Document
 from sourcemark.scoring import Settings
+from sourcemark.store.corroboration import index_articles, index_claims
 from sourcemark.store.models import (
     Article,
     Claim,
@@ -104,6 +105,7 @@ def add_article(
         article = Article(id=insert_row(Article, fields), **fields)
         now = utcnow()
         insert_rows(Claim, _claim_rows(article.id, list(claims), now))
+        index_articles([article.id])
         if not new_story:
             Story.update(updated=now).where(Story.id == story.id).execute()
     return article
@@ -341,6 +343,7 @@ def restore_claims(rows: list[dict]) -> None:
     """Put deleted claims back, ids included (undo of delete_claims)."""
     with database_proxy.atomic():
         insert_rows_with_ids(Claim, rows)
+        index_claims([row["id"] for row in rows])
 
 
 def insert_rows_with_ids(model, rows: list[dict]) -> None:
@@ -362,6 +365,7 @@ def reanalyze_article(article_id: int, claims: Iterable[FoundClaim], analyzer_ve
         fresh = [c for c in claims if not any(_same_words(c, k) for k in kept)]
         insert_rows(Claim, _claim_rows(article_id, fresh, utcnow()))
         Article.update(analyzer_version=analyzer_version).where(Article.id == article_id).execute()
+        index_articles([article_id])
     return len(kept) + len(fresh)
 
 
@@ -381,6 +385,7 @@ def replace_claims_of_article(article_id: int, rows: list[dict]) -> None:
     with database_proxy.atomic():
         Claim.delete().where(Claim.article == article_id).execute()
         insert_rows_with_ids(Claim, rows)
+        index_articles([article_id])
 
 
 def add_user_claim(article_id: int, start: int, end: int, fields: dict) -> int:
@@ -394,7 +399,7 @@ def add_user_claim(article_id: int, start: int, end: int, fields: dict) -> int:
         mention = (fields.get("source_mention") or "").strip() or None
         type_ = fields.get("type") or "unattributed"
         source = source_ids([(mention, type_)]).get(alias_key(mention)) if mention else None
-        return insert_row(
+        claim_id = insert_row(
             Claim,
             {
                 "article": article_id,
@@ -409,6 +414,8 @@ def add_user_claim(article_id: int, start: int, end: int, fields: dict) -> int:
                 "note": fields.get("note", ""),
             },
         )
+        index_claims([claim_id])
+        return claim_id
 
 
 def split_claim(claim_id: int, at: int) -> list[int]:
@@ -434,7 +441,9 @@ def split_claim(claim_id: int, at: int) -> list[int]:
         del row["id"]
         row.update(start=right_start, text=text[right_start : claim.end], premise=False,
                    version=1, updated=utcnow())  # fmt: skip
-        return [claim_id, insert_row(Claim, row)]
+        halves = [claim_id, insert_row(Claim, row)]
+        index_claims(halves)
+        return halves
 
 
 def merge_claims(claim_ids: list[int]) -> int:
@@ -452,6 +461,7 @@ def merge_claims(claim_ids: list[int]) -> int:
             Claim.id == first.id
         ).execute()  # fmt: skip
         Claim.delete().where(Claim.id.in_([c.id for c in claims[1:]])).execute()
+        index_claims([first.id])
         return first.id
 
 
@@ -553,11 +563,17 @@ def load_settings() -> Settings:
 
 
 def save_settings(settings: Settings) -> None:
+    """Store the settings; a similarity lowered below the one the stored corroborations were
+    found with has the archive searched again (the pairs above it are stored already)."""
+    from sourcemark.store.corroboration import floor, rebuild_index
+
     value = json.dumps(settings.as_dict(), sort_keys=True)
     with database_proxy.atomic():
         Meta.insert(key=SETTINGS_KEY, value=value).on_conflict(
             conflict_target=[Meta.key], update={Meta.value: value}
         ).execute()
+        if settings.similarity < floor():
+            rebuild_index(settings.similarity)
 
 
 @dataclass(slots=True)
@@ -610,14 +626,19 @@ def set_outlet_reliability(outlet_id: int, letter: str | None) -> str | None:
 
 def set_link(claim_id: int, other_id: int, status: str | None, similarity: float = 0) -> str | None:
     """Record that ``other`` corroborates ``claim`` ("confirmed") or does not ("rejected");
-    None forgets the person's word. Returns the status it had (for undo)."""
+    None (or "found") forgets the person's word, leaving what the model found. Returns the
+    status it had (for undo)."""
+    if status == "found":
+        status = None
     if status not in {None, "confirmed", "rejected"}:
         raise ValueError(f"unknown corroboration status {status!r}")
     a, b = sorted((claim_id, other_id))  # one row per pair, whichever way it was asked
     with database_proxy.atomic():
         row = Corroboration.get_or_none((Corroboration.claim == a) & (Corroboration.other == b))
-        old = row.status if row is not None else None
-        if status is None:
+        old = row.status if row is not None and row.status != "found" else None
+        if status is None and row is not None and row.found:
+            Corroboration.update(status="found").where(Corroboration.id == row.id).execute()
+        elif status is None:
             Corroboration.delete().where(
                 (Corroboration.claim == a) & (Corroboration.other == b)
             ).execute()
@@ -636,7 +657,10 @@ def links_of(claim_ids: list[int]) -> dict[int, dict[int, str]]:
         chunk = ids[start : start + 500]
         query = Corroboration.select(
             Corroboration.claim, Corroboration.other, Corroboration.status
-        ).where(Corroboration.claim.in_(chunk) | Corroboration.other.in_(chunk))
+        ).where(
+            (Corroboration.claim.in_(chunk) | Corroboration.other.in_(chunk))
+            & (Corroboration.status != "found")
+        )
         for link in query:
             for mine, theirs in ((link.claim_id, link.other_id), (link.other_id, link.claim_id)):
                 links.setdefault(mine, {})[theirs] = link.status

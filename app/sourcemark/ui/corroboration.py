@@ -13,9 +13,9 @@ from PySide6.QtWidgets import (
     QTableView,
     QVBoxLayout,
 )
-from rapidfuzz import fuzz, process
 
-from sourcemark.store.repo import links_of, set_link
+from sourcemark.rollups import similar_claims
+from sourcemark.store.repo import links_of, load_settings, set_link
 from sourcemark.ui.models import ID_ROLE
 
 STATUS_LABELS = {"confirmed": "Confirmed", "rejected": "Rejected", None: ""}
@@ -44,7 +44,7 @@ class CorroborationDialog(QDialog):
     COLUMNS = ("Outlet", "Claim", "Similarity", "Model", "Your word")
     OUTLET, TEXT, SIMILARITY, MODEL, STATUS = range(5)
 
-    def __init__(self, row, pool, undo_stack, done, parent=None):
+    def __init__(self, row, undo_stack, done, parent=None):
         super().__init__(parent)
         self.row, self.undo_stack, self.done = row, undo_stack, done
         self.setWindowTitle("Corroboration")
@@ -82,23 +82,18 @@ class CorroborationDialog(QDialog):
         layout.addWidget(heading)
         layout.addWidget(self.table, 1)
         layout.addLayout(actions)
-        self.candidates = [(story, claim) for story, claim in pool if story != row.story_id]
         self.reload()
 
     def reload(self) -> None:
         selected = self.selected_id()
         self.model.removeRows(0, self.model.rowCount())
         links = links_of([self.row.id]).get(self.row.id, {})
-        texts = [claim.text for _, claim in self.candidates]
-        best = process.extract(self.row.text, texts, scorer=fuzz.token_set_ratio, limit=15,
-                               score_cutoff=40) if texts else []  # fmt: skip
-        shown = [index for _, _, index in best]
-        shown += [i for i, (_, c) in enumerate(self.candidates) if c.id in links and i not in shown]
+        threshold = load_settings().similarity
         found = set(self.row.also_reported_by)
-        for index in shown:
-            claim = self.candidates[index][1]
-            similarity = fuzz.token_set_ratio(self.row.text, claim.text)
-            counted_by_model = (claim.outlet or "another story") in found and similarity >= 80
+        for claim, similarity in similar_claims(self.row.id, self.row.story_id, self.row.text):
+            counted_by_model = (claim.outlet or "another story") in found and similarity >= (
+                threshold
+            )
             cells = [
                 claim.outlet or "—",
                 " ".join(claim.text.split()),
@@ -106,7 +101,7 @@ class CorroborationDialog(QDialog):
                 "corroborates"
                 if counted_by_model
                 else "same, not independent"  # a copy, the same source, or citing it
-                if similarity >= 80
+                if similarity >= threshold
                 else "",
                 STATUS_LABELS[links.get(claim.id)],
             ]

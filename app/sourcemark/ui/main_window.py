@@ -726,9 +726,7 @@ class MainWindow(QMainWindow):
         if not rows:
             self.statusBar().showMessage("Select a claim first.", 5000)
             return
-        dialog = CorroborationDialog(
-            rows[0], self.claim_model.pool(), self.undo_stack, self._claims_changed, self
-        )
+        dialog = CorroborationDialog(rows[0], self.undo_stack, self._claims_changed, self)
         self.corroboration_dialog = dialog
         dialog.show()
 

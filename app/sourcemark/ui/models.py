@@ -16,9 +16,8 @@ from PySide6.QtCore import (
 from PySide6.QtGui import QStandardItem, QStandardItemModel
 
 from sourcemark.analysis.types import ANONYMOUS_TYPES, TYPE_LABELS, SourcingType, Stance
-from sourcemark.rollups import cited_letter, corroboration_pool, outlet_letters
+from sourcemark.rollups import cited_letter, links_of_claims, outlet_letters
 from sourcemark.scoring import claim_code
-from sourcemark.scoring.rollup import CorroborationIndex
 from sourcemark.store.models import Claim
 from sourcemark.store.repo import StoryRow, articles_by_story
 from sourcemark.ui.drops import items_from_mime
@@ -215,7 +214,6 @@ class ClaimTableModel(QAbstractTableModel):
     def __init__(self, parent=None):
         super().__init__(parent)
         self._rows: list[ClaimRow] = []
-        self._pool = CorroborationIndex([])
 
     def flags(self, index: _Index) -> Qt.ItemFlag:
         flags = super().flags(index)
@@ -252,7 +250,7 @@ class ClaimTableModel(QAbstractTableModel):
             index = self.row_of(claim.id)
             if index >= 0:
                 self._rows[index] = ClaimRow.of(claim)
-        grade_rows(self._rows, self._pool)  # one claim's change may change others' flags
+        grade_rows(self._rows)  # one claim's change may change others' flags
         if self._rows:
             last = self.index(len(self._rows) - 1, len(self.COLUMNS) - 1)
             self.dataChanged.emit(self.index(0, 0), last)
@@ -260,15 +258,8 @@ class ClaimTableModel(QAbstractTableModel):
     def set_claims(self, claims: list[Claim]) -> None:
         self.beginResetModel()
         self._rows = [ClaimRow.of(claim) for claim in claims]
-        # the other stories' claims, where corroboration is looked for: loaded with the
-        # claims, kept while only these claims are edited
-        self._pool = CorroborationIndex(corroboration_pool() if self._rows else [])
-        grade_rows(self._rows, self._pool)
+        grade_rows(self._rows)
         self.endResetModel()
-
-    def pool(self) -> list:
-        """The claims of every story (story id, claim), where corroboration is looked for."""
-        return self._pool.items
 
     def claim_at(self, row: int) -> ClaimRow:
         return self._rows[row]
@@ -354,20 +345,20 @@ class ClaimTableModel(QAbstractTableModel):
         return None
 
 
-def grade_rows(rows: list[ClaimRow], pool: list) -> None:
+def grade_rows(rows: list[ClaimRow]) -> None:
     """Each row's code and flags, from the credibility model over its story's claims and the
-    claims of other stories (``pool``: (story id, claim)) that corroborate them."""
+    claims of other stories stored as corroborating them."""
     from sourcemark.scoring import ClaimInput, grade_claims
     from sourcemark.scoring.rollup import corroborate_across
-    from sourcemark.store.repo import links_of, load_settings
+    from sourcemark.store.repo import load_settings
 
     by_story: dict[int | None, list[ClaimRow]] = {}
     for row in rows:
         by_story.setdefault(row.story_id, []).append(row)
     settings = load_settings()
     letters = outlet_letters()
-    index = pool if isinstance(pool, CorroborationIndex) else CorroborationIndex(pool)
-    for story_id, story_rows in by_story.items():
+    links = links_of_claims([row.id for row in rows], letters) if rows else {}
+    for story_rows in by_story.values():
         inputs = [
             ClaimInput(r.text, r.type, r.stance, r.source or None, r.source_resolved or None,
                        r.premise, outlet=r.outlet, source_letter=r.source_letter,
@@ -375,8 +366,7 @@ def grade_rows(rows: list[ClaimRow], pool: list) -> None:
                        cites_outlet=r.source if r.type == "media_report" else None)
             for r in story_rows
         ]  # fmt: skip
-        links = links_of([row.id for row in story_rows])
-        elsewhere = corroborate_across(inputs, index, story_id, settings, links)
+        elsewhere = corroborate_across(inputs, links, settings)
         grades = grade_claims(inputs, settings)
         for row, grade, outlets in zip(story_rows, grades, elsewhere, strict=True):
             row.code = grade.code

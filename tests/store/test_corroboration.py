@@ -1,0 +1,98 @@
+"""Corroborations found when claims are stored, kept with the links people decide, and
+found again when the similarity setting is lowered."""
+
+from sourcemark.analysis.types import Claim as FoundClaim
+from sourcemark.analysis.types import SourcingType
+from sourcemark.ingest import Document
+from sourcemark.rollups import claim_grades
+from sourcemark.scoring import Settings
+from sourcemark.store.corroboration import rebuild_index
+from sourcemark.store.models import Claim, ClaimWord, Corroboration
+from sourcemark.store.repo import (
+    add_article,
+    delete_claims,
+    restore_claims,
+    save_settings,
+    set_link,
+)
+
+SAID = "the harbour bridge will close for six weeks from April after inspectors found corrosion"
+
+
+def store(text: str, outlet: str, source: str = "the transport department", story=None):
+    sentence = f"{source.capitalize()} said {text}."
+    start = sentence.index(text)
+    claim = FoundClaim(text, start, start + len(text), SourcingType.NAMED_OFFICIAL,
+                       source=source, source_resolved=source)  # fmt: skip
+    article = add_article(Document(sentence, title=text[:40], outlet=outlet), [claim], story=story)
+    return Claim.get(Claim.article == article.id), article
+
+
+def pairs() -> set[tuple[int, int, str, bool]]:
+    return {(k.claim_id, k.other_id, k.status, k.found) for k in Corroboration.select()}
+
+
+def test_another_storys_claim_saying_the_same_is_stored_as_found(db):
+    first, _ = store(SAID, "The Lakeshore Examiner")
+    second, _ = store(SAID.replace("six weeks", "six full weeks"), "The Harbour Post", "the mayor")
+    store("ferry fares will rise by a tenth in May because of the price of fuel", "The Post")
+    assert pairs() == {(first.id, second.id, "found", True)}
+    assert Corroboration.get().similarity >= 80
+    assert ClaimWord.select().where(ClaimWord.claim == first.id).count() >= 8
+    grades = claim_grades()
+    assert grades[first.id].code.endswith("2") and grades[first.id].also_reported_by == [
+        "The Harbour Post"
+    ]
+
+
+def test_claims_of_one_story_are_not_stored_as_corroborating_each_other(db):
+    _first, article = store(SAID, "The Lakeshore Examiner")
+    store(SAID + " last week", "The Harbour Post", "the mayor", story=article.story)
+    assert pairs() == set()  # the story's own claims are weighed when it is graded
+
+
+def test_a_deleted_claim_takes_its_pair_and_undo_finds_it_again(db):
+    first, _ = store(SAID, "The Lakeshore Examiner")
+    second, _ = store(SAID + " in the spring", "The Harbour Post", "the mayor")
+    rows = delete_claims([second.id])
+    assert pairs() == set()
+    restore_claims(rows)
+    assert pairs() == {(first.id, second.id, "found", True)}
+
+
+def test_forgetting_a_persons_word_leaves_what_the_model_found(db):
+    first, _ = store(SAID, "The Lakeshore Examiner")
+    second, _ = store(SAID + " in the spring", "The Harbour Post", "the mayor")
+    other, _ = store("ferry fares will rise by a tenth in May because of fuel", "The Post")
+    assert set_link(first.id, second.id, "rejected") is None
+    assert pairs() == {(first.id, second.id, "rejected", True)}
+    assert claim_grades()[first.id].code.endswith("3")  # rejected: a single source again
+    assert set_link(first.id, second.id, None) == "rejected"
+    assert pairs() == {(first.id, second.id, "found", True)}
+    set_link(other.id, first.id, "confirmed")
+    set_link(other.id, first.id, None)  # the model never found this one: the row goes
+    assert pairs() == {(first.id, second.id, "found", True)}
+
+
+def test_lowering_the_similarity_finds_looser_pairs_and_raising_it_drops_them(db):
+    first, _ = store(SAID, "The Lakeshore Examiner")
+    looser = "a bridge across the harbour shuts in April for repairs because corrosion was found by inspectors"
+    second, _ = store(looser, "The Harbour Post", "the mayor")
+    assert pairs() == set()
+    save_settings(Settings(similarity=70))
+    assert pairs() == {(first.id, second.id, "found", True)}
+    assert claim_grades()[first.id].code.endswith("2")
+    save_settings(Settings(similarity=85))  # stored pairs are only weighed against it
+    assert pairs() == {(first.id, second.id, "found", True)}
+    assert claim_grades()[first.id].code.endswith("3")
+
+
+def test_a_rebuild_finds_the_same_pairs_as_storing_one_by_one(db):
+    store(SAID, "The Lakeshore Examiner")
+    store(SAID + " in the spring", "The Harbour Post", "the mayor")
+    store(SAID.replace("April", "May"), "The Courier", "an engineer")
+    store("ferry fares will rise by a tenth in May because of the price of fuel", "The Post")
+    one_by_one = pairs()
+    assert len(one_by_one) == 3
+    assert rebuild_index() == 3
+    assert pairs() == one_by_one
