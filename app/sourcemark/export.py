@@ -35,9 +35,9 @@ def safe(value) -> str:
     """A cell's text, neutralised when a spreadsheet would take it for a formula."""
     if value is None:
         return ""
-    if isinstance(value, bool):
+    if value is True or value is False:
         return "yes" if value else "no"
-    text = str(value)
+    text = value if type(value) is str else str(value)
     return "'" + text if text.startswith(DANGEROUS_STARTS) else text
 
 
@@ -47,13 +47,16 @@ def _writer(out: TextIO, bom: bool):
     return csv.writer(out, lineterminator="\r\n")
 
 
-def _story_chunks(story_ids: list[int] | None, size: int = 400):
+CHUNK_STORIES = 200  # stories graded and written at a time: what memory follows
+
+
+def _story_chunks(story_ids: list[int] | None):
     """The stories to export (all, or these), in id order, a chunk at a time."""
     from sourcemark.store.models import Story
 
     if story_ids is None:
         story_ids = [row[0] for row in Story.select(Story.id).order_by(Story.id).tuples()]
-    ordered = sorted(set(story_ids))
+    ordered, size = sorted(set(story_ids)), CHUNK_STORIES
     for start in range(0, len(ordered), size):
         yield ordered[start : start + size]
 
@@ -107,10 +110,8 @@ def write_claims(
     """One row per claim, story by story in reading order (only ``claim_ids`` when given:
     the claims a filter shows); returns the number written. Graded and written a chunk of
     stories at a time, so memory stays flat however many there are."""
-    from peewee import JOIN
-
-    from sourcemark.rollups import claim_grades
-    from sourcemark.store.models import Article, Claim, Outlet, Story
+    from sourcemark.rollups import _marks, claim_grades
+    from sourcemark.store.models import database_proxy
 
     wanted = set(claim_ids) if claim_ids is not None else None
     writer = _writer(out, bom)
@@ -118,30 +119,29 @@ def write_claims(
     count = 0
     for chunk in _story_chunks(story_ids):
         grades = claim_grades(chunk)
-        query = (
-            Claim.select(Claim.id, Claim.article, Claim.start, Claim.end, Claim.text,
-                         Claim.source_mention, Claim.source_resolved, Claim.type, Claim.stance,
-                         Claim.reviewed, Claim.origin, Claim.note, Article.title,
-                         Article.published, Article.story, Story.title.alias("story_title"),
-                         Outlet.name.alias("outlet_name"))
-            .join(Article).join(Story).switch(Article).join(Outlet, JOIN.LEFT_OUTER)
-            .where(Article.story.in_(chunk))
-            .order_by(Article.story, Article.id, Claim.start)
-        )  # fmt: skip
-        for claim in query.objects().iterator():
-            if wanted is not None and claim.id not in wanted:
+        database = database_proxy.obj
+        rows = database.execute_sql(
+            "SELECT c.id, a.story_id, s.title, c.article_id, a.title, o.name, a.published, "
+            "c.source_mention, c.source_resolved, c.type, c.stance, c.reviewed, c.origin, "
+            'c.note, c.text, c.start, c."end" FROM claim c JOIN article a ON a.id = c.article_id '
+            "JOIN story s ON s.id = a.story_id LEFT JOIN outlet o ON o.id = a.outlet_id "
+            f"WHERE a.story_id IN ({_marks(chunk)}) ORDER BY a.story_id, a.id, c.start",
+            tuple(chunk),
+        )
+        for row in rows:
+            (claim_id, story_id, story_title, article_id, title, outlet, published, source,
+             resolved, type_, stance, reviewed, origin, note, text, start, end) = row  # fmt: skip
+            if wanted is not None and claim_id not in wanted:
                 continue
-            grade = grades.get(claim.id)
-            row = [
-                claim.id, claim.story, claim.story_title, claim.article_id, claim.title,
-                claim.outlet_name, claim.published.isoformat() if claim.published else "",
-                claim.source_mention, claim.source_resolved, claim.type, claim.stance,
+            grade = grades.get(claim_id)
+            cells = [
+                claim_id, story_id, story_title, article_id, title, outlet,
+                str(published)[:10] if published else "", source, resolved, type_, stance,
                 grade.code if grade else "", "; ".join(grade.flags) if grade else "",
                 "; ".join(grade.also_reported_by) if grade else "",
-                bool(claim.reviewed), claim.origin, claim.note, claim.text, claim.start,
-                claim.end,
+                bool(reviewed), origin, note, text, start, end,
             ]  # fmt: skip
-            writer.writerow([safe(value) for value in row])
+            writer.writerow([safe(value) for value in cells])
             count += 1
             if progress and count % 1000 == 0:
                 progress(count)

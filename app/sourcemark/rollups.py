@@ -13,7 +13,7 @@ from sourcemark.scoring.rollup import Link, corroborate_across
 from sourcemark.store.models import database_proxy
 from sourcemark.store.repo import load_settings
 
-STORIES_PER_CHUNK = 400
+STORIES_PER_CHUNK = 200
 _CLAIM_SQL = (
     "SELECT c.id, a.story_id, c.text, c.type, c.stance, c.source_mention, c.source_resolved, "
     "c.premise, o.name, s.reliability, o.reliability FROM claim c "
@@ -74,7 +74,7 @@ def links_of_claims(claim_ids: list[int], letters: dict[str, str]) -> dict[int, 
         for row in _rows(_CLAIM_SQL + f"WHERE c.id IN ({_marks(chunk)})", chunk):
             inputs[row[0]] = (row[1], _input(row, letters))
     links: dict[int, list[Link]] = {}
-    for a, b, score, status in pairs:
+    for a, b, score, status in sorted(set(pairs)):  # the same order however they were asked
         for mine, theirs in ((a, b), (b, a)):
             if mine in wanted and theirs in inputs:
                 story, other = inputs[theirs]

@@ -9,8 +9,9 @@ transparency, not truth.
 import re
 from collections import Counter
 from dataclasses import dataclass, field
+from itertools import chain
 
-from rapidfuzz import fuzz
+from rapidfuzz import fuzz, process
 
 from sourcemark.analysis.types import ANONYMOUS_TYPES, SourcingType
 from sourcemark.scoring.codes import DEFAULT_LETTERS, claim_digit
@@ -101,34 +102,66 @@ def _source_key(claim: ClaimInput) -> str:
     return " ".join(re.findall(r"\w+", (claim.source_resolved or claim.source or "").lower()))
 
 
-def _independent(a: ClaimInput, b: ClaimInput) -> bool:
+def _independent(
+    a: ClaimInput, b: ClaimInput, key_a: str | None = None, key_b: str | None = None
+) -> bool:
     """Whether b can corroborate a: another outlet, or in the same outlet a source of
-    another kind that is not anonymous; never a wire copy or a report citing a's outlet."""
+    another kind that is not anonymous; never a wire copy or a report citing a's outlet.
+    (``key_a``, ``key_b``: their _source_key(), when known already.)"""
+    key_a = _source_key(a) if key_a is None else key_a
+    key_b = _source_key(b) if key_b is None else key_b
     if a.outlet and b.outlet and a.outlet.lower() != b.outlet.lower():
         if b.cites_outlet and b.cites_outlet.lower() == a.outlet.lower():
             return False  # "as reported by" a's outlet: a's report again
         # a wire story in two papers: the same source, word for word
-        copy = _source_key(a) == _source_key(b) and fuzz.ratio(a.text, b.text) >= 95
+        copy = key_a == key_b and fuzz.ratio(a.text, b.text) >= 95
         return not copy
     if b.type in ANONYMOUS or b.type == T.UNATTRIBUTED:
         return False
-    return b.type != a.type and _source_key(a) != _source_key(b)
+    return b.type != a.type and key_a != key_b
+
+
+def _alike_within(claims: list[ClaimInput], threshold: float) -> dict[int, list[int]]:
+    """Which claims of one story (not unattributed) say the same as which: index -> the
+    indices of the others. Only pairs whose content words overlap (share_words) and whose
+    lengths are comparable are compared (similarity() would say no to the others), each once;
+    the overlaps are counted through the story's own word postings."""
+    words = {i: content_words(c.text) for i, c in enumerate(claims) if c.type != T.UNATTRIBUTED}
+    postings: dict[str, list[int]] = {}
+    for i, mine in words.items():
+        for word in mine:
+            postings.setdefault(word, []).append(i)
+    alike: dict[int, list[int]] = {}
+    sizes: dict[int, int] = {}
+    for i, mine in words.items():
+        shared = Counter(chain.from_iterable(map(postings.__getitem__, mine)))
+        for j, n in shared.items():
+            if j <= i or n < 2 or 2 * n < min(len(mine), len(words[j])):
+                continue
+            a = sizes.get(i) or sizes.setdefault(i, len(claims[i].text.split()))
+            b = sizes.get(j) or sizes.setdefault(j, len(claims[j].text.split()))
+            if min(a, b) < 5 or 2 * min(a, b) < max(a, b):
+                continue
+            if fuzz.token_set_ratio(claims[i].text, claims[j].text) >= threshold:
+                alike.setdefault(i, []).append(j)
+                alike.setdefault(j, []).append(i)
+    return alike
 
 
 def grade_claims(claims: list[ClaimInput], settings: Settings | None = None) -> list[ClaimGrade]:
     """Each claim's code and flags, corroboration looked for among the claims given."""
     settings = settings or Settings()
-    attributed = [i for i, c in enumerate(claims) if c.type != T.UNATTRIBUTED and c.source]
+    alike = _alike_within(claims, settings.similarity)
+    keys = [_source_key(c) if i in alike else "" for i, c in enumerate(claims)]
     denials = [c for c in claims if c.stance == "denies"]
     grades = []
     for index, claim in enumerate(claims):
         corroborations = claim.corroborated_by
-        if claim.type != T.UNATTRIBUTED:
-            for other in attributed:
-                if other != index and _independent(claim, claims[other]):
-                    corroborations += same_content(
-                        claim.text, claims[other].text, settings.similarity
-                    )
+        for other in alike.get(index, ()):
+            if claims[other].source and _independent(
+                claim, claims[other], keys[index], keys[other]
+            ):
+                corroborations += 1
         digit = claim_digit(claim.type, corroborations, claim.user_digit)
         letter = (
             claim.source_letter
@@ -163,7 +196,11 @@ def _contested(claim: ClaimInput, denials: list[ClaimInput]) -> bool:
         return False
     if claim.premise:
         return True
-    return any(fuzz.token_set_ratio(claim.text, d.text) >= 60 for d in denials)
+    texts = [d.text for d in denials]
+    return (
+        process.extractOne(claim.text, texts, scorer=fuzz.token_set_ratio, score_cutoff=60)
+        is not None
+    )
 
 
 def _share(part: int, whole: int) -> float:
