@@ -25,8 +25,37 @@ def isolated_home(tmp_path, monkeypatch):
     close_database()
 
 
+# the store, the command line and the exports run against both databases
+BOTH_DATABASES = ("tests/store/", "tests/test_cli.py", "tests/test_export.py")
+
+
+def pytest_generate_tests(metafunc):
+    path = metafunc.definition.path.as_posix()
+    if "db_url" in metafunc.fixturenames and any(part in path for part in BOTH_DATABASES):
+        metafunc.parametrize("db_url", ["sqlite", "postgresql"], indirect=True)
+
+
+@pytest.fixture(scope="session")
+def pg_server():
+    """A PostgreSQL server for the run (tests/pg.py). Outside CI, a machine that cannot start
+    one skips those tests and says why; in CI (CI set) that is a failure."""
+    from tests.pg import Server, ServerUnavailable
+
+    try:
+        server = Server()
+    except ServerUnavailable as error:
+        if os.environ.get("CI"):
+            pytest.fail(f"PostgreSQL is required in CI: {error}")
+        pytest.skip(f"PostgreSQL tests skipped: {error}")
+    yield server
+    server.stop()
+
+
 @pytest.fixture
-def db_url(tmp_path) -> str:
+def db_url(request, tmp_path) -> str:
+    """An empty database: an SQLite file, or the PostgreSQL test database emptied."""
+    if getattr(request, "param", "sqlite") == "postgresql":
+        return request.getfixturevalue("pg_server").empty()
     return "sqlite:///" + str(tmp_path / "test.sqlite")
 
 

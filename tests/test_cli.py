@@ -61,8 +61,8 @@ def test_analyze_reports_an_unreadable_file_and_still_prints_the_others(tmp_path
     assert "missing.txt" in captured.err
 
 
-def test_import_stores_the_good_files_and_exits_non_zero_for_the_bad(tmp_path, capsys):
-    url = "sqlite:///" + str(tmp_path / "cli.sqlite")
+def test_import_stores_the_good_files_and_exits_non_zero_for_the_bad(tmp_path, capsys, db_url):
+    url = db_url
     broken = tmp_path / "broken.txt"
     broken.write_bytes(b"\x00\x01\x02 binary \x00")
     assert main(["import", "--db", url, str(sample_story_path()), str(broken)]) == 1
@@ -102,7 +102,9 @@ def test_analyze_quotes_option_chooses_claims_per_quotation_or_per_sentence(tmp_
     ]
 
 
-def test_import_takes_files_folders_and_addresses_and_reports_each_failure(tmp_path, capsys, site):
+def test_import_takes_files_folders_and_addresses_and_reports_each_failure(
+    tmp_path, capsys, site, db_url
+):
     from tests.ingest import samples
 
     folder = tmp_path / "drop"
@@ -117,7 +119,7 @@ def test_import_takes_files_folders_and_addresses_and_reports_each_failure(tmp_p
     )
     url = site.add("/ferry.html", page)
     missing = site.url("/gone.html")
-    db = "sqlite:///" + str(tmp_path / "cli.sqlite")
+    db = db_url
     assert main(["import", "--db", db, str(folder), url, missing]) == 1
     captured = capsys.readouterr()
     assert "empty.txt: the file is empty" in captured.err
@@ -129,14 +131,14 @@ def test_import_takes_files_folders_and_addresses_and_reports_each_failure(tmp_p
     assert Article.get(Article.format == "html").url == url
 
 
-def test_import_into_a_story_that_does_not_exist_is_refused(tmp_path, capsys):
-    db = "sqlite:///" + str(tmp_path / "cli.sqlite")
+def test_import_into_a_story_that_does_not_exist_is_refused(tmp_path, capsys, db_url):
+    db = db_url
     assert main(["import", "--db", db, "--story", "42", str(sample_story_path())]) == 2
     assert "no story 42" in capsys.readouterr().err
 
 
-def test_the_same_article_twice_is_stored_once_and_the_user_is_told(tmp_path, capsys):
-    db = "sqlite:///" + str(tmp_path / "cli.sqlite")
+def test_the_same_article_twice_is_stored_once_and_the_user_is_told(tmp_path, capsys, db_url):
+    db = db_url
     copy = tmp_path / "copy.txt"
     copy.write_text(sample_story_path().read_text(encoding="utf-8") + "\n\n\n")
     assert main(["import", "--db", db, str(sample_story_path()), str(copy)]) == 1

@@ -14,8 +14,8 @@ from sourcemark.store.models import Claim
 
 
 @pytest.fixture
-def sample_db(tmp_path):
-    url = "sqlite:///" + str(tmp_path / "export.sqlite")
+def sample_db(db_url):
+    url = db_url
     assert main(["import", "--db", url, str(sample_story_path())]) == 0
     close_database()
     return url
