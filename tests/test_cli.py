@@ -1,6 +1,7 @@
 """The command line, run as a user runs it."""
 
 import json
+import re
 import subprocess
 import sys
 
@@ -159,3 +160,27 @@ def test_analyze_json_carries_the_credibility_summary_and_each_claims_code(capsy
         assert {"score", "weight", "reason"} <= set(component)
     assert 0 <= summary["score"] <= 100 and len(summary["code"]) == 2
     assert all(claim["code"] and isinstance(claim["flags"], list) for claim in document["claims"])
+
+
+def test_two_machines_importing_the_same_50_files_at_once_store_each_once(tmp_path, db_url):
+    folder = tmp_path / "wire"
+    folder.mkdir()
+    for n in range(50):
+        (folder / f"story-{n:02}.txt").write_text(
+            f"Harbour Report {n}\n\nThe harbour authority said on Monday that berth {n} would "
+            f"close for {n + 2} weeks of repairs, and the union said {n * 7} workers would be "
+            "moved to other berths.\n",
+            encoding="utf-8",
+        )
+    command = [sys.executable, "-m", "sourcemark", "import", "--db", db_url, str(folder)]
+    first = subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    second = subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    outputs = [process.communicate(timeout=180) for process in (first, second)]
+    open_database(db_url)
+    assert Article.select().count() == 50
+    imported = [int(re.search(r"(\d+) imported, \d+ not imported", out)[1]) for out, _ in outputs]
+    assert sum(imported) == 50, outputs
+    # each file the other process stored first was reported as a duplicate, nothing else failed
+    told = sum(err.count("already imported as") for _out, err in outputs)
+    assert told == 50 and all(err.count("\n") == err.count("already imported as")
+                              for _out, err in outputs), outputs  # fmt: skip

@@ -13,7 +13,14 @@ from collections import Counter
 from collections.abc import Callable, Iterable
 
 from sourcemark.scoring.rollup import Settings, content_words, key_words, share_words, similarity
-from sourcemark.store.models import ClaimWord, Corroboration, Meta, database_proxy
+from sourcemark.store.models import (
+    ClaimWord,
+    Corroboration,
+    Meta,
+    database_proxy,
+    driver_errors,
+    writing,
+)
 
 MAX_POSTING = 1000  # a word in more claims than this says nothing about sameness
 FLOOR_KEY = "corroboration_floor"  # the similarity the stored pairs were found with
@@ -62,10 +69,13 @@ def _claims(ids: list[int]) -> list[tuple[int, int, str]]:
 def _insert_words(rows: list[tuple[str, int]]) -> None:
     """(word, claim id) rows, with one prepared statement."""
     if rows:
-        mark = database_proxy.obj.param
-        database_proxy.obj.cursor().executemany(
-            f"INSERT INTO claim_word (word, claim_id) VALUES ({mark}, {mark})", rows
-        )
+        database = database_proxy.obj
+        with driver_errors:
+            database.cursor().executemany(
+                f"INSERT INTO claim_word (word, claim_id) VALUES ({database.param}, "
+                f"{database.param})",
+                rows,
+            )
 
 
 def _frequencies(words: list[str]) -> dict[str, int]:
@@ -184,7 +194,7 @@ def rebuild_index(
     from sourcemark.store.repo import load_settings
 
     threshold = load_settings().similarity if threshold is None else threshold
-    with database_proxy.atomic():
+    with writing():
         ClaimWord.delete().execute()
         Corroboration.delete().where(Corroboration.status == "found").execute()
         Corroboration.update(found=False, similarity=0).execute()

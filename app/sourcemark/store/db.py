@@ -12,7 +12,7 @@ from datetime import datetime
 from pathlib import Path
 from urllib.parse import quote, unquote, urlparse
 
-from peewee import Database, SqliteDatabase
+from peewee import Database, PostgresqlDatabase, SqliteDatabase
 from playhouse import db_url
 
 from sourcemark.paths import data_dir
@@ -110,6 +110,7 @@ def _open_sqlite(path: Path, timeout: float) -> SqliteDatabase:
             "busy_timeout": int(timeout * 1000),
             "synchronous": "normal",
         },
+        lock_type="IMMEDIATE",  # a writer takes the lock first, then reads: no stale upgrades
     )
     try:
         database.connect()
@@ -199,19 +200,30 @@ def _open_server(url: str) -> Database:
     except Exception as error:
         raise StoreError(f"Cannot connect to {describe(url)}: {error}") from None
     try:
-        version = None
-        tables = set(database.get_tables())
-        if tables:
-            if Meta._meta.table_name not in tables:
-                raise StoreError(f"{describe(url)} holds tables of another program.")
-            rows = dict(database.execute_sql(f"SELECT key, value FROM {Meta._meta.table_name}"))
-            version = _version_from(rows, describe(url))
-        _refuse_newer(version, describe(url))
-        _create_or_upgrade(database, version)
-    except Exception:
+        with database.atomic():
+            if isinstance(database, PostgresqlDatabase):
+                # two people opening a new or old database at once: one creates or upgrades
+                # it while the other waits, then finds it done
+                database.execute_sql("SELECT pg_advisory_xact_lock(%s)", (SCHEMA_LOCK,))
+            version = None
+            tables = set(database.get_tables())
+            if tables:
+                if Meta._meta.table_name not in tables:
+                    raise StoreError(f"{describe(url)} holds tables of another program.")
+                rows = dict(database.execute_sql(f"SELECT key, value FROM {Meta._meta.table_name}"))
+                version = _version_from(rows, describe(url))
+            _refuse_newer(version, describe(url))
+            _create_or_upgrade(database, version)
+    except StoreError:
         database.close()
         raise
+    except Exception as error:
+        database.close()
+        raise StoreError(f"{describe(url)} could not be opened: {error}") from error
     return database
+
+
+SCHEMA_LOCK = 0x50C3_5EED  # the advisory lock Sourcemark takes while creating or upgrading
 
 
 def _create_or_upgrade(database: Database, version: int | None) -> None:

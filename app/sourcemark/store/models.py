@@ -1,7 +1,9 @@
 """peewee models. The database is bound at run time through ``database_proxy``."""
 
+from contextlib import contextmanager
 from datetime import UTC, datetime
 
+import peewee
 from peewee import (
     BooleanField,
     CharField,
@@ -17,6 +19,38 @@ from peewee import (
 )
 
 database_proxy = DatabaseProxy()
+# the database driver's errors turned into peewee's (IntegrityError ...), for statements run
+# on a cursor directly
+driver_errors = peewee.__exception_wrapper__
+REVISION_KEY = "revision"  # goes up with every write, so that other windows notice changes
+_own_revisions: set[int] = set()  # the revisions this process wrote
+
+
+@contextmanager
+def writing():
+    """A write transaction that raises the database's revision (see revision()); nested in
+    another, it joins it. SQLite files are opened with BEGIN IMMEDIATE transactions, so that
+    two writers wait for each other rather than fail half way."""
+    outermost = not database_proxy.obj.in_transaction()
+    with database_proxy.atomic():
+        yield
+        if outermost:
+            Meta.insert(key=REVISION_KEY, value="1").on_conflict(
+                conflict_target=[Meta.key],
+                update={Meta.value: (Meta.value.cast("INTEGER") + 1).cast("TEXT")},
+            ).execute()
+            _own_revisions.add(revision())
+
+
+def revision() -> int:
+    """How many writes the database has seen (0 before the first)."""
+    row = Meta.select(Meta.value).where(Meta.key == REVISION_KEY).tuples().first()
+    return int(row[0]) if row else 0
+
+
+def written_here(first: int, last: int) -> bool:
+    """Whether this process wrote every revision after ``first`` up to ``last``."""
+    return all(r in _own_revisions for r in range(first + 1, last + 1))
 
 
 def utcnow() -> datetime:

@@ -5,7 +5,7 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
-from peewee import JOIN, DatabaseProxy, PostgresqlDatabase, fn
+from peewee import JOIN, IntegrityError, PostgresqlDatabase, fn
 
 from sourcemark.analysis.types import Claim as FoundClaim
 from sourcemark.ingest.document import Document
@@ -21,7 +21,9 @@ from sourcemark.store.models import (
     SourceAlias,
     Story,
     database_proxy,
+    driver_errors,
     utcnow,
+    writing,
 )
 
 
@@ -80,8 +82,25 @@ def add_article(
     story: Story | None = None,
     analyzer_version: str = "",
 ) -> Article:
-    """Store a document and its claims, in a new story unless one is given. All or nothing."""
-    with database_proxy.atomic():
+    """Store a document and its claims, in a new story unless one is given. All or nothing.
+    Two people importing the same article at once store it once: the database's unique
+    content hash refuses the second, which is told it is a duplicate; a clash over a new
+    outlet or source name created by the other at that moment is tried again."""
+    found = list(claims)
+    for attempt in range(3):
+        try:
+            return _add_article(document, found, story, analyzer_version)
+        except IntegrityError:
+            existing = find_duplicate(document)
+            if existing is not None:
+                raise DuplicateArticle(existing) from None
+            if attempt == 2:
+                raise
+    raise AssertionError("unreachable")
+
+
+def _add_article(document, claims, story, analyzer_version) -> Article:
+    with writing():
         existing = find_duplicate(document)
         if existing is not None:
             raise DuplicateArticle(existing)
@@ -168,20 +187,22 @@ def insert_rows(model, rows: list[dict]) -> None:
     if not rows:
         return
     sql, fields = _insert_sql(model)
-    model._meta.database.cursor().executemany(sql, [_values(fields, row) for row in rows])
+    database = database_proxy.obj
+    with driver_errors:
+        database.cursor().executemany(sql, [_values(fields, row) for row in rows])
 
 
 def insert_row(model, row: dict) -> int:
     """Insert one row the same way, and return its new key."""
     sql, fields = _insert_sql(model)
-    database = model._meta.database
-    cursor = database.cursor()
-    actual = database.obj if isinstance(database, DatabaseProxy) else database
-    if isinstance(actual, PostgresqlDatabase):
-        cursor.execute(sql + " RETURNING id", _values(fields, row))
-        return cursor.fetchone()[0]
-    cursor.execute(sql, _values(fields, row))
-    return cursor.lastrowid
+    database = database_proxy.obj
+    with driver_errors:
+        cursor = database.cursor()
+        if isinstance(database, PostgresqlDatabase):
+            cursor.execute(sql + " RETURNING id", _values(fields, row))
+            return cursor.fetchone()[0]
+        cursor.execute(sql, _values(fields, row))
+        return cursor.lastrowid
 
 
 def source_ids(mentions) -> dict[str, int]:
@@ -300,7 +321,7 @@ def update_claim(claim_id: int, changes: dict) -> dict:
     unknown = set(changes) - set(EDITABLE_FIELDS)
     if unknown:
         raise ValueError(f"not editable: {', '.join(sorted(unknown))}")
-    with database_proxy.atomic():
+    with writing():
         claim = Claim.get_by_id(claim_id)
         old = {name: getattr(claim, name) for name in changes}
         old["origin"] = claim.origin
@@ -323,7 +344,7 @@ def update_claim(claim_id: int, changes: dict) -> dict:
 
 def restore_claim_fields(claim_id: int, old: dict) -> None:
     """Put back the values update_claim() returned (undo)."""
-    with database_proxy.atomic():
+    with writing():
         values = dict(old)
         values["version"] = Claim.version + 1
         values["updated"] = utcnow()
@@ -333,7 +354,7 @@ def restore_claim_fields(claim_id: int, old: dict) -> None:
 def delete_claims(claim_ids: list[int]) -> list[dict]:
     """Remove claims in one transaction; returns their rows, so that undo can put them back
     as they were (same ids)."""
-    with database_proxy.atomic():
+    with writing():
         rows = list(Claim.select().where(Claim.id.in_(claim_ids)).dicts())
         Claim.delete().where(Claim.id.in_(claim_ids)).execute()
     return rows
@@ -341,7 +362,7 @@ def delete_claims(claim_ids: list[int]) -> list[dict]:
 
 def restore_claims(rows: list[dict]) -> None:
     """Put deleted claims back, ids included (undo of delete_claims)."""
-    with database_proxy.atomic():
+    with writing():
         insert_rows_with_ids(Claim, rows)
         index_claims([row["id"] for row in rows])
 
@@ -355,7 +376,7 @@ def reanalyze_article(article_id: int, claims: Iterable[FoundClaim], analyzer_ve
     """Replace the analyzer's claims of an article with new ones, in one transaction. The
     claims a person made or changed stay as they are, and a new claim that covers the same
     words as one of them is left out. Returns the number of claims stored."""
-    with database_proxy.atomic():
+    with writing():
         kept = list(
             Claim.select(Claim.start, Claim.end).where(
                 (Claim.article == article_id) & (Claim.origin == "user")
@@ -382,7 +403,7 @@ def claims_of_article(article_id: int) -> list[dict]:
 
 def replace_claims_of_article(article_id: int, rows: list[dict]) -> None:
     """Put an article's claims back exactly as ``rows`` (undo of a re-analysis)."""
-    with database_proxy.atomic():
+    with writing():
         Claim.delete().where(Claim.article == article_id).execute()
         insert_rows_with_ids(Claim, rows)
         index_articles([article_id])
@@ -390,7 +411,7 @@ def replace_claims_of_article(article_id: int, rows: list[dict]) -> None:
 
 def add_user_claim(article_id: int, start: int, end: int, fields: dict) -> int:
     """A claim a person marked in the article's text; its id."""
-    with database_proxy.atomic():
+    with writing():
         article = Article.get_by_id(article_id)
         text = article.text[start:end].strip()
         if not text:
@@ -421,7 +442,7 @@ def add_user_claim(article_id: int, start: int, end: int, fields: dict) -> int:
 def split_claim(claim_id: int, at: int) -> list[int]:
     """Cut a claim in two at a character offset of its article; both halves keep its
     source, type and stance and become the person's. Returns the two ids."""
-    with database_proxy.atomic():
+    with writing():
         claim = Claim.get_by_id(claim_id)
         if not claim.start < at < claim.end:
             raise ValueError("the cut must fall inside the claim")
@@ -449,7 +470,7 @@ def split_claim(claim_id: int, at: int) -> list[int]:
 def merge_claims(claim_ids: list[int]) -> int:
     """Join claims of one article into the first of them, reaching over all their words;
     the others go. Returns the id of the merged claim."""
-    with database_proxy.atomic():
+    with writing():
         claims = sorted(Claim.select().where(Claim.id.in_(claim_ids)), key=lambda c: c.start)
         if len(claims) < 2 or len({c.article_id for c in claims}) > 1:
             raise ValueError("merging needs two or more claims of the same article")
@@ -506,7 +527,7 @@ def _set_grade(model, row_id: int, letter: str | None) -> str | None:
     """Set a reliability grade (A-F, or None) on a source or outlet; returns the old one."""
     if letter is not None and (len(letter) != 1 or letter not in "ABCDEF"):
         raise ValueError("a reliability grade is a letter from A to F")
-    with database_proxy.atomic():
+    with writing():
         old = model.get_by_id(row_id).reliability
         model.update(reliability=letter).where(model.id == row_id).execute()
     return old
@@ -521,7 +542,7 @@ def merge_sources(keep_id: int, other_ids: list[int]) -> dict:
     """Make several registry sources one: their aliases and claims go to ``keep_id`` and
     they go. Returns what undo needs to split them again."""
     others = [i for i in other_ids if i != keep_id]
-    with database_proxy.atomic():
+    with writing():
         snapshot = {
             "sources": list(Source.select().where(Source.id.in_(others)).dicts()),
             "aliases": list(SourceAlias.select().where(SourceAlias.source.in_(others)).dicts()),
@@ -536,7 +557,7 @@ def merge_sources(keep_id: int, other_ids: list[int]) -> dict:
 
 def unmerge_sources(snapshot: dict) -> None:
     """Undo merge_sources()."""
-    with database_proxy.atomic():
+    with writing():
         insert_rows_with_ids(Source, snapshot["sources"])
         for alias in snapshot["aliases"]:
             SourceAlias.update(source=alias["source"]).where(
@@ -568,7 +589,7 @@ def save_settings(settings: Settings) -> None:
     from sourcemark.store.corroboration import floor, rebuild_index
 
     value = json.dumps(settings.as_dict(), sort_keys=True)
-    with database_proxy.atomic():
+    with writing():
         Meta.insert(key=SETTINGS_KEY, value=value).on_conflict(
             conflict_target=[Meta.key], update={Meta.value: value}
         ).execute()
@@ -633,7 +654,7 @@ def set_link(claim_id: int, other_id: int, status: str | None, similarity: float
     if status not in {None, "confirmed", "rejected"}:
         raise ValueError(f"unknown corroboration status {status!r}")
     a, b = sorted((claim_id, other_id))  # one row per pair, whichever way it was asked
-    with database_proxy.atomic():
+    with writing():
         row = Corroboration.get_or_none((Corroboration.claim == a) & (Corroboration.other == b))
         old = row.status if row is not None and row.status != "found" else None
         if status is None and row is not None and row.found:
