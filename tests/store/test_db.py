@@ -180,3 +180,45 @@ def test_urls_paths_and_the_environment_choose_the_database(tmp_path, monkeypatc
 def test_a_server_url_without_its_driver_or_server_gives_a_clear_message():
     with pytest.raises(StoreError, match=r"postgresql|Cannot connect|driver"):
         open_database("postgresql://nobody@127.0.0.1:1/none")
+
+
+def make_v1_on_server(url: str) -> None:
+    from playhouse.db_url import connect
+
+    database = connect(url)
+    build_v1(database)
+    database.close()
+
+
+def test_a_v1_database_on_postgresql_is_upgraded_keeping_its_data(pg_server):
+    url = pg_server.empty()
+    make_v1_on_server(url)
+    open_database(url)
+    assert schema_version() == SCHEMA_VERSION
+    claim = Claim.get()
+    assert claim.text == "it rained" and claim.premise is False and claim.quote is False
+    assert [w.word for w in ClaimWord.select()] == ["rained"]
+    Source.update(reliability="B").execute()
+    assert Source.get().reliability == "B" and Article.get().outlet.name == "Example Times"
+
+
+def test_a_failing_upgrade_on_postgresql_changes_nothing(pg_server, monkeypatch):
+    from sourcemark.store import migrations
+
+    def broken(database):
+        raise RuntimeError("the disk is full")
+
+    url = pg_server.empty()
+    make_v1_on_server(url)
+    monkeypatch.setitem(migrations.MIGRATIONS, SCHEMA_VERSION, broken)
+    with pytest.raises(StoreError, match="the disk is full"):
+        open_database(url)
+    import psycopg2
+
+    with psycopg2.connect(url) as connection, connection.cursor() as cursor:
+        cursor.execute("SELECT value FROM sourcemark_meta WHERE key = 'schema_version'")
+        assert cursor.fetchone() == ("1",)
+        cursor.execute("SELECT column_name FROM information_schema.columns "
+                       "WHERE table_name = 'claim' AND column_name = 'premise'")  # fmt: skip
+        assert cursor.fetchall() == []  # the v2 step, run before the failure, was undone
+    connection.close()

@@ -114,7 +114,7 @@ def _open_sqlite(path: Path, timeout: float) -> SqliteDatabase:
     )
     try:
         database.connect()
-        _create_or_upgrade(database, version)
+        _create_or_upgrade(database, str(path))  # BEGIN IMMEDIATE: the lock comes first
     except sqlite3.OperationalError as error:
         database.close()
         raise _sqlite_error(path, error) from None
@@ -200,20 +200,7 @@ def _open_server(url: str) -> Database:
     except Exception as error:
         raise StoreError(f"Cannot connect to {describe(url)}: {error}") from None
     try:
-        with database.atomic():
-            if isinstance(database, PostgresqlDatabase):
-                # two people opening a new or old database at once: one creates or upgrades
-                # it while the other waits, then finds it done
-                database.execute_sql("SELECT pg_advisory_xact_lock(%s)", (SCHEMA_LOCK,))
-            version = None
-            tables = set(database.get_tables())
-            if tables:
-                if Meta._meta.table_name not in tables:
-                    raise StoreError(f"{describe(url)} holds tables of another program.")
-                rows = dict(database.execute_sql(f"SELECT key, value FROM {Meta._meta.table_name}"))
-                version = _version_from(rows, describe(url))
-            _refuse_newer(version, describe(url))
-            _create_or_upgrade(database, version)
+        _create_or_upgrade(database, describe(url))
     except StoreError:
         database.close()
         raise
@@ -226,9 +213,16 @@ def _open_server(url: str) -> Database:
 SCHEMA_LOCK = 0x50C3_5EED  # the advisory lock Sourcemark takes while creating or upgrading
 
 
-def _create_or_upgrade(database: Database, version: int | None) -> None:
+def _create_or_upgrade(database: Database, where: str) -> None:
+    """Create the tables, or upgrade them, in one transaction that first takes the write
+    lock, then reads the version: of two programs opening a new or old database at once, one
+    does the work while the other waits and then finds it done."""
     database_proxy.initialize(database)
     with database.atomic():
+        if isinstance(database, PostgresqlDatabase):
+            database.execute_sql("SELECT pg_advisory_xact_lock(%s)", (SCHEMA_LOCK,))
+        version = _stored_version(database, where)
+        _refuse_newer(version, where)
         if version is None:
             prepare_tables(database)
             database.create_tables(ALL_MODELS)
@@ -243,6 +237,17 @@ def _create_or_upgrade(database: Database, version: int | None) -> None:
             MIGRATIONS[target](database)
         if version < SCHEMA_VERSION:
             Meta.update(value=str(SCHEMA_VERSION)).where(Meta.key == "schema_version").execute()
+
+
+def _stored_version(database: Database, where: str) -> int | None:
+    """The schema version the database holds; None when it has no tables yet."""
+    tables = set(database.get_tables())
+    if not tables:
+        return None
+    if Meta._meta.table_name not in tables:
+        raise StoreError(f"{where} holds tables of another program.")
+    rows = dict(database.execute_sql(f"SELECT key, value FROM {Meta._meta.table_name}"))
+    return _version_from(rows, where)
 
 
 def schema_version() -> int:
