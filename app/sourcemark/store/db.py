@@ -8,10 +8,12 @@ backup beside it before it is upgraded inside a transaction.
 
 import os
 import sqlite3
+import time
 from datetime import datetime
 from pathlib import Path
 from urllib.parse import quote, unquote, urlparse
 
+import peewee
 from peewee import Database, PostgresqlDatabase, SqliteDatabase
 from playhouse import db_url
 
@@ -112,18 +114,24 @@ def _open_sqlite(path: Path, timeout: float) -> SqliteDatabase:
         },
         lock_type="IMMEDIATE",  # a writer takes the lock first, then reads: no stale upgrades
     )
-    try:
-        database.connect()
-        _create_or_upgrade(database, str(path))  # BEGIN IMMEDIATE: the lock comes first
-    except sqlite3.OperationalError as error:
-        database.close()
-        raise _sqlite_error(path, error) from None
-    except Exception as error:
-        database.close()
-        if isinstance(error, StoreError):
-            raise
-        raise StoreError(f"{path} could not be opened: {error}") from error
-    return database
+    deadline = time.monotonic() + timeout
+    while True:
+        try:
+            database.connect()
+            _create_or_upgrade(database, str(path))  # BEGIN IMMEDIATE: the lock comes first
+            return database
+        except (sqlite3.OperationalError, peewee.OperationalError) as error:
+            database.close()
+            # switching a new file to WAL does not wait for another program creating it
+            if "locked" in str(error).lower() and time.monotonic() < deadline:
+                time.sleep(0.05)
+                continue
+            raise _sqlite_error(path, error) from None
+        except Exception as error:
+            database.close()
+            if isinstance(error, StoreError):
+                raise
+            raise StoreError(f"{path} could not be opened: {error}") from error
 
 
 def _inspect_sqlite(path: Path, timeout: float) -> int | None:
