@@ -81,3 +81,55 @@ def test_story_rows_count_articles_and_claims(db):
     rows = {r.title: r for r in story_rows()}
     assert (rows["Bridge"].articles, rows["Bridge"].claims) == (2, 2)
     assert (rows["Other"].articles, rows["Other"].claims) == (1, 0)
+
+
+def another_person(db_url: str, sql: str) -> None:
+    """A second connection to the same database, as another editor's machine has."""
+    if db_url.startswith("sqlite"):
+        import sqlite3
+
+        with sqlite3.connect(db_url.removeprefix("sqlite:///")) as connection:
+            connection.execute(sql)
+        connection.close()
+    else:
+        import psycopg2
+
+        with psycopg2.connect(db_url) as connection, connection.cursor() as cursor:
+            cursor.execute(sql)
+        connection.close()
+
+
+def test_an_edit_of_a_claim_someone_else_changed_is_refused_and_theirs_kept(db, db_url):
+    from sourcemark.store.repo import EditConflict, restore_claim_fields, update_claim
+
+    article = add_article(Document(text=TEXT, title="Bridge"), found_claims())
+    claim = Claim.get(Claim.article == article.id)
+    seen = claim.version
+    another_person(db_url, f"UPDATE claim SET type = 'document', version = version + 1 "
+                           f"WHERE id = {claim.id}")  # fmt: skip
+    with pytest.raises(EditConflict) as refused:
+        update_claim(claim.id, {"type": "spokesperson", "note": "mine"}, version=seen)
+    theirs = refused.value.theirs
+    assert theirs["type"] == "document" and theirs["note"] == "" and theirs["stance"] == "asserts"
+    assert refused.value.text == "the bridge was closed"
+    stored = Claim.get_by_id(claim.id)
+    assert (stored.type, stored.note, stored.version) == ("document", "", seen + 1)
+    # with the version now stored, the edit goes through, and so does its undo
+    old = update_claim(claim.id, {"type": "spokesperson"}, version=seen + 1)
+    assert Claim.get_by_id(claim.id).version == seen + 2
+    another_person(db_url, f"UPDATE claim SET note = 'theirs', version = version + 1 "
+                           f"WHERE id = {claim.id}")  # fmt: skip
+    with pytest.raises(EditConflict):
+        restore_claim_fields(claim.id, old, version=seen + 2)  # an undo would overwrite theirs
+    assert Claim.get_by_id(claim.id).type == "spokesperson"
+
+
+def test_an_edit_of_a_claim_someone_else_deleted_is_refused(db, db_url):
+    from sourcemark.store.repo import EditConflict, update_claim
+
+    article = add_article(Document(text=TEXT, title="Bridge"), found_claims())
+    claim = Claim.get(Claim.article == article.id)
+    another_person(db_url, f"DELETE FROM claim WHERE id = {claim.id}")
+    with pytest.raises(EditConflict) as refused:
+        update_claim(claim.id, {"reviewed": True}, version=claim.version)
+    assert refused.value.theirs is None

@@ -475,3 +475,34 @@ def test_a_person_confirms_a_corroboration_the_model_missed(qtbot, db_url, setti
     window.undo_stack.undo()
     bridge = next(r for r in window.claim_model.rows() if r.id == bridge.id)
     assert not bridge.also_reported_by
+
+
+def test_a_claim_someone_else_changed_is_not_overwritten_and_reload_shows_theirs(
+    qtbot, db_url, settings
+):
+    from tests.store.test_repo import another_person
+
+    window = window_with_claims(qtbot, db_url, settings)
+    first, second = select_rows(qtbot, window, 0, 1)
+    # meanwhile, a colleague marks the first claim a document and adds a note
+    another_person(db_url, "UPDATE claim SET type = 'document', note = 'see the court filing', "
+                           f"version = version + 1 WHERE id = {first}")  # fmt: skip
+    key(qtbot, window, Qt.Key.Key_3)  # 3: named person, for both selected claims
+    box = window.conflict_box
+    qtbot.waitUntil(box.isVisible)
+    assert "1 claim changed by someone else" in box.text()
+    details = box.informativeText()
+    assert "now has type Document" in details and "“see the court filing”" in details
+    assert Claim.get_by_id(first).type == "document"  # theirs, untouched
+    assert Claim.get_by_id(second).type == "named_person"  # the other claim was saved
+    assert window.undo_stack.count() == 1
+    reload_button = next(b for b in box.buttons() if b.text() == "&Reload")
+    qtbot.mouseClick(reload_button, Qt.MouseButton.LeftButton)
+    row = window.claim_model.row_of(first)
+    assert window.claim_model.claim_at(row).type == "document"
+    assert window.claim_model.claim_at(row).note == "see the court filing"
+    # now that the window has read their change, the user may change it again
+    select_rows(qtbot, window, window.claim_proxy.mapFromSource(
+        window.claim_model.index(row, 0)).row())  # fmt: skip
+    key(qtbot, window, Qt.Key.Key_3)
+    assert Claim.get_by_id(first).type == "named_person"

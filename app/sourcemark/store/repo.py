@@ -314,15 +314,41 @@ def claims_of_story(story_id: int) -> list[Claim]:
 EDITABLE_FIELDS = ("type", "stance", "source_mention", "reviewed", "note")
 
 
-def update_claim(claim_id: int, changes: dict) -> dict:
+class EditConflict(Exception):
+    """Someone else changed (or deleted) the claim after it was read: the edit was refused.
+    ``theirs``: the stored values of the editable fields (None: the claim is gone)."""
+
+    def __init__(self, claim_id: int, yours: dict, theirs: dict | None, text: str = ""):
+        super().__init__(f"claim {claim_id} was changed by someone else")
+        self.claim_id, self.yours, self.theirs, self.text = claim_id, yours, theirs, text
+
+
+def _saved(claim_id: int, expected: int | None, values: dict) -> None:
+    """Write a person's values to a claim if it still has the version they saw (None: any);
+    the version goes up. Raises EditConflict otherwise, writing nothing."""
+    condition = Claim.id == claim_id
+    if expected is not None:
+        condition &= Claim.version == expected
+    values = {**values, "version": Claim.version + 1, "updated": utcnow()}
+    if not Claim.update(**values).where(condition).execute():
+        current = Claim.get_or_none(Claim.id == claim_id)
+        theirs = None if current is None else {f: getattr(current, f) for f in EDITABLE_FIELDS}
+        raise EditConflict(claim_id, values, theirs, current.text if current else "")
+
+
+def update_claim(claim_id: int, changes: dict, version: int | None = None) -> dict:
     """Apply a person's edit to one claim in its own transaction and return the values it
     replaced (for undo). The claim becomes the person's ("user"), so a re-analysis keeps
-    it; its version goes up. A changed source mention is linked to its registry source."""
+    it; its version goes up. A changed source mention is linked to its registry source.
+    With ``version`` (the one the person saw), a claim someone else has changed since is
+    left alone and EditConflict says what it holds now."""
     unknown = set(changes) - set(EDITABLE_FIELDS)
     if unknown:
         raise ValueError(f"not editable: {', '.join(sorted(unknown))}")
     with writing():
-        claim = Claim.get_by_id(claim_id)
+        claim = Claim.get_or_none(Claim.id == claim_id)
+        if claim is None:
+            raise EditConflict(claim_id, changes, None)
         old = {name: getattr(claim, name) for name in changes}
         old["origin"] = claim.origin
         values = dict(changes)
@@ -336,19 +362,15 @@ def update_claim(claim_id: int, changes: dict) -> dict:
             )
             old["source"] = claim.source_id
         values["origin"] = changes.get("origin", "user")
-        values["version"] = Claim.version + 1
-        values["updated"] = utcnow()
-        Claim.update(**values).where(Claim.id == claim_id).execute()
+        _saved(claim_id, version, values)
     return old
 
 
-def restore_claim_fields(claim_id: int, old: dict) -> None:
-    """Put back the values update_claim() returned (undo)."""
+def restore_claim_fields(claim_id: int, old: dict, version: int | None = None) -> None:
+    """Put back the values update_claim() returned (undo); with ``version``, only if nobody
+    changed the claim since (else EditConflict)."""
     with writing():
-        values = dict(old)
-        values["version"] = Claim.version + 1
-        values["updated"] = utcnow()
-        Claim.update(**values).where(Claim.id == claim_id).execute()
+        _saved(claim_id, version, dict(old))
 
 
 def delete_claims(claim_ids: list[int]) -> list[dict]:

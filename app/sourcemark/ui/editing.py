@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
 from sourcemark.analysis.types import TYPE_LABELS, SourcingType, Stance
 from sourcemark.store.models import Claim, Source
 from sourcemark.store.repo import (
+    EditConflict,
     add_user_claim,
     claims_of_article,
     delete_claims,
@@ -109,23 +110,54 @@ def stance_choices() -> list[tuple[str, str]]:
 
 
 class EditClaims(QUndoCommand):
-    """The same change to one or more claims; undo puts back what each had."""
+    """The same change to one or more claims; undo puts back what each had. Each claim is
+    saved only if nobody else changed it since this window read it (``known_version``: the
+    version the window last read of a claim); the others are left as they are and handed
+    to ``conflicted``."""
 
-    def __init__(self, claim_ids: list[int], changes: dict, done: Callable[[list[int]], None]):
+    def __init__(
+        self,
+        claim_ids: list[int],
+        changes: dict,
+        done: Callable[[list[int]], None],
+        known_version: Callable[[int], int | None] | None = None,
+        conflicted: Callable[[list], None] | None = None,
+    ):
         super().__init__(_describe(changes, len(claim_ids)))
         self.claim_ids, self.changes, self.done = claim_ids, changes, done
+        self.known_version = known_version or (lambda claim_id: None)
+        self.conflicted = conflicted or (lambda conflicts: None)
         self.before: dict[int, dict] = {}
 
     def redo(self) -> None:
+        saved, conflicts = [], []
         for claim_id in self.claim_ids:
-            old = update_claim(claim_id, self.changes)
+            try:
+                old = update_claim(claim_id, self.changes, self.known_version(claim_id))
+            except EditConflict as conflict:
+                conflicts.append(conflict)
+                continue
             self.before.setdefault(claim_id, old)  # what it was before the first redo
-        self.done(self.claim_ids)
+            saved.append(claim_id)
+        if conflicts:
+            self.claim_ids = saved  # undo and redo concern only what was saved
+            if not saved:
+                self.setObsolete(True)  # nothing to undo: the stack drops this step
+            self.conflicted(conflicts)
+        self.done(saved)
 
     def undo(self) -> None:
+        restored, conflicts = [], []
         for claim_id in reversed(self.claim_ids):
-            restore_claim_fields(claim_id, self.before[claim_id])
-        self.done(self.claim_ids)
+            try:
+                restore_claim_fields(claim_id, self.before[claim_id], self.known_version(claim_id))
+            except EditConflict as conflict:
+                conflicts.append(conflict)
+                continue
+            restored.append(claim_id)
+        if conflicts:
+            self.conflicted(conflicts)
+        self.done(restored)
 
 
 class DeleteClaims(QUndoCommand):
@@ -154,16 +186,23 @@ def _describe(changes: dict, n: int) -> str:
     if set(changes) == {"reviewed"}:
         return f"Mark {_count(n)} {'reviewed' if changes['reviewed'] else 'not reviewed'}"
     (field, value), *_ = changes.items()
+    return f"Set {FIELD_NAMES[field]} of {_count(n)} to {shown_value(field, value)}"
+
+
+def shown_value(field: str, value) -> str:
+    """A claim field's value in words: 'Document', 'Denies', '“Peskov”', 'nothing'."""
     if field == "type":
-        value = TYPE_LABELS.get(SourcingType(value), value) if value in _TYPES else value
-    elif field == "stance":
-        value = Stance(value).label if value in _STANCES else value
-    elif field in {"source_mention", "note"}:
-        value = f"“{_short(value)}”" if value else "nothing"
-    return f"Set {FIELD_NAMES[field]} of {_count(n)} to {value}"
+        return TYPE_LABELS.get(SourcingType(value), value) if value in _TYPES else str(value)
+    if field == "stance":
+        return Stance(value).label if value in _STANCES else str(value)
+    if field in {"source_mention", "note"}:
+        return f"“{short(value)}”" if value else "nothing"
+    if field == "reviewed":
+        return "yes" if value else "no"
+    return str(value)
 
 
-def _short(text: str, width: int = 30) -> str:
+def short(text: str, width: int = 30) -> str:
     text = " ".join(str(text).split())
     return text if len(text) <= width else text[: width - 1] + "…"
 
@@ -248,7 +287,7 @@ class NewClaimDialog(QDialog):
         self.setWindowTitle("New Claim")
         self.setMinimumWidth(460)
         layout = QFormLayout(self)
-        quoted = QLabel(f"“{_short(passage, 220)}”")
+        quoted = QLabel(f"“{short(passage, 220)}”")
         quoted.setWordWrap(True)
         quoted.setTextFormat(Qt.TextFormat.PlainText)
         layout.addRow(quoted)

@@ -45,6 +45,7 @@ from sourcemark.store.repo import (
 from sourcemark.ui.article_view import ArticleView
 from sourcemark.ui.drops import items_from_mime
 from sourcemark.ui.editing import (
+    FIELD_NAMES,
     AddClaim,
     ChangeArticleClaims,
     ChoiceDelegate,
@@ -55,6 +56,8 @@ from sourcemark.ui.editing import (
     ReviewKeys,
     SourceDelegate,
     rerun_analyzer,
+    short,
+    shown_value,
     stance_choices,
     type_choices,
 )
@@ -801,7 +804,47 @@ class MainWindow(QMainWindow):
     def edit_claims(self, claim_ids: list[int], changes: dict) -> None:
         """Change claims as one undoable step, saved at once."""
         if claim_ids:
-            self.undo_stack.push(EditClaims(list(claim_ids), changes, self._claims_changed))
+            command = EditClaims(list(claim_ids), changes, self._claims_changed,
+                                 self.claim_model.known_version, self.show_conflicts)  # fmt: skip
+            self.undo_stack.push(command)
+
+    def show_conflicts(self, conflicts: list) -> None:
+        """Claims someone else changed (or deleted) since this window read them: say what
+        they hold now, that nothing was overwritten, and offer to reload."""
+        lines = []
+        for conflict in conflicts[:8]:
+            mine = next(iter(self._rows_of([conflict.claim_id])), None)
+            text = short(conflict.text or (mine.text if mine else f"claim {conflict.claim_id}"), 70)
+            if conflict.theirs is None:
+                lines.append(f"• “{text}” was deleted by someone else.")
+                continue
+            had = {} if mine is None else {"type": mine.type, "stance": mine.stance,
+                   "source_mention": mine.source or None, "reviewed": mine.reviewed,
+                   "note": mine.note}  # fmt: skip
+            changed = {f: v for f, v in conflict.theirs.items()
+                       if f not in had or (had[f] or None) != (v or None)}  # fmt: skip
+            theirs = ", ".join(f"{FIELD_NAMES.get(f, f)} {shown_value(f, v)}"
+                               for f, v in changed.items())  # fmt: skip
+            lines.append(f"• “{text}” now has {theirs or 'other changes'}.")
+        if len(conflicts) > 8:
+            lines.append(f"… and {len(conflicts) - 8} more.")
+        box = QMessageBox(QMessageBox.Icon.Warning, "Changed by someone else",
+                          f"{counted(len(conflicts), 'claim')} changed by someone else since "
+                          "you opened the story, so your change was not saved there "
+                          "(nothing was overwritten):", parent=self)  # fmt: skip
+        box.setInformativeText(
+            "\n".join(lines) + "\n\nReload to see their changes, then edit again."
+        )
+        reload_button = box.addButton("&Reload", QMessageBox.ButtonRole.AcceptRole)
+        box.addButton(QMessageBox.StandardButton.Close)
+        box.setDefaultButton(reload_button)
+        reload_button.clicked.connect(self.reload_story)
+        self.conflict_box = box
+        box.open()
+
+    def reload_story(self) -> None:
+        """Read the story shown (and the list) again from the database."""
+        self.refresh()
 
     def delete_claims(self, claim_ids: list[int]) -> None:
         if claim_ids:

@@ -168,6 +168,7 @@ class ClaimRow:
     outlet_letter: str | None = None  # the grade set on its article's outlet
     reasons: tuple[str, ...] = ()
     also_reported_by: tuple[str, ...] = ()
+    version: int = 1  # as stored when read: an edit is refused if someone changed it since
 
     @classmethod
     def of(cls, claim: Claim) -> "ClaimRow":
@@ -192,6 +193,7 @@ class ClaimRow:
             outlet=claim.article.outlet.name if claim.article.outlet_id else None,
             source_letter=claim.source.reliability if claim.source_id else None,
             outlet_letter=claim.article.outlet.reliability if claim.article.outlet_id else None,
+            version=claim.version,
         )
 
 
@@ -214,6 +216,7 @@ class ClaimTableModel(QAbstractTableModel):
     def __init__(self, parent=None):
         super().__init__(parent)
         self._rows: list[ClaimRow] = []
+        self._versions: dict[int, int] = {}  # the version of every claim this model has read
 
     def flags(self, index: _Index) -> Qt.ItemFlag:
         flags = super().flags(index)
@@ -248,6 +251,7 @@ class ClaimTableModel(QAbstractTableModel):
         """Show the stored state of these claims (after an edit or its undo)."""
         for claim in claims:
             index = self.row_of(claim.id)
+            self._versions[claim.id] = claim.version
             if index >= 0:
                 self._rows[index] = ClaimRow.of(claim)
         grade_rows(self._rows)  # one claim's change may change others' flags
@@ -258,8 +262,13 @@ class ClaimTableModel(QAbstractTableModel):
     def set_claims(self, claims: list[Claim]) -> None:
         self.beginResetModel()
         self._rows = [ClaimRow.of(claim) for claim in claims]
+        self._versions.update((row.id, row.version) for row in self._rows)
         grade_rows(self._rows)
         self.endResetModel()
+
+    def known_version(self, claim_id: int) -> int | None:
+        """The version of a claim as this model last read it (None: never read)."""
+        return self._versions.get(claim_id)
 
     def claim_at(self, row: int) -> ClaimRow:
         return self._rows[row]
