@@ -506,3 +506,24 @@ def test_a_claim_someone_else_changed_is_not_overwritten_and_reload_shows_theirs
         window.claim_model.index(row, 0)).row())  # fmt: skip
     key(qtbot, window, Qt.Key.Key_3)
     assert Claim.get_by_id(first).type == "named_person"
+
+
+def test_changes_made_elsewhere_appear_without_a_restart(qtbot, db_url, settings):
+    from sourcemark.store.models import revision
+    from tests.store.test_repo import another_person
+
+    window = window_with_claims(qtbot, db_url, settings)
+    window.change_timer.setInterval(100)
+    (claim_id,) = select_rows(qtbot, window, 4)
+    key(qtbot, window, Qt.Key.Key_Space)  # this window's own edit: no reload for it
+    qtbot.wait(300)
+    assert window.statusBar().currentMessage() != "Updated with changes made elsewhere."
+    # another editor's Sourcemark changes a claim and notes the change
+    another_person(db_url, f"UPDATE claim SET stance = 'denies', version = version + 1 "
+                           f"WHERE id = {claim_id}")  # fmt: skip
+    another_person(db_url, f"UPDATE sourcemark_meta SET value = '{revision() + 1}' "
+                           "WHERE key = 'revision'")  # fmt: skip
+    row = window.claim_model.row_of(claim_id)
+    qtbot.waitUntil(lambda: window.claim_model.claim_at(row).stance == "denies", timeout=5000)
+    assert window.statusBar().currentMessage() == "Updated with changes made elsewhere."
+    assert window.selected_claim_ids() == [claim_id]  # the selection stays

@@ -19,7 +19,7 @@ from playhouse import db_url
 
 from sourcemark.paths import data_dir
 from sourcemark.store.migrations import MIGRATIONS, SCHEMA_VERSION, prepare_tables
-from sourcemark.store.models import ALL_MODELS, Meta, database_proxy
+from sourcemark.store.models import ALL_MODELS, Meta, database_proxy, forget_own_revisions
 
 SQLITE_HEADER = b"SQLite format 3\x00"
 APP_ID = "sourcemark"
@@ -71,6 +71,7 @@ def open_database(url: str | None = None, *, timeout: float = 5.0) -> Database:
     path = sqlite_path(url)
     database = _open_sqlite(path, timeout) if path is not None else _open_server(url)
     database_proxy.initialize(database)
+    forget_own_revisions()  # the revisions written here were another database's
     return database
 
 

@@ -48,6 +48,10 @@ def revision() -> int:
     return int(row[0]) if row else 0
 
 
+def forget_own_revisions() -> None:
+    _own_revisions.clear()
+
+
 def written_here(first: int, last: int) -> bool:
     """Whether this process wrote every revision after ``first`` up to ``last``."""
     return all(r in _own_revisions for r in range(first + 1, last + 1))

@@ -2,7 +2,7 @@
 
 from pathlib import Path
 
-from PySide6.QtCore import QItemSelectionModel, QSettings, QSize, Qt, QThreadPool, Signal
+from PySide6.QtCore import QItemSelectionModel, QSettings, QSize, Qt, QThreadPool, QTimer, Signal
 from PySide6.QtGui import QAction, QActionGroup, QKeySequence, QUndoStack
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -32,7 +32,7 @@ from sourcemark.paths import sample_story_path
 from sourcemark.pipeline import ImportReport, import_paths
 from sourcemark.rollups import story_scores
 from sourcemark.store import describe
-from sourcemark.store.models import Article, Claim
+from sourcemark.store.models import Article, Claim, revision, written_here
 from sourcemark.store.repo import (
     all_claims,
     articles_of,
@@ -165,7 +165,14 @@ class MainWindow(QMainWindow):
         self._build_widgets()
         self._build_menus()
         self._restore_layout()
+        self.known_revision = 0  # the database's revision the window shows
         self.refresh()
+        # other people's changes (another window, machine or process) appear by themselves
+        self.change_timer = QTimer(self)
+        self.change_timer.setInterval(3000)
+        self.change_timer.timeout.connect(self.check_for_changes)
+        self.change_timer.start()
+        QApplication.instance().applicationStateChanged.connect(self._application_state)
 
     # -- construction -------------------------------------------------------------------------
 
@@ -542,8 +549,36 @@ class MainWindow(QMainWindow):
 
     # -- showing ------------------------------------------------------------------------------
 
+    def _application_state(self, state) -> None:
+        if state == Qt.ApplicationState.ApplicationActive:
+            self.check_for_changes()
+
+    def check_for_changes(self) -> bool:
+        """Reload when the database has changes not made here (one small query). Not while
+        an import runs, a cell is being edited or a dialog waits for an answer. Whether it
+        reloaded."""
+        if self.task is not None or QApplication.activeModalWidget() is not None:
+            return False
+        if self.table.state() == QAbstractItemView.State.EditingState:
+            return False
+        try:
+            current = revision()
+        except Exception:  # the server is away for a moment: try again at the next tick
+            return False
+        if current == self.known_revision:
+            return False
+        if written_here(self.known_revision, current):
+            self.known_revision = current
+            return False
+        selected = self.selected_claim_ids()
+        self.refresh()
+        self._select_claims(selected)
+        self.statusBar().showMessage("Updated with changes made elsewhere.", 5000)
+        return True
+
     def refresh(self) -> None:
         """Reload the story list from the database, keeping the current selection."""
+        self.known_revision = revision()
         current = self.current_story_id()
         stories = story_rows()
         self.tree_model.load(stories, story_scores({story.id: story.title for story in stories}))
@@ -950,27 +985,28 @@ class MainWindow(QMainWindow):
         article_id = self.article.article_id
         self._show_story(story_id, article_id=self._article_filter)
         self.table.verticalScrollBar().setValue(scroll)
-        if claims:
-            selection = self.table.selectionModel()
-            selection.clearSelection()
-            for claim in claims:
-                row = self.claim_model.row_of(claim.id)
-                index = self.claim_proxy.mapFromSource(self.claim_model.index(row, 0))
-                if index.isValid():
-                    selection.select(
-                        index,
-                        QItemSelectionModel.SelectionFlag.Select
-                        | QItemSelectionModel.SelectionFlag.Rows,
-                    )
-            first = self.claim_proxy.mapFromSource(
-                self.claim_model.index(self.claim_model.row_of(claims[0].id), 0)
-            )
-            selection.setCurrentIndex(first, QItemSelectionModel.SelectionFlag.NoUpdate)
-        elif article_id is not None:
+        self._select_claims([claim.id for claim in claims])
+        if not claims and article_id is not None:
             self._show_article(
                 Article.get_or_none(Article.id == article_id), self.claim_model.rows()
             )
         self._update_tree_counts(story_id)
+
+    def _select_claims(self, claim_ids: list[int]) -> None:
+        """Select these claims in the table (those it shows), the first one current."""
+        selection = self.table.selectionModel()
+        indexes = [self.claim_proxy.mapFromSource(self.claim_model.index(row, 0))
+                   for row in map(self.claim_model.row_of, claim_ids) if row >= 0]  # fmt: skip
+        indexes = [index for index in indexes if index.isValid()]
+        if not indexes:
+            return
+        selection.clearSelection()
+        for index in indexes:
+            selection.select(
+                index,
+                QItemSelectionModel.SelectionFlag.Select | QItemSelectionModel.SelectionFlag.Rows,
+            )
+        selection.setCurrentIndex(indexes[0], QItemSelectionModel.SelectionFlag.NoUpdate)
 
     def _stored_claim_count(self, story_id: int | None) -> int:
         """How many claims the table should hold: the story's, or the chosen article's."""
