@@ -119,7 +119,9 @@ def cmd_gui(args: argparse.Namespace) -> int:
         return 2
     from sourcemark.ui.app import run_gui
 
-    return run_gui(url, screenshot=args.screenshot, demo=args.demo, theme=args.theme)
+    chosen = bool(args.db or args.demo or os.environ.get("SOURCEMARK_DB"))
+    return run_gui(url, screenshot=args.screenshot, demo=args.demo, theme=args.theme,
+                   chosen=chosen)  # fmt: skip
 
 
 def cmd_analyze(args: argparse.Namespace) -> int:

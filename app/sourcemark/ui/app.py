@@ -9,6 +9,7 @@ from PySide6.QtWidgets import QApplication, QMessageBox
 
 from sourcemark import APP_NAME, __version__
 from sourcemark.store import StoreError, open_database
+from sourcemark.store.credentials import with_password
 from sourcemark.ui.main_window import MainWindow
 from sourcemark.ui.palette import apply_theme
 
@@ -37,20 +38,50 @@ def render_screenshot(window: MainWindow, path: str | Path) -> Path:
     return path
 
 
+def remembered_url(settings: QSettings, default: str) -> str:
+    """The database chosen with File > Connect last time (else ``default``), with its password
+    from the keyring or asked for; the default if the user cancels the question."""
+    from sourcemark.store.credentials import is_server, saved_password, split_password
+    from sourcemark.ui.connect import ask_password
+
+    address = str(settings.value("database/url", "") or "")
+    if not address:
+        return default
+    if is_server(address) and split_password(address)[1] is None:
+        password = saved_password(address)
+        if password is None:
+            password = ask_password(None, address)
+            if password is None:
+                return default
+        return with_password(address, password)
+    return address
+
+
 def run_gui(
-    url: str, screenshot: str | None = None, demo: bool = False, theme: str | None = None
+    url: str,
+    screenshot: str | None = None,
+    demo: bool = False,
+    theme: str | None = None,
+    chosen: bool = True,
 ) -> int:
+    """The window on the database at ``url``; when the user did not choose one (``chosen``:
+    --db, SOURCEMARK_DB or --demo), the one they connected to last time."""
     started = time.perf_counter()
     app = make_application()
-    try:
-        open_database(url)
-    except StoreError as error:
-        if screenshot:
-            print(f"sourcemark: {error}", file=sys.stderr)
-        else:
-            QMessageBox.critical(None, f"{APP_NAME}: cannot open the database", str(error))
-        return 2
     settings = QSettings()
+    if not chosen and not screenshot:
+        url = remembered_url(settings, url)
+    while True:
+        try:
+            open_database(url)
+            break
+        except StoreError as error:
+            if screenshot:
+                print(f"sourcemark: {error}", file=sys.stderr)
+                return 2
+            url = _another_database(str(error), url)
+            if url is None:
+                return 2
     apply_theme(app, theme or str(settings.value("view/theme", "system")))
     window = MainWindow(url, settings)
     if screenshot:
@@ -64,3 +95,20 @@ def run_gui(
         0, lambda: window.setProperty("startup_seconds", time.perf_counter() - started)
     )
     return app.exec()
+
+
+def _another_database(problem: str, url: str) -> str | None:
+    """The database could not be opened: offer to connect to another (its URL, or None)."""
+    from sourcemark.ui.connect import ConnectDialog
+
+    box = QMessageBox(QMessageBox.Icon.Critical, f"{APP_NAME}: cannot open the database", problem)
+    other = box.addButton("Connect to Another…", QMessageBox.ButtonRole.AcceptRole)
+    box.addButton(QMessageBox.StandardButton.Close)
+    box.exec()
+    if box.clickedButton() is not other:
+        return None
+    dialog = ConnectDialog(url)
+    if dialog.exec() != ConnectDialog.DialogCode.Accepted:
+        return None
+    QSettings().setValue("database/url", dialog.address())
+    return dialog.url()

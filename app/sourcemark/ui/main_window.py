@@ -202,6 +202,11 @@ class MainWindow(QMainWindow):
         self.report_action = themed(QAction("Story &Report…", self), "mdi6.file-pdf-box")
         self.report_action.setStatusTip("Write the story shown as a PDF or HTML report")
         self.report_action.triggered.connect(self.export_report)
+        self.connect_action = themed(QAction("&Connect to Database…", self), "mdi6.database-cog")
+        self.connect_action.setStatusTip(
+            "Work in another database: a file on this computer or a server the desk shares"
+        )
+        self.connect_action.triggered.connect(self.connect_database)
         self.sample_action = themed(
             QAction("Add the &Sample Story", self), "mdi6.newspaper-variant-outline"
         )
@@ -492,6 +497,8 @@ class MainWindow(QMainWindow):
         file_menu.addAction(self.export_action)
         file_menu.addAction(self.report_action)
         file_menu.addAction(self.sample_action)
+        file_menu.addSeparator()
+        file_menu.addAction(self.connect_action)
         file_menu.addSeparator()
         file_menu.addAction(self.quit_action)
         edit_menu = self.menuBar().addMenu("&Edit")
@@ -876,6 +883,56 @@ class MainWindow(QMainWindow):
         reload_button.clicked.connect(self.reload_story)
         self.conflict_box = box
         box.open()
+
+    def connect_database(self) -> None:
+        from sourcemark.ui.connect import ConnectDialog
+
+        dialog = ConnectDialog(self.database_url, self)
+        self.connect_dialog = dialog
+
+        def chosen() -> None:
+            self.switch_database(dialog.url(), dialog.address(), dialog.remember.isChecked())
+
+        dialog.accepted.connect(chosen)
+        dialog.open()
+
+    def switch_database(self, url: str, address: str | None = None, keep_password=False) -> bool:
+        """Work in another database from now on (remembered for the next start, without its
+        password, which goes to the keyring if asked). The current one stays open when the
+        other cannot be opened. Whether it switched."""
+        from sourcemark.store import StoreError, open_database
+        from sourcemark.store.credentials import save_password, split_password
+        from sourcemark.store.models import database_proxy
+
+        if self.task is not None:
+            QMessageBox.information(self, "Connect to Database",
+                                    "Wait for the import to finish first.")  # fmt: skip
+            return False
+        previous = database_proxy.obj
+        try:
+            open_database(url)
+        except StoreError as error:
+            database_proxy.initialize(previous)
+            QMessageBox.warning(self, "Cannot connect", str(error))
+            return False
+        if previous is not None and previous is not database_proxy.obj:
+            previous.close()
+        address, password = address or split_password(url)[0], split_password(url)[1]
+        self.settings.setValue("database/url", address)
+        if keep_password and password:
+            save_password(address, password)
+        self.database_url = url
+        self.setWindowTitle(f"{APP_NAME} — {describe(url)}")
+        self.db_label.setText(describe(url))
+        self.undo_stack.clear()  # its steps belong to the other database
+        for name in ("sources_dialog", "outlets_dialog"):
+            dialog = getattr(self, name)
+            if dialog is not None:
+                dialog.close()
+                setattr(self, name, None)
+        self.refresh()
+        self.statusBar().showMessage(f"Connected to {describe(url)}", 5000)
+        return True
 
     def reload_story(self) -> None:
         """Read the story shown (and the list) again from the database."""
