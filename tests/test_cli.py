@@ -74,11 +74,9 @@ def test_import_stores_the_good_files_and_exits_non_zero_for_the_bad(tmp_path, c
     assert Article.select().count() == 1
 
 
-def test_screenshot_renders_the_demo_window_to_a_png(tmp_path):
+def test_screenshot_renders_the_demo_window_to_a_png(tmp_path, db_url):
     shot = tmp_path / "shot.png"
-    done = run(
-        "--demo", "--db", "sqlite:///" + str(tmp_path / "demo.sqlite"), "--screenshot", str(shot)
-    )
+    done = run("--demo", "--db", db_url, "--screenshot", str(shot))
     assert done.returncode == 0, done.stderr
     assert png_size(shot) == (1400, 900)
 
