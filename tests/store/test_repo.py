@@ -133,3 +133,38 @@ def test_an_edit_of_a_claim_someone_else_deleted_is_refused(db, db_url):
     with pytest.raises(EditConflict) as refused:
         update_claim(claim.id, {"reviewed": True}, version=claim.version)
     assert refused.value.theirs is None
+
+
+def test_delete_split_and_merge_leave_claims_someone_else_changed_alone(db, db_url):
+    from sourcemark.store.repo import (
+        EditConflict,
+        claims_of_article,
+        delete_claims,
+        merge_claims,
+        replace_claims_of_article,
+        split_claim,
+    )
+
+    article = add_article(Document(text=TEXT, title="Bridge"), found_claims())
+    first, second = Claim.select().where(Claim.article == article.id).order_by(Claim.start)
+    seen = {first.id: first.version, second.id: second.version}
+    rows = claims_of_article(article.id)
+    another_person(db_url, f"UPDATE claim SET note = 'checked', version = version + 1 "
+                           f"WHERE id = {first.id}")  # fmt: skip
+    with pytest.raises(EditConflict) as refused:
+        delete_claims([first.id, second.id], seen)
+    assert refused.value.claim_id == first.id and refused.value.theirs["note"] == "checked"
+    with pytest.raises(EditConflict):
+        split_claim(first.id, first.start + 5, seen[first.id])
+    with pytest.raises(EditConflict):
+        merge_claims([first.id, second.id], seen)
+    with pytest.raises(EditConflict):
+        replace_claims_of_article(article.id, [], rows)  # an undo over their change
+    stored = Claim.select().where(Claim.article == article.id).order_by(Claim.start)
+    assert [(c.id, c.note, c.end) for c in stored] == [
+        (first.id, "checked", first.end),
+        (second.id, "", second.end),
+    ]
+    # with the versions stored now, each goes through
+    seen[first.id] += 1
+    assert merge_claims([first.id, second.id], seen) == first.id

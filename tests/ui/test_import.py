@@ -17,10 +17,10 @@ def drop_at(widget, point: QPointF, mime: QMimeData) -> None:
     """Enter, move to ``point`` (where the view works out its drop indicator), drop."""
     args = (Qt.DropAction.CopyAction, mime, Qt.MouseButton.LeftButton,
             Qt.KeyboardModifier.NoModifier)  # fmt: skip
-    enter = QDragEnterEvent(point, *args)
+    enter = QDragEnterEvent(point.toPoint(), *args)
     QApplication.sendEvent(widget, enter)
     assert enter.isAccepted()
-    move = QDragMoveEvent(point, *args)
+    move = QDragMoveEvent(point.toPoint(), *args)
     QApplication.sendEvent(widget, move)
     assert move.isAccepted()
     QApplication.sendEvent(widget, QDropEvent(point, *args))

@@ -20,7 +20,7 @@ def drag_and_drop(widget, mime: QMimeData) -> None:
         Qt.MouseButton.LeftButton,
         Qt.KeyboardModifier.NoModifier,
     )
-    enter = QDragEnterEvent(point, *args)
+    enter = QDragEnterEvent(point.toPoint(), *args)
     QApplication.sendEvent(widget, enter)
     assert enter.isAccepted()
     QApplication.sendEvent(widget, QDropEvent(point, *args))

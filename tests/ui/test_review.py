@@ -527,3 +527,43 @@ def test_changes_made_elsewhere_appear_without_a_restart(qtbot, db_url, settings
     qtbot.waitUntil(lambda: window.claim_model.claim_at(row).stance == "denies", timeout=5000)
     assert window.statusBar().currentMessage() == "Updated with changes made elsewhere."
     assert window.selected_claim_ids() == [claim_id]  # the selection stays
+
+
+def test_undo_of_a_merge_over_a_colleagues_change_is_refused_but_own_edits_undo(
+    qtbot, db_url, settings
+):
+    from tests.store.test_repo import another_person
+
+    window = window_with_claims(qtbot, db_url, settings)
+    total = Claim.select().count()
+    ids = select_rows(qtbot, window, 0, 1)
+    first, second = sorted((Claim.get_by_id(i) for i in ids), key=lambda c: c.start)
+    key(qtbot, window, Qt.Key.Key_M, Qt.KeyboardModifier.ControlModifier)  # merge
+    key(qtbot, window, Qt.Key.Key_D)  # then mark the merged claim a denial
+    window.undo_stack.undo()  # this window's own steps undo one after the other
+    window.undo_stack.undo()
+    assert Claim.select().count() == total and Claim.get_by_id(second.id).text == second.text
+    window.undo_stack.redo()  # merged again
+    assert Claim.get_or_none(Claim.id == second.id) is None
+    # a colleague adds a note to the merged claim; undoing the merge would lose it
+    another_person(db_url, f"UPDATE claim SET note = 'source confirmed', version = version + 1 "
+                           f"WHERE id = {first.id}")  # fmt: skip
+    window.undo_stack.undo()
+    qtbot.waitUntil(window.conflict_box.isVisible)
+    assert "“source confirmed”" in window.conflict_box.informativeText()
+    assert Claim.get_by_id(first.id).note == "source confirmed"
+    assert Claim.get_or_none(Claim.id == second.id) is None  # still merged, nothing lost
+
+
+def test_deleting_a_claim_a_colleague_changed_is_refused(qtbot, db_url, settings):
+    from tests.store.test_repo import another_person
+
+    window = window_with_claims(qtbot, db_url, settings)
+    total = Claim.select().count()
+    (claim_id,) = select_rows(qtbot, window, 2)
+    another_person(db_url, f"UPDATE claim SET reviewed = TRUE, version = version + 1 "
+                           f"WHERE id = {claim_id}")  # fmt: skip
+    key(qtbot, window, Qt.Key.Key_Delete)
+    qtbot.waitUntil(window.conflict_box.isVisible)
+    assert "now has a review mark" in window.conflict_box.informativeText()
+    assert Claim.select().count() == total and window.undo_stack.count() == 0

@@ -373,10 +373,28 @@ def restore_claim_fields(claim_id: int, old: dict, version: int | None = None) -
         _saved(claim_id, version, dict(old))
 
 
-def delete_claims(claim_ids: list[int]) -> list[dict]:
+def check_versions(versions: dict[int, int | None]) -> None:
+    """Raise EditConflict for the first claim whose stored version is not the one given
+    (None: not checked), or which is gone. Run inside the transaction that changes them."""
+    wanted = {claim_id: v for claim_id, v in versions.items() if v is not None}
+    if not wanted:
+        return
+    stored = {c.id: c for c in Claim.select().where(Claim.id.in_(list(wanted)))}
+    for claim_id, version in wanted.items():
+        claim = stored.get(claim_id)
+        if claim is None or claim.version != version:
+            theirs = None if claim is None else {f: getattr(claim, f) for f in EDITABLE_FIELDS}
+            raise EditConflict(claim_id, {}, theirs, claim.text if claim else "")
+
+
+def delete_claims(
+    claim_ids: list[int], versions: dict[int, int | None] | None = None
+) -> list[dict]:
     """Remove claims in one transaction; returns their rows, so that undo can put them back
-    as they were (same ids)."""
+    as they were (same ids). With ``versions``, nothing is removed if someone changed one of
+    them since (EditConflict)."""
     with writing():
+        check_versions(versions or {})
         rows = list(Claim.select().where(Claim.id.in_(claim_ids)).dicts())
         Claim.delete().where(Claim.id.in_(claim_ids)).execute()
     return rows
@@ -423,9 +441,23 @@ def claims_of_article(article_id: int) -> list[dict]:
     return list(Claim.select().where(Claim.article == article_id).dicts())
 
 
-def replace_claims_of_article(article_id: int, rows: list[dict]) -> None:
-    """Put an article's claims back exactly as ``rows`` (undo of a re-analysis)."""
+def replace_claims_of_article(
+    article_id: int, rows: list[dict], expected: list[dict] | None = None
+) -> None:
+    """Put an article's claims back exactly as ``rows`` (undo of a re-analysis). With
+    ``expected`` (the claims the caller believes are stored), nothing changes if the stored
+    ones differ in any claim or version: someone else changed the article's claims."""
     with writing():
+        if expected is not None:
+            stored = dict(Claim.select(Claim.id, Claim.version)
+                          .where(Claim.article == article_id).tuples())  # fmt: skip
+            believed = {row["id"]: row["version"] for row in expected}
+            changed = set(stored.items()) ^ set(believed.items())
+            if changed:
+                claim_id = min(claim_id for claim_id, _v in changed)
+                claim = Claim.get_or_none(Claim.id == claim_id)
+                theirs = None if claim is None else {f: getattr(claim, f) for f in EDITABLE_FIELDS}
+                raise EditConflict(claim_id, {}, theirs, claim.text if claim else "")
         Claim.delete().where(Claim.article == article_id).execute()
         insert_rows_with_ids(Claim, rows)
         index_articles([article_id])
@@ -461,10 +493,12 @@ def add_user_claim(article_id: int, start: int, end: int, fields: dict) -> int:
         return claim_id
 
 
-def split_claim(claim_id: int, at: int) -> list[int]:
+def split_claim(claim_id: int, at: int, version: int | None = None) -> list[int]:
     """Cut a claim in two at a character offset of its article; both halves keep its
-    source, type and stance and become the person's. Returns the two ids."""
+    source, type and stance and become the person's. Returns the two ids. With
+    ``version``, a claim someone changed since is left alone (EditConflict)."""
     with writing():
+        check_versions({claim_id: version})
         claim = Claim.get_by_id(claim_id)
         if not claim.start < at < claim.end:
             raise ValueError("the cut must fall inside the claim")
@@ -489,10 +523,12 @@ def split_claim(claim_id: int, at: int) -> list[int]:
         return halves
 
 
-def merge_claims(claim_ids: list[int]) -> int:
+def merge_claims(claim_ids: list[int], versions: dict[int, int | None] | None = None) -> int:
     """Join claims of one article into the first of them, reaching over all their words;
-    the others go. Returns the id of the merged claim."""
+    the others go. Returns the id of the merged claim. With ``versions``, nothing changes
+    if someone changed one of them since (EditConflict)."""
     with writing():
+        check_versions(versions or {})
         claims = sorted(Claim.select().where(Claim.id.in_(claim_ids)), key=lambda c: c.start)
         if len(claims) < 2 or len({c.article_id for c in claims}) > 1:
             raise ValueError("merging needs two or more claims of the same article")

@@ -161,15 +161,30 @@ class EditClaims(QUndoCommand):
 
 
 class DeleteClaims(QUndoCommand):
-    """Claims removed; undo brings them back as they were, with the same ids."""
+    """Claims removed; undo brings them back as they were, with the same ids. Nothing is
+    removed if someone else changed one of them since this window read it."""
 
-    def __init__(self, claim_ids: list[int], done: Callable[[list[int]], None]):
+    def __init__(
+        self,
+        claim_ids: list[int],
+        done: Callable[[list[int]], None],
+        known_version: Callable[[int], int | None] | None = None,
+        conflicted: Callable[[list], None] | None = None,
+    ):
         super().__init__(f"Delete {_count(len(claim_ids))}")
         self.claim_ids, self.done = claim_ids, done
+        self.known_version = known_version or (lambda claim_id: None)
+        self.conflicted = conflicted or (lambda conflicts: None)
         self.rows: list[dict] = []
 
     def redo(self) -> None:
-        self.rows = delete_claims(self.claim_ids)
+        versions = {claim_id: self.known_version(claim_id) for claim_id in self.claim_ids}
+        try:
+            self.rows = delete_claims(self.claim_ids, versions)
+        except EditConflict as conflict:
+            self.setObsolete(True)
+            self.conflicted([conflict])
+            return
         self.done([])
 
     def undo(self) -> None:
@@ -336,11 +351,21 @@ class NewClaimDialog(QDialog):
 
 class ChangeArticleClaims(QUndoCommand):
     """A change to several claims of one article at once (split, merge); undo puts the
-    article's claims back exactly as they were."""
+    article's claims back exactly as they were, unless someone else changed them since."""
 
-    def __init__(self, text: str, article_id: int, change: Callable[[], list[int]], done):
+    def __init__(
+        self,
+        text: str,
+        article_id: int,
+        change: Callable[[], list[int]],
+        done,
+        known_version: Callable[[int], int | None] | None = None,
+        conflicted: Callable[[list], None] | None = None,
+    ):
         super().__init__(text)
         self.article_id, self.change, self.done = article_id, change, done
+        self.known_version = known_version or (lambda claim_id: None)
+        self.conflicted = conflicted or (lambda conflicts: None)
         self.before: list[dict] | None = None
         self.after: list[dict] | None = None
         self.selected: list[int] = []
@@ -355,11 +380,27 @@ class ChangeArticleClaims(QUndoCommand):
                 self.error = str(error)
                 self.setObsolete(True)
                 return
+            except EditConflict as conflict:
+                self.setObsolete(True)
+                self.conflicted([conflict])
+                return
             self.after = claims_of_article(self.article_id)
-        else:
-            replace_claims_of_article(self.article_id, self.after)
+        elif not self._replace(self.after, self.before):
+            return
         self.done(self.selected)
 
     def undo(self) -> None:
-        replace_claims_of_article(self.article_id, self.before or [])
-        self.done([])
+        if self._replace(self.before or [], self.after):
+            self.done([])
+
+    def _replace(self, rows: list[dict], expected: list[dict] | None) -> bool:
+        """Put ``rows`` in place of the article's claims if they are still ``expected`` (in
+        the versions this window last read)."""
+        believed = [{"id": row["id"], "version": self.known_version(row["id"]) or row["version"]}
+                    for row in expected or []]  # fmt: skip
+        try:
+            replace_claims_of_article(self.article_id, rows, believed)
+        except EditConflict as conflict:
+            self.conflicted([conflict])
+            return False
+        return True

@@ -1,8 +1,17 @@
 """The main window: stories on the left, claims in the middle, the article on the right."""
 
+import contextlib
 from pathlib import Path
 
-from PySide6.QtCore import QItemSelectionModel, QSettings, QSize, Qt, QThreadPool, QTimer, Signal
+from PySide6.QtCore import (
+    QItemSelectionModel,
+    QSettings,
+    QSize,
+    Qt,
+    QThreadPool,
+    QTimer,
+    Signal,
+)
 from PySide6.QtGui import QAction, QActionGroup, QKeySequence, QUndoStack
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -546,6 +555,9 @@ class MainWindow(QMainWindow):
             self.splitter.restoreState(splitter)
 
     def closeEvent(self, event):
+        self.change_timer.stop()
+        with contextlib.suppress(RuntimeError):  # connected once, in __init__
+            QApplication.instance().applicationStateChanged.disconnect(self._application_state)
         if self.task is not None:
             self.task.cancel()
             self.pool.waitForDone(10_000)
@@ -558,7 +570,7 @@ class MainWindow(QMainWindow):
 
     def _application_state(self, state) -> None:
         if state == Qt.ApplicationState.ApplicationActive:
-            self.check_for_changes()
+            self.check_for_changes()  # back to the app: show what others did meanwhile
 
     def check_for_changes(self) -> bool:
         """Reload when the database has changes not made here (one small query). Not while
@@ -865,7 +877,8 @@ class MainWindow(QMainWindow):
                    "note": mine.note}  # fmt: skip
             changed = {f: v for f, v in conflict.theirs.items()
                        if f not in had or (had[f] or None) != (v or None)}  # fmt: skip
-            theirs = ", ".join(f"{FIELD_NAMES.get(f, f)} {shown_value(f, v)}"
+            theirs = ", ".join(("a review mark" if v else "no review mark") if f == "reviewed"
+                               else f"{FIELD_NAMES.get(f, f)} {shown_value(f, v)}"
                                for f, v in changed.items())  # fmt: skip
             lines.append(f"• “{text}” now has {theirs or 'other changes'}.")
         if len(conflicts) > 8:
@@ -940,7 +953,9 @@ class MainWindow(QMainWindow):
 
     def delete_claims(self, claim_ids: list[int]) -> None:
         if claim_ids:
-            self.undo_stack.push(DeleteClaims(list(claim_ids), self._claims_changed))
+            self.undo_stack.push(DeleteClaims(list(claim_ids), self._claims_changed,
+                                              self.claim_model.known_version,
+                                              self.show_conflicts))  # fmt: skip
 
     def add_claim_from_selection(self) -> None:
         cursor = self.article.textCursor()
@@ -974,7 +989,9 @@ class MainWindow(QMainWindow):
                 "Put the cursor inside a highlighted claim, where it should be cut.", 5000
             )
             return
-        self._change_claims("Split claim", claim.article_id, lambda: split_claim(claim.id, at))
+        version = self.claim_model.known_version(claim.id)
+        self._change_claims("Split claim", claim.article_id,
+                            lambda: split_claim(claim.id, at, version))  # fmt: skip
 
     def merge_claims(self) -> None:
         rows = self._rows_of(self.selected_claim_ids())
@@ -984,12 +1001,15 @@ class MainWindow(QMainWindow):
             )
             return
         ids = [row.id for row in rows]
+        versions = {claim_id: self.claim_model.known_version(claim_id) for claim_id in ids}
         self._change_claims(
-            f"Merge {len(ids)} claims", rows[0].article_id, lambda: [merge_claims(ids)]
+            f"Merge {len(ids)} claims", rows[0].article_id, lambda: [merge_claims(ids, versions)]
         )
 
     def _change_claims(self, text: str, article_id: int, change) -> None:
-        command = ChangeArticleClaims(text, article_id, change, self._claims_changed)
+        model = self.claim_model
+        command = ChangeArticleClaims(text, article_id, change, self._claims_changed,
+                                      model.known_version, self.show_conflicts)  # fmt: skip
         self.undo_stack.push(command)
         if command.error:
             self.statusBar().showMessage(command.error.capitalize() + ".", 5000)
