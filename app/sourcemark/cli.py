@@ -31,6 +31,12 @@ def _gui_parser() -> argparse.ArgumentParser:
     parser.add_argument(
         "--theme", choices=("system", "light", "dark"), help="colour theme (remembered otherwise)"
     )
+    parser.add_argument(
+        "items",
+        nargs="*",
+        metavar="FILE_OR_URL",
+        help="articles to import once the window is open (as the desktop's Open With does)",
+    )
     return parser
 
 
@@ -121,7 +127,7 @@ def cmd_gui(args: argparse.Namespace) -> int:
 
     chosen = bool(args.db or args.demo or os.environ.get("SOURCEMARK_DB"))
     return run_gui(url, screenshot=args.screenshot, demo=args.demo, theme=args.theme,
-                   chosen=chosen)  # fmt: skip
+                   chosen=chosen, items=args.items)  # fmt: skip
 
 
 def cmd_analyze(args: argparse.Namespace) -> int:

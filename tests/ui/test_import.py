@@ -200,3 +200,21 @@ def test_dropping_the_same_article_again_tells_the_user(qtbot, db_url, settings,
     assert window.problem_box.windowTitle() == "Already imported"
     assert "already imported as" in window.problem_box.informativeText()
     assert "already in the database" in window.statusBar().currentMessage()
+
+
+def test_a_file_the_system_asks_the_app_to_open_is_imported(qtbot, db_url, settings, tmp_path):
+    from PySide6.QtGui import QFileOpenEvent
+
+    from sourcemark.ui.app import FileOpener
+
+    window = demo_window(qtbot, db_url, settings)
+    opener = FileOpener(window)
+    QApplication.instance().installEventFilter(opener)
+    try:
+        path = samples.write_html(tmp_path / "bridge.html")
+        with qtbot.waitSignal(window.imports_done, timeout=IMPORT_TIMEOUT) as done:
+            QApplication.sendEvent(QApplication.instance(), QFileOpenEvent(str(path)))
+        assert len(done.args[0].imported) == 1
+        assert window.tree_model.rowCount() == 2
+    finally:
+        QApplication.instance().removeEventFilter(opener)

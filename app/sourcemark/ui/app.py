@@ -4,16 +4,19 @@ import sys
 import time
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, QSettings, QTimer
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, QSettings, QTimer
+from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from sourcemark import APP_NAME, __version__
+from sourcemark.paths import resources_dir
 from sourcemark.store import StoreError, open_database
 from sourcemark.store.credentials import with_password
 from sourcemark.ui.main_window import MainWindow
 from sourcemark.ui.palette import apply_theme
 
 SCREENSHOT_SIZE = (1400, 900)
+DESKTOP_ID = "org.sourcemark.Sourcemark"  # the desktop entry's name, for the window icon
 
 
 def make_application(argv: list[str] | None = None) -> QApplication:
@@ -21,8 +24,23 @@ def make_application(argv: list[str] | None = None) -> QApplication:
     QCoreApplication.setApplicationName(APP_NAME)
     QCoreApplication.setApplicationVersion(__version__)
     app = QApplication.instance() or QApplication(argv or [sys.argv[0]])
-    app.setDesktopFileName("sourcemark")
+    app.setDesktopFileName(DESKTOP_ID)
+    app.setWindowIcon(QIcon(str(resources_dir() / "icons" / "sourcemark.svg")))
     return app
+
+
+class FileOpener(QObject):
+    """Files the system asks the running app to open (macOS FileOpen events) are imported."""
+
+    def __init__(self, window: MainWindow, parent=None):
+        super().__init__(parent)
+        self.window = window
+
+    def eventFilter(self, watched, event) -> bool:
+        if event.type() == QEvent.Type.FileOpen:
+            self.window.start_import([event.file() or event.url().toString()])
+            return True
+        return False
 
 
 def render_screenshot(window: MainWindow, path: str | Path) -> Path:
@@ -63,6 +81,7 @@ def run_gui(
     demo: bool = False,
     theme: str | None = None,
     chosen: bool = True,
+    items: list[str] | None = None,
 ) -> int:
     """The window on the database at ``url``; when the user did not choose one (``chosen``:
     --db, SOURCEMARK_DB or --demo), the one they connected to last time."""
@@ -89,6 +108,10 @@ def run_gui(
         print(f"screenshot written to {screenshot}")
         return 0
     window.show()
+    opener = FileOpener(window, app)  # macOS hands over files opened in the Finder this way
+    app.installEventFilter(opener)
+    if items:
+        QTimer.singleShot(0, lambda: window.start_import(list(items)))
     if demo:
         window.statusBar().showMessage("Demo database with the sample story", 8000)
     QTimer.singleShot(

@@ -168,7 +168,6 @@ class MainWindow(QMainWindow):
         self.sources_dialog = None
         self.outlets_dialog = None
         self.setWindowTitle(f"{APP_NAME} — {describe(database_url)}")
-        self.setWindowIcon(icon("mdi6.text-box-search-outline"))
         self.setAcceptDrops(True)
         self._build_actions()
         self._build_widgets()
