@@ -65,7 +65,7 @@ def write_stories(out: TextIO, story_ids: list[int] | None = None, bom: bool = F
     """One row per story, a chunk of stories at a time; returns the number written."""
     from sourcemark.rollups import story_scores
     from sourcemark.store.models import Story
-    from sourcemark.store.repo import articles_by_story, load_settings
+    from sourcemark.store.repo import article_rows, load_settings
 
     settings = load_settings()
     settings_text = json.dumps(settings.as_dict(), sort_keys=True)
@@ -75,7 +75,7 @@ def write_stories(out: TextIO, story_ids: list[int] | None = None, bom: bool = F
     for chunk in _story_chunks(story_ids):
         titles = dict(Story.select(Story.id, Story.title).where(Story.id.in_(chunk)).tuples())
         summaries = story_scores(titles, settings)
-        articles_of = articles_by_story(list(titles))
+        articles_of = article_rows(list(titles))
         for story_id in chunk:
             if story_id not in titles:
                 continue
@@ -91,7 +91,7 @@ def write_stories(out: TextIO, story_ids: list[int] | None = None, bom: bool = F
                 "; ".join(summary.get("flags", [])),
                 "; ".join(summary.get("caps", [])),
                 len(articles),
-                "; ".join(sorted({a.outlet.name for a in articles if a.outlet_id})),
+                "; ".join(sorted({a.outlet_name for a in articles if a.outlet_name})),
                 dates[0] if dates else "", dates[-1] if dates else "",
                 settings_text,
             ]  # fmt: skip

@@ -5,7 +5,7 @@ corroborations stored for their claims (``store.corroboration``): memory follows
 chunk, not the archive, and the cost of a story does not grow with the archive.
 """
 
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 
 from sourcemark.scoring import ClaimInput, grade_claims, roll_up
@@ -91,6 +91,7 @@ class StoryClaims:
     claims: list[ClaimInput]
     elsewhere: list[list[str]]
     outlet_letter: str | None
+    alike: dict[int, list[int]]  # which of its claims say the same (indices), as stored
 
 
 def stored_stories(story_ids: list[int] | None = None, settings=None) -> Iterator[StoryClaims]:
@@ -111,9 +112,28 @@ def stored_stories(story_ids: list[int] | None = None, settings=None) -> Iterato
             yield StoryClaims(
                 story_id,
                 claims,
-                corroborate_across(claims, links, settings),
+                corroborate_across(claims, links, settings, story_id),
                 max(grades) if grades else None,
+                alike_within(claims, links, story_id, settings.similarity),
             )
+
+
+def alike_within(
+    claims: list[ClaimInput], links: dict[int, list[Link]], story_id: int, threshold: float
+) -> dict[int, list[int]]:
+    """Which claims of a story say the same as which (indices), from the stored pairs of the
+    story's own claims: what grade_claims() would otherwise compare pair by pair."""
+    position = {claim.id: index for index, claim in enumerate(claims)}
+    alike: dict[int, list[int]] = {}
+    for index, claim in enumerate(claims):
+        if claim.type == "unattributed":
+            continue
+        for link in links.get(claim.id, ()):
+            other = position.get(link.other.id)
+            if (link.story_id == story_id and other is not None and link.similarity >= threshold
+                    and link.other.type != "unattributed"):  # fmt: skip
+                alike.setdefault(index, []).append(other)
+    return alike
 
 
 def story_scores(titles: dict[int, str], settings=None) -> dict[int, dict]:
@@ -121,9 +141,40 @@ def story_scores(titles: dict[int, str], settings=None) -> dict[int, dict]:
     settings = settings or load_settings()
     return {
         story.story_id: roll_up(story.claims, titles.get(story.story_id, ""),
-                                story.outlet_letter, settings=settings)
+                                story.outlet_letter, settings=settings, alike=story.alike)
         for story in stored_stories(list(titles), settings)
     }  # fmt: skip
+
+
+def stale_stories() -> list[int]:
+    """The stories whose stored roll-up is to be computed again."""
+    return [row[0] for row in _rows("SELECT id FROM story WHERE score IS NULL ORDER BY id")]
+
+
+def refresh_scores(
+    story_ids: list[int] | None = None, progress: Callable[[int, int], None] | None = None
+) -> int:
+    """Compute and store the roll-up of the stories whose stored one is out of date (or of
+    these), a chunk at a time; returns how many. The story list shows what is stored."""
+    from sourcemark.store.models import Story
+
+    ids = stale_stories() if story_ids is None else sorted(story_ids)
+    settings = load_settings()
+    for start in range(0, len(ids), STORIES_PER_CHUNK):
+        chunk = ids[start : start + STORIES_PER_CHUNK]
+        titles = dict(Story.select(Story.id, Story.title).where(Story.id.in_(chunk)).tuples())
+        scores = story_scores(titles, settings)
+        with database_proxy.atomic():  # a cache of what the claims say: no revision of its own
+            for story_id in chunk:
+                summary = scores.get(story_id)
+                Story.update(
+                    score=summary["score"] if summary else -1,
+                    code=summary["code"] if summary else "",
+                    caps="\n".join(summary["caps"]) if summary else "",
+                ).where(Story.id == story_id).execute()
+        if progress:
+            progress(min(start + STORIES_PER_CHUNK, len(ids)), len(ids))
+    return len(ids)
 
 
 def graded_claims(story_ids: list[int] | None = None) -> Iterator[tuple[int, object]]:
@@ -131,7 +182,7 @@ def graded_claims(story_ids: list[int] | None = None) -> Iterator[tuple[int, obj
     code, flags and their reasons, and the outlets that also report it."""
     settings = load_settings()
     for story in stored_stories(story_ids, settings):
-        graded = grade_claims(story.claims, settings)
+        graded = grade_claims(story.claims, settings, story.alike)
         for claim, grade, outlets in zip(story.claims, graded, story.elsewhere, strict=True):
             grade.also_reported_by = outlets
             yield claim.id, grade

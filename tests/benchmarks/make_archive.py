@@ -291,7 +291,9 @@ def build(path: Path, stories: int, articles: int, outlets: int, claims: int, se
 
 
 def _flush(db, stories, articles, claims) -> None:
-    db.executemany("INSERT INTO story (id, title, created, updated) VALUES (?, ?, ?, ?)", stories)
+    db.executemany(
+        "INSERT INTO story (id, title, created, updated, caps) VALUES (?, ?, ?, ?, '')", stories
+    )
     db.executemany(
         "INSERT INTO article (id, story_id, title, outlet_id, url, published, byline, text, "
         "content_hash, origin, format, imported, analyzer_version) "

@@ -45,10 +45,13 @@ def test_another_storys_claim_saying_the_same_is_stored_as_found(db):
     ]
 
 
-def test_claims_of_one_story_are_not_stored_as_corroborating_each_other(db):
-    _first, article = store(SAID, "The Lakeshore Examiner")
-    store(SAID + " last week", "The Harbour Post", "the mayor", story=article.story)
-    assert pairs() == set()  # the story's own claims are weighed when it is graded
+def test_claims_of_one_story_saying_the_same_are_stored_and_weighed_in_the_story(db):
+    first, article = store(SAID, "The Lakeshore Examiner")
+    second, _ = store(SAID + " last week", "The Harbour Post", "the mayor", story=article.story)
+    assert pairs() == {(first.id, second.id, "found", True)}
+    grade = claim_grades()[first.id]
+    assert grade.code.endswith("2")  # another outlet's article in the same story
+    assert grade.also_reported_by == []  # which lists other stories' outlets
 
 
 def test_a_deleted_claim_takes_its_pair_and_undo_finds_it_again(db):

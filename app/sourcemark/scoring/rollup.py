@@ -9,7 +9,7 @@ transparency, not truth.
 import re
 from collections import Counter
 from dataclasses import dataclass, field
-from itertools import chain
+from functools import lru_cache
 
 from rapidfuzz import fuzz, process
 
@@ -99,7 +99,13 @@ def same_content(a: str, b: str, threshold: float) -> bool:
 
 
 def _source_key(claim: ClaimInput) -> str:
-    return " ".join(re.findall(r"\w+", (claim.source_resolved or claim.source or "").lower()))
+    return _words_of(claim.source_resolved or claim.source or "")
+
+
+@lru_cache(maxsize=65536)
+def _words_of(name: str) -> str:
+    """A source's name as lower-case words: the same source however it is punctuated."""
+    return " ".join(re.findall(r"\w+", name.lower()))
 
 
 def _independent(
@@ -121,39 +127,55 @@ def _independent(
     return b.type != a.type and key_a != key_b
 
 
+def alike_pairs(texts: list[str], threshold: float) -> list[tuple[int, int, float]]:
+    """The pairs of these texts (indices, the lower first) that say the same thing, with
+    their similarity(): only pairs whose content words overlap (share_words) are compared,
+    each once, the overlap counted on bit masks of the texts' words (one AND per pair)."""
+    bits: dict[str, int] = {}
+    masks, counts = [], []
+    for text in texts:
+        mask = 0
+        words = content_words(text)
+        for word in words:
+            mask |= 1 << bits.setdefault(word, len(bits))
+        masks.append(mask)
+        counts.append(len(words))
+    pairs = []
+    for x in range(len(texts)):
+        mine, many = masks[x], counts[x]
+        for y in range(x + 1, len(texts)):
+            shared = (mine & masks[y]).bit_count()
+            if shared < 2 or 2 * shared < min(many, counts[y]):
+                continue
+            score = similarity(texts[x], texts[y])
+            if score >= threshold:
+                pairs.append((x, y, score))
+    return pairs
+
+
 def _alike_within(claims: list[ClaimInput], threshold: float) -> dict[int, list[int]]:
     """Which claims of one story (not unattributed) say the same as which: index -> the
-    indices of the others. Only pairs whose content words overlap (share_words) and whose
-    lengths are comparable are compared (similarity() would say no to the others), each once;
-    the overlaps are counted through the story's own word postings."""
-    words = {i: content_words(c.text) for i, c in enumerate(claims) if c.type != T.UNATTRIBUTED}
-    postings: dict[str, list[int]] = {}
-    for i, mine in words.items():
-        for word in mine:
-            postings.setdefault(word, []).append(i)
+    indices of the others."""
+    compared = [i for i, c in enumerate(claims) if c.type != T.UNATTRIBUTED]
     alike: dict[int, list[int]] = {}
-    sizes: dict[int, int] = {}
-    for i, mine in words.items():
-        shared = Counter(chain.from_iterable(map(postings.__getitem__, mine)))
-        for j, n in shared.items():
-            if j <= i or n < 2 or 2 * n < min(len(mine), len(words[j])):
-                continue
-            a = sizes.get(i) or sizes.setdefault(i, len(claims[i].text.split()))
-            b = sizes.get(j) or sizes.setdefault(j, len(claims[j].text.split()))
-            if min(a, b) < 5 or 2 * min(a, b) < max(a, b):
-                continue
-            if fuzz.token_set_ratio(claims[i].text, claims[j].text) >= threshold:
-                alike.setdefault(i, []).append(j)
-                alike.setdefault(j, []).append(i)
+    for x, y, _score in alike_pairs([claims[i].text for i in compared], threshold):
+        alike.setdefault(compared[x], []).append(compared[y])
+        alike.setdefault(compared[y], []).append(compared[x])
     return alike
 
 
-def grade_claims(claims: list[ClaimInput], settings: Settings | None = None) -> list[ClaimGrade]:
-    """Each claim's code and flags, corroboration looked for among the claims given."""
+def grade_claims(
+    claims: list[ClaimInput],
+    settings: Settings | None = None,
+    alike: dict[int, list[int]] | None = None,
+) -> list[ClaimGrade]:
+    """Each claim's code and flags, corroboration looked for among the claims given (or
+    taken from ``alike``: which of them say the same, by index, as stored)."""
     settings = settings or Settings()
-    alike = _alike_within(claims, settings.similarity)
+    if alike is None:
+        alike = _alike_within(claims, settings.similarity)
     keys = [_source_key(c) if i in alike else "" for i, c in enumerate(claims)]
-    denials = [c for c in claims if c.stance == "denies"]
+    contested = _contested(claims)
     grades = []
     for index, claim in enumerate(claims):
         corroborations = claim.corroborated_by
@@ -173,7 +195,7 @@ def grade_claims(claims: list[ClaimInput], settings: Settings | None = None) -> 
             or settings.letters.get(claim.type, "F")
         )
         flags, reasons = [], {}
-        if claim.stance == "asserts" and _contested(claim, denials):
+        if index in contested:
             flags.append("contested")
             reasons["contested"] = "a denial in the story answers it"
         if claim.type == T.SPOKESPERSON:
@@ -189,18 +211,22 @@ def grade_claims(claims: list[ClaimInput], settings: Settings | None = None) -> 
     return grades
 
 
-def _contested(claim: ClaimInput, denials: list[ClaimInput]) -> bool:
-    """A denial answers a claim when they share content, or the claim carries the headline
-    (a denial in the story answers what the story is about)."""
+def _contested(claims: list[ClaimInput]) -> set[int]:
+    """The asserted claims a denial answers: those sharing content with a denial (one search
+    per denial), and those carrying the headline (a denial in the story answers what the
+    story is about)."""
+    denials = [c.text for c in claims if c.stance == "denies"]
     if not denials:
-        return False
-    if claim.premise:
-        return True
-    texts = [d.text for d in denials]
-    return (
-        process.extractOne(claim.text, texts, scorer=fuzz.token_set_ratio, score_cutoff=60)
-        is not None
-    )
+        return set()
+    asserted = [i for i, c in enumerate(claims) if c.stance == "asserts"]
+    found = {i for i in asserted if claims[i].premise}
+    texts = [claims[i].text for i in asserted]
+    for denial in denials:
+        for _text, _score, position in process.extract(
+            denial, texts, scorer=fuzz.token_set_ratio, score_cutoff=60, limit=None
+        ):
+            found.add(asserted[position])
+    return found
 
 
 def _share(part: int, whole: int) -> float:
@@ -212,10 +238,11 @@ def roll_up(
     title: str = "",
     outlet_letter: str | None = None,
     settings: Settings | None = None,
+    alike: dict[int, list[int]] | None = None,
 ) -> dict:
     """The story's summary, in the shape ``sourcemark analyze --format json`` prints."""
     settings = settings or Settings()
-    grades = grade_claims(claims, settings)
+    grades = grade_claims(claims, settings, alike)
     attributed = [(c, g) for c, g in zip(claims, grades, strict=True)
                   if c.type != T.UNATTRIBUTED]  # fmt: skip
     n = len(attributed)
@@ -380,6 +407,7 @@ def corroborate_across(
     claims: list[ClaimInput],
     links: dict[int, list[Link]],
     settings: Settings | None = None,
+    story_id: int | None = None,
 ) -> list[list[str]]:
     """For each claim of a story, the outlets of other stories that independently report the
     same content (its ``links``, by claim id); their number is added to the claim's
@@ -390,6 +418,8 @@ def corroborate_across(
     for claim in claims:
         outlets: list[str] = []
         for link in links.get(claim.id, ()) if claim.id is not None else ():
+            if story_id is not None and link.story_id == story_id:
+                continue  # the story's own claims: weighed by grade_claims()
             other = link.other
             if link.status == "confirmed":
                 counts = True

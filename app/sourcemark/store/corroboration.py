@@ -12,7 +12,14 @@ decided when the claims are graded, since people may change sources and types la
 from collections import Counter
 from collections.abc import Callable, Iterable
 
-from sourcemark.scoring.rollup import Settings, content_words, key_words, share_words, similarity
+from sourcemark.scoring.rollup import (
+    Settings,
+    alike_pairs,
+    content_words,
+    key_words,
+    share_words,
+    similarity,
+)
 from sourcemark.store.models import (
     ClaimWord,
     Corroboration,
@@ -114,6 +121,9 @@ def index_claims(claim_ids: Iterable[int]) -> int:
     claims = _claims(sorted(set(claim_ids)))
     if not claims:
         return 0
+    from sourcemark.store.repo import mark_stale, stories_touched
+
+    mark_stale(stories_touched([claim_id for claim_id, _s, _t in claims]))  # links they lose
     forget_claims([claim_id for claim_id, _s, _t in claims])
     words = {claim_id: content_words(text) for claim_id, _story, text in claims}
     ids = [claim_id for claim_id, _s, _t in claims]
@@ -133,8 +143,26 @@ def index_claims(claim_ids: Iterable[int]) -> int:
                 score = similarity(text, other_text)
                 if score >= threshold:
                     pairs[min(claim_id, other), max(claim_id, other)] = score
+    pairs.update(_within_stories({story for _c, story, _t in claims}, set(ids), threshold))
     _store_pairs(pairs, ids)
+    mark_stale(stories_touched(ids))  # and the links they gain
     return len(pairs)
+
+
+def _within_stories(story_ids: set[int], new: set[int], threshold: float) -> dict:
+    """Pairs of claims of the same story that say the same thing, one of them new."""
+    pairs = {}
+    for story_id in sorted(story_ids):
+        rows = _rows(
+            "SELECT c.id, c.text FROM claim c JOIN article a ON a.id = c.article_id "
+            "WHERE a.story_id = {p} ORDER BY c.id",
+            [story_id],
+        )
+        for x, y, score in alike_pairs([text for _id, text in rows], threshold):
+            a, b = rows[x][0], rows[y][0]
+            if a in new or b in new:
+                pairs[a, b] = score
+    return pairs
 
 
 def index_articles(article_ids: Iterable[int]) -> int:
@@ -232,6 +260,16 @@ def rebuild_index(
                             pairs[a, b] = score
             if progress and position % 10_000 == 0:
                 progress(position, len(words))
+        by_story: dict[int, list[int]] = {}
+        for position, story_id in enumerate(stories):
+            by_story.setdefault(story_id, []).append(position)
+        for positions in by_story.values():
+            for x, y, score in alike_pairs([texts[p] for p in positions], threshold):
+                a, b = sorted((ids[positions[x]], ids[positions[y]]))
+                pairs[a, b] = score
         _store_pairs(pairs, None)
         _set_floor(threshold)
+        from sourcemark.store.repo import mark_stale
+
+        mark_stale()
     return len(pairs)

@@ -11,6 +11,8 @@ History:
      story's premise; sources and outlets carry a user-set reliability letter.
   3. the content words of each claim (claim_word), and corroborations the model
      found are stored (corroboration.found) instead of searched for on every view.
+  4. stories keep their last roll-up (score, code, caps) for the story list; pairs of
+     claims of the same story that say the same are stored too.
 """
 
 from collections.abc import Callable
@@ -18,7 +20,7 @@ from collections.abc import Callable
 from peewee import BooleanField, CharField, Database
 from playhouse.migrate import PostgresqlMigrator, SchemaMigrator, SqliteMigrator, migrate
 
-SCHEMA_VERSION = 3
+SCHEMA_VERSION = 4
 
 
 def _migrator(database: Database) -> SchemaMigrator:
@@ -40,7 +42,6 @@ def _to_v2(database: Database) -> None:
 
 
 def _to_v3(database: Database) -> None:
-    from sourcemark.store.corroboration import rebuild_index
     from sourcemark.store.models import ClaimWord
 
     m = _migrator(database)
@@ -49,8 +50,22 @@ def _to_v3(database: Database) -> None:
     database.create_tables([ClaimWord])
     database.execute_sql(
         "CREATE INDEX IF NOT EXISTS corroboration_other_id ON corroboration (other_id)"
+    )  # the words and pairs are found by the v4 step, which always follows
+
+
+def _to_v4(database: Database) -> None:
+    from peewee import IntegerField, TextField
+
+    from sourcemark.store.corroboration import rebuild_index
+
+    m = _migrator(database)
+    migrate(
+        m.add_column("story", "score", IntegerField(null=True)),
+        m.add_column("story", "code", CharField(null=True, max_length=4)),
+        m.add_column("story", "caps", TextField(null=True)),
+        m.add_index("story", ("score",), False),
     )
-    rebuild_index()
+    rebuild_index()  # the pairs within stories; every story's roll-up is computed afresh
 
 
 def prepare_tables(database: Database) -> None:
@@ -61,4 +76,4 @@ def prepare_tables(database: Database) -> None:
     ClaimWord._meta.without_rowid = database.__class__.__name__.lower().startswith("sqlite")
 
 
-MIGRATIONS: dict[int, Callable[[Database], None]] = {2: _to_v2, 3: _to_v3}
+MIGRATIONS: dict[int, Callable[[Database], None]] = {2: _to_v2, 3: _to_v3, 4: _to_v4}

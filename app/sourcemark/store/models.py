@@ -101,6 +101,10 @@ class Story(BaseModel):
     title = CharField(max_length=500)
     created = DateTimeField(default=utcnow, index=True)
     updated = DateTimeField(default=utcnow)
+    # the roll-up as last computed (the story list shows it); NULL: to be computed again
+    score = IntegerField(null=True, index=True)
+    code = CharField(null=True, max_length=4)
+    caps = TextField(null=True)  # null: SQLite adds it without rebuilding the table
 
 
 class Article(BaseModel):

@@ -4,6 +4,7 @@ import json
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
+from datetime import date
 
 from peewee import JOIN, IntegrityError, PostgresqlDatabase, fn
 
@@ -236,6 +237,9 @@ class StoryRow:
     title: str
     articles: int
     claims_by_article: dict[int, int] = field(default_factory=dict)
+    score: int | None = None  # the stored roll-up (None: being computed; -1: no claims)
+    code: str | None = None
+    caps: str = ""
 
     @property
     def claims(self) -> int:
@@ -244,21 +248,22 @@ class StoryRow:
 
 def story_rows() -> list[StoryRow]:
     """Every story with its article and claim counts, newest first."""
-    per_article = (
-        Claim.select(Claim.article, Article.story.alias("story_id"), fn.COUNT(Claim.id).alias("n"))
-        .join(Article)
-        .group_by(Claim.article, Article.story)
-    )
+    story_of = dict(_select("SELECT id, story_id FROM article"))
     by_article: dict[int, dict[int, int]] = {}
-    for row in per_article.objects():
-        by_article.setdefault(row.story_id, {})[row.article_id] = row.n
+    for article_id, n in _select("SELECT article_id, COUNT(*) FROM claim GROUP BY article_id"):
+        by_article.setdefault(story_of[article_id], {})[article_id] = n
     query = (
-        Story.select(Story.id, Story.title, fn.COUNT(Article.id).alias("n_articles"))
+        Story.select(Story.id, Story.title, fn.COUNT(Article.id), Story.score, Story.code,
+                     Story.caps)
         .join(Article, JOIN.LEFT_OUTER)
-        .group_by(Story.id, Story.title)
+        .group_by(Story.id, Story.title, Story.score, Story.code, Story.caps)
         .order_by(Story.created.desc(), Story.id.desc())
-    )
-    return [StoryRow(s.id, s.title, s.n_articles, by_article.get(s.id, {})) for s in query]
+        .tuples()
+    )  # fmt: skip
+    return [
+        StoryRow(story_id, title, n, by_article.get(story_id, {}), score, code, caps or "")
+        for story_id, title, n, score, code, caps in query
+    ]
 
 
 def _articles(story_ids: list[int]):
@@ -272,6 +277,41 @@ def _articles(story_ids: list[int]):
 
 def articles_of(story_id: int) -> list[Article]:
     return list(_articles([story_id]))
+
+
+@dataclass(slots=True)
+class ArticleRow:
+    """What lists show of an article, read as plain values."""
+
+    id: int
+    story_id: int
+    title: str
+    outlet_name: str | None
+    url: str | None
+    origin: str | None
+    format: str
+    published: date | None
+
+
+def article_rows(story_ids: list[int]) -> dict[int, list[ArticleRow]]:
+    """The articles of these stories as ArticleRows, in the order articles_of gives them."""
+    grouped: dict[int, list[ArticleRow]] = {story_id: [] for story_id in story_ids}
+    ids = sorted(set(story_ids))
+    for start in range(0, len(ids), 500):
+        chunk = ids[start : start + 500]
+        marks = ", ".join([database_proxy.obj.param] * len(chunk))
+        for row in _select(
+            "SELECT a.id, a.story_id, a.title, o.name, a.url, a.origin, a.format, a.published "
+            "FROM article a LEFT JOIN outlet o ON o.id = a.outlet_id "
+            f"WHERE a.story_id IN ({marks}) "
+            "ORDER BY a.story_id, a.published IS NULL, a.published, a.id",
+            *chunk,
+        ):
+            published = row[7]
+            if isinstance(published, str):
+                published = date.fromisoformat(published[:10])
+            grouped[row[1]].append(ArticleRow(*row[:7], published))
+    return grouped
 
 
 def articles_by_story(story_ids: list[int]) -> dict[int, list[Article]]:
@@ -312,6 +352,32 @@ def claims_of_story(story_id: int) -> list[Claim]:
 # -- edits by a person --------------------------------------------------------------------------
 
 EDITABLE_FIELDS = ("type", "stance", "source_mention", "reviewed", "note")
+
+
+def mark_stale(story_ids: Iterable[int] | None = None) -> None:
+    """Have the roll-up of these stories (None: of all) computed again."""
+    if story_ids is None:
+        Story.update(score=None, code=None).where(Story.score.is_null(False)).execute()
+        return
+    ids = sorted(set(story_ids))
+    for start in range(0, len(ids), 500):
+        Story.update(score=None, code=None).where(Story.id.in_(ids[start : start + 500])).execute()
+
+
+def stories_touched(claim_ids: Iterable[int]) -> set[int]:
+    """The stories of these claims and of the claims stored as saying the same: those whose
+    roll-up a change to them can move."""
+    ids = sorted(set(claim_ids))
+    stories: set[int] = set()
+    for start in range(0, len(ids), 500):
+        chunk = ids[start : start + 500]
+        marks = ", ".join([database_proxy.obj.param] * len(chunk))
+        stories |= {row[0] for row in _select(
+            "SELECT DISTINCT a.story_id FROM claim c JOIN article a ON a.id = c.article_id "
+            f"WHERE c.id IN ({marks}) OR c.id IN (SELECT other_id FROM corroboration "
+            f"WHERE claim_id IN ({marks})) OR c.id IN (SELECT claim_id FROM corroboration "
+            f"WHERE other_id IN ({marks}))", *chunk, *chunk, *chunk)}  # fmt: skip
+    return stories
 
 
 class EditConflict(Exception):
@@ -363,6 +429,7 @@ def update_claim(claim_id: int, changes: dict, version: int | None = None) -> di
             old["source"] = claim.source_id
         values["origin"] = changes.get("origin", "user")
         _saved(claim_id, version, values)
+        mark_stale(stories_touched([claim_id]))
     return old
 
 
@@ -371,6 +438,7 @@ def restore_claim_fields(claim_id: int, old: dict, version: int | None = None) -
     changed the claim since (else EditConflict)."""
     with writing():
         _saved(claim_id, version, dict(old))
+        mark_stale(stories_touched([claim_id]))
 
 
 def check_versions(versions: dict[int, int | None]) -> None:
@@ -396,6 +464,7 @@ def delete_claims(
     with writing():
         check_versions(versions or {})
         rows = list(Claim.select().where(Claim.id.in_(claim_ids)).dicts())
+        mark_stale(stories_touched(claim_ids))
         Claim.delete().where(Claim.id.in_(claim_ids)).execute()
     return rows
 
@@ -412,6 +481,12 @@ def insert_rows_with_ids(model, rows: list[dict]) -> None:
         model.insert_many(rows).execute()
 
 
+def _stale_article(article_id: int) -> None:
+    """Before an article's claims are replaced: the stories their links reach."""
+    ids = [row[0] for row in Claim.select(Claim.id).where(Claim.article == article_id).tuples()]
+    mark_stale(stories_touched(ids))
+
+
 def reanalyze_article(article_id: int, claims: Iterable[FoundClaim], analyzer_version: str) -> int:
     """Replace the analyzer's claims of an article with new ones, in one transaction. The
     claims a person made or changed stay as they are, and a new claim that covers the same
@@ -422,6 +497,7 @@ def reanalyze_article(article_id: int, claims: Iterable[FoundClaim], analyzer_ve
                 (Claim.article == article_id) & (Claim.origin == "user")
             )
         )
+        _stale_article(article_id)
         Claim.delete().where((Claim.article == article_id) & (Claim.origin != "user")).execute()
         fresh = [c for c in claims if not any(_same_words(c, k) for k in kept)]
         insert_rows(Claim, _claim_rows(article_id, fresh, utcnow()))
@@ -458,6 +534,7 @@ def replace_claims_of_article(
                 claim = Claim.get_or_none(Claim.id == claim_id)
                 theirs = None if claim is None else {f: getattr(claim, f) for f in EDITABLE_FIELDS}
                 raise EditConflict(claim_id, {}, theirs, claim.text if claim else "")
+        _stale_article(article_id)
         Claim.delete().where(Claim.article == article_id).execute()
         insert_rows_with_ids(Claim, rows)
         index_articles([article_id])
@@ -539,6 +616,7 @@ def merge_claims(claim_ids: list[int], versions: dict[int, int | None] | None = 
                      reviewed=False, version=Claim.version + 1, updated=utcnow()).where(
             Claim.id == first.id
         ).execute()  # fmt: skip
+        mark_stale(stories_touched([c.id for c in claims]))
         Claim.delete().where(Claim.id.in_([c.id for c in claims[1:]])).execute()
         index_claims([first.id])
         return first.id
@@ -588,6 +666,7 @@ def _set_grade(model, row_id: int, letter: str | None) -> str | None:
     with writing():
         old = model.get_by_id(row_id).reliability
         model.update(reliability=letter).where(model.id == row_id).execute()
+        mark_stale()  # a grade flows into the codes of claims in many stories
     return old
 
 
@@ -610,6 +689,7 @@ def merge_sources(keep_id: int, other_ids: list[int]) -> dict:
         SourceAlias.update(source=keep_id).where(SourceAlias.source.in_(others)).execute()
         Claim.update(source=keep_id).where(Claim.source.in_(others)).execute()
         Source.delete().where(Source.id.in_(others)).execute()
+        mark_stale()  # the merged source's grade now covers their claims
     return snapshot
 
 
@@ -623,6 +703,7 @@ def unmerge_sources(snapshot: dict) -> None:
             ).execute()
         for claim_id, source_id in snapshot["claims"]:
             Claim.update(source=source_id).where(Claim.id == claim_id).execute()
+        mark_stale()
 
 
 # -- the credibility model's settings, kept with the database ------------------------------------
@@ -651,6 +732,7 @@ def save_settings(settings: Settings) -> None:
         Meta.insert(key=SETTINGS_KEY, value=value).on_conflict(
             conflict_target=[Meta.key], update={Meta.value: value}
         ).execute()
+        mark_stale()
         if settings.similarity < floor():
             rebuild_index(settings.similarity)
 
@@ -725,6 +807,7 @@ def set_link(claim_id: int, other_id: int, status: str | None, similarity: float
             Corroboration.create(claim=a, other=b, status=status, similarity=similarity)
         else:
             Corroboration.update(status=status).where(Corroboration.id == row.id).execute()
+        mark_stale(stories_touched([a, b]))
     return old
 
 

@@ -39,7 +39,7 @@ from PySide6.QtWidgets import (
 from sourcemark import APP_NAME, __version__
 from sourcemark.paths import sample_story_path
 from sourcemark.pipeline import ImportReport, import_paths
-from sourcemark.rollups import story_scores
+from sourcemark.rollups import refresh_scores, stale_stories
 from sourcemark.store import describe
 from sourcemark.store.models import Article, Claim, revision, written_here
 from sourcemark.store.repo import (
@@ -73,7 +73,6 @@ from sourcemark.ui.editing import (
 from sourcemark.ui.models import (
     ID_ROLE,
     KIND_ROLE,
-    SORT_ROLE,
     ClaimFilterProxy,
     ClaimTableModel,
     StoryTreeModel,
@@ -159,6 +158,7 @@ class MainWindow(QMainWindow):
         self.settings = settings or QSettings()
         self.pool = QThreadPool.globalInstance()
         self.task: Task | None = None
+        self.score_task: Task | None = None
         self.pending: list[tuple[list, int | None]] = []  # imports asked for while one runs
         self.last_import_problems = []
         self.problem_box: QMessageBox | None = None
@@ -559,6 +559,7 @@ class MainWindow(QMainWindow):
             QApplication.instance().applicationStateChanged.disconnect(self._application_state)
         if self.task is not None:
             self.task.cancel()
+        if self.task is not None or self.score_task is not None:
             self.pool.waitForDone(10_000)
         self.settings.setValue("window/geometry", self.saveGeometry())
         self.settings.setValue("window/splitter", self.splitter.saveState())
@@ -598,8 +599,9 @@ class MainWindow(QMainWindow):
         """Reload the story list from the database, keeping the current selection."""
         self.known_revision = revision()
         current = self.current_story_id()
+        self._score_stale_stories()
         stories = story_rows()
-        self.tree_model.load(stories, story_scores({story.id: story.title for story in stories}))
+        self.tree_model.load(stories)
         self.tree.expandAll()
         self.stack.setCurrentWidget(self.splitter if stories else self.empty)
         n_articles, n_claims = sum(s.articles for s in stories), sum(s.claims for s in stories)
@@ -611,6 +613,48 @@ class MainWindow(QMainWindow):
             self.select_story(current if current in {s.id for s in stories} else stories[0].id)
         else:
             self._show_story(None)
+
+    SCORE_HERE = 300  # stale roll-ups computed before the list shows; more go to the worker
+
+    def _score_stale_stories(self) -> None:
+        """Bring the stored roll-ups up to date: a few at once, many on the worker (the list
+        shows "…" for them meanwhile and fills in when they are done)."""
+        stale = stale_stories()
+        if not stale:
+            return
+        if len(stale) <= self.SCORE_HERE:
+            refresh_scores(stale)
+            return
+        if self.score_task is not None:
+            return  # one already runs; its end refreshes the list
+
+        def work(progress, cancelled):
+            return refresh_scores(progress=lambda n, total: progress(n, total))
+
+        task = Task(work)
+        self.score_task = task
+        task.signals.progress.connect(lambda n, total: self.statusBar().showMessage(
+            f"Scoring stories… {n:,} of {total:,}"))  # fmt: skip
+
+        def done(_count) -> None:
+            self.score_task = None
+            self._show_stored_scores()
+            self.statusBar().showMessage("Every story's score is up to date.", 5000)
+
+        task.signals.finished.connect(done)
+        task.signals.errored.connect(lambda message: setattr(self, "score_task", None))
+        self.pool.start(task)
+
+    def _show_stored_scores(self, story_ids: list[int] | None = None) -> None:
+        """The stored roll-ups of these stories (None: all) in the list, in place."""
+        from sourcemark.store.models import Story
+
+        query = Story.select(Story.id, Story.score, Story.code, Story.caps)
+        if story_ids is not None:
+            query = query.where(Story.id.in_(story_ids))
+        self.tree_model.set_scores(
+            {story_id: (score, code, caps or "") for story_id, score, code, caps in query.tuples()}
+        )
 
     def current_story_id(self) -> int | None:
         index = self.tree.currentIndex()
@@ -1106,11 +1150,10 @@ class MainWindow(QMainWindow):
             counts[claim.article_id] = counts.get(claim.article_id, 0) + 1
         story_index = self.tree_model.index(row, 0)
         self.tree_model.setData(self.tree_model.index(row, 1), str(sum(counts.values())))
-        summary = self.summary.rollup
-        if summary is not None and self._article_filter is None:
-            score = self.tree_model.index(row, 2)
-            self.tree_model.setData(score, f"{summary['score']} {summary['code']}")
-            self.tree_model.setData(score, summary["score"], SORT_ROLE)
+        stale = stale_stories()  # this story, and those its claims' links reach
+        if len(stale) <= self.SCORE_HERE:
+            refresh_scores(stale)
+            self._show_stored_scores(stale)
         for child in range(self.tree_model.rowCount(story_index)):
             article_id = self.tree_model.index(child, 0, story_index).data(ID_ROLE)
             self.tree_model.setData(

@@ -19,7 +19,7 @@ from sourcemark.analysis.types import ANONYMOUS_TYPES, TYPE_LABELS, SourcingType
 from sourcemark.rollups import cited_letter, links_of_claims, outlet_letters
 from sourcemark.scoring import claim_code
 from sourcemark.store.models import Claim
-from sourcemark.store.repo import StoryRow, articles_by_story
+from sourcemark.store.repo import ArticleRow, StoryRow, article_rows
 from sourcemark.ui.drops import items_from_mime
 from sourcemark.ui.theme import icon, type_swatch
 from sourcemark.ui.wording import counted
@@ -75,15 +75,26 @@ class StoryTreeModel(QStandardItemModel):
             index = index.parent()
         return index.data(ID_ROLE)
 
-    def load(self, stories: list[StoryRow], scores: dict[int, dict] | None = None) -> None:
-        """The stories, newest first, with their articles; ``scores`` are their roll-ups."""
-        scores = scores or {}
+    def load(self, stories: list[StoryRow]) -> None:
+        """The stories, newest first, with their articles and stored roll-ups. Built with the
+        model's signals held back and shown with one reset: thousands of stories would
+        otherwise each make the views update and re-sort."""
+        self.blockSignals(True)
+        try:
+            self._fill(stories)
+        finally:
+            self.blockSignals(False)
+        self.beginResetModel()
+        self.endResetModel()
+
+    def _fill(self, stories: list[StoryRow]) -> None:
         self.removeRows(0, self.rowCount())
+        right = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
         story_icon, article_icon = (
             icon("mdi6.folder-text-outline"),
             icon("mdi6.file-document-outline"),
         )
-        articles = articles_by_story([story.id for story in stories])
+        articles = article_rows([story.id for story in stories])
         for story in stories:
             title = QStandardItem(story_icon, story.title)
             title.setData(story.id, ID_ROLE)
@@ -92,21 +103,15 @@ class StoryTreeModel(QStandardItemModel):
                 f"{story.title}\n{counted(story.articles, 'article')}, "
                 f"{counted(story.claims, 'claim')}"
             )
-            summary = scores.get(story.id)
-            score = QStandardItem(f"{summary['score']} {summary['code']}" if summary else "—")
+            score = QStandardItem()
             score.setData(story.id, ID_ROLE)
             score.setData(self.STORY, KIND_ROLE)
-            score.setData(summary["score"] if summary else -1, SORT_ROLE)
-            score.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
-            if summary:
-                score.setToolTip(
-                    f"Sourcing score {summary['score']} of 100, code {summary['code']}"
-                    + "".join(f"\n{cap}" for cap in summary["caps"])
-                )
+            score.setTextAlignment(right)
+            self.show_score(score, story.score, story.code, story.caps)
             count = QStandardItem(str(story.claims))
             count.setData(story.id, ID_ROLE)
             count.setData(self.STORY, KIND_ROLE)
-            count.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+            count.setTextAlignment(right)
             for article in articles[story.id]:
                 label = article_label(article)
                 child = QStandardItem(article_icon, label)
@@ -117,9 +122,7 @@ class StoryTreeModel(QStandardItemModel):
                 n_claims = QStandardItem(str(story.claims_by_article.get(article.id, 0)))
                 n_claims.setData(article.id, ID_ROLE)
                 n_claims.setData(self.ARTICLE, KIND_ROLE)
-                n_claims.setTextAlignment(
-                    Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
-                )
+                n_claims.setTextAlignment(right)
                 for item in (child, n_claims):
                     item.setEditable(False)
                 title.appendRow([child, n_claims])
@@ -129,12 +132,38 @@ class StoryTreeModel(QStandardItemModel):
                 item.setEditable(False)
             self.appendRow([title, count, score])
 
+    @staticmethod
+    def show_score(item: QStandardItem, score: int | None, code: str | None, caps: str) -> None:
+        """A story's score cell: "60 F3", "…" while it is computed, "—" without claims."""
+        if score is None:
+            item.setText("…")
+            item.setToolTip("The score is being computed")
+        elif score < 0:
+            item.setText("—")
+            item.setToolTip("No claims to score")
+        else:
+            item.setText(f"{score} {code}")
+            item.setToolTip(f"Sourcing score {score} of 100, code {code}"
+                            + "".join(f"\n{cap}" for cap in caps.splitlines()))  # fmt: skip
+        item.setData(score if score is not None else -2, SORT_ROLE)
+
+    def set_scores(self, scores: dict[int, tuple[int | None, str | None, str]]) -> None:
+        """Show these stories' stored roll-ups (story id -> score, code, caps) in place."""
+        for row in range(self.rowCount()):
+            story_id = self.index(row, 0).data(ID_ROLE)
+            if story_id in scores:
+                self.show_score(self.item(row, 2), *scores[story_id])
+
 
 def article_label(article) -> str:
     """How an article is named under its story: its outlet, else where it came from (a
     site's address or a file's name)."""
-    if article.outlet:
-        return article.outlet.name
+    if isinstance(article, ArticleRow):
+        outlet = article.outlet_name
+    else:
+        outlet = article.outlet.name if article.outlet else None
+    if outlet:
+        return outlet
     if article.url:
         host = urlsplit(article.url).hostname or ""
         return host.removeprefix("www.") or article.url
@@ -367,7 +396,7 @@ def grade_rows(rows: list[ClaimRow]) -> None:
     settings = load_settings()
     letters = outlet_letters()
     links = links_of_claims([row.id for row in rows], letters) if rows else {}
-    for story_rows in by_story.values():
+    for story_id, story_rows in by_story.items():
         inputs = [
             ClaimInput(r.text, r.type, r.stance, r.source or None, r.source_resolved or None,
                        r.premise, outlet=r.outlet, source_letter=r.source_letter,
@@ -375,7 +404,7 @@ def grade_rows(rows: list[ClaimRow]) -> None:
                        cites_outlet=r.source if r.type == "media_report" else None)
             for r in story_rows
         ]  # fmt: skip
-        elsewhere = corroborate_across(inputs, links, settings)
+        elsewhere = corroborate_across(inputs, links, settings, story_id)
         grades = grade_claims(inputs, settings)
         for row, grade, outlets in zip(story_rows, grades, elsewhere, strict=True):
             row.code = grade.code
