@@ -52,9 +52,13 @@ def _claims_of(story_ids: list[int]) -> list[tuple]:
     return rows
 
 
-def links_of_claims(claim_ids: list[int], letters: dict[str, str]) -> dict[int, list[Link]]:
+def links_of_claims(
+    claim_ids: list[int],
+    letters: dict[str, str],
+    known: dict[int, tuple[int, ClaimInput]] | None = None,
+) -> dict[int, list[Link]]:
     """The stored corroborations of these claims, each with the other claim as the model
-    reads it: claim id -> links."""
+    reads it: claim id -> links. ``known``: claims read already (id -> story id, input)."""
     pairs = []
     for start in range(0, len(claim_ids), 500):
         chunk = claim_ids[start : start + 500]
@@ -67,8 +71,8 @@ def links_of_claims(claim_ids: list[int], letters: dict[str, str]) -> dict[int, 
     if not pairs:
         return {}
     wanted = set(claim_ids)
-    others = sorted({x for a, b, _s, _t in pairs for x in (a, b)})
-    inputs = {}
+    inputs = dict(known or {})
+    others = sorted({x for a, b, _s, _t in pairs for x in (a, b)} - inputs.keys())
     for start in range(0, len(others), 500):
         chunk = others[start : start + 500]
         for row in _rows(_CLAIM_SQL + f"WHERE c.id IN ({_marks(chunk)})", chunk):
@@ -102,12 +106,13 @@ def stored_stories(story_ids: list[int] | None = None, settings=None) -> Iterato
         story_ids = [row[0] for row in _rows("SELECT id FROM story ORDER BY id")]
     for start in range(0, len(story_ids), STORIES_PER_CHUNK):
         rows = _claims_of(sorted(story_ids[start : start + STORIES_PER_CHUNK]))
-        links = links_of_claims([row[0] for row in rows], letters)
+        read = {row[0]: (row[1], _input(row, letters)) for row in rows}
+        links = links_of_claims(list(read), letters, read)
         by_story: dict[int, list[tuple]] = {}
         for row in rows:
             by_story.setdefault(row[1], []).append(row)
         for story_id, story_rows in by_story.items():
-            claims = [_input(row, letters) for row in story_rows]
+            claims = [read[row[0]][1] for row in story_rows]
             grades = {row[10] for row in story_rows if row[10]}
             yield StoryClaims(
                 story_id,
