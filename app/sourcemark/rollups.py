@@ -5,11 +5,14 @@ corroborations stored for their claims (``store.corroboration``): memory follows
 chunk, not the archive, and the cost of a story does not grow with the archive.
 """
 
+import concurrent.futures
+import os
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 
 from sourcemark.scoring import ClaimInput, grade_claims, roll_up
 from sourcemark.scoring.rollup import Link, corroborate_across
+from sourcemark.store.db import opened_url
 from sourcemark.store.models import database_proxy
 from sourcemark.store.repo import load_settings
 
@@ -156,30 +159,77 @@ def stale_stories() -> list[int]:
     return [row[0] for row in _rows("SELECT id FROM story WHERE score IS NULL ORDER BY id")]
 
 
+PARALLEL_FROM = 2000  # stale stories from which the roll-up is shared among processes
+
+
 def refresh_scores(
     story_ids: list[int] | None = None, progress: Callable[[int, int], None] | None = None
 ) -> int:
     """Compute and store the roll-up of the stories whose stored one is out of date (or of
-    these), a chunk at a time; returns how many. The story list shows what is stored."""
-    from sourcemark.store.models import Story
-
+    these), a chunk at a time; returns how many. The story list shows what is stored. Many
+    stories are shared among helper processes, one per core (the work is pure Python)."""
     ids = stale_stories() if story_ids is None else sorted(story_ids)
+    workers = min(os.cpu_count() or 1, 4)
+    if len(ids) >= PARALLEL_FROM and workers > 1 and opened_url():
+        try:
+            return _refresh_in_processes(ids, workers, progress)
+        except (OSError, RuntimeError, concurrent.futures.process.BrokenProcessPool):
+            pass  # no helper processes here (a sandbox, a frozen app without them): alone
     settings = load_settings()
     for start in range(0, len(ids), STORIES_PER_CHUNK):
         chunk = ids[start : start + STORIES_PER_CHUNK]
-        titles = dict(Story.select(Story.id, Story.title).where(Story.id.in_(chunk)).tuples())
-        scores = story_scores(titles, settings)
-        with database_proxy.atomic():  # a cache of what the claims say: no revision of its own
-            for story_id in chunk:
-                summary = scores.get(story_id)
-                Story.update(
-                    score=summary["score"] if summary else -1,
-                    code=summary["code"] if summary else "",
-                    caps="\n".join(summary["caps"]) if summary else "",
-                ).where(Story.id == story_id).execute()
+        _save_scores(_scores_of(chunk, settings))
         if progress:
             progress(min(start + STORIES_PER_CHUNK, len(ids)), len(ids))
     return len(ids)
+
+
+def _scores_of(chunk: list[int], settings) -> list[tuple[int, int, str, str]]:
+    """(story id, score, code, caps) of these stories; -1 for a story without claims."""
+    from sourcemark.store.models import Story
+
+    titles = dict(Story.select(Story.id, Story.title).where(Story.id.in_(chunk)).tuples())
+    scores = story_scores(titles, settings)
+    rows = []
+    for story_id in chunk:
+        summary = scores.get(story_id)
+        rows.append((story_id, summary["score"], summary["code"], "\n".join(summary["caps"]))
+                    if summary else (story_id, -1, "", ""))  # fmt: skip
+    return rows
+
+
+def _save_scores(rows: list[tuple[int, int, str, str]]) -> None:
+    from sourcemark.store.models import Story
+
+    with database_proxy.atomic():  # a cache of what the claims say: no revision of its own
+        for story_id, score, code, caps in rows:
+            Story.update(score=score, code=code, caps=caps).where(Story.id == story_id).execute()
+
+
+def _refresh_in_processes(ids: list[int], workers: int, progress) -> int:
+    import multiprocessing
+
+    parts = [ids[start : start + STORIES_PER_CHUNK * 2]
+             for start in range(0, len(ids), STORIES_PER_CHUNK * 2)]  # fmt: skip
+    context = multiprocessing.get_context("spawn")
+    done = 0
+    with concurrent.futures.ProcessPoolExecutor(workers, mp_context=context) as pool:
+        for rows in pool.map(_score_part, [opened_url()] * len(parts), parts):
+            _save_scores(rows)
+            done += len(rows)
+            if progress:
+                progress(done, len(ids))
+    return len(ids)
+
+
+def _score_part(url: str, chunk: list[int]) -> list[tuple[int, int, str, str]]:
+    """In a helper process: the roll-ups of a part of the stories."""
+    from sourcemark.store import open_database
+    from sourcemark.store.models import database_proxy as proxy
+
+    if proxy.obj is None:
+        open_database(url)
+    return _scores_of(chunk, load_settings())
 
 
 def graded_claims(story_ids: list[int] | None = None) -> Iterator[tuple[int, object]]:

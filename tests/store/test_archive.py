@@ -46,3 +46,30 @@ def test_chunks_of_stories_grade_as_the_whole_archive_does(tmp_path, monkeypatch
         assert len(whole) == Claim.select().count()
     finally:
         close_database()
+
+
+def test_roll_ups_shared_among_processes_are_those_of_one(tmp_path, monkeypatch):
+    from sourcemark.store.repo import mark_stale
+
+    path = tmp_path / "archive.sqlite"
+    build(path, stories=30, articles=36, outlets=6, claims=750, seed=9)
+    open_database(f"sqlite:///{path}")
+    try:
+
+        def stored():
+            return list(Story.select(Story.id, Story.score, Story.code, Story.caps).tuples())
+
+        monkeypatch.setattr(rollups, "PARALLEL_FROM", 10**9)
+        assert rollups.refresh_scores() == 30
+        alone = stored()
+        assert all(score is not None for _id, score, _code, _caps in alone)
+        mark_stale()
+        assert all(score is None for _id, score, _code, _caps in stored())
+        monkeypatch.setattr(rollups, "STORIES_PER_CHUNK", 4)
+        seen = []
+        ids = rollups.stale_stories()  # two helper processes, errors not hidden
+        assert rollups._refresh_in_processes(ids, 2, lambda n, t: seen.append((n, t))) == 30
+        assert stored() == alone
+        assert seen[-1] == (30, 30)
+    finally:
+        close_database()

@@ -72,7 +72,17 @@ def open_database(url: str | None = None, *, timeout: float = 5.0) -> Database:
     database = _open_sqlite(path, timeout) if path is not None else _open_server(url)
     database_proxy.initialize(database)
     forget_own_revisions()  # the revisions written here were another database's
+    global _opened_url
+    _opened_url = url
     return database
+
+
+_opened_url: str | None = None
+
+
+def opened_url() -> str | None:
+    """The address of the database open now (for helper processes to open it too)."""
+    return _opened_url
 
 
 def close_database() -> None:
