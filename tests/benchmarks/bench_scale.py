@@ -82,7 +82,8 @@ else:
     count = refresh_scores()
 seconds = time.perf_counter() - started
 rss = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
-print(json.dumps({"seconds": seconds, "count": count, "rss_mb": rss}))
+helpers = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
+print(json.dumps({"seconds": seconds, "count": count, "rss_mb": rss, "helper_mb": helpers}))
 """
 
 
@@ -131,7 +132,8 @@ def main(argv=None) -> int:
     )
     print(f"roll-up of every story: {median(rolls):.2f} s, reading its rows with sqlite3 "
           f"{median(raw):.2f} s ({median(rolls) / median(raw):.1f}x); peak memory "
-          f"{median(rolls, 'rss_mb'):.0f} MB")  # fmt: skip
+          f"{median(rolls, 'rss_mb'):.0f} MB, each helper process at most "
+          f"{median(rolls, 'helper_mb'):.0f} MB")  # fmt: skip
     return 0
 
 
