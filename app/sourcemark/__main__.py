@@ -1,3 +1,4 @@
 from sourcemark.cli import main
 
-raise SystemExit(main())
+if __name__ == "__main__":  # not when a helper process (multiprocessing spawn) imports it
+    raise SystemExit(main())

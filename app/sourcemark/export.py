@@ -110,36 +110,38 @@ def write_claims(
     """One row per claim, story by story in reading order (only ``claim_ids`` when given:
     the claims a filter shows); returns the number written. Graded and written a chunk of
     stories at a time, so memory stays flat however many there are."""
-    from sourcemark.rollups import _marks, claim_grades
+    from sourcemark.rollups import _marks, refresh_scores, stale_stories
     from sourcemark.store.models import database_proxy
+
+    stale = set(stale_stories())
+    if stale:  # the grades of claims are stored with their story's roll-up: bring it up to date
+        refresh_scores(sorted(stale if story_ids is None else stale & set(story_ids)))
 
     wanted = set(claim_ids) if claim_ids is not None else None
     writer = _writer(out, bom)
     writer.writerow(CLAIM_COLUMNS)
     count = 0
     for chunk in _story_chunks(story_ids):
-        grades = claim_grades(chunk)
         database = database_proxy.obj
         rows = database.execute_sql(
             "SELECT c.id, a.story_id, s.title, c.article_id, a.title, o.name, a.published, "
             "c.source_mention, c.source_resolved, c.type, c.stance, c.reviewed, c.origin, "
-            'c.note, c.text, c.start, c."end" FROM claim c JOIN article a ON a.id = c.article_id '
-            "JOIN story s ON s.id = a.story_id LEFT JOIN outlet o ON o.id = a.outlet_id "
+            'c.note, c.text, c.start, c."end", c.code, c.flags, c.also_reported FROM claim c '
+            "JOIN article a ON a.id = c.article_id JOIN story s ON s.id = a.story_id "
+            "LEFT JOIN outlet o ON o.id = a.outlet_id "
             f"WHERE a.story_id IN ({_marks(chunk)}) ORDER BY a.story_id, a.id, c.start",
             tuple(chunk),
         )
         for row in rows:
             (claim_id, story_id, story_title, article_id, title, outlet, published, source,
-             resolved, type_, stance, reviewed, origin, note, text, start, end) = row  # fmt: skip
+             resolved, type_, stance, reviewed, origin, note, text, start, end, code, flags,
+             also) = row  # fmt: skip
             if wanted is not None and claim_id not in wanted:
                 continue
-            grade = grades.get(claim_id)
             cells = [
                 claim_id, story_id, story_title, article_id, title, outlet,
                 str(published)[:10] if published else "", source, resolved, type_, stance,
-                grade.code if grade else "", "; ".join(grade.flags) if grade else "",
-                "; ".join(grade.also_reported_by) if grade else "",
-                bool(reviewed), origin, note, text, start, end,
+                code, flags, also, bool(reviewed), origin, note, text, start, end,
             ]  # fmt: skip
             writer.writerow([safe(value) for value in cells])
             count += 1

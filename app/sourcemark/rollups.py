@@ -144,14 +144,21 @@ def alike_within(
     return alike
 
 
-def story_scores(titles: dict[int, str], settings=None) -> dict[int, dict]:
-    """Each story's summary (score, code, components ...), over all its articles."""
+def story_scores(titles: dict[int, str], settings=None, graded: list | None = None) -> dict:
+    """Each story's summary (score, code, components ...), over all its articles. With
+    ``graded``, each claim's (id, code, flags, outlets also reporting it) is added to it."""
     settings = settings or load_settings()
-    return {
-        story.story_id: roll_up(story.claims, titles.get(story.story_id, ""),
-                                story.outlet_letter, settings=settings, alike=story.alike)
-        for story in stored_stories(list(titles), settings)
-    }  # fmt: skip
+    summaries = {}
+    for story in stored_stories(list(titles), settings):
+        summary = roll_up(story.claims, titles.get(story.story_id, ""), story.outlet_letter,
+                          settings=settings, alike=story.alike)  # fmt: skip
+        summaries[story.story_id] = summary
+        if graded is not None:
+            for claim, grade, outlets in zip(story.claims, summary["claims"], story.elsewhere,
+                                             strict=True):  # fmt: skip
+                graded.append((claim.id, grade["code"], "; ".join(grade["flags"]),
+                               "; ".join(outlets)))  # fmt: skip
+    return summaries
 
 
 def stale_stories() -> list[int]:
@@ -184,26 +191,37 @@ def refresh_scores(
     return len(ids)
 
 
-def _scores_of(chunk: list[int], settings) -> list[tuple[int, int, str, str]]:
-    """(story id, score, code, caps) of these stories; -1 for a story without claims."""
+def _scores_of(chunk: list[int], settings) -> tuple[list, list]:
+    """(story id, score, code, caps) of these stories (-1 for a story without claims), and
+    (claim id, code, flags, also reported by) of their claims."""
     from sourcemark.store.models import Story
 
     titles = dict(Story.select(Story.id, Story.title).where(Story.id.in_(chunk)).tuples())
-    scores = story_scores(titles, settings)
+    graded: list = []
+    scores = story_scores(titles, settings, graded)
     rows = []
     for story_id in chunk:
         summary = scores.get(story_id)
         rows.append((story_id, summary["score"], summary["code"], "\n".join(summary["caps"]))
                     if summary else (story_id, -1, "", ""))  # fmt: skip
-    return rows
+    return rows, graded
 
 
-def _save_scores(rows: list[tuple[int, int, str, str]]) -> None:
-    from sourcemark.store.models import Story
-
+def _save_scores(result: tuple[list, list]) -> None:
+    stories, claims = result
+    database = database_proxy.obj
+    mark = database.param
     with database_proxy.atomic():  # a cache of what the claims say: no revision of its own
-        for story_id, score, code, caps in rows:
-            Story.update(score=score, code=code, caps=caps).where(Story.id == story_id).execute()
+        cursor = database.cursor()
+        cursor.executemany(
+            f"UPDATE story SET score = {mark}, code = {mark}, caps = {mark} WHERE id = {mark}",
+            [(score, code, caps, story_id) for story_id, score, code, caps in stories],
+        )
+        cursor.executemany(
+            f"UPDATE claim SET code = {mark}, flags = {mark}, also_reported = {mark} "
+            f"WHERE id = {mark}",
+            [(code, flags, also, claim_id) for claim_id, code, flags, also in claims],
+        )
 
 
 def _refresh_in_processes(ids: list[int], workers: int, progress) -> int:
@@ -214,15 +232,15 @@ def _refresh_in_processes(ids: list[int], workers: int, progress) -> int:
     context = multiprocessing.get_context("spawn")
     done = 0
     with concurrent.futures.ProcessPoolExecutor(workers, mp_context=context) as pool:
-        for rows in pool.map(_score_part, [opened_url()] * len(parts), parts):
-            _save_scores(rows)
-            done += len(rows)
+        for result in pool.map(_score_part, [opened_url()] * len(parts), parts):
+            _save_scores(result)
+            done += len(result[0])
             if progress:
                 progress(done, len(ids))
     return len(ids)
 
 
-def _score_part(url: str, chunk: list[int]) -> list[tuple[int, int, str, str]]:
+def _score_part(url: str, chunk: list[int]) -> tuple[list, list]:
     """In a helper process: the roll-ups of a part of the stories."""
     from sourcemark.store import open_database
     from sourcemark.store.models import database_proxy as proxy

@@ -73,3 +73,20 @@ def test_roll_ups_shared_among_processes_are_those_of_one(tmp_path, monkeypatch)
         assert seen[-1] == (30, 30)
     finally:
         close_database()
+
+
+def test_the_grades_stored_with_the_roll_up_are_the_ones_computed_live(tmp_path):
+    path = tmp_path / "archive.sqlite"
+    build(path, stories=25, articles=30, outlets=5, claims=600, seed=11)
+    open_database(f"sqlite:///{path}")
+    try:
+        rollups.refresh_scores()
+        live = rollups.claim_grades()
+        stored = {c.id: (c.code, c.flags, c.also_reported) for c in Claim.select()}
+        assert stored == {
+            claim_id: (g.code, "; ".join(g.flags), "; ".join(g.also_reported_by))
+            for claim_id, g in live.items()
+        }
+        assert any(also for _code, _flags, also in stored.values())
+    finally:
+        close_database()

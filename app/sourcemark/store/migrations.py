@@ -13,6 +13,7 @@ History:
      found are stored (corroboration.found) instead of searched for on every view.
   4. stories keep their last roll-up (score, code, caps) for the story list; pairs of
      claims of the same story that say the same are stored too.
+  5. claims keep their grade from the last roll-up (code, flags, also reported by).
 """
 
 from collections.abc import Callable
@@ -20,7 +21,7 @@ from collections.abc import Callable
 from peewee import BooleanField, CharField, Database
 from playhouse.migrate import PostgresqlMigrator, SchemaMigrator, SqliteMigrator, migrate
 
-SCHEMA_VERSION = 4
+SCHEMA_VERSION = 5
 
 
 def _migrator(database: Database) -> SchemaMigrator:
@@ -68,6 +69,18 @@ def _to_v4(database: Database) -> None:
     rebuild_index()  # the pairs within stories; every story's roll-up is computed afresh
 
 
+def _to_v5(database: Database) -> None:
+    from peewee import TextField
+
+    m = _migrator(database)
+    migrate(
+        m.add_column("claim", "code", CharField(null=True, max_length=4)),
+        m.add_column("claim", "flags", CharField(null=True, max_length=200)),
+        m.add_column("claim", "also_reported", TextField(null=True)),
+    )
+    database.execute_sql("UPDATE story SET score = NULL, code = NULL")  # rolled up again
+
+
 def prepare_tables(database: Database) -> None:
     """The word index is a table without row ids in SQLite (half the size); other databases
     keep their own layout."""
@@ -76,4 +89,4 @@ def prepare_tables(database: Database) -> None:
     ClaimWord._meta.without_rowid = database.__class__.__name__.lower().startswith("sqlite")
 
 
-MIGRATIONS: dict[int, Callable[[Database], None]] = {2: _to_v2, 3: _to_v3, 4: _to_v4}
+MIGRATIONS: dict[int, Callable[[Database], None]] = {2: _to_v2, 3: _to_v3, 4: _to_v4, 5: _to_v5}

@@ -140,6 +140,11 @@ class Claim(BaseModel):
     note = TextField(default="")
     version = IntegerField(default=1)  # optimistic concurrency for shared databases
     updated = DateTimeField(default=utcnow)
+    # its grade when its story was last rolled up (exports read it): code, flags, and the
+    # outlets of other stories that also report it, "; "-joined
+    code = CharField(null=True, max_length=4)
+    flags = CharField(null=True, max_length=200)
+    also_reported = TextField(null=True)
 
     class Meta:
         indexes = ((("article", "start"), False),)
