@@ -60,6 +60,21 @@ def archive(directory: Path, claims: int) -> Path:
     return path
 
 
+PREPARE = r"""
+import sys
+sys.path.insert(0, sys.argv[2])
+from sourcemark.store import open_database
+from sourcemark.rollups import refresh_scores
+if __name__ == "__main__":
+    open_database("sqlite:///" + sys.argv[1], timeout=600)  # upgrades an older archive
+    refresh_scores()  # the roll-ups (and claims' grades) an export reads, brought up to date
+"""
+
+
+def prepare(path: Path) -> None:
+    subprocess.run([sys.executable, "-c", PREPARE, str(path), str(ROOT / "app")], check=True)
+
+
 def measure(path: Path, which: str) -> dict:
     with tempfile.TemporaryDirectory() as scratch:
         out = str(Path(scratch) / "claims.csv")
@@ -82,6 +97,7 @@ def main(argv=None) -> int:
         rises = []
         for claims in [args.claims * 4**k // 4 for k in range(args.sizes)]:
             path = archive(directory, claims)
+            prepare(path)
             raw, app = measure(path, "raw"), measure(path, "app")
             rises.append(app["rise_mb"])
             print(
