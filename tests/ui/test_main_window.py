@@ -200,3 +200,25 @@ def test_choosing_the_dark_theme_switches_the_palette_and_is_remembered(qtbot, d
         assert settings.value("view/theme") == "light"
     finally:
         apply_theme(app, "system")
+
+
+def test_a_large_archive_reads_a_storys_articles_when_it_is_expanded(
+    qtbot, qtmodeltester, db_url, settings, monkeypatch
+):
+    from sourcemark.ui.models import ID_ROLE, StoryTreeModel
+
+    monkeypatch.setattr(StoryTreeModel, "LAZY_FROM", 0)  # as with thousands of stories
+    window = demo_window(qtbot, db_url, settings)
+    model, story = window.tree_model, window.tree_model.index(0, 0)
+    assert model.lazy() and not window.tree.isExpanded(story)
+    assert model.hasChildren(story) and model.rowCount(story) == 0  # not read yet
+    window.tree.setFocus()
+    qtbot.keyClick(window.tree, Qt.Key.Key_Right)  # unfold the current story
+    qtbot.waitUntil(lambda: model.rowCount(story) == 1)
+    article = model.index(0, 0, story)
+    assert article.data() == "Bangkok One News"
+    assert model.index(0, 1, story).data() == str(Claim.select().count())
+    window.tree.setCurrentIndex(article)
+    assert window.article_title.text() and window.claim_model.rowCount() == Claim.select().count()
+    assert article.data(ID_ROLE) == window.article.article_id
+    qtmodeltester.check(model)

@@ -602,7 +602,8 @@ class MainWindow(QMainWindow):
         self._score_stale_stories()
         stories = story_rows()
         self.tree_model.load(stories)
-        self.tree.expandAll()
+        if not self.tree_model.lazy():
+            self.tree.expandAll()  # a large archive opens with its stories folded
         self.stack.setCurrentWidget(self.splitter if stories else self.empty)
         n_articles, n_claims = sum(s.articles for s in stories), sum(s.claims for s in stories)
         self.statusBar().showMessage(

@@ -46,6 +46,9 @@ class StoryTreeModel(QStandardItemModel):
         super().__init__(parent)
         self.setHorizontalHeaderLabels(["Story", "Claims", "Score"])
         self.setSortRole(SORT_ROLE)
+        self._lazy = False
+        self._pending: dict[int, StoryRow] = {}  # stories whose articles are not read yet
+        self._icons: tuple = ()
 
     # -- dropping ---------------------------------------------------------------------------
 
@@ -87,14 +90,57 @@ class StoryTreeModel(QStandardItemModel):
         self.beginResetModel()
         self.endResetModel()
 
+    LAZY_FROM = 500  # with more stories, a story's articles are read when it is expanded
+
+    def lazy(self) -> bool:
+        """Whether stories' articles are read only when a story is expanded."""
+        return self._lazy
+
+    def hasChildren(self, parent: _Index = QModelIndex()) -> bool:  # noqa: B008
+        if (
+            self._pending
+            and parent.isValid()
+            and parent.column() == 0
+            and parent.data(KIND_ROLE) == self.STORY
+            and parent.data(ID_ROLE) in self._pending
+        ):
+            return True  # its articles are read when it is expanded
+        return super().hasChildren(parent)
+
+    def canFetchMore(self, parent: _Index) -> bool:
+        return bool(self._pending) and parent.isValid() and parent.data(ID_ROLE) in self._pending \
+            and parent.data(KIND_ROLE) == self.STORY  # fmt: skip
+
+    def fetchMore(self, parent: _Index) -> None:
+        story = self._pending.pop(parent.data(ID_ROLE), None)
+        if story is not None:
+            item = self.itemFromIndex(parent.siblingAtColumn(0))
+            for article in article_rows([story.id])[story.id]:
+                item.appendRow(self._article_items(article, story))
+
+    def _article_items(self, article, story: StoryRow) -> list[QStandardItem]:
+        label = article_label(article)
+        child = QStandardItem(self._icons[1], label)
+        when = f" · {article.published.isoformat()}" if article.published else ""
+        child.setToolTip(f"{article.title}\n{label}{when}")
+        child.setData(article.id, ID_ROLE)
+        child.setData(self.ARTICLE, KIND_ROLE)
+        n_claims = QStandardItem(str(story.claims_by_article.get(article.id, 0)))
+        n_claims.setData(article.id, ID_ROLE)
+        n_claims.setData(self.ARTICLE, KIND_ROLE)
+        n_claims.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        for cell in (child, n_claims):
+            cell.setEditable(False)
+        return [child, n_claims]
+
     def _fill(self, stories: list[StoryRow]) -> None:
         self.removeRows(0, self.rowCount())
         right = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
-        story_icon, article_icon = (
-            icon("mdi6.folder-text-outline"),
-            icon("mdi6.file-document-outline"),
-        )
-        articles = article_rows([story.id for story in stories])
+        self._icons = (icon("mdi6.folder-text-outline"), icon("mdi6.file-document-outline"))
+        story_icon = self._icons[0]
+        self._lazy = len(stories) > self.LAZY_FROM
+        self._pending = {story.id: story for story in stories} if self._lazy else {}
+        articles = {} if self._lazy else article_rows([story.id for story in stories])
         for story in stories:
             title = QStandardItem(story_icon, story.title)
             title.setData(story.id, ID_ROLE)
@@ -112,20 +158,8 @@ class StoryTreeModel(QStandardItemModel):
             count.setData(story.id, ID_ROLE)
             count.setData(self.STORY, KIND_ROLE)
             count.setTextAlignment(right)
-            for article in articles[story.id]:
-                label = article_label(article)
-                child = QStandardItem(article_icon, label)
-                when = f" · {article.published.isoformat()}" if article.published else ""
-                child.setToolTip(f"{article.title}\n{label}{when}")
-                child.setData(article.id, ID_ROLE)
-                child.setData(self.ARTICLE, KIND_ROLE)
-                n_claims = QStandardItem(str(story.claims_by_article.get(article.id, 0)))
-                n_claims.setData(article.id, ID_ROLE)
-                n_claims.setData(self.ARTICLE, KIND_ROLE)
-                n_claims.setTextAlignment(right)
-                for item in (child, n_claims):
-                    item.setEditable(False)
-                title.appendRow([child, n_claims])
+            for article in articles.get(story.id, ()):
+                title.appendRow(self._article_items(article, story))
             title.setData(story.title.casefold(), SORT_ROLE)
             count.setData(story.claims, SORT_ROLE)
             for item in (title, count, score):
