@@ -99,3 +99,23 @@ def test_a_rebuild_finds_the_same_pairs_as_storing_one_by_one(db):
     assert len(one_by_one) == 3
     assert rebuild_index() == 3
     assert pairs() == one_by_one
+
+
+def test_roll_ups_in_helper_processes_match_on_this_database(db):
+    from sourcemark import rollups
+    from sourcemark.store.models import Story
+
+    store(SAID, "The Lakeshore Examiner")
+    store(SAID + " in the spring", "The Harbour Post", "the mayor")
+    store("ferry fares will rise by a tenth in May because of the price of fuel", "The Post")
+    assert rollups.refresh_scores() == 3  # in this process
+    alone = list(Story.select(Story.id, Story.score, Story.code).order_by(Story.id).tuples())
+    codes = {c.id: c.code for c in Claim.select()}
+    from sourcemark.store.repo import mark_stale
+
+    mark_stale()
+    assert rollups._refresh_in_processes(rollups.stale_stories(), 2, None) == 3
+    assert (
+        list(Story.select(Story.id, Story.score, Story.code).order_by(Story.id).tuples()) == alone
+    )
+    assert {c.id: c.code for c in Claim.select()} == codes and all(codes.values())
