@@ -222,3 +222,16 @@ def test_a_failing_upgrade_on_postgresql_changes_nothing(pg_server, monkeypatch)
                        "WHERE table_name = 'claim' AND column_name = 'premise'")  # fmt: skip
         assert cursor.fetchall() == []  # the v2 step, run before the failure, was undone
     connection.close()
+
+
+def test_an_old_database_is_known_to_need_an_upgrade_before_it_is_opened(tmp_path):
+    from sourcemark.store.db import needs_upgrade
+
+    path = tmp_path / "old.sqlite"
+    make_v1(path)
+    assert needs_upgrade(sqlite_url(path))
+    open_database(sqlite_url(path))
+    close_database()
+    assert not needs_upgrade(sqlite_url(path))
+    assert not needs_upgrade(sqlite_url(tmp_path / "new.sqlite"))
+    assert not needs_upgrade("postgresql://desk@db.example/sourcemark")

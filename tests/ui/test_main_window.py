@@ -222,3 +222,22 @@ def test_a_large_archive_reads_a_storys_articles_when_it_is_expanded(
     assert window.article_title.text() and window.claim_model.rowCount() == Claim.select().count()
     assert article.data(ID_ROLE) == window.article.article_id
     qtmodeltester.check(model)
+
+
+def test_an_old_database_is_upgraded_behind_a_progress_window(qtbot, tmp_path, monkeypatch):
+    from PySide6.QtWidgets import QProgressDialog
+
+    from sourcemark.store.db import schema_version
+    from sourcemark.store.migrations import SCHEMA_VERSION
+    from sourcemark.ui.app import open_with_progress
+    from tests.store.test_db import make_v1
+
+    path = tmp_path / "old.sqlite"
+    make_v1(path)
+    shown = []
+    original = QProgressDialog.show
+    monkeypatch.setattr(QProgressDialog, "show",
+                        lambda self: (shown.append(self.labelText()), original(self)))  # fmt: skip
+    open_with_progress("sqlite:///" + str(path))
+    assert shown and "Upgrading the database" in shown[0]
+    assert schema_version() == SCHEMA_VERSION and Claim.get().text == "it rained"

@@ -145,6 +145,20 @@ def _open_sqlite(path: Path, timeout: float) -> SqliteDatabase:
             raise StoreError(f"{path} could not be opened: {error}") from error
 
 
+def needs_upgrade(url: str | None) -> bool:
+    """Whether opening this SQLite database will upgrade its schema first (which takes a
+    while on a large archive). Servers are not asked (False); a file that cannot be read
+    is left for open_database() to explain (False)."""
+    path = sqlite_path(resolve_url(url))
+    if path is None or not path.is_file() or path.stat().st_size == 0:
+        return False
+    try:
+        version = _inspect_sqlite(path, 1.0)
+    except StoreError:
+        return False
+    return version is not None and version < SCHEMA_VERSION
+
+
 def _inspect_sqlite(path: Path, timeout: float) -> int | None:
     """The schema version of an existing file, read without changing it; None when it is empty."""
     uri = "file:" + quote(str(path)) + "?mode=ro"

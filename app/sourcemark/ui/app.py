@@ -12,6 +12,7 @@ from sourcemark import APP_NAME, __version__
 from sourcemark.paths import resources_dir
 from sourcemark.store import StoreError, open_database
 from sourcemark.store.credentials import with_password
+from sourcemark.store.db import needs_upgrade
 from sourcemark.ui.main_window import MainWindow
 from sourcemark.ui.palette import apply_theme
 
@@ -92,7 +93,10 @@ def run_gui(
         url = remembered_url(settings, url)
     while True:
         try:
-            open_database(url)
+            if not screenshot and needs_upgrade(url):
+                open_with_progress(url)
+            else:
+                open_database(url)
             break
         except StoreError as error:
             if screenshot:
@@ -118,6 +122,46 @@ def run_gui(
         0, lambda: window.setProperty("startup_seconds", time.perf_counter() - started)
     )
     return app.exec()
+
+
+def open_with_progress(url: str, parent=None) -> None:
+    """Open a database whose schema must be upgraded first, on a thread, with a window that
+    says what is happening (indexing a large archive takes minutes). Raises StoreError."""
+    import threading
+
+    from PySide6.QtCore import Qt
+    from PySide6.QtWidgets import QProgressDialog
+
+    dialog = QProgressDialog(
+        "Upgrading the database for this version of Sourcemark.\n"
+        "This happens once; a large archive takes a few minutes.",
+        "",
+        0,
+        0,
+        parent,
+    )
+    dialog.setWindowTitle(APP_NAME)
+    dialog.setCancelButton(None)  # a half-done upgrade is rolled back; stopping it is no use
+    dialog.setWindowModality(Qt.WindowModality.ApplicationModal)
+    dialog.setMinimumDuration(0)
+    dialog.show()
+    outcome: list = []
+
+    def work() -> None:
+        try:
+            open_database(url, timeout=600)
+        except Exception as error:  # handed to the caller on the main thread
+            outcome.append(error)
+
+    thread = threading.Thread(target=work, name="upgrade", daemon=True)
+    thread.start()
+    while thread.is_alive():
+        QApplication.processEvents()
+        thread.join(0.05)
+    dialog.close()
+    if outcome:
+        error = outcome[0]
+        raise error if isinstance(error, StoreError) else StoreError(str(error))
 
 
 def _another_database(problem: str, url: str) -> str | None:
