@@ -47,18 +47,17 @@ def _writer(out: TextIO, bom: bool):
     return csv.writer(out, lineterminator="\r\n")
 
 
-CHUNK_STORIES = 200  # stories graded and written at a time: what memory follows
+CHUNK_STORIES = 200  # stories written at a time: what memory follows
 
 
 def _story_chunks(story_ids: list[int] | None):
     """The stories to export (all, or these), in id order, a chunk at a time."""
     from sourcemark.store.models import Story
+    from sourcemark.store.sql import chunks
 
     if story_ids is None:
         story_ids = [row[0] for row in Story.select(Story.id).order_by(Story.id).tuples()]
-    ordered, size = sorted(set(story_ids)), CHUNK_STORIES
-    for start in range(0, len(ordered), size):
-        yield ordered[start : start + size]
+    yield from chunks(sorted(set(story_ids)), CHUNK_STORIES)
 
 
 def write_stories(out: TextIO, story_ids: list[int] | None = None, bom: bool = False) -> int:
@@ -110,8 +109,9 @@ def write_claims(
     """One row per claim, story by story in reading order (only ``claim_ids`` when given:
     the claims a filter shows); returns the number written. Graded and written a chunk of
     stories at a time, so memory stays flat however many there are."""
-    from sourcemark.rollups import _marks, refresh_scores, stale_stories
+    from sourcemark.rollups import refresh_scores, stale_stories
     from sourcemark.store.models import database_proxy
+    from sourcemark.store.sql import marks
 
     stale = set(stale_stories())
     if stale:  # the grades of claims are stored with their story's roll-up: bring it up to date
@@ -129,7 +129,7 @@ def write_claims(
             'c.note, c.text, c.start, c."end", c.code, c.flags, c.also_reported FROM claim c '
             "JOIN article a ON a.id = c.article_id JOIN story s ON s.id = a.story_id "
             "LEFT JOIN outlet o ON o.id = a.outlet_id "
-            f"WHERE a.story_id IN ({_marks(chunk)}) ORDER BY a.story_id, a.id, c.start",
+            f"WHERE a.story_id IN ({marks(chunk)}) ORDER BY a.story_id, a.id, c.start",
             tuple(chunk),
         )
         for row in rows:

@@ -7,7 +7,7 @@ chunk, not the archive, and the cost of a story does not grow with the archive.
 
 import concurrent.futures
 import os
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 
 from sourcemark.scoring import ClaimInput, grade_claims, roll_up
@@ -15,6 +15,7 @@ from sourcemark.scoring.rollup import Link, corroborate_across
 from sourcemark.store.db import opened_url
 from sourcemark.store.models import database_proxy
 from sourcemark.store.repo import load_settings
+from sourcemark.store.sql import chunks, marks, select
 
 STORIES_PER_CHUNK = 200
 _CLAIM_SQL = (
@@ -23,15 +24,6 @@ _CLAIM_SQL = (
     "JOIN article a ON a.id = c.article_id LEFT JOIN outlet o ON o.id = a.outlet_id "
     "LEFT JOIN source s ON s.id = c.source_id "
 )
-
-
-def _rows(sql: str, params: Iterable = ()) -> list[tuple]:
-    database = database_proxy.obj
-    return list(database.execute_sql(sql.replace("{p}", database.param), tuple(params)))
-
-
-def _marks(values) -> str:
-    return ", ".join([database_proxy.obj.param] * len(values))
 
 
 def _input(row: tuple, letters: dict[str, str]) -> ClaimInput:
@@ -48,9 +40,8 @@ def _input(row: tuple, letters: dict[str, str]) -> ClaimInput:
 
 def _claims_of(story_ids: list[int]) -> list[tuple]:
     rows = []
-    for start in range(0, len(story_ids), 500):
-        chunk = story_ids[start : start + 500]
-        rows += _rows(_CLAIM_SQL + f"WHERE a.story_id IN ({_marks(chunk)}) "
+    for chunk in chunks(story_ids):
+        rows += select(_CLAIM_SQL + f"WHERE a.story_id IN ({marks(chunk)}) "
                       "ORDER BY a.story_id, a.id, c.start", chunk)  # fmt: skip
     return rows
 
@@ -63,22 +54,20 @@ def links_of_claims(
     """The stored corroborations of these claims, each with the other claim as the model
     reads it: claim id -> links. ``known``: claims read already (id -> story id, input)."""
     pairs = []
-    for start in range(0, len(claim_ids), 500):
-        chunk = claim_ids[start : start + 500]
-        marks = _marks(chunk)
+    for chunk in chunks(claim_ids):
+        listed = marks(chunk)
         query = (
             "SELECT claim_id, other_id, similarity, status FROM corroboration "
-            f"WHERE claim_id IN ({marks}) OR other_id IN ({marks})"
+            f"WHERE claim_id IN ({listed}) OR other_id IN ({listed})"
         )
-        pairs += _rows(query, chunk + chunk)
+        pairs += select(query, chunk + chunk)
     if not pairs:
         return {}
     wanted = set(claim_ids)
     inputs = dict(known or {})
     others = sorted({x for a, b, _s, _t in pairs for x in (a, b)} - inputs.keys())
-    for start in range(0, len(others), 500):
-        chunk = others[start : start + 500]
-        for row in _rows(_CLAIM_SQL + f"WHERE c.id IN ({_marks(chunk)})", chunk):
+    for chunk in chunks(others):
+        for row in select(_CLAIM_SQL + f"WHERE c.id IN ({marks(chunk)})", chunk):
             inputs[row[0]] = (row[1], _input(row, letters))
     links: dict[int, list[Link]] = {}
     for a, b, score, status in sorted(set(pairs)):  # the same order however they were asked
@@ -106,9 +95,9 @@ def stored_stories(story_ids: list[int] | None = None, settings=None) -> Iterato
     settings = settings or load_settings()
     letters = outlet_letters()
     if story_ids is None:
-        story_ids = [row[0] for row in _rows("SELECT id FROM story ORDER BY id")]
-    for start in range(0, len(story_ids), STORIES_PER_CHUNK):
-        rows = _claims_of(sorted(story_ids[start : start + STORIES_PER_CHUNK]))
+        story_ids = [row[0] for row in select("SELECT id FROM story ORDER BY id")]
+    for chunk in chunks(story_ids, STORIES_PER_CHUNK):
+        rows = _claims_of(sorted(chunk))
         read = {row[0]: (row[1], _input(row, letters)) for row in rows}
         links = links_of_claims(list(read), letters, read)
         by_story: dict[int, list[tuple]] = {}
@@ -163,7 +152,7 @@ def story_scores(titles: dict[int, str], settings=None, graded: list | None = No
 
 def stale_stories() -> list[int]:
     """The stories whose stored roll-up is to be computed again."""
-    return [row[0] for row in _rows("SELECT id FROM story WHERE score IS NULL ORDER BY id")]
+    return [row[0] for row in select("SELECT id FROM story WHERE score IS NULL ORDER BY id")]
 
 
 PARALLEL_FROM = 2000  # stale stories from which the roll-up is shared among processes
@@ -183,11 +172,12 @@ def refresh_scores(
         except (OSError, RuntimeError, concurrent.futures.process.BrokenProcessPool):
             pass  # no helper processes here (a sandbox, a frozen app without them): alone
     settings = load_settings()
-    for start in range(0, len(ids), STORIES_PER_CHUNK):
-        chunk = ids[start : start + STORIES_PER_CHUNK]
+    done = 0
+    for chunk in chunks(ids, STORIES_PER_CHUNK):
         _save_scores(_scores_of(chunk, settings))
+        done += len(chunk)
         if progress:
-            progress(min(start + STORIES_PER_CHUNK, len(ids)), len(ids))
+            progress(done, len(ids))
     return len(ids)
 
 
@@ -227,8 +217,7 @@ def _save_scores(result: tuple[list, list]) -> None:
 def _refresh_in_processes(ids: list[int], workers: int, progress) -> int:
     import multiprocessing
 
-    parts = [ids[start : start + STORIES_PER_CHUNK * 2]
-             for start in range(0, len(ids), STORIES_PER_CHUNK * 2)]  # fmt: skip
+    parts = list(chunks(ids, STORIES_PER_CHUNK * 2))
     context = multiprocessing.get_context("spawn")
     done = 0
     with concurrent.futures.ProcessPoolExecutor(workers, mp_context=context) as pool:
@@ -313,9 +302,8 @@ def similar_claims(
     linked = [link.other.id for link in links_of_claims([claim_id], letters).get(claim_id, [])]
     found = []
     ids = sorted(set(nearest) | set(linked))
-    for start in range(0, len(ids), 500):
-        chunk = ids[start : start + 500]
-        for row in _rows(_CLAIM_SQL + f"WHERE c.id IN ({_marks(chunk)})", chunk):
+    for chunk in chunks(ids):
+        for row in select(_CLAIM_SQL + f"WHERE c.id IN ({marks(chunk)})", chunk):
             if row[1] != story_id:
                 other = _input(row, letters)
                 found.append((other, fuzz.token_set_ratio(text, other.text)))

@@ -28,24 +28,10 @@ from sourcemark.store.models import (
     driver_errors,
     writing,
 )
+from sourcemark.store.sql import chunks, marks, select
 
 MAX_POSTING = 1000  # a word in more claims than this says nothing about sameness
 FLOOR_KEY = "corroboration_floor"  # the similarity the stored pairs were found with
-CHUNK = 500  # parameters per IN (...) list
-
-
-def _rows(sql: str, params: Iterable = ()) -> list[tuple]:
-    database = database_proxy.obj
-    return list(database.execute_sql(sql.replace("{p}", database.param), tuple(params)))
-
-
-def _marks(values) -> str:
-    return ", ".join([database_proxy.obj.param] * len(values))
-
-
-def _chunks(values: list, size: int = CHUNK):
-    for start in range(0, len(values), size):
-        yield values[start : start + size]
 
 
 def floor() -> float:
@@ -64,10 +50,10 @@ def _set_floor(value: float) -> None:
 def _claims(ids: list[int]) -> list[tuple[int, int, str]]:
     """(claim id, story id, text) of these claims."""
     rows = []
-    for chunk in _chunks(ids):
-        rows += _rows(
+    for chunk in chunks(ids):
+        rows += select(
             "SELECT c.id, a.story_id, c.text FROM claim c JOIN article a ON a.id = c.article_id "
-            f"WHERE c.id IN ({_marks(chunk)})",
+            f"WHERE c.id IN ({marks(chunk)})",
             chunk,
         )
     return rows
@@ -87,10 +73,10 @@ def _insert_words(rows: list[tuple[str, int]]) -> None:
 
 def _frequencies(words: list[str]) -> dict[str, int]:
     counts: dict[str, int] = {}
-    for chunk in _chunks(words):
+    for chunk in chunks(words):
         counts.update(
-            _rows(
-                f"SELECT word, COUNT(*) FROM claim_word WHERE word IN ({_marks(chunk)}) "
+            select(
+                f"SELECT word, COUNT(*) FROM claim_word WHERE word IN ({marks(chunk)}) "
                 "GROUP BY word",
                 chunk,
             )
@@ -100,9 +86,9 @@ def _frequencies(words: list[str]) -> dict[str, int]:
 
 def _postings(words: list[str]) -> dict[str, list[int]]:
     postings: dict[str, list[int]] = {}
-    for chunk in _chunks(words):
-        query = f"SELECT word, claim_id FROM claim_word WHERE word IN ({_marks(chunk)})"
-        for word, claim_id in _rows(query, chunk):
+    for chunk in chunks(words):
+        query = f"SELECT word, claim_id FROM claim_word WHERE word IN ({marks(chunk)})"
+        for word, claim_id in select(query, chunk):
             postings.setdefault(word, []).append(claim_id)
     return postings
 
@@ -153,7 +139,7 @@ def _within_stories(story_ids: set[int], new: set[int], threshold: float) -> dic
     """Pairs of claims of the same story that say the same thing, one of them new."""
     pairs = {}
     for story_id in sorted(story_ids):
-        rows = _rows(
+        rows = select(
             "SELECT c.id, c.text FROM claim c JOIN article a ON a.id = c.article_id "
             "WHERE a.story_id = {p} ORDER BY c.id",
             [story_id],
@@ -169,9 +155,9 @@ def index_articles(article_ids: Iterable[int]) -> int:
     """index_claims() for every claim of these articles."""
     ids = sorted(set(article_ids))
     claim_ids = []
-    for chunk in _chunks(ids):
-        claim_ids += [row[0] for row in _rows(
-            f"SELECT id FROM claim WHERE article_id IN ({_marks(chunk)})", chunk)]  # fmt: skip
+    for chunk in chunks(ids):
+        claim_ids += [row[0] for row in select(
+            f"SELECT id FROM claim WHERE article_id IN ({marks(chunk)})", chunk)]  # fmt: skip
     return index_claims(claim_ids)
 
 
@@ -184,13 +170,13 @@ def _store_pairs(pairs: dict[tuple[int, int], float], claim_ids: list[int] | Non
 
     query = "SELECT claim_id, other_id FROM corroboration"
     if claim_ids is None:
-        existing = set(_rows(query))
+        existing = set(select(query))
     else:
         existing = set()
-        for chunk in _chunks(claim_ids):
-            marks = _marks(chunk)
-            existing |= set(_rows(f"{query} WHERE claim_id IN ({marks}) OR other_id IN ({marks})",
-                                  chunk + chunk))  # fmt: skip
+        for chunk in chunks(claim_ids):
+            listed = marks(chunk)
+            existing |= set(select(f"{query} WHERE claim_id IN ({listed}) OR other_id IN "
+                                   f"({listed})", chunk + chunk))  # fmt: skip
     for a, b in existing & pairs.keys():
         Corroboration.update(found=True, similarity=pairs[a, b]).where(
             (Corroboration.claim == a) & (Corroboration.other == b)
@@ -206,7 +192,7 @@ def forget_claims(claim_ids: Iterable[int]) -> None:
     """Drop what the model found for claims about to be re-written (their words and found
     pairs); the links people decided stay."""
     ids = sorted(set(claim_ids))
-    for chunk in _chunks(ids):
+    for chunk in chunks(ids):
         ClaimWord.delete().where(ClaimWord.claim.in_(chunk)).execute()
         touching = Corroboration.claim.in_(chunk) | Corroboration.other.in_(chunk)
         Corroboration.delete().where(touching & (Corroboration.status == "found")).execute()

@@ -26,6 +26,7 @@ from sourcemark.store.models import (
     utcnow,
     writing,
 )
+from sourcemark.store.sql import chunks, marks, select
 
 
 class DuplicateArticle(Exception):
@@ -42,10 +43,8 @@ def alias_key(name: str) -> str:
 
 
 def _select(sql: str, *params) -> list[tuple]:
-    """A small SELECT written out ({p} marks a parameter): the lookups each import makes,
-    which peewee's query builder would take longer to write than the database to run."""
-    database = database_proxy.obj
-    return list(database.execute_sql(sql.replace("{p}", database.param), params))
+    """A small SELECT written out ({p} marks a parameter): the lookups each import makes."""
+    return select(sql, params)
 
 
 def outlet_named(name: str | None) -> int | None:
@@ -216,11 +215,11 @@ def source_ids(mentions) -> dict[str, int]:
             wanted[key] = (mention, type_)
     found: dict[str, int] = {}
     keys = list(wanted)
-    for batch in range(0, len(keys), 500):
-        chunk = keys[batch : batch + 500]
-        marks = ", ".join(["{p}"] * len(chunk))
+    for chunk in chunks(keys):
         found.update(
-            _select(f"SELECT key, source_id FROM source_alias WHERE key IN ({marks})", *chunk)
+            _select(
+                f"SELECT key, source_id FROM source_alias WHERE key IN ({marks(chunk)})", *chunk
+            )
         )
     for key, (mention, type_) in wanted.items():
         if key not in found:
@@ -297,13 +296,11 @@ def article_rows(story_ids: list[int]) -> dict[int, list[ArticleRow]]:
     """The articles of these stories as ArticleRows, in the order articles_of gives them."""
     grouped: dict[int, list[ArticleRow]] = {story_id: [] for story_id in story_ids}
     ids = sorted(set(story_ids))
-    for start in range(0, len(ids), 500):
-        chunk = ids[start : start + 500]
-        marks = ", ".join([database_proxy.obj.param] * len(chunk))
+    for chunk in chunks(ids):
         for row in _select(
             "SELECT a.id, a.story_id, a.title, o.name, a.url, a.origin, a.format, a.published "
             "FROM article a LEFT JOIN outlet o ON o.id = a.outlet_id "
-            f"WHERE a.story_id IN ({marks}) "
+            f"WHERE a.story_id IN ({marks(chunk)}) "
             "ORDER BY a.story_id, a.published IS NULL, a.published, a.id",
             *chunk,
         ):
@@ -311,14 +308,6 @@ def article_rows(story_ids: list[int]) -> dict[int, list[ArticleRow]]:
             if isinstance(published, str):
                 published = date.fromisoformat(published[:10])
             grouped[row[1]].append(ArticleRow(*row[:7], published))
-    return grouped
-
-
-def articles_by_story(story_ids: list[int]) -> dict[int, list[Article]]:
-    """The articles of many stories in one query, in the order articles_of gives them."""
-    grouped: dict[int, list[Article]] = {story_id: [] for story_id in story_ids}
-    for article in _articles(story_ids):
-        grouped[article.story_id].append(article)
     return grouped
 
 
@@ -360,8 +349,8 @@ def mark_stale(story_ids: Iterable[int] | None = None) -> None:
         Story.update(score=None, code=None).where(Story.score.is_null(False)).execute()
         return
     ids = sorted(set(story_ids))
-    for start in range(0, len(ids), 500):
-        Story.update(score=None, code=None).where(Story.id.in_(ids[start : start + 500])).execute()
+    for chunk in chunks(ids):
+        Story.update(score=None, code=None).where(Story.id.in_(chunk)).execute()
 
 
 def stories_touched(claim_ids: Iterable[int]) -> set[int]:
@@ -369,14 +358,13 @@ def stories_touched(claim_ids: Iterable[int]) -> set[int]:
     roll-up a change to them can move."""
     ids = sorted(set(claim_ids))
     stories: set[int] = set()
-    for start in range(0, len(ids), 500):
-        chunk = ids[start : start + 500]
-        marks = ", ".join([database_proxy.obj.param] * len(chunk))
+    for chunk in chunks(ids):
+        listed = marks(chunk)
         stories |= {row[0] for row in _select(
             "SELECT DISTINCT a.story_id FROM claim c JOIN article a ON a.id = c.article_id "
-            f"WHERE c.id IN ({marks}) OR c.id IN (SELECT other_id FROM corroboration "
-            f"WHERE claim_id IN ({marks})) OR c.id IN (SELECT claim_id FROM corroboration "
-            f"WHERE other_id IN ({marks}))", *chunk, *chunk, *chunk)}  # fmt: skip
+            f"WHERE c.id IN ({listed}) OR c.id IN (SELECT other_id FROM corroboration "
+            f"WHERE claim_id IN ({listed})) OR c.id IN (SELECT claim_id FROM corroboration "
+            f"WHERE other_id IN ({listed}))", *chunk, *chunk, *chunk)}  # fmt: skip
     return stories
 
 
@@ -815,8 +803,7 @@ def links_of(claim_ids: list[int]) -> dict[int, dict[int, str]]:
     """The confirmed and rejected links of these claims: claim -> {other claim: status}."""
     links: dict[int, dict[int, str]] = {}
     ids = list(claim_ids)
-    for start in range(0, len(ids), 500):
-        chunk = ids[start : start + 500]
+    for chunk in chunks(ids):
         query = Corroboration.select(
             Corroboration.claim, Corroboration.other, Corroboration.status
         ).where(
