@@ -93,11 +93,6 @@ class ClaimGrade:
     also_reported_by: list[str] = field(default_factory=list)  # outlets of other stories
 
 
-def same_content(a: str, b: str, threshold: float) -> bool:
-    """Whether two claims say the same thing: their similarity() reaches the threshold."""
-    return similarity(a, b) >= threshold
-
-
 def _source_key(claim: ClaimInput) -> str:
     return _words_of(claim.source_resolved or claim.source or "")
 
