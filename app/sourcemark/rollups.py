@@ -239,20 +239,17 @@ def _score_part(url: str, chunk: list[int]) -> tuple[list, list]:
     return _scores_of(chunk, load_settings())
 
 
-def graded_claims(story_ids: list[int] | None = None) -> Iterator[tuple[int, object]]:
-    """(claim id, grade) of every claim of these stories (or all), story by story: the
-    code, flags and their reasons, and the outlets that also report it."""
+def claim_grades(story_ids: list[int] | None = None) -> dict:
+    """The grade of every claim of these stories (or all), computed now: the code, flags
+    and their reasons, and the outlets that also report it."""
     settings = load_settings()
+    grades = {}
     for story in stored_stories(story_ids, settings):
         graded = grade_claims(story.claims, settings, story.alike)
         for claim, grade, outlets in zip(story.claims, graded, story.elsewhere, strict=True):
             grade.also_reported_by = outlets
-            yield claim.id, grade
-
-
-def claim_grades(story_ids: list[int] | None = None) -> dict:
-    """graded_claims() as a dict."""
-    return dict(graded_claims(story_ids))
+            grades[claim.id] = grade
+    return grades
 
 
 def outlet_letters() -> dict[str, str]:
@@ -313,8 +310,10 @@ def similar_claims(
 
 
 def claim_codes() -> dict[int, str]:
-    """The code of every stored claim, as the claims table would show it."""
-    return {claim_id: grade.code for claim_id, grade in graded_claims()}
+    """The code of every claim, as the claims table would show it: the one stored with its
+    story's roll-up, once the stories changed since are rolled up again."""
+    refresh_scores()
+    return dict(select("SELECT id, code FROM claim"))
 
 
 def track_record(rows: list[tuple[int, str]], codes: dict[int, str]) -> dict[str, dict]:
