@@ -18,44 +18,10 @@ import sys
 import tempfile
 from pathlib import Path
 
+from bench_startup import first_paint
+
 HERE = Path(__file__).resolve().parent
 ROOT = HERE.parents[1]
-
-OPEN = r"""
-import json, os, resource, sys, time
-started = time.perf_counter()
-from PySide6.QtCore import QEvent, QObject
-from PySide6.QtWidgets import QApplication, QLabel, QMainWindow
-painted = {}
-
-class FirstPaint(QObject):
-    def eventFilter(self, obj, event):
-        if event.type() == QEvent.Type.Paint and "at" not in painted:
-            painted["at"] = time.perf_counter()
-            QApplication.instance().quit()
-        return False
-
-if sys.argv[1] == "bare":
-    app = QApplication([])
-    window = QMainWindow()
-    window.setCentralWidget(QLabel("bare"))
-else:
-    sys.path.insert(0, sys.argv[3])
-    from sourcemark.store import open_database
-    from sourcemark.ui.app import make_application
-    from sourcemark.ui.main_window import MainWindow
-    app = make_application()
-    open_database(sys.argv[2])
-    window = MainWindow(sys.argv[2])
-window.resize(1400, 900)
-watcher = FirstPaint()
-window.installEventFilter(watcher)
-window.show()
-app.exec()
-rss = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
-print(json.dumps({"seconds": painted["at"] - started, "rss_mb": rss}))
-os._exit(0)
-"""
 
 ROLLUP = r"""
 import json, resource, sqlite3, sys, time
@@ -119,8 +85,8 @@ def main(argv=None) -> int:
         run(ROLLUP, "app", str(path), app)  # upgrades the file if needed, scores every story
         raw = [run(ROLLUP, "raw", str(path), app) for _ in range(args.runs)]
         rolls = [run(ROLLUP, "app", str(path), app) for _ in range(args.runs)]
-        bare = [run(OPEN, "bare", url, app) for _ in range(args.runs)]
-        opens = [run(OPEN, "app", url, app) for _ in range(args.runs)]
+        bare = [first_paint("bare", url) for _ in range(args.runs)]
+        opens = [first_paint("app", url) for _ in range(args.runs)]
 
     def median(items, key="seconds"):
         return statistics.median(item[key] for item in items)

@@ -6,6 +6,7 @@ Each measurement is a new Python process (imports included); the median of N run
 """
 
 import argparse
+import json
 import os
 import statistics
 import subprocess
@@ -13,15 +14,18 @@ import sys
 import tempfile
 import time
 
-CHILD = r"""
-import os, sys
-from PySide6.QtCore import QObject, QEvent
-from PySide6.QtWidgets import QApplication, QMainWindow, QLabel
+FIRST_PAINT = r"""
+import json, os, resource, sys, time
+from PySide6.QtCore import QEvent, QObject
+from PySide6.QtWidgets import QApplication, QLabel, QMainWindow
 
 class FirstPaint(QObject):
     def eventFilter(self, obj, event):
-        if event.type() == QEvent.Type.Paint:
-            os._exit(0)  # the parent's clock stops when the process ends
+        if event.type() == QEvent.Type.Paint:  # the clock started when the parent spawned us
+            seconds = time.time() - float(sys.argv[3])
+            rss = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+            print(json.dumps({"seconds": seconds, "rss_mb": rss}), flush=True)
+            os._exit(0)
         return False
 
 if sys.argv[1] == "bare":
@@ -29,8 +33,8 @@ if sys.argv[1] == "bare":
     window = QMainWindow()
     window.setCentralWidget(QLabel("bare"))
 else:
-    from sourcemark.ui.app import make_application
     from sourcemark.store import open_database
+    from sourcemark.ui.app import make_application
     from sourcemark.ui.main_window import MainWindow
     app = make_application()
     open_database(sys.argv[2])
@@ -44,19 +48,21 @@ app.exec()
 """
 
 
-def measure(kind: str, url: str) -> float:
+def first_paint(kind: str, url: str) -> dict:
+    """A fresh process showing a bare window ("bare") or Sourcemark's on ``url`` ("app"):
+    seconds from its start to the first paint, and its peak memory (MB)."""
     env = dict(os.environ, QT_QPA_PLATFORM="offscreen")
-    start = time.perf_counter()
-    done = subprocess.run(
-        [sys.executable, "-c", CHILD, kind, url],
-        capture_output=True,
-        text=True,
-        env=env,
-        timeout=120,
-    )
+    root = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "..", "app")
+    env["PYTHONPATH"] = os.pathsep.join(filter(None, [root, env.get("PYTHONPATH")]))
+    done = subprocess.run([sys.executable, "-c", FIRST_PAINT, kind, url, repr(time.time())],
+                          capture_output=True, text=True, env=env, timeout=300)  # fmt: skip
     if done.returncode != 0:
         raise SystemExit(done.stderr)
-    return time.perf_counter() - start
+    return json.loads(done.stdout.strip().splitlines()[-1])
+
+
+def measure(kind: str, url: str) -> float:
+    return first_paint(kind, url)["seconds"]
 
 
 def main() -> None:
