@@ -51,10 +51,21 @@ def test_data_survives_closing_and_reopening(tmp_path):
     assert [s.title for s in Story.select()] == ["Kept"]
 
 
+FILTER_INDEXES = {(column, "article_id", "start") for column in ("type", "stance", "reviewed")}
+
+
+def claim_indexes() -> set[tuple[str, ...]]:
+    """The claim table's indexes on filter columns (what the claims table filters by)."""
+    from sourcemark.store.models import database_proxy
+
+    return {tuple(i.columns) for i in database_proxy.obj.get_indexes("claim")
+            if i.columns[0] in {"type", "stance", "reviewed"}}  # fmt: skip
+
+
 def test_the_claim_table_has_indexes_for_the_window_queries(db):
     indexed = {tuple(i.columns) for i in db.get_indexes("claim")}
     assert ("article_id", "start") in indexed
-    assert ("type",) in indexed and ("stance",) in indexed
+    assert claim_indexes() == FILTER_INDEXES  # each filter, a page at a time in reading order
     assert ("story_id",) in {tuple(i.columns) for i in db.get_indexes("article")}
 
 
@@ -67,6 +78,7 @@ def test_a_v1_database_is_backed_up_and_upgraded_keeping_its_data(tmp_path):
     assert claim.text == "it rained" and claim.premise is False and claim.quote is False
     assert [w.word for w in ClaimWord.select()] == ["rained"]  # v3 indexed the old claims
     assert Article.get().outlet.name == "Example Times"
+    assert claim_indexes() == FILTER_INDEXES  # v6: the filters' indexes replace the old ones
     Source.update(reliability="B").execute()
     Claim.update(premise=True).execute()
     assert Claim.get().premise is True
@@ -198,6 +210,7 @@ def test_a_v1_database_on_postgresql_is_upgraded_keeping_its_data(pg_server):
     claim = Claim.get()
     assert claim.text == "it rained" and claim.premise is False and claim.quote is False
     assert [w.word for w in ClaimWord.select()] == ["rained"]
+    assert claim_indexes() == FILTER_INDEXES
     Source.update(reliability="B").execute()
     assert Source.get().reliability == "B" and Article.get().outlet.name == "Example Times"
 

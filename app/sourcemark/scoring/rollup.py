@@ -84,6 +84,15 @@ class ClaimInput:
     id: int | None = None  # the stored claim, for the links a person confirmed or rejected
 
 
+# why a claim carries each flag, one line each
+REASONS = {
+    "contested": "a denial in the story answers it",
+    "interested party": "the organisation speaking for itself",
+    "anonymous": "the source is not named, so its reliability cannot be judged",
+    "single source": "no independent source says the same",
+}
+
+
 @dataclass(slots=True)
 class ClaimGrade:
     code: str
@@ -192,16 +201,16 @@ def grade_claims(
         flags, reasons = [], {}
         if index in contested:
             flags.append("contested")
-            reasons["contested"] = "a denial in the story answers it"
+            reasons["contested"] = REASONS["contested"]
         if claim.type == T.SPOKESPERSON:
             flags.append("interested party")
-            reasons["interested party"] = "the organisation speaking for itself"
+            reasons["interested party"] = REASONS["interested party"]
         if claim.type in ANONYMOUS:
             flags.append("anonymous")
-            reasons["anonymous"] = "the source is not named, so its reliability cannot be judged"
+            reasons["anonymous"] = REASONS["anonymous"]
         if claim.type != T.UNATTRIBUTED and digit == 3:
             flags.append("single source")
-            reasons["single source"] = "no independent source says the same"
+            reasons["single source"] = REASONS["single source"]
         grades.append(ClaimGrade(f"{letter}{digit}", digit, flags, reasons))
     return grades
 

@@ -131,12 +131,12 @@ class Claim(BaseModel):
     source_resolved = CharField(null=True, max_length=500)
     source = ForeignKeyField(Source, backref="claims", null=True, on_delete="SET NULL")
     cue = CharField(null=True, max_length=200)
-    type = CharField(max_length=32, index=True)
-    stance = CharField(max_length=16, index=True)
+    type = CharField(max_length=32)
+    stance = CharField(max_length=16)
     quote = BooleanField(default=False)
     premise = BooleanField(default=False)
     origin = CharField(max_length=16, default="analyzer")  # "analyzer" or "user"
-    reviewed = BooleanField(default=False, index=True)
+    reviewed = BooleanField(default=False)
     note = TextField(default="")
     version = IntegerField(default=1)  # optimistic concurrency for shared databases
     updated = DateTimeField(default=utcnow)
@@ -147,7 +147,14 @@ class Claim(BaseModel):
     also_reported = TextField(null=True)
 
     class Meta:
-        indexes = ((("article", "start"), False),)
+        # reading order, and each filter of the claims table in reading order (All stories
+        # reads a page at a time: a filtered page is then one index range, not a sort)
+        indexes = (
+            (("article", "start"), False),
+            (("type", "article", "start"), False),
+            (("stance", "article", "start"), False),
+            (("reviewed", "article", "start"), False),
+        )
 
 
 class ClaimWord(BaseModel):

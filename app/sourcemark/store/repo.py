@@ -322,11 +322,6 @@ def _claims_with_context():
     )
 
 
-def all_claims() -> list[Claim]:
-    """Every claim of every story, story by story, in reading order."""
-    return list(_claims_with_context().order_by(Article.story, Article.id, Claim.start))
-
-
 def claims_by_id(ids: list[int]) -> list[Claim]:
     """These claims, with their article, outlet and source (as the table shows them)."""
     return list(_claims_with_context().where(Claim.id.in_(ids))) if ids else []

@@ -41,9 +41,14 @@ from sourcemark.paths import sample_story_path
 from sourcemark.pipeline import ImportReport, import_paths
 from sourcemark.rollups import refresh_scores, stale_stories
 from sourcemark.store import describe
+from sourcemark.store.browse import (
+    claim_counts,
+    claim_total,
+    matching_ids,
+    stories_of_claims,
+)
 from sourcemark.store.models import Article, Claim, revision, written_here
 from sourcemark.store.repo import (
-    all_claims,
     articles_of,
     claims_by_id,
     claims_of_story,
@@ -165,6 +170,11 @@ class MainWindow(QMainWindow):
         self.undo_stack = QUndoStack(self)
         self._article_filter: int | None = None
         self._source_filter: int | None = None
+        # All stories: the summary's title, and (found, of all) claims once counted
+        self._archive_title = "All stories"
+        self._archive_counts: tuple[int, int] | None = None
+        self._count_tasks: set[Task] = set()
+        self._keep_scope = False  # while the list is reloaded: choosing a story keeps it
         self.sources_dialog = None
         self.outlets_dialog = None
         self.setWindowTitle(f"{APP_NAME} — {describe(database_url)}")
@@ -559,7 +569,7 @@ class MainWindow(QMainWindow):
             QApplication.instance().applicationStateChanged.disconnect(self._application_state)
         if self.task is not None:
             self.task.cancel()
-        if self.task is not None or self.score_task is not None:
+        if self.task is not None or self.score_task is not None or self._count_tasks:
             self.pool.waitForDone(10_000)
         self.settings.setValue("window/geometry", self.saveGeometry())
         self.settings.setValue("window/splitter", self.splitter.saveState())
@@ -610,7 +620,14 @@ class MainWindow(QMainWindow):
             f"{counted(len(stories), 'story', 'stories')}, {counted(n_articles, 'article')}, "
             f"{counted(n_claims, 'claim')}"
         )
-        if stories:
+        if stories and self.all_stories.isChecked():
+            self._keep_scope = True  # the story list changed under the archive's claims
+            try:
+                self.select_story(current if current in {s.id for s in stories} else stories[0].id)
+            finally:
+                self._keep_scope = False
+            self._reload_claims()
+        elif stories:
             self.select_story(current if current in {s.id for s in stories} else stories[0].id)
         else:
             self._show_story(None)
@@ -640,6 +657,8 @@ class MainWindow(QMainWindow):
         def done(_count) -> None:
             self.score_task = None
             self._show_stored_scores()
+            if self.claim_model.query() is not None:
+                self.claim_model.reread_rows()  # the archive's claims with their new grades
             self.statusBar().showMessage("Every story's score is up to date.", 5000)
 
         task.signals.finished.connect(done)
@@ -691,11 +710,12 @@ class MainWindow(QMainWindow):
                     QItemSelectionModel.SelectionFlag.ClearAndSelect
                     | QItemSelectionModel.SelectionFlag.Rows,
                 )
-                self._show_story(story_id)
+                if not self._keep_scope:
+                    self._show_story(story_id)
                 return
 
     def _tree_current_changed(self, current, _previous) -> None:
-        if not current.isValid():
+        if not current.isValid() or self._keep_scope:
             return
         if self.all_stories.isChecked():
             self.all_stories.setChecked(False)  # choosing a story narrows the table to it
@@ -760,12 +780,13 @@ class MainWindow(QMainWindow):
             return
         claim = self.claim_model.claim_at(self.claim_proxy.mapToSource(current).row())
         if claim.article_id != self.article.article_id:
-            self._show_article(Article.get_by_id(claim.article_id), self.claim_model.rows())
+            self._show_article(Article.get_by_id(claim.article_id),
+                               self.claim_model.article_rows(claim.article_id))  # fmt: skip
         self.article.select_claim(claim.id)
 
     def select_claim(self, claim_id: int) -> None:
         """Select a claim in the table (clearing a search that hides it) and show it."""
-        row = self.claim_model.row_of(claim_id)
+        row = self.claim_model.read_through(claim_id)
         if row < 0:
             return
         index = self.claim_proxy.mapFromSource(self.claim_model.index(row, 0))
@@ -789,15 +810,50 @@ class MainWindow(QMainWindow):
             source=self._source_filter,
             flag=self.flag_filter.currentData(),
         )
+        self._count_archive()
         self._update_count()
 
+    def _count_archive(self) -> None:
+        """Count the archive's claims the table's query finds, by type and stance, on the
+        worker (the table shows its first page meanwhile); the summary and count follow."""
+        query = self.claim_model.query()
+        if query is None:
+            return
+        self._archive_counts = None
+        self.summary.show_counts(self._archive_title, None)
+        self._update_count()
+        title = self._archive_title
+        task = Task(lambda progress, cancelled: (claim_counts(query), claim_total()))
+        self._count_tasks.add(task)
+
+        def done(result) -> None:
+            self._count_tasks.discard(task)
+            if self.claim_model.query() != query:
+                return  # the search or filters changed meanwhile: a later count follows
+            counts, total = result
+            self._archive_counts = (sum(count[3] for count in counts), total)
+            self.summary.show_counts(title, counts)
+            self._update_count()
+
+        def failed(message: str) -> None:
+            self._count_tasks.discard(task)
+            if self.claim_model.query() == query:
+                self.match_count.setText("")
+                self.statusBar().showMessage(f"Could not count the claims: {message}", 8000)
+
+        task.signals.finished.connect(done)
+        task.signals.errored.connect(failed)
+        self.pool.start(task)
+
     def _scope_changed(self, everywhere: bool) -> None:
-        """All stories: the table holds every claim, the filters and search apply to all."""
+        """All stories: the table shows the claims of every story that the search and filters
+        find, read from the database a page at a time with their stored grades."""
         if everywhere:
             self._article_filter = None
-            self.claim_model.set_claims(all_claims())
-            self.summary.show_story("All stories", [], self.claim_model.rows(), rollup=False)
-            self._update_count()
+            self._archive_title = "All stories"
+            self._score_stale_stories()  # stored grades first: a few now, many on the worker
+            self.claim_proxy.show_archive()
+            self._count_archive()
         else:
             self._source_filter = None
             self._apply_filters()
@@ -856,8 +912,10 @@ class MainWindow(QMainWindow):
         self.sources_dialog.raise_()
 
     def _reload_claims(self) -> None:
-        if self.all_stories.isChecked():
-            self._scope_changed(True)
+        if self.claim_model.query() is not None:
+            self._score_stale_stories()
+            self.claim_model.reload()
+            self._count_archive()
         else:
             self._show_story(self.current_story_id(), article_id=self._article_filter)
 
@@ -865,22 +923,29 @@ class MainWindow(QMainWindow):
         """Every claim, in every story, that rests on one registry source."""
         self.all_stories.setChecked(True)
         self._source_filter = source_id
+        self._archive_title = f"Claims of “{name}”"
         self._apply_filters()
-        proxy = self.claim_proxy
-        rows = [
-            self.claim_model.claim_at(proxy.mapToSource(proxy.index(r, 0)).row())
-            for r in range(proxy.rowCount())
-        ]
-        self.summary.show_story(f"Claims of “{name}”", [], rows, rollup=False)
 
     def _filter_changed(self, text: str) -> None:
-        self.claim_proxy.setFilterFixedString(text.strip())
+        self.claim_proxy.set_search(text)
+        self._count_archive()
         self._update_count()
 
+    def _shown_and_total(self) -> tuple[int, int] | None:
+        """How many claims the table shows (all its rows, read or not) of how many it could:
+        None while the archive's are counted."""
+        if self.claim_model.query() is not None:
+            return self._archive_counts
+        return self.claim_proxy.rowCount(), self.claim_model.rowCount()
+
     def _update_count(self) -> None:
-        shown, total = self.claim_proxy.rowCount(), self.claim_model.rowCount()
+        counts = self._shown_and_total()
+        if counts is None:
+            self.match_count.setText("Counting…")
+            return
+        shown, total = counts
         self.match_count.setText(
-            f"{shown} of {total} claims" if shown != total else counted(total, "claim")
+            f"{shown:,} of {counted(total, 'claim')}" if shown != total else counted(total, "claim")
         )
 
     # -- correcting claims ----------------------------------------------------------------------
@@ -891,6 +956,15 @@ class MainWindow(QMainWindow):
             for i in self.table.selectionModel().selectedRows()
         }
         return [self.claim_model.claim_at(row).id for row in sorted(rows)]
+
+    def _shown_claim_ids(self) -> list[int]:
+        """Every claim the table shows, in its order (in All stories, read or not yet)."""
+        query = self.claim_model.query()
+        if query is not None:
+            return matching_ids(query)
+        proxy = self.claim_proxy
+        return [self.claim_model.claim_at(proxy.mapToSource(proxy.index(r, 0)).row()).id
+                for r in range(proxy.rowCount())]  # fmt: skip
 
     def _rows_of(self, ids: list[int]):
         wanted = set(ids)
@@ -1088,6 +1162,9 @@ class MainWindow(QMainWindow):
         """After an edit, its undo or redo: show the stored claims, with the story's roll-up
         and counts, and the claims concerned selected."""
         claims = claims_by_id(claim_ids)
+        if self.claim_model.query() is not None:
+            self._archive_claims_changed(claims)
+            return
         story_id = self.current_story_id()
         if claims and claims[0].article.story_id != story_id:
             story_id = claims[0].article.story_id
@@ -1112,6 +1189,27 @@ class MainWindow(QMainWindow):
                 Article.get_or_none(Article.id == article_id), self.claim_model.rows()
             )
         self._update_tree_counts(story_id)
+
+    def _archive_claims_changed(self, claims: list[Claim]) -> None:
+        """After an edit in All stories: the claims read again in place with their grades
+        (and the stories' scores) brought up to date, or the query again when claims were
+        added or deleted."""
+        stale = stale_stories()
+        if len(stale) <= self.SCORE_HERE:
+            refresh_scores(stale)
+            self._show_stored_scores(stale)
+        else:
+            self._score_stale_stories()
+        if claims and all(self.claim_model.row_of(claim.id) >= 0 for claim in claims):
+            self.claim_model.refresh_rows(claims)
+        else:
+            scroll = self.table.verticalScrollBar().value()
+            self.claim_model.reload()
+            self.table.verticalScrollBar().setValue(scroll)
+        self._count_archive()
+        if self.article.article_id is not None:
+            self.article.update_claims(self.claim_model.article_rows(self.article.article_id))
+        self._select_claims([claim.id for claim in claims])
 
     def _select_claims(self, claim_ids: list[int]) -> None:
         """Select these claims in the table (those it shows), the first one current."""
@@ -1189,7 +1287,7 @@ class MainWindow(QMainWindow):
         """Two CSV files, NAME-stories.csv and NAME-claims.csv, written on the worker: the
         claims the table shows (when a filter narrows it), the story shown, the stories chosen
         in the list, or every story."""
-        shown, total = self.claim_proxy.rowCount(), self.claim_model.rowCount()
+        shown, total = self._shown_and_total() or (0, 0)
         story_id = self.current_story_id()
         chosen = self.selected_story_ids()
         box = QMessageBox(self)
@@ -1216,10 +1314,8 @@ class MainWindow(QMainWindow):
             return
         self.settings.setValue("export/dir", str(Path(path).parent))
         if scope == "shown":
-            ids = [self.claim_model.claim_at(self.claim_proxy.mapToSource(
-                self.claim_proxy.index(r, 0)).row()).id for r in range(shown)]  # fmt: skip
-            stories = sorted({row.story_id for row in self._rows_of(ids)})
-            self.write_export(path, stories, claim_ids=ids)
+            ids = self._shown_claim_ids()
+            self.write_export(path, stories_of_claims(ids), claim_ids=ids)
         else:
             scopes = {"story": [story_id], "chosen": chosen, "all": None}
             self.write_export(path, scopes[scope])

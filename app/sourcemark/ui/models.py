@@ -18,6 +18,8 @@ from PySide6.QtGui import QStandardItem, QStandardItemModel
 from sourcemark.analysis.types import ANONYMOUS_TYPES, TYPE_LABELS, SourcingType, Stance
 from sourcemark.rollups import cited_letter, links_of_claims, outlet_letters
 from sourcemark.scoring import claim_code
+from sourcemark.scoring.rollup import REASONS
+from sourcemark.store import browse
 from sourcemark.store.models import Claim
 from sourcemark.store.repo import ArticleRow, StoryRow, article_rows
 from sourcemark.ui.drops import items_from_mime
@@ -259,6 +261,25 @@ class ClaimRow:
             version=claim.version,
         )
 
+    @classmethod
+    def stored(cls, row: tuple) -> "ClaimRow":
+        """A row of sourcemark.store.browse (ROW_SQL's columns), graded as stored when its
+        story was last rolled up (no code yet: "…")."""
+        (id_, article_id, text, start, end, source, resolved, cue, type_, stance, premise,
+         reviewed, note, origin, source_id, story_id, outlet, source_letter, outlet_letter,
+         version, code, flags, also) = row  # fmt: skip
+        flags = tuple(flag for flag in (flags or "").split("; ") if flag)
+        return cls(
+            id=id_, article_id=article_id, text=text, start=start, end=end, source=source or "",
+            source_resolved=resolved or "", cue=cue or "", type=type_, stance=stance,
+            code=code or "…", premise=bool(premise), reviewed=bool(reviewed), note=note or "",
+            origin=origin or "analyzer", source_id=source_id, story_id=story_id, outlet=outlet,
+            flags=flags, source_letter=source_letter, outlet_letter=outlet_letter,
+            reasons=tuple(REASONS.get(flag, "") for flag in flags),
+            also_reported_by=tuple(name for name in (also or "").split("; ") if name),
+            version=version,
+        )  # fmt: skip
+
 
 class ClaimTableModel(QAbstractTableModel):
     """The claims of a story. Editable: a change a person makes is not written here but
@@ -276,10 +297,16 @@ class ClaimTableModel(QAbstractTableModel):
     }
     editRequested = Signal(int, dict)
 
+    PAGE = 200  # claims read at a time in the archive
+
     def __init__(self, parent=None):
         super().__init__(parent)
         self._rows: list[ClaimRow] = []
         self._versions: dict[int, int] = {}  # the version of every claim this model has read
+        # the archive's claims a query finds, read a page at a time as the view scrolls (None:
+        # the claims given to set_claims, all held)
+        self._query: browse.ClaimQuery | None = None
+        self._more = False  # whether the query finds claims not read yet
 
     def flags(self, index: _Index) -> Qt.ItemFlag:
         flags = super().flags(index)
@@ -312,6 +339,10 @@ class ClaimTableModel(QAbstractTableModel):
 
     def refresh_rows(self, claims: list[Claim]) -> None:
         """Show the stored state of these claims (after an edit or its undo)."""
+        if self._query is not None:
+            self._versions.update((claim.id, claim.version) for claim in claims)
+            self.reread_rows()  # grades read as stored: others' flags may have changed too
+            return
         for claim in claims:
             index = self.row_of(claim.id)
             self._versions[claim.id] = claim.version
@@ -324,10 +355,77 @@ class ClaimTableModel(QAbstractTableModel):
 
     def set_claims(self, claims: list[Claim]) -> None:
         self.beginResetModel()
+        self._query, self._more = None, False
         self._rows = [ClaimRow.of(claim) for claim in claims]
         self._versions.update((row.id, row.version) for row in self._rows)
         grade_rows(self._rows)
         self.endResetModel()
+
+    # -- the archive, a page at a time ---------------------------------------------------------
+
+    def set_query(self, query: browse.ClaimQuery, at_least: int = 0) -> None:
+        """Show the archive's claims this query finds: its first page (or as many pages as
+        hold ``at_least`` rows); canFetchMore/fetchMore read on as the view scrolls."""
+        self.beginResetModel()
+        self._query = query
+        wanted = max(self.PAGE, at_least)
+        self._rows = [ClaimRow.stored(row) for row in browse.claim_page(query, 0, wanted)]
+        self._more = len(self._rows) == wanted
+        self._versions.update((row.id, row.version) for row in self._rows)
+        self.endResetModel()
+
+    def query(self) -> browse.ClaimQuery | None:
+        """The query whose claims are shown (None: the claims of one story)."""
+        return self._query
+
+    def reload(self) -> None:
+        """Read the query's claims again (after changes elsewhere), as many as were read."""
+        if self._query is not None:
+            self.set_query(self._query, at_least=len(self._rows))
+
+    def reread_rows(self) -> None:
+        """Read the rows shown again, in place: their stored grades and fields."""
+        stored = browse.claim_rows([row.id for row in self._rows])
+        for index, row in enumerate(self._rows):
+            if row.id in stored:
+                self._rows[index] = ClaimRow.stored(stored[row.id])
+                self._versions[row.id] = self._rows[index].version
+        if self._rows:
+            last = self.index(len(self._rows) - 1, len(self.COLUMNS) - 1)
+            self.dataChanged.emit(self.index(0, 0), last)
+
+    def canFetchMore(self, parent: _Index = QModelIndex()) -> bool:  # noqa: B008
+        return not parent.isValid() and self._more
+
+    def fetchMore(self, parent: _Index = QModelIndex()) -> None:  # noqa: B008
+        if parent.isValid() or not self._more or self._query is None:
+            return
+        page = [ClaimRow.stored(row)
+                for row in browse.claim_page(self._query, len(self._rows), self.PAGE)]  # fmt: skip
+        self._more = len(page) == self.PAGE
+        if page:
+            self.beginInsertRows(QModelIndex(), len(self._rows), len(self._rows) + len(page) - 1)
+            self._rows += page
+            self._versions.update((row.id, row.version) for row in page)
+            self.endInsertRows()
+
+    def read_through(self, claim_id: int) -> int:
+        """Read pages until this claim is among the rows (when the query finds it); its row,
+        or -1."""
+        row = self.row_of(claim_id)
+        if row >= 0 or self._query is None or not self._more:
+            return row
+        where = browse.position(self._query, claim_id)
+        while where is not None and self._more and len(self._rows) <= where:
+            self.fetchMore()
+        return self.row_of(claim_id)
+
+    def article_rows(self, article_id: int) -> list[ClaimRow]:
+        """The claims of one article (to highlight it): those held, or in the archive, as
+        stored."""
+        if self._query is None:
+            return [row for row in self._rows if row.article_id == article_id]
+        return [ClaimRow.stored(row) for row in browse.article_claim_rows(article_id)]
 
     def known_version(self, claim_id: int) -> int | None:
         """The version of a claim as this model last read it (None: never read)."""
@@ -408,6 +506,8 @@ class ClaimTableModel(QAbstractTableModel):
             return f"{row.source} — cue: “{row.cue}”"
         if column == self.NOTE and row.note:
             return row.note
+        if column == self.CODE and len(row.code) < 2:
+            return "Being graded"
         if column == self.CODE:
             lines = [f"{row.code}: source {row.code[0]}, information {row.code[1:]}"]
             lines += [f"{flag}: {why}" for flag, why in zip(row.flags, row.reasons, strict=True)]
@@ -453,7 +553,20 @@ _STANCES = {s.value for s in Stance}
 
 class ClaimFilterProxy(QSortFilterProxyModel):
     """Text search over claim text and source, case-insensitive, and filters by sourcing
-    type, stance, review and anonymity; sorts by the sort role."""
+    type, stance, review and anonymity; sorts by the sort role. When its model shows the
+    archive (ClaimTableModel.set_query), the search, filters and order are the database's
+    to apply: they are handed to the model as a query, and this proxy passes rows through."""
+
+    # what each column sorts the archive by (None: reading order, as the claim column does
+    # within a story)
+    ORDERS: ClassVar[dict[int, str | None]] = {
+        ClaimTableModel.TEXT: None,
+        ClaimTableModel.SOURCE: "source",
+        ClaimTableModel.TYPE: "type",
+        ClaimTableModel.STANCE: "stance",
+        ClaimTableModel.CODE: "code",
+        ClaimTableModel.NOTE: "note",
+    }
 
     def __init__(self, parent=None):
         super().__init__(parent)
@@ -466,6 +579,49 @@ class ClaimFilterProxy(QSortFilterProxyModel):
         self.anonymous_only = False
         self.source_filter: int | None = None  # the claims of one registry source
         self.flag_filter: str | None = None
+        self.search_text = ""
+        self._sort: tuple[int, Qt.SortOrder] = (-1, Qt.SortOrder.AscendingOrder)
+
+    def setSourceModel(self, model) -> None:
+        super().setSourceModel(model)
+        model.modelReset.connect(self._source_reset)  # after the proxy's own handling
+
+    def _archive(self) -> ClaimTableModel | None:
+        model = self.sourceModel()
+        return model if model is not None and model.query() is not None else None
+
+    def archive_query(self) -> browse.ClaimQuery:
+        """The search, filters and order as a query of the whole archive."""
+        column, order = self._sort
+        return browse.ClaimQuery(
+            type=self.type_filter, stance=self.stance_filter, reviewed=self.reviewed_filter,
+            anonymous_only=self.anonymous_only, source_id=self.source_filter,
+            flag=self.flag_filter, search=self.search_text, order=self.ORDERS.get(column),
+            descending=order == Qt.SortOrder.DescendingOrder,
+        )  # fmt: skip
+
+    def show_archive(self) -> None:
+        """Show the archive's claims that the search and filters find, in the chosen order."""
+        self.sourceModel().set_query(self.archive_query())
+
+    def _source_reset(self) -> None:
+        # the archive comes in the database's order; a story's claims are sorted here
+        wanted = -1 if self._archive() else self._sort[0]
+        if self.sortColumn() != wanted:
+            super().sort(wanted, self._sort[1])
+
+    def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
+        self._sort = (column, order)
+        if self._archive():
+            self.show_archive()
+        else:
+            super().sort(column, order)
+
+    def set_search(self, text: str) -> None:
+        self.search_text = text.strip()
+        self.setFilterFixedString(self.search_text)
+        if self._archive():
+            self.show_archive()
 
     def set_filters(
         self,
@@ -488,9 +644,13 @@ class ClaimFilterProxy(QSortFilterProxyModel):
             self.endFilterChange()
         else:
             self.invalidateFilter()
+        if self._archive():
+            self.show_archive()
 
     def filterAcceptsRow(self, source_row: int, source_parent) -> bool:
         model = self.sourceModel()
+        if model.query() is not None:
+            return True  # found by the database
         row = model.claim_at(source_row)
         if self.type_filter is not None and row.type != self.type_filter:
             return False

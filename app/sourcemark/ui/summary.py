@@ -127,15 +127,38 @@ class SummaryStrip(QWidget):
             self.bar.set_counts(Counter())
             self.legend.setText("")
             return
+        counts = Counter((c.type, c.stance, c.premise) for c in claims)
+        self._show_facts(title, outlets, [(*key, n) for key, n in counts.items()])
+
+    def show_counts(self, title: str, counts: list[tuple[str, str, bool, int]] | None) -> None:
+        """Facts, type bar and legend of many stories' claims, counted by the database as
+        (type, stance, carries the headline, how many); None while they are counted."""
+        self._show_score(title, None)
+        if counts is None:
+            self.title.setText(title)
+            self.facts.setText("Counting the claims…")
+            self.bar.set_counts(Counter())
+            self.legend.setText("")
+            return
+        self._show_facts(title, [], counts)
+
+    def _show_facts(self, title: str, outlets: list[str], counts) -> None:
         self.title.setText(title)
-        attributed = [c for c in claims if c.type != SourcingType.UNATTRIBUTED]
-        by_type = Counter(c.type for c in attributed)
+        by_type: Counter = Counter()
+        total = denials = 0
+        premise_types = set()
+        for type_, stance, premise, n in counts:
+            total += n
+            if premise:
+                premise_types.add(type_)
+            if type_ != SourcingType.UNATTRIBUTED:
+                by_type[type_] += n
+                denials += n if stance == Stance.DENIES else 0
+        attributed = sum(by_type.values())
         anonymous = sum(by_type[t] for t in ANONYMOUS_TYPES)
-        denials = sum(1 for c in attributed if c.stance == Stance.DENIES)
-        premise_types = {c.type for c in claims if c.premise}
         facts = [
-            f"{counted(len(claims), 'claim')}, {len(attributed)} attributed",
-            f"{anonymous} of {len(attributed)} attributed rest only on anonymous sources"
+            f"{counted(total, 'claim')}, {attributed:,} attributed",
+            f"{anonymous:,} of {attributed:,} attributed rest only on anonymous sources"
             if attributed
             else "no attributed claims",
             counted(denials, "denial"),
@@ -151,7 +174,7 @@ class SummaryStrip(QWidget):
             if by_type.get(type_.value):
                 colour = type_colour(type_).name()
                 label, n = TYPE_LABELS[type_], by_type[type_.value]
-                chips.append(f'<span style="color:{colour}">■</span>&nbsp;{label}&nbsp;{n}')
+                chips.append(f'<span style="color:{colour}">■</span>&nbsp;{label}&nbsp;{n:,}')
         self.legend.setText("&nbsp;&nbsp; ".join(chips))
 
     def _show_score(self, title: str | None, claims: list[ClaimRow] | None) -> None:

@@ -1,5 +1,6 @@
 """Long work off the window's thread: a QRunnable that reports through signals."""
 
+import contextlib
 from collections.abc import Callable
 from typing import Any
 
@@ -32,3 +33,17 @@ class Task(QRunnable):
             self.signals.errored.emit(f"{type(error).__name__}: {error}")
         else:
             self.signals.finished.emit(result)
+        finally:
+            _close_connection()
+
+
+def _close_connection() -> None:
+    """Close this thread's database connection: a pool thread that keeps one may keep a
+    half-read query with it, and SQLite would then show that thread the database as it was
+    then, not as it is when the thread's next task reads it."""
+    from sourcemark.store.models import database_proxy
+
+    database = database_proxy.obj
+    if database is not None and not database.is_closed():
+        with contextlib.suppress(Exception):  # a transaction left open: it stays as it was
+            database.close()

@@ -1,0 +1,174 @@
+"""The claims of the whole archive, a page at a time: filtered, searched and sorted by the
+database, with the grades stored when their stories were last rolled up. Nothing here
+reads more rows than a page (the counts are one aggregate query), so the claims table of
+"All stories" costs the same on ten stories and on ten thousand."""
+
+from dataclasses import dataclass, replace
+
+from peewee import PostgresqlDatabase
+
+from sourcemark.analysis.types import ANONYMOUS_TYPES
+from sourcemark.store.models import database_proxy
+from sourcemark.store.sql import chunks, marks, select
+
+# the columns a stored claim row has, in this order (see ClaimRow.stored)
+ROW_SQL = (
+    'SELECT c.id, c.article_id, c.text, c.start, c."end", c.source_mention, '
+    "c.source_resolved, c.cue, c.type, c.stance, c.premise, c.reviewed, c.note, c.origin, "
+    "c.source_id, a.story_id, o.name, s.reliability, o.reliability, c.version, c.code, "
+    "c.flags, c.also_reported "
+    "FROM claim c JOIN article a ON a.id = c.article_id "
+    "LEFT JOIN outlet o ON o.id = a.outlet_id LEFT JOIN source s ON s.id = c.source_id"
+)
+
+# what a column of the claims table sorts by; ties keep reading order
+ORDERS = {
+    "source": "c.source_mention",
+    "type": "c.type",
+    "stance": "c.stance",
+    "code": "c.code",
+    "note": "c.note",
+}
+READING_ORDER = "c.article_id, c.start, c.id"
+BACKWARDS = "c.article_id DESC, c.start DESC, c.id DESC"
+
+
+@dataclass(frozen=True, slots=True)
+class ClaimQuery:
+    """Which claims of the archive, in which order. ``search`` is found, ignoring case, in
+    a claim's text, its source as written and its note."""
+
+    type: str | None = None
+    stance: str | None = None
+    reviewed: bool | None = None
+    anonymous_only: bool = False
+    source_id: int | None = None
+    flag: str | None = None
+    search: str = ""
+    order: str | None = None  # a key of ORDERS; None: reading order, article by article
+    descending: bool = False
+
+    def where(self) -> tuple[str, list]:
+        """The WHERE clause (empty, or starting with " WHERE") and its parameters."""
+        terms, params = [], []
+        if self.type is not None:
+            terms.append("c.type = {p}")
+            params.append(self.type)
+        if self.anonymous_only:
+            anonymous = sorted(str(t) for t in ANONYMOUS_TYPES)
+            terms.append(f"c.type IN ({', '.join(['{p}'] * len(anonymous))})")
+            params += anonymous
+        if self.stance is not None:
+            terms.append("c.stance = {p}")
+            params.append(self.stance)
+        if self.reviewed is not None:
+            terms.append("c.reviewed = {p}")
+            params.append(self.reviewed)
+        if self.source_id is not None:
+            terms.append("c.source_id = {p}")
+            params.append(self.source_id)
+        if self.flag is not None:
+            # stored "; "-joined: the flag whole, not a part of another one
+            terms.append("('; ' || c.flags || '; ') LIKE {p}")
+            params.append(f"%; {_escaped(self.flag)}; %")
+        if self.search.strip():
+            like = _like()
+            pattern = f"%{_escaped(self.search.strip())}%"
+            terms.append(
+                f"(c.text {like} {{p}} ESCAPE '\\' OR c.source_mention {like} {{p}} ESCAPE '\\' "
+                f"OR c.note {like} {{p}} ESCAPE '\\')"
+            )
+            params += [pattern] * 3
+        return (" WHERE " + " AND ".join(terms) if terms else ""), params
+
+    def order_by(self) -> str:
+        if self.order is None:
+            return BACKWARDS if self.descending else READING_ORDER
+        direction = " DESC" if self.descending else ""
+        return f"{ORDERS[self.order]}{direction}, {READING_ORDER}"
+
+    def sorted_by(self, order: str | None, descending: bool = False) -> "ClaimQuery":
+        return replace(self, order=order, descending=descending)
+
+
+def _like() -> str:
+    # SQLite's LIKE ignores the case of ASCII letters; PostgreSQL's ILIKE that of all
+    return "ILIKE" if isinstance(database_proxy.obj, PostgresqlDatabase) else "LIKE"
+
+
+def _escaped(text: str) -> str:
+    """Text to find as it is inside a LIKE pattern: its own % and _ are not wildcards."""
+    return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+
+
+def claim_page(query: ClaimQuery, offset: int, limit: int) -> list[tuple]:
+    """The stored rows (ROW_SQL's columns) of one page of the claims a query finds."""
+    where, params = query.where()
+    return select(
+        f"{ROW_SQL}{where} ORDER BY {query.order_by()} LIMIT {int(limit)} OFFSET {int(offset)}",
+        params,
+    )
+
+
+def claim_rows(ids: list[int]) -> dict[int, tuple]:
+    """The stored rows of these claims, by id (deleted ones left out)."""
+    rows = {}
+    for chunk in chunks(list(ids)):
+        for row in select(f"{ROW_SQL} WHERE c.id IN ({marks(chunk)})", chunk):
+            rows[row[0]] = row
+    return rows
+
+
+def article_claim_rows(article_id: int) -> list[tuple]:
+    """The stored rows of one article's claims, in reading order."""
+    return select(f"{ROW_SQL} WHERE c.article_id = {{p}} ORDER BY {READING_ORDER}", [article_id])
+
+
+def finds(query: ClaimQuery, claim_id: int) -> bool:
+    """Whether a query finds this claim."""
+    where, params = query.where()
+    where = f"{where} AND c.id = {{p}}" if where else " WHERE c.id = {p}"
+    return bool(select(f"SELECT 1 FROM claim c{where}", [*params, claim_id]))
+
+
+def position(query: ClaimQuery, claim_id: int) -> int | None:
+    """Where this claim stands among those a query finds (0 first), or None."""
+    if not finds(query, claim_id):
+        return None
+    where, params = query.where()
+    ids = select(f"SELECT c.id FROM claim c{where} ORDER BY {query.order_by()}", params)
+    return next(i for i, (found,) in enumerate(ids) if found == claim_id)
+
+
+def matching_ids(query: ClaimQuery) -> list[int]:
+    """Every claim a query finds, in its order (for exporting them)."""
+    where, params = query.where()
+    return [row[0] for row in select(
+        f"SELECT c.id FROM claim c{where} ORDER BY {query.order_by()}", params)]  # fmt: skip
+
+
+def claim_counts(query: ClaimQuery) -> list[tuple[str, str, bool, int]]:
+    """How many claims a query finds, by (type, stance, whether it carries the headline)."""
+    where, params = query.where()
+    return [
+        (type_, stance, bool(premise), n)
+        for type_, stance, premise, n in select(
+            f"SELECT c.type, c.stance, c.premise, COUNT(*) FROM claim c{where} "
+            "GROUP BY c.type, c.stance, c.premise",
+            params,
+        )
+    ]
+
+
+def claim_total() -> int:
+    return select("SELECT COUNT(*) FROM claim")[0][0]
+
+
+def stories_of_claims(claim_ids: list[int]) -> list[int]:
+    """The stories these claims belong to, in id order."""
+    stories: set[int] = set()
+    for chunk in chunks(sorted(set(claim_ids))):
+        stories |= {row[0] for row in select(
+            "SELECT DISTINCT a.story_id FROM claim c JOIN article a ON a.id = c.article_id "
+            f"WHERE c.id IN ({marks(chunk)})", chunk)}  # fmt: skip
+    return sorted(stories)

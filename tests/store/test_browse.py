@@ -1,0 +1,150 @@
+"""The archive's claims a page at a time: what the database finds, in which order, and how
+many, agree with the claims as stored (on SQLite and on PostgreSQL)."""
+
+import pytest
+
+from sourcemark.analysis.types import Claim as FoundClaim
+from sourcemark.analysis.types import SourcingType, Stance
+from sourcemark.ingest import Document
+from sourcemark.rollups import claim_grades, refresh_scores
+from sourcemark.store import browse
+from sourcemark.store.browse import ClaimQuery
+from sourcemark.store.models import Article, Claim, Source
+from sourcemark.store.repo import add_article
+
+T, S = SourcingType, Stance
+
+# (text, type, stance, source) of each claim of each article; a story per article
+ARTICLES = [
+    [
+        ("Officials said the bridge over the river was closed on Monday.", T.ANONYMOUS_OFFICIAL,
+         S.ASSERTS, "Officials"),
+        ("The mayor denied that the bridge over the river was closed on Monday.",
+         T.NAMED_OFFICIAL, S.DENIES, "The mayor"),
+        ("Traffic was 50% lower_than usual.", T.UNATTRIBUTED, S.ASSERTS, None),
+    ],
+    [
+        ("Western officials said the shipment of 4,000 rifles left the port of Odessa for Yemen.",
+         T.ANONYMOUS_OFFICIAL, S.ASSERTS, "Western officials"),
+        ("A spokesperson said the company sold no rifles.", T.SPOKESPERSON, S.DENIES,
+         "A spokesperson"),
+        ("Reuters reported the BRIDGE deal first.", T.MEDIA_REPORT, S.ASSERTS, "Reuters"),
+    ],
+    [
+        ("A customs document shows the shipment of 4,000 rifles left the port of Odessa for Yemen.",
+         T.DOCUMENT, S.ASSERTS, "A customs document"),
+        ("The minister declined to comment on the talks.", T.NAMED_OFFICIAL, S.DECLINES, "The minister"),
+    ],
+]  # fmt: skip
+
+
+@pytest.fixture
+def archive(db):
+    for number, claims in enumerate(ARTICLES):
+        text, found, at = "", [], 0
+        for claim_text, type_, stance, source in claims:
+            found.append(FoundClaim(claim_text, at, at + len(claim_text), type_, stance, source,
+                                    source, "said" if source else None))  # fmt: skip
+            text += claim_text + " "
+            at = len(text)
+        add_article(Document(text=text, title=f"Story {number}", outlet=f"Outlet {number}"),
+                    found)  # fmt: skip
+    Claim.update(note="check the 50% figure").where(Claim.text.contains("Traffic")).execute()
+    Claim.update(reviewed=True).where(Claim.type == "named_official").execute()
+    refresh_scores()
+    return db
+
+
+def reading_order() -> list[Claim]:
+    return list(Claim.select().join(Article).order_by(Claim.article, Claim.start, Claim.id))
+
+
+def found(query: ClaimQuery) -> list[int]:
+    """Every claim a query finds, read a page of two at a time as the table does."""
+    ids, offset = [], 0
+    while page := browse.claim_page(query, offset, 2):
+        ids += [row[0] for row in page]
+        offset += len(page)
+    assert ids == browse.matching_ids(query)
+    counted = browse.claim_counts(query)
+    assert sum(n for *_, n in counted) == len(ids)
+    return ids
+
+
+def test_pages_follow_reading_order_and_hold_every_claim(archive):
+    assert found(ClaimQuery()) == [c.id for c in reading_order()]
+    assert browse.claim_total() == Claim.select().count() == 8
+
+
+def test_each_filter_finds_what_the_claims_hold(archive):
+    claims = reading_order()
+    bout = Source.get(Source.name == "Western officials")
+    cases = {
+        ClaimQuery(type="named_official"): lambda c: c.type == "named_official",
+        ClaimQuery(anonymous_only=True): lambda c: c.type in {"anonymous_official",
+                                                            "anonymous_source"},
+        ClaimQuery(stance="denies"): lambda c: c.stance == "denies",
+        ClaimQuery(reviewed=True): lambda c: c.reviewed,
+        ClaimQuery(reviewed=False): lambda c: not c.reviewed,
+        ClaimQuery(source_id=bout.id): lambda c: c.source_id == bout.id,
+        ClaimQuery(type="named_official", stance="denies"): lambda c: c.type == "named_official"
+        and c.stance == "denies",
+    }  # fmt: skip
+    for query, wanted in cases.items():
+        expected = [c.id for c in claims if wanted(c)]
+        assert expected and found(query) == expected, query
+
+
+def test_search_ignores_case_and_takes_percent_and_underscore_as_written(archive):
+    claims = reading_order()
+    bridge = [c.id for c in claims if "bridge" in c.text.lower()]
+    assert len(bridge) == 3 and found(ClaimQuery(search="  Bridge ")) == bridge
+    assert found(ClaimQuery(search="reuters")) == [c.id for c in claims if c.source_mention ==
+                                                   "Reuters"]  # fmt: skip
+    traffic = [c.id for c in claims if c.text.startswith("Traffic")]
+    assert found(ClaimQuery(search="50%")) == traffic  # in the text and in the note
+    assert found(ClaimQuery(search="r_than")) == traffic
+    assert found(ClaimQuery(search="0%l")) == []  # % is not a wildcard
+    assert found(ClaimQuery(search="l_wer")) == []  # nor is _
+
+
+def test_the_flag_filter_reads_the_stored_grades_whole_flags_only(archive):
+    grades = claim_grades()
+    for flag in ("contested", "anonymous", "single source", "interested party"):
+        expected = [c.id for c in reading_order() if flag in grades[c.id].flags]
+        assert found(ClaimQuery(flag=flag)) == expected, flag
+    assert found(ClaimQuery(flag="single")) == []  # a part of a flag finds nothing
+
+
+def test_stored_rows_carry_the_grades_the_model_gives(archive):
+    grades = claim_grades()
+    rows = browse.claim_rows([c.id for c in reading_order()])
+    for claim_id, row in rows.items():
+        code, flags, also = row[-3:]
+        assert code == grades[claim_id].code
+        assert flags == "; ".join(grades[claim_id].flags)
+        assert also == "; ".join(grades[claim_id].also_reported_by)
+    assert any(row[-1] for row in rows.values())  # the rifles shipment, told by two stories
+
+
+def test_columns_sort_with_ties_in_reading_order_either_way(archive):
+    claims = reading_order()
+    by_type = sorted(claims, key=lambda c: c.type)  # stable: ties stay in reading order
+    assert found(ClaimQuery(order="type")) == [c.id for c in by_type]
+    assert found(ClaimQuery(order=None, descending=True)) == [c.id for c in reversed(claims)]
+    by_source = [c.id for c in claims if c.source_mention]
+    by_source.sort(key=lambda i: Claim.get_by_id(i).source_mention, reverse=True)
+    ids = found(ClaimQuery(order="source", descending=True))
+    assert [i for i in ids if Claim.get_by_id(i).source_mention] == by_source
+
+
+def test_where_a_claim_stands_among_those_found(archive):
+    claims = reading_order()
+    query = ClaimQuery(search="said")
+    ids = found(query)
+    for place, claim_id in enumerate(ids):
+        assert browse.position(query, claim_id) == place
+    missing = next(c.id for c in claims if c.id not in ids)
+    assert browse.position(query, missing) is None and not browse.finds(query, missing)
+    assert browse.stories_of_claims(ids) == sorted({c.article.story_id for c in claims
+                                                    if c.id in ids})  # fmt: skip
