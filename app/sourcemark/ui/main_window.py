@@ -342,8 +342,16 @@ class MainWindow(QMainWindow):
         for column, width in ((ClaimTableModel.SOURCE, 130), (ClaimTableModel.TYPE, 135)):
             header.setSectionResizeMode(column, QHeaderView.ResizeMode.Interactive)
             header.resizeSection(column, width)
-        for column in (ClaimTableModel.STANCE, ClaimTableModel.CODE):
-            header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
+        # widths from the longest value a column can hold, not from its rows: sizing to the
+        # rows would read every row read so far again after each search (All stories)
+        metrics = self.table.fontMetrics()
+        words = {ClaimTableModel.STANCE: [label for _, label in stance_choices()],
+                 ClaimTableModel.CODE: ["F6", "…"]}  # fmt: skip
+        for column, values in words.items():
+            title = ClaimTableModel.COLUMNS[column]
+            widest = max(metrics.horizontalAdvance(text) for text in [*values, title])
+            header.setSectionResizeMode(column, QHeaderView.ResizeMode.Interactive)
+            header.resizeSection(column, widest + 40)  # the cell's margins and sort arrow
         self.table.selectionModel().currentRowChanged.connect(self._claim_current_changed)
         # correcting claims: editors in the cells, review keys, every edit undoable
         self.table.setEditTriggers(
