@@ -315,6 +315,8 @@ class MainWindow(QMainWindow):
         self.tree.setSortingEnabled(True)
         # Ctrl- and Shift-click choose several stories (to export them together)
         self.tree.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
+        # nothing in the list is edited in place (the view says so once, not each item)
+        self.tree.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.tree.selectionModel().currentChanged.connect(self._tree_current_changed)
         # drop on a story to add to it, between stories for a new one
         self.tree.setAcceptDrops(True)

@@ -128,11 +128,7 @@ class StoryTreeModel(QStandardItemModel):
         child.setData(article.id, ID_ROLE)
         child.setData(self.ARTICLE, KIND_ROLE)
         n_claims = QStandardItem(str(story.claims_by_article.get(article.id, 0)))
-        n_claims.setData(article.id, ID_ROLE)
-        n_claims.setData(self.ARTICLE, KIND_ROLE)
         n_claims.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
-        for cell in (child, n_claims):
-            cell.setEditable(False)
         return [child, n_claims]
 
     def _fill(self, stories: list[StoryRow]) -> None:
@@ -152,20 +148,14 @@ class StoryTreeModel(QStandardItemModel):
                 f"{counted(story.claims, 'claim')}"
             )
             score = QStandardItem()
-            score.setData(story.id, ID_ROLE)
-            score.setData(self.STORY, KIND_ROLE)
             score.setTextAlignment(right)
             self.show_score(score, story.score, story.code, story.caps)
             count = QStandardItem(str(story.claims))
-            count.setData(story.id, ID_ROLE)
-            count.setData(self.STORY, KIND_ROLE)
             count.setTextAlignment(right)
             for article in articles.get(story.id, ()):
                 title.appendRow(self._article_items(article, story))
             title.setData(story.title.casefold(), SORT_ROLE)
             count.setData(story.claims, SORT_ROLE)
-            for item in (title, count, score):
-                item.setEditable(False)
             self.appendRow([title, count, score])
 
     @staticmethod
