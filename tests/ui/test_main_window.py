@@ -241,3 +241,33 @@ def test_an_old_database_is_upgraded_behind_a_progress_window(qtbot, tmp_path, m
     open_with_progress("sqlite:///" + str(path))
     assert shown and "Upgrading the database" in shown[0]
     assert schema_version() == SCHEMA_VERSION and Claim.get().text == "it rained"
+
+
+def test_a_header_click_sorts_the_story_list_and_the_chosen_story_stays_chosen(
+    qtbot, qtmodeltester, db_url, settings, tmp_path
+):
+    from tests.ingest import samples
+
+    window = demo_window(qtbot, db_url, settings)
+    short = tmp_path / "short.txt"
+    short.write_text("Harbour Closed\n\nThe harbour was closed, officials said.", encoding="utf-8")
+    with qtbot.waitSignal(window.imports_done, timeout=60_000):
+        window.start_import([str(samples.write_html(tmp_path / "bridge.html")), str(short)])
+    model, header = window.tree_model, window.tree.header()
+    bout = next(model.index(r, 0).data(ID_ROLE) for r in range(model.rowCount())
+                if "Bout" in model.index(r, 0).data())  # fmt: skip
+    window.select_story(bout)
+
+    def column(n: int) -> list:
+        return [model.index(r, n).data() for r in range(model.rowCount())]
+
+    for _ in range(2):  # ascending, then descending
+        x = header.sectionViewportPosition(1) + header.sectionSize(1) // 2
+        qtbot.mouseClick(header.viewport(), Qt.MouseButton.LeftButton,
+                         pos=QPoint(x, header.height() // 2))  # fmt: skip
+        counts = [int(n) for n in column(1)]
+        descending = header.sortIndicatorOrder() == Qt.SortOrder.DescendingOrder
+        assert counts == sorted(counts, reverse=descending) and len(set(counts)) == 3
+        assert window.selected_story_ids() == [bout] == [window.current_story_id()]
+        assert window.summary.title.text() == model.index(model.row_of(bout), 0).data()
+    qtmodeltester.check(model)

@@ -6,7 +6,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import date
 
-from peewee import JOIN, IntegrityError, PostgresqlDatabase, fn
+from peewee import JOIN, IntegrityError, PostgresqlDatabase
 
 from sourcemark.analysis.types import Claim as FoundClaim
 from sourcemark.ingest.document import Document
@@ -251,14 +251,11 @@ def story_rows() -> list[StoryRow]:
     by_article: dict[int, dict[int, int]] = {}
     for article_id, n in _select("SELECT article_id, COUNT(*) FROM claim GROUP BY article_id"):
         by_article.setdefault(story_of[article_id], {})[article_id] = n
-    query = (
-        Story.select(Story.id, Story.title, fn.COUNT(Article.id), Story.score, Story.code,
-                     Story.caps)
-        .join(Article, JOIN.LEFT_OUTER)
-        .group_by(Story.id, Story.title, Story.score, Story.code, Story.caps)
-        .order_by(Story.created.desc(), Story.id.desc())
-        .tuples()
-    )  # fmt: skip
+    query = _select(
+        "SELECT s.id, s.title, COUNT(a.id), s.score, s.code, s.caps FROM story s "
+        "LEFT JOIN article a ON a.story_id = s.id GROUP BY s.id, s.title, s.score, s.code, "
+        "s.caps, s.created ORDER BY s.created DESC, s.id DESC"
+    )
     return [
         StoryRow(story_id, title, n, by_article.get(story_id, {}), score, code, caps or "")
         for story_id, title, n, score, code, caps in query

@@ -308,8 +308,14 @@ class MainWindow(QMainWindow):
         self.tree.setAlternatingRowColors(False)
         self.tree.header().setStretchLastSection(False)
         self.tree.header().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
-        self.tree.header().setSectionResizeMode(1, QHeaderView.ResizeMode.ResizeToContents)
-        self.tree.header().setSectionResizeMode(2, QHeaderView.ResizeMode.ResizeToContents)
+        # the count and score columns as wide as their widest possible text, not measured
+        # over every story (which would ask for each of ten thousand rows at startup)
+        metrics = self.tree.fontMetrics()
+        for column, widest in ((1, "Claims"), (2, "Score")):
+            sample = {1: "88,888", 2: "100 F6"}[column]
+            width = max(metrics.horizontalAdvance(sample), metrics.horizontalAdvance(widest))
+            self.tree.header().setSectionResizeMode(column, QHeaderView.ResizeMode.Fixed)
+            self.tree.header().resizeSection(column, width + 28)  # margins and sort arrow
         # newest first until a header is clicked; then by title, claims or score
         self.tree.header().setSortIndicator(-1, Qt.SortOrder.AscendingOrder)
         self.tree.setSortingEnabled(True)
@@ -712,17 +718,16 @@ class MainWindow(QMainWindow):
         return (parent.row(), index.row() + 1) if parent.isValid() else (index.row(), 0)
 
     def select_story(self, story_id: int) -> None:
-        for row in range(self.tree_model.rowCount()):
-            index = self.tree_model.index(row, 0)
-            if index.data(ID_ROLE) == story_id:
-                self.tree.selectionModel().setCurrentIndex(
-                    index,
-                    QItemSelectionModel.SelectionFlag.ClearAndSelect
-                    | QItemSelectionModel.SelectionFlag.Rows,
-                )
-                if not self._keep_scope:
-                    self._show_story(story_id)
-                return
+        row = self.tree_model.row_of(story_id)
+        if row < 0:
+            return
+        self.tree.selectionModel().setCurrentIndex(
+            self.tree_model.index(row, 0),
+            QItemSelectionModel.SelectionFlag.ClearAndSelect
+            | QItemSelectionModel.SelectionFlag.Rows,
+        )
+        if not self._keep_scope:
+            self._show_story(story_id)
 
     def _tree_current_changed(self, current, _previous) -> None:
         if not current.isValid() or self._keep_scope:
@@ -765,10 +770,7 @@ class MainWindow(QMainWindow):
         return sorted({a.outlet.name for a in articles if a.outlet})
 
     def _story_row(self, story_id: int) -> int:
-        for row in range(self.tree_model.rowCount()):
-            if self.tree_model.index(row, 0).data(ID_ROLE) == story_id:
-                return row
-        return -1
+        return self.tree_model.row_of(story_id)
 
     def _show_article(self, article: Article | None, rows) -> None:
         if article is None:
@@ -1257,17 +1259,11 @@ class MainWindow(QMainWindow):
             self.claim_model.rows() if self._article_filter is None else claims_of_story(story_id)
         ):
             counts[claim.article_id] = counts.get(claim.article_id, 0) + 1
-        story_index = self.tree_model.index(row, 0)
-        self.tree_model.setData(self.tree_model.index(row, 1), str(sum(counts.values())))
+        self.tree_model.set_counts(story_id, counts)
         stale = stale_stories()  # this story, and those its claims' links reach
         if len(stale) <= self.SCORE_HERE:
             refresh_scores(stale)
             self._show_stored_scores(stale)
-        for child in range(self.tree_model.rowCount(story_index)):
-            article_id = self.tree_model.index(child, 0, story_index).data(ID_ROLE)
-            self.tree_model.setData(
-                self.tree_model.index(child, 1, story_index), str(counts.get(article_id, 0))
-            )
 
     # -- importing ----------------------------------------------------------------------------
 
