@@ -111,6 +111,10 @@ def run_gui(
         render_screenshot(window, screenshot)
         print(f"screenshot written to {screenshot}")
         return 0
+    from sourcemark.ui.errors import ErrorReporter
+
+    reporter = ErrorReporter(window)  # unexpected errors: logged, shown once, the app goes on
+    reporter.install()
     window.show()
     opener = FileOpener(window, app)  # macOS hands over files opened in the Finder this way
     app.installEventFilter(opener)
@@ -121,7 +125,10 @@ def run_gui(
     QTimer.singleShot(
         0, lambda: window.setProperty("startup_seconds", time.perf_counter() - started)
     )
-    return app.exec()
+    try:
+        return app.exec()
+    finally:
+        reporter.uninstall()
 
 
 def open_with_progress(url: str, parent=None) -> None:
