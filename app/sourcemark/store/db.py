@@ -9,7 +9,6 @@ backup beside it before it is upgraded inside a transaction.
 import os
 import sqlite3
 import time
-from datetime import datetime
 from pathlib import Path
 from urllib.parse import quote, unquote, urlparse
 
@@ -27,6 +26,15 @@ APP_ID = "sourcemark"
 
 class StoreError(Exception):
     """The database cannot be used; the message is written for the user."""
+
+
+class DamagedDatabase(StoreError):
+    """An SQLite file SQLite itself finds damaged: it is left as it is, and a backup can be
+    put in its place (sourcemark.store.backups.restore)."""
+
+    def __init__(self, message: str, path: Path):
+        super().__init__(message)
+        self.path = path
 
 
 def default_url() -> str:
@@ -193,7 +201,9 @@ def _sqlite_error(path: Path, error: sqlite3.Error) -> StoreError:
             "Sourcemark window) and try again."
         )
     if "not a database" in text or "malformed" in text or "corrupt" in text:
-        return StoreError(f"{path} is damaged and cannot be opened ({error}). It was not changed.")
+        return DamagedDatabase(
+            f"{path} is damaged and cannot be opened ({error}). It was not changed.", path
+        )
     if "unable to open" in text or "readonly" in text or "read-only" in text:
         return StoreError(f"{path} cannot be opened for writing ({error}).")
     return StoreError(f"{path} could not be opened: {error}")
@@ -288,23 +298,13 @@ def schema_version() -> int:
 
 
 def backup_sqlite(path: Path, label: str) -> Path:
-    """Copy an SQLite file beside itself with the online backup API; returns the copy's path."""
-    stamp = datetime.now().strftime("%Y%m%d-%H%M%S")
-    target = path.with_name(f"{path.stem}.{label}-{stamp}.bak{path.suffix}")
-    counter = 1
-    while target.exists():
-        target = path.with_name(f"{path.stem}.{label}-{stamp}-{counter}.bak{path.suffix}")
-        counter += 1
-    uri = "file:" + quote(str(path)) + "?mode=ro"
+    """Copy an SQLite file beside itself with the online backup API (the oldest automatic
+    backups beyond the newest few are then deleted); returns the copy's path."""
+    from sourcemark.store.backups import BackupError, prune, take_backup
+
     try:
-        source = sqlite3.connect(uri, uri=True)
-        try:
-            copy = sqlite3.connect(str(target))
-            with copy:
-                source.backup(copy)
-            copy.close()
-        finally:
-            source.close()
-    except sqlite3.Error as error:
-        raise _sqlite_error(path, error) from None
-    return target
+        made = take_backup(path, label)
+    except BackupError as error:
+        raise StoreError(str(error)) from None
+    prune(path)
+    return made

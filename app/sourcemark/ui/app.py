@@ -102,7 +102,7 @@ def run_gui(
             if screenshot:
                 print(f"sourcemark: {error}", file=sys.stderr)
                 return 2
-            url = _another_database(str(error), url)
+            url = _another_database(error, url)
             if url is None:
                 return 2
     apply_theme(app, theme or str(settings.value("view/theme", "system")))
@@ -116,6 +116,7 @@ def run_gui(
     reporter = ErrorReporter(window)  # unexpected errors: logged, shown once, the app goes on
     reporter.install()
     window.show()
+    QTimer.singleShot(1500, window.start_daily_backup)  # once the window is up
     opener = FileOpener(window, app)  # macOS hands over files opened in the Finder this way
     app.installEventFilter(opener)
     if items:
@@ -171,14 +172,32 @@ def open_with_progress(url: str, parent=None) -> None:
         raise error if isinstance(error, StoreError) else StoreError(str(error))
 
 
-def _another_database(problem: str, url: str) -> str | None:
-    """The database could not be opened: offer to connect to another (its URL, or None)."""
+def _another_database(error: StoreError, url: str) -> str | None:
+    """The database could not be opened: offer to restore one of its backups (then try it
+    again) or to connect to another. The URL to try next, or None to give up."""
+    from sourcemark.store.backups import backups_of
+    from sourcemark.store.db import DamagedDatabase, resolve_url, sqlite_path
     from sourcemark.ui.connect import ConnectDialog
+    from sourcemark.ui.restore import RestoreDialog, restore_chosen
 
-    box = QMessageBox(QMessageBox.Icon.Critical, f"{APP_NAME}: cannot open the database", problem)
+    box = QMessageBox(
+        QMessageBox.Icon.Critical, f"{APP_NAME}: cannot open the database", str(error)
+    )
+    path = sqlite_path(resolve_url(url))
+    restore = None
+    if path is not None and backups_of(path):
+        restore = box.addButton("Restore from Backup…", QMessageBox.ButtonRole.AcceptRole)
+        box.setInformativeText("A backup can be put in its place; this file will be kept.")
     other = box.addButton("Connect to Another…", QMessageBox.ButtonRole.AcceptRole)
     box.addButton(QMessageBox.StandardButton.Close)
     box.exec()
+    if restore is not None and box.clickedButton() is restore:
+        dialog = RestoreDialog(path, damaged=isinstance(error, DamagedDatabase))
+        if dialog.exec() == RestoreDialog.DialogCode.Accepted:
+            message = restore_chosen(dialog, None)
+            if message:
+                QMessageBox.information(None, APP_NAME, message)
+        return url  # try it again (or offer the choice again)
     if box.clickedButton() is not other:
         return None
     dialog = ConnectDialog(url)

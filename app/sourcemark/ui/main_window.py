@@ -156,6 +156,7 @@ class MainWindow(QMainWindow):
     imports_done = Signal(object)  # the ImportReport, after the window has shown it
     import_progressed = Signal(int, int)  # done, total
     export_done = Signal(object)  # (stories, claims) written
+    backup_done = Signal(object)  # today's backup's path, or None (one existed, or it failed)
 
     def __init__(self, database_url: str, settings: QSettings | None = None):
         super().__init__()
@@ -177,6 +178,7 @@ class MainWindow(QMainWindow):
         self._keep_scope = False  # while the list is reloaded: choosing a story keeps it
         self.sources_dialog = None
         self.outlets_dialog = None
+        self.backup_task: Task | None = None
         self.setWindowTitle(f"{APP_NAME} — {describe(database_url)}")
         self.setAcceptDrops(True)
         self._build_actions()
@@ -225,6 +227,11 @@ class MainWindow(QMainWindow):
             "Work in another database: a file on this computer or a server the desk shares"
         )
         self.connect_action.triggered.connect(self.connect_database)
+        self.restore_action = themed(QAction("&Restore from Backup…", self), "mdi6.backup-restore")
+        self.restore_action.setStatusTip(
+            "Put one of the database's automatic backups (daily, and before upgrades) in its place"
+        )
+        self.restore_action.triggered.connect(self.restore_backup)
         self.sample_action = themed(
             QAction("Add the &Sample Story", self), "mdi6.newspaper-variant-outline"
         )
@@ -533,6 +540,7 @@ class MainWindow(QMainWindow):
         file_menu.addAction(self.sample_action)
         file_menu.addSeparator()
         file_menu.addAction(self.connect_action)
+        file_menu.addAction(self.restore_action)
         file_menu.addSeparator()
         file_menu.addAction(self.quit_action)
         edit_menu = self.menuBar().addMenu("&Edit")
@@ -585,7 +593,7 @@ class MainWindow(QMainWindow):
             QApplication.instance().applicationStateChanged.disconnect(self._application_state)
         if self.task is not None:
             self.task.cancel()
-        if self.task is not None or self.score_task is not None or self._count_tasks:
+        if self.task or self.score_task or self.backup_task or self._count_tasks:
             self.pool.waitForDone(10_000)
         self.settings.setValue("window/geometry", self.saveGeometry())
         self.settings.setValue("window/splitter", self.splitter.saveState())
@@ -1076,6 +1084,83 @@ class MainWindow(QMainWindow):
         self.refresh()
         self.statusBar().showMessage(f"Connected to {describe(url)}", 5000)
         return True
+
+    # -- backups ---------------------------------------------------------------------------
+
+    def start_daily_backup(self) -> None:
+        """Today's backup of an SQLite database, on the worker, if it has none yet (checked
+        first: a damaged database is reported, with the offer to restore a backup)."""
+        from sourcemark.store.backups import BackupError, daily_backup
+        from sourcemark.store.db import sqlite_path
+
+        path = sqlite_path(self.database_url)
+        if path is None:
+            return
+        task = Task(lambda progress, cancelled: daily_backup(path))
+        self.backup_task = task
+
+        def done(made) -> None:
+            self.backup_task = None
+            if made is not None:
+                self.statusBar().showMessage(f"Today's backup: {made.name}", 5000)
+            self.backup_done.emit(made)
+
+        def failed(message: str) -> None:
+            self.backup_task = None
+            self.backup_done.emit(None)
+            known = message.startswith(f"{BackupError.__name__}: ")
+            message = message.split(": ", 1)[1] if known else f"No backup was taken: {message}"
+            box = QMessageBox(QMessageBox.Icon.Warning, "Backup", message, parent=self)
+            if known and "is damaged" in message:
+                box.setInformativeText(
+                    "Keep working only if you must: restore a backup with File ▸ Restore "
+                    "from Backup. The damaged file will be kept beside it."
+                )
+                restore = box.addButton("Restore from Backup…", QMessageBox.ButtonRole.AcceptRole)
+                restore.clicked.connect(lambda: self.restore_backup(damaged=True))
+            box.addButton(QMessageBox.StandardButton.Close)
+            self.backup_box = box
+            box.open()
+
+        task.signals.finished.connect(done)
+        task.signals.errored.connect(failed)
+        self.pool.start(task)
+
+    def restore_backup(self, damaged: bool = False) -> None:
+        """File > Restore from Backup: choose one of the database's backups to put in its
+        place; the file it replaces is kept beside it."""
+        from sourcemark.store.db import sqlite_path
+        from sourcemark.ui.restore import RestoreDialog
+
+        path = sqlite_path(self.database_url)
+        if path is None:
+            QMessageBox.information(self, "Restore from Backup",
+                                    "Sourcemark keeps backups of database files (SQLite). A "
+                                    "database server is backed up by its administrator, for "
+                                    "example with pg_dump.")  # fmt: skip
+            return
+        if self.task is not None:
+            QMessageBox.information(self, "Restore from Backup",
+                                    "Wait for the import to finish first.")  # fmt: skip
+            return
+        dialog = RestoreDialog(path, damaged=damaged, parent=self)
+        self.restore_dialog = dialog
+        dialog.accepted.connect(lambda: self._restore(dialog))
+        dialog.open()
+
+    def _restore(self, dialog) -> None:
+        from sourcemark.store import close_database
+        from sourcemark.ui.restore import restore_chosen
+
+        self.pool.waitForDone(30_000)  # counts, scores and backups on the worker first
+        close_database()
+        message = restore_chosen(dialog, self)
+        if self.switch_database(self.database_url) and message:
+            self.statusBar().showMessage(message, 15000)
+            box = QMessageBox(QMessageBox.Icon.Information, "Restore from Backup", message,
+                              parent=self)  # fmt: skip
+            self.restored_box = box
+            box.open()
 
     def reload_story(self) -> None:
         """Read the story shown (and the list) again from the database."""
