@@ -182,3 +182,11 @@ def test_two_machines_importing_the_same_50_files_at_once_store_each_once(tmp_pa
     told = sum(err.count("already imported as") for _out, err in outputs)
     assert told == 50 and all(err.count("\n") == err.count("already imported as")
                               for _out, err in outputs), outputs  # fmt: skip
+
+
+def test_the_database_may_be_named_before_the_command(tmp_path, capsys, db_url):
+    assert main(["--db", db_url, "import", str(sample_story_path())]) == 0
+    assert "1 imported, 0 not imported" in capsys.readouterr().out
+    close_database()
+    open_database(db_url)
+    assert Article.select().count() == 1

@@ -95,6 +95,8 @@ def main(argv: list[str] | None = None) -> int:
 
 def _main(argv: list[str] | None) -> int:
     argv = list(sys.argv[1:] if argv is None else argv)
+    if len(argv) >= 3 and argv[0] == "--db" and argv[2] in COMMANDS:
+        argv = [argv[2], *argv[:2], *argv[3:]]  # "--db URL import ..." as "import --db URL ..."
     if argv and argv[0] in COMMANDS and argv[0] != "gui":
         command = argv.pop(0)
         args = _command_parser(command).parse_args(argv)
