@@ -6,6 +6,7 @@ from PySide6.QtWidgets import QPlainTextEdit, QTextEdit
 
 from sourcemark.ui.models import ClaimRow
 from sourcemark.ui.theme import TYPE_UNDERLINES, tint, type_colour
+from sourcemark.ui.wording import plain_tip
 
 
 class ArticleView(QPlainTextEdit):
@@ -79,7 +80,9 @@ class ArticleView(QPlainTextEdit):
             fmt.setUnderlineColor(colour.darker(120))
             if selected:
                 fmt.setFontWeight(QFont.Weight.DemiBold)
-            fmt.setToolTip(f"{claim.type.replace('_', ' ')}: {claim.source or 'no source'}")
+            fmt.setToolTip(
+                plain_tip(f"{claim.type.replace('_', ' ')}: {claim.source or 'no source'}")
+            )
             selection = QTextEdit.ExtraSelection()
             cursor = QTextCursor(self.document())
             cursor.setPosition(claim.start)
@@ -115,7 +118,7 @@ class ArticleView(QPlainTextEdit):
                 fmt.setFontWeight(QFont.Weight.Bold)
                 fmt.setUnderlineStyle(QTextCharFormat.UnderlineStyle.SingleUnderline)
                 fmt.setUnderlineColor(colour)
-                fmt.setToolTip(f"the source: {claim.source_resolved or claim.source}")
+                fmt.setToolTip(plain_tip(f"the source: {claim.source_resolved or claim.source}"))
             else:
                 fmt.setFontItalic(True)
                 fmt.setToolTip("the cue")

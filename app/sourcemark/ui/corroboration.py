@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
 from sourcemark.rollups import similar_claims
 from sourcemark.store.repo import links_of, load_settings, set_link
 from sourcemark.ui.models import ID_ROLE
+from sourcemark.ui.wording import plain_tip
 
 STATUS_LABELS = {"confirmed": "Confirmed", "rejected": "Rejected", None: ""}
 
@@ -108,7 +109,7 @@ class CorroborationDialog(QDialog):
             items = [QStandardItem(text) for text in cells]
             for item in items:
                 item.setData(claim.id, ID_ROLE)
-            items[self.TEXT].setToolTip(claim.text)
+            items[self.TEXT].setToolTip(plain_tip(claim.text))
             self.model.appendRow(items)
         if selected is not None:
             for r in range(self.model.rowCount()):

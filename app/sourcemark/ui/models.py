@@ -24,7 +24,7 @@ from sourcemark.store.models import Claim
 from sourcemark.store.repo import ArticleRow, StoryRow, article_rows
 from sourcemark.ui.drops import items_from_mime
 from sourcemark.ui.theme import icon, type_swatch
-from sourcemark.ui.wording import counted
+from sourcemark.ui.wording import counted, plain_tip
 
 ID_ROLE = Qt.ItemDataRole.UserRole + 1
 KIND_ROLE = Qt.ItemDataRole.UserRole + 2
@@ -132,10 +132,12 @@ class StoryTreeModel(QAbstractItemModel):
         if not index.isValid():
             return None
         if index.internalId() == 0:
-            return self._story_data(self._stories[index.row()], index.column(), role)
-        story = self._stories[self._row[index.internalId()]]
-        return self._article_data(story, self._articles[story.id][index.row()], index.column(),
-                                  role)  # fmt: skip
+            value = self._story_data(self._stories[index.row()], index.column(), role)
+        else:
+            story = self._stories[self._row[index.internalId()]]
+            value = self._article_data(story, self._articles[story.id][index.row()],
+                                       index.column(), role)  # fmt: skip
+        return plain_tip(value) if role == Qt.ItemDataRole.ToolTipRole else value
 
     _RIGHT = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
 
@@ -582,7 +584,7 @@ class ClaimTableModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.DecorationRole and column == self.TYPE:
             return type_swatch(row.type)
         if role == Qt.ItemDataRole.ToolTipRole:
-            return self._tooltip(row, column)
+            return plain_tip(self._tooltip(row, column))
         if role == Qt.ItemDataRole.FontRole and column == self.TEXT and row.premise:
             from PySide6.QtGui import QFont
 

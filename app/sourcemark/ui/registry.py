@@ -7,6 +7,7 @@ from PySide6.QtWidgets import QAbstractItemView, QDialog, QHeaderView, QTableVie
 
 from sourcemark.ui.editing import ChoiceDelegate
 from sourcemark.ui.models import ID_ROLE, SORT_ROLE
+from sourcemark.ui.wording import plain_tip
 
 GRADES = [("", "— (default)")] + [(letter, letter) for letter in "ABCDEF"]
 GRADE_HINT = "Reliability grade (A reliable … F cannot be judged); double-click to set"
@@ -79,7 +80,8 @@ class RegistryDialog(QDialog):
                 item.setData(row_id, ID_ROLE)
                 item.setData(key, SORT_ROLE)
                 item.setEditable(column == self.GRADE)
-                item.setToolTip(f"{GRADE_HINT}\n\n{tooltip}" if column == self.GRADE else tooltip)
+                item.setToolTip(plain_tip(f"{GRADE_HINT}\n\n{tooltip}" if column == self.GRADE
+                                          else tooltip))  # fmt: skip
                 if column in self.NUMBERS:
                     item.setTextAlignment(
                         Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter

@@ -17,7 +17,7 @@ from PySide6.QtWidgets import (
 from sourcemark.analysis.types import ANONYMOUS_TYPES, TYPE_LABELS, SourcingType, Stance
 from sourcemark.ui.models import ClaimRow
 from sourcemark.ui.theme import type_colour
-from sourcemark.ui.wording import counted
+from sourcemark.ui.wording import counted, plain_tip
 
 
 class TypeBar(QWidget):
@@ -73,6 +73,7 @@ class SummaryStrip(QWidget):
         font.setBold(True)
         self.title.setFont(font)
         self.title.setWordWrap(True)
+        self.title.setTextFormat(Qt.TextFormat.PlainText)  # a story's title comes from a page
         self.score = QLabel()
         self.score.setObjectName("storyScore")
         self.score.setTextFormat(Qt.TextFormat.RichText)
@@ -220,7 +221,7 @@ class SummaryStrip(QWidget):
                          f"{component['reason']}")  # fmt: skip
         lines += [f"Cap: {cap}" for cap in summary["caps"]]
         lines += ["", "This scores how the story is sourced, not whether it is true."]
-        self.score.setToolTip("\n".join(lines))
+        self.score.setToolTip(plain_tip("\n".join(lines)))
         self.breakdown.setText(_breakdown_html(summary, names))
         self.breakdown.setToolTip("\n\n".join(f"{names[k]}: {STANDARDS[k]}" for k in names))
 
