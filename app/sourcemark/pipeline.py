@@ -10,6 +10,7 @@ from pathlib import Path
 from sourcemark.analysis import ANALYZER_VERSION, analyze
 from sourcemark.ingest import Document, IngestError, is_url, read_item, read_text
 from sourcemark.ingest.html import read_html
+from sourcemark.ingest.readers import within_limits
 from sourcemark.store import StoreError
 from sourcemark.store.models import Article, Story
 from sourcemark.store.repo import DuplicateArticle, add_article
@@ -67,6 +68,11 @@ Item = str | Path | Snippet
 
 
 def read_any(item: Item) -> Document:
+    """The document an item holds, if its text is not too long to be an article."""
+    return within_limits(_read(item))
+
+
+def _read(item: Item) -> Document:
     if isinstance(item, Snippet):
         if item.html:
             try:

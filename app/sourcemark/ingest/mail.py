@@ -20,9 +20,16 @@ from sourcemark.ingest.text import clean_pasted_text
 
 def read_eml(data: bytes, origin: str | None = None) -> Document:
     try:
-        message = email.message_from_bytes(data, policy=email.policy.default)
-    except Exception as error:  # the parser is lenient; anything it still raises is damage
+        return _read(data, origin)
+    except IngestError:
+        raise
+    except Exception as error:  # the parser is lenient and parses headers late, when they
+        # are read; anything it raises then (a header that breaks its own rules) is damage
         raise IngestError(f"the e-mail is damaged ({type(error).__name__})") from None
+
+
+def _read(data: bytes, origin: str | None) -> Document:
+    message = email.message_from_bytes(data, policy=email.policy.default)
     if not isinstance(message, EmailMessage) or not message.keys():
         raise IngestError("the file is not an e-mail (it has no headers)")
     subject = " ".join(str(message.get("subject", "")).split())

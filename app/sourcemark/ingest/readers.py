@@ -14,6 +14,9 @@ from sourcemark.ingest.web import is_url, read_url
 from sourcemark.ingest.word import read_docx
 
 MAX_FILE_BYTES = 50 * 1024 * 1024
+# an article's text at most: a long report is 200,000 characters, a book a million; more is
+# not an article, and would take minutes to analyse and compare claim by claim
+MAX_TEXT_CHARS = 500_000
 TEXT_SUFFIXES = {".txt", ".text", ".md", ".markdown", ""}
 HTML_SUFFIXES = {".html", ".htm", ".xhtml", ".shtml"}
 SUFFIXES = TEXT_SUFFIXES | HTML_SUFFIXES | {".pdf", ".docx", ".eml"}
@@ -24,6 +27,16 @@ def read_text(text: str, origin: str | None = None) -> Document:
     document = clean_pasted_text(text, origin=origin)
     if not document.text.strip():
         raise IngestError("there is no article text in it")
+    return document
+
+
+def within_limits(document: Document) -> Document:
+    """The document, unless its text is too long to be an article (IngestError)."""
+    if len(document.text) > MAX_TEXT_CHARS:
+        raise IngestError(
+            f"its text is {len(document.text):,} characters long, more than an article's "
+            f"{MAX_TEXT_CHARS:,}; import the part you need (paste it, or save it as text)"
+        )
     return document
 
 
@@ -64,8 +77,13 @@ def read_bytes(data: bytes, suffix: str, origin: str | None = None) -> Document:
         return read_docx(data, origin=origin)
     if suffix == ".eml":
         return read_eml(data, origin=origin)
-    if suffix in HTML_SUFFIXES:
+    if suffix in HTML_SUFFIXES:  # a page's markup and scripts may be megabytes: no cap here
         return read_html(decode_text(data), origin=origin)
+    if len(data) > 4 * MAX_TEXT_CHARS:  # more characters than an article, whatever encoding
+        raise IngestError(
+            f"it is {len(data) / 1_000_000:.0f} MB of text, more than an article's "
+            f"{MAX_TEXT_CHARS:,} characters; import the part you need"
+        )
     text = decode_text(data)
     markdown = suffix in {".md", ".markdown"}
     document = read_text(markdown_to_text(text) if markdown else text, origin=origin)

@@ -8,6 +8,7 @@ expand a thousandfold (a zip bomb), and its XML must not declare entities (the
 
 import io
 import zipfile
+import zlib
 
 from sourcemark.ingest.document import Document
 from sourcemark.ingest.errors import IngestError
@@ -18,13 +19,24 @@ _HEADING_STYLES = ("title", "heading 1", "heading1", "subtitle")
 
 
 def read_docx(data: bytes, origin: str | None = None) -> Document:
-    _check_archive(data)
-    import docx  # python-docx: loaded on the first document, not at start-up
-
     try:
-        document = docx.Document(io.BytesIO(data))
+        _check_archive(data)
+    except (zipfile.BadZipFile, zlib.error, EOFError, OSError, ValueError, KeyError,
+            NotImplementedError, RuntimeError) as error:  # fmt: skip
+        # a damaged archive: zipfile raises any of these, as far as reading gets
+        raise IngestError(f"the Word document is damaged ({type(error).__name__})") from None
+    try:
+        return _read(data, origin)
+    except IngestError:
+        raise
     except Exception as error:  # python-docx and lxml raise many kinds on broken files
         raise IngestError(f"the Word document is damaged ({type(error).__name__})") from None
+
+
+def _read(data: bytes, origin: str | None) -> Document:
+    import docx  # python-docx: loaded on the first document, not at start-up
+
+    document = docx.Document(io.BytesIO(data))
     paragraphs: list[tuple[str, str]] = []
     for paragraph in document.paragraphs:
         text = " ".join(paragraph.text.split())
