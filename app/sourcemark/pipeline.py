@@ -7,6 +7,8 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
+import peewee
+
 from sourcemark.analysis import ANALYZER_VERSION, analyze
 from sourcemark.ingest import Document, IngestError, is_url, read_item, read_text
 from sourcemark.ingest.html import read_html
@@ -104,6 +106,10 @@ def import_one(item: Item, story_id: int | None = None) -> ImportOutcome:
         outcome.error = "the story it was meant for no longer exists"
     except StoreError:
         raise  # the database itself failed: no use going on with the next item
+    except peewee.OperationalError as error:  # busy beyond the wait, or the server away
+        outcome.error = (
+            f"it was not stored: the database did not take it ({error}); import it again"
+        )
     except Exception as error:  # a reader's own bug must not cost the rest of the drop
         log.exception("importing %s", item)
         outcome.error = f"it could not be read ({type(error).__name__}: {error})"[:300]

@@ -1,7 +1,7 @@
 """A claim's corroboration: the claims of other stories that say the same, found by the
 model or not, for a person to confirm or reject; their word decides the code's digit."""
 
-from PySide6.QtGui import QStandardItem, QStandardItemModel, QUndoCommand
+from PySide6.QtGui import QStandardItem, QStandardItemModel
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QDialog,
@@ -16,13 +16,14 @@ from PySide6.QtWidgets import (
 
 from sourcemark.rollups import similar_claims
 from sourcemark.store.repo import links_of, load_settings, set_link
+from sourcemark.ui.commands import StoreCommand
 from sourcemark.ui.models import ID_ROLE
 from sourcemark.ui.wording import plain_tip
 
 STATUS_LABELS = {"confirmed": "Confirmed", "rejected": "Rejected", None: ""}
 
 
-class LinkClaims(QUndoCommand):
+class LinkClaims(StoreCommand):
     def __init__(self, claim_id: int, other_id: int, status: str | None, done):
         words = {"confirmed": "Confirm", "rejected": "Reject", None: "Forget"}[status]
         super().__init__(f"{words} corroboration")

@@ -4,7 +4,7 @@ edit in its own transaction, and the review keys (Space, 1-8, D/A/X, Delete)."""
 from collections.abc import Callable
 
 from PySide6.QtCore import QEvent, QObject, Qt
-from PySide6.QtGui import QPalette, QUndoCommand
+from PySide6.QtGui import QPalette
 from PySide6.QtWidgets import (
     QApplication,
     QComboBox,
@@ -32,6 +32,7 @@ from sourcemark.store.repo import (
     restore_claims,
     update_claim,
 )
+from sourcemark.ui.commands import StoreCommand
 
 # The order of the taxonomy; the keys 1-8 pick a type in this order.
 TYPE_ORDER = list(SourcingType)
@@ -109,7 +110,7 @@ def stance_choices() -> list[tuple[str, str]]:
     return [(s.value, s.label) for s in Stance]
 
 
-class EditClaims(QUndoCommand):
+class EditClaims(StoreCommand):
     """The same change to one or more claims; undo puts back what each had. Each claim is
     saved only if nobody else changed it since this window read it (``known_version``: the
     version the window last read of a claim); the others are left as they are and handed
@@ -160,7 +161,7 @@ class EditClaims(QUndoCommand):
         self.done(restored)
 
 
-class DeleteClaims(QUndoCommand):
+class DeleteClaims(StoreCommand):
     """Claims removed; undo brings them back as they were, with the same ids. Nothing is
     removed if someone else changed one of them since this window read it."""
 
@@ -270,7 +271,7 @@ def rerun_analyzer(article_id: int) -> list[int]:
     return []
 
 
-class AddClaim(QUndoCommand):
+class AddClaim(StoreCommand):
     """A claim a person marked in the text."""
 
     def __init__(self, article_id: int, start: int, end: int, fields: dict, done):
@@ -349,7 +350,7 @@ class NewClaimDialog(QDialog):
         }
 
 
-class ChangeArticleClaims(QUndoCommand):
+class ChangeArticleClaims(StoreCommand):
     """A change to several claims of one article at once (split, merge); undo puts the
     article's claims back exactly as they were, unless someone else changed them since."""
 

@@ -57,6 +57,7 @@ from sourcemark.store.repo import (
     story_rows,
 )
 from sourcemark.ui.article_view import ArticleView
+from sourcemark.ui.commands import StoreCommand
 from sourcemark.ui.drops import items_from_mime
 from sourcemark.ui.editing import (
     FIELD_NAMES,
@@ -179,6 +180,8 @@ class MainWindow(QMainWindow):
         self.sources_dialog = None
         self.outlets_dialog = None
         self.backup_task: Task | None = None
+        self.problem_box_store: QMessageBox | None = None
+        StoreCommand.problem = self._store_problem  # a step the database refused: say why
         self.setWindowTitle(f"{APP_NAME} — {describe(database_url)}")
         self.setAcceptDrops(True)
         self._build_actions()
@@ -1084,6 +1087,13 @@ class MainWindow(QMainWindow):
         self.refresh()
         self.statusBar().showMessage(f"Connected to {describe(url)}", 5000)
         return True
+
+    def _store_problem(self, message: str) -> None:
+        """An edit the database could not take (busy, gone): told, and nothing changed."""
+        self.statusBar().showMessage(message, 15000)
+        box = QMessageBox(QMessageBox.Icon.Warning, "Not saved", message, parent=self)
+        self.problem_box_store = box
+        box.open()
 
     # -- backups ---------------------------------------------------------------------------
 

@@ -2,9 +2,10 @@
 grade drop-down, and the undoable command that sets a grade."""
 
 from PySide6.QtCore import QSortFilterProxyModel, Qt, Signal
-from PySide6.QtGui import QStandardItem, QStandardItemModel, QUndoCommand
+from PySide6.QtGui import QStandardItem, QStandardItemModel
 from PySide6.QtWidgets import QAbstractItemView, QDialog, QHeaderView, QTableView
 
+from sourcemark.ui.commands import StoreCommand
 from sourcemark.ui.editing import ChoiceDelegate
 from sourcemark.ui.models import ID_ROLE, SORT_ROLE
 from sourcemark.ui.wording import plain_tip
@@ -13,7 +14,7 @@ GRADES = [("", "— (default)")] + [(letter, letter) for letter in "ABCDEF"]
 GRADE_HINT = "Reliability grade (A reliable … F cannot be judged); double-click to set"
 
 
-class SetGrade(QUndoCommand):
+class SetGrade(StoreCommand):
     """A reliability grade on a source or an outlet (``setter`` stores it and returns the
     old one); undo puts the old one back."""
 

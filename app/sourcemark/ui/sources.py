@@ -2,7 +2,6 @@
 aliases; merge the names of one source, grade a source's reliability, see its claims."""
 
 from PySide6.QtCore import QItemSelectionModel, Qt, Signal
-from PySide6.QtGui import QUndoCommand
 from PySide6.QtWidgets import (
     QDialogButtonBox,
     QHBoxLayout,
@@ -22,13 +21,14 @@ from sourcemark.store.repo import (
     source_rows,
     unmerge_sources,
 )
+from sourcemark.ui.commands import StoreCommand
 from sourcemark.ui.models import ID_ROLE
 from sourcemark.ui.registry import RegistryDialog
 from sourcemark.ui.theme import themed
 from sourcemark.ui.wording import counted
 
 
-class MergeSources(QUndoCommand):
+class MergeSources(StoreCommand):
     def __init__(self, keep_id: int, keep_name: str, other_ids: list[int], done):
         super().__init__(f"Merge {counted(len(other_ids), 'source')} into “{keep_name}”")
         self.keep_id, self.other_ids, self.done = keep_id, other_ids, done
