@@ -38,6 +38,9 @@ def safe(value) -> str:
     if value is True or value is False:
         return "yes" if value else "no"
     text = value if type(value) is str else str(value)
+    # an invisible byte-order mark leading the file's first cell would be taken for the
+    # file's own and dropped (or doubled) by spreadsheets: it goes, wherever it leads a cell
+    text = text.lstrip("\ufeff")
     return "'" + text if text.startswith(DANGEROUS_STARTS) else text
 
 

@@ -79,20 +79,25 @@ def _read_only(path: Path) -> sqlite3.Connection:
     return sqlite3.connect("file:" + quote(str(path)) + "?mode=ro", uri=True)
 
 
+def _copy(source_path: Path, target: Path) -> None:
+    """One SQLite file into another with the online backup API (sqlite3.Error if not)."""
+    source = _read_only(source_path)
+    try:
+        copy = sqlite3.connect(str(target))
+        try:
+            with copy:
+                source.backup(copy)
+        finally:
+            copy.close()
+    finally:
+        source.close()
+
+
 def take_backup(path: Path, label: str) -> Path:
     """Copy a database beside itself with the online backup API; returns the copy."""
     target = _aside_name(path, label)
     try:
-        source = _read_only(path)
-        try:
-            copy = sqlite3.connect(str(target))
-            try:
-                with copy:
-                    source.backup(copy)
-            finally:
-                copy.close()
-        finally:
-            source.close()
+        _copy(path, target)
     except sqlite3.Error as error:
         target.unlink(missing_ok=True)
         raise BackupError(f"{path} could not be backed up: {error}") from None
@@ -156,16 +161,7 @@ def restore(path: Path, backup: Path, damaged: bool = False) -> Path | None:
         except OSError as error:
             raise BackupError(f"{path} could not be put aside: {error.strerror}.") from None
     try:
-        source = _read_only(backup)
-        try:
-            copy = sqlite3.connect(str(path))
-            try:
-                with copy:
-                    source.backup(copy)
-            finally:
-                copy.close()
-        finally:
-            source.close()
+        _copy(backup, path)
     except sqlite3.Error as error:
         path.unlink(missing_ok=True)
         if aside is not None:
