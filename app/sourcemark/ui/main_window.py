@@ -325,7 +325,7 @@ class MainWindow(QMainWindow):
             sample = {1: "88,888", 2: "100 F6"}[column]
             width = max(metrics.horizontalAdvance(sample), metrics.horizontalAdvance(widest))
             self.tree.header().setSectionResizeMode(column, QHeaderView.ResizeMode.Fixed)
-            self.tree.header().resizeSection(column, width + 28)  # margins and sort arrow
+            self.tree.header().resizeSection(column, width + 18)  # margins and sort arrow
         # newest first until a header is clicked; then by title, claims or score
         self.tree.header().setSortIndicator(-1, Qt.SortOrder.AscendingOrder)
         self.tree.setSortingEnabled(True)
