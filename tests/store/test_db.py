@@ -10,6 +10,7 @@ import pytest
 from peewee import SqliteDatabase
 
 from sourcemark.store import StoreError, close_database, open_database, resolve_url
+from sourcemark.store.browse import ClaimQuery, matching_ids
 from sourcemark.store.db import schema_version, sqlite_path
 from sourcemark.store.migrations import SCHEMA_VERSION
 from sourcemark.store.models import Article, Claim, ClaimWord, Source, Story
@@ -79,6 +80,7 @@ def test_a_v1_database_is_backed_up_and_upgraded_keeping_its_data(tmp_path):
     assert [w.word for w in ClaimWord.select()] == ["rained"]  # v3 indexed the old claims
     assert Article.get().outlet.name == "Example Times"
     assert claim_indexes() == FILTER_INDEXES  # v6: the filters' indexes replace the old ones
+    assert matching_ids(ClaimQuery(search="rain")) == [claim.id]  # v7: old claims searchable
     Source.update(reliability="B").execute()
     Claim.update(premise=True).execute()
     assert Claim.get().premise is True
@@ -211,6 +213,7 @@ def test_a_v1_database_on_postgresql_is_upgraded_keeping_its_data(pg_server):
     assert claim.text == "it rained" and claim.premise is False and claim.quote is False
     assert [w.word for w in ClaimWord.select()] == ["rained"]
     assert claim_indexes() == FILTER_INDEXES
+    assert matching_ids(ClaimQuery(search="rain")) == [claim.id]
     Source.update(reliability="B").execute()
     assert Source.get().reliability == "B" and Article.get().outlet.name == "Example Times"
 

@@ -3,6 +3,7 @@ database, with the grades stored when their stories were last rolled up. Nothing
 reads more rows than a page (the counts are one aggregate query), so the claims table of
 "All stories" costs the same on ten stories and on ten thousand."""
 
+import re
 from dataclasses import dataclass, replace
 
 from peewee import PostgresqlDatabase
@@ -35,8 +36,9 @@ BACKWARDS = "c.article_id DESC, c.start DESC, c.id DESC"
 
 @dataclass(frozen=True, slots=True)
 class ClaimQuery:
-    """Which claims of the archive, in which order. ``search`` is found, ignoring case, in
-    a claim's text, its source as written and its note."""
+    """Which claims of the archive, in which order. ``search``: each of its words begins a
+    word of the claim's text, its source as written or its note (case and accents aside);
+    a search of signs alone is found as written."""
 
     type: str | None = None
     stance: str | None = None
@@ -71,7 +73,18 @@ class ClaimQuery:
             # stored "; "-joined: the flag whole, not a part of another one
             terms.append("('; ' || c.flags || '; ') LIKE {p}")
             params.append(f"%; {_escaped(self.flag)}; %")
-        if self.search.strip():
+        words = search_words(self.search)
+        if words and _indexed():
+            # every word typed begins a word of the claim, its source or its note; the
+            # index is asked first, and the claims are then read in order ("+": not by id)
+            terms.append("+c.id IN (SELECT rowid FROM claim_search WHERE claim_search MATCH {p})")
+            params.append(" ".join(f'"{word}"*' for word in words))
+        elif words and isinstance(database_proxy.obj, PostgresqlDatabase):
+            for word in words:  # the same, by regular expression (a word starts after a
+                # sign or an underscore, as SQLite's index has it; \\m would not see "_")
+                terms.append("(c.text ~* {p} OR c.source_mention ~* {p} OR c.note ~* {p})")
+                params += [f"(^|[^[:alnum:]]){word}"] * 3
+        elif self.search.strip():  # no words (only signs, such as "%"): as written
             like = _like()
             pattern = f"%{_escaped(self.search.strip())}%"
             terms.append(
@@ -89,6 +102,25 @@ class ClaimQuery:
 
     def sorted_by(self, order: str | None, descending: bool = False) -> "ClaimQuery":
         return replace(self, order=order, descending=descending)
+
+
+_WORD = re.compile(r"[^\W_]+")
+
+
+def search_words(text: str) -> list[str]:
+    """The words of a search (letters and digits; signs between them are not searched)."""
+    return _WORD.findall(text)
+
+
+def _indexed() -> bool:
+    """Whether the database has the claims' full-text index (SQLite with FTS5)."""
+    database = database_proxy.obj
+    known = getattr(database, "_sourcemark_search_index", None)
+    if known is None:
+        known = bool(select("SELECT 1 FROM sqlite_master WHERE name = 'claim_search'")) \
+            if not isinstance(database, PostgresqlDatabase) else False  # fmt: skip
+        database._sourcemark_search_index = known
+    return known
 
 
 def _like() -> str:

@@ -17,7 +17,12 @@ from peewee import Database, PostgresqlDatabase, SqliteDatabase
 from playhouse import db_url
 
 from sourcemark.paths import data_dir
-from sourcemark.store.migrations import MIGRATIONS, SCHEMA_VERSION, prepare_tables
+from sourcemark.store.migrations import (
+    MIGRATIONS,
+    SCHEMA_VERSION,
+    create_search_index,
+    prepare_tables,
+)
 from sourcemark.store.models import ALL_MODELS, Meta, database_proxy, forget_own_revisions
 
 SQLITE_HEADER = b"SQLite format 3\x00"
@@ -269,6 +274,7 @@ def _create_or_upgrade(database: Database, where: str) -> None:
         if version is None:
             prepare_tables(database)
             database.create_tables(ALL_MODELS)
+            create_search_index(database)
             Meta.insert_many(
                 [
                     {"key": "app", "value": APP_ID},
