@@ -75,13 +75,14 @@ def _aside_name(path: Path, label: str) -> Path:
     return target
 
 
-def _read_only(path: Path) -> sqlite3.Connection:
-    return sqlite3.connect("file:" + quote(str(path)) + "?mode=ro", uri=True)
+def read_only(path: Path, timeout: float = 5.0) -> sqlite3.Connection:
+    """A connection that cannot change the file (sqlite3.Error if it cannot be opened)."""
+    return sqlite3.connect("file:" + quote(str(path)) + "?mode=ro", uri=True, timeout=timeout)
 
 
 def _copy(source_path: Path, target: Path) -> None:
     """One SQLite file into another with the online backup API (sqlite3.Error if not)."""
-    source = _read_only(source_path)
+    source = read_only(source_path)
     try:
         copy = sqlite3.connect(str(target))
         try:
@@ -107,7 +108,7 @@ def take_backup(path: Path, label: str) -> Path:
 def check(path: Path) -> str | None:
     """What SQLite's quick check finds wrong with a database file (None: nothing)."""
     try:
-        connection = _read_only(path)
+        connection = read_only(path)
         try:
             rows = [row[0] for row in connection.execute("PRAGMA quick_check(5)")]
         finally:

@@ -4,7 +4,7 @@ reads more rows than a page (the counts are one aggregate query), so the claims 
 "All stories" costs the same on ten stories and on ten thousand."""
 
 import re
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 
 from peewee import PostgresqlDatabase
 
@@ -100,9 +100,6 @@ class ClaimQuery:
         direction = " DESC" if self.descending else ""
         return f"{ORDERS[self.order]}{direction}, {READING_ORDER}"
 
-    def sorted_by(self, order: str | None, descending: bool = False) -> "ClaimQuery":
-        return replace(self, order=order, descending=descending)
-
 
 _WORD = re.compile(r"[^\W_]+")
 
@@ -134,8 +131,8 @@ def _escaped(text: str) -> str:
 
 
 def claim_page(query: ClaimQuery, offset: int, limit: int) -> list[tuple]:
-    """The stored rows (ROW_SQL's columns) of one page of the claims a query finds. The page's
-    claims of a filtered page are found first and their rows read after: the filter's index
+    """The stored rows (ROW_SQL's columns) of one page of the claims a query finds. With a
+    filter, the page's claims are found first and their rows read after: the filter's index
     then holds all the finding needs, where sorting whole rows would read every row the
     filter finds (3 ms against 160 for the anonymous claims of 250,000)."""
     where, params = query.where()
@@ -172,11 +169,9 @@ def finds(query: ClaimQuery, claim_id: int) -> bool:
 
 def position(query: ClaimQuery, claim_id: int) -> int | None:
     """Where this claim stands among those a query finds (0 first), or None."""
-    if not finds(query, claim_id):
+    if not finds(query, claim_id):  # one row read, not every claim found
         return None
-    where, params = query.where()
-    ids = select(f"SELECT c.id FROM claim c{where} ORDER BY {query.order_by()}", params)
-    return next(i for i, (found,) in enumerate(ids) if found == claim_id)
+    return matching_ids(query).index(claim_id)
 
 
 def matching_ids(query: ClaimQuery) -> list[int]:

@@ -10,13 +10,14 @@ import os
 import sqlite3
 import time
 from pathlib import Path
-from urllib.parse import quote, unquote, urlparse
+from urllib.parse import unquote, urlparse
 
 import peewee
 from peewee import Database, PostgresqlDatabase, SqliteDatabase
 from playhouse import db_url
 
 from sourcemark.paths import data_dir
+from sourcemark.store.backups import read_only
 from sourcemark.store.migrations import (
     MIGRATIONS,
     SCHEMA_VERSION,
@@ -174,9 +175,8 @@ def needs_upgrade(url: str | None) -> bool:
 
 def _inspect_sqlite(path: Path, timeout: float) -> int | None:
     """The schema version of an existing file, read without changing it; None when it is empty."""
-    uri = "file:" + quote(str(path)) + "?mode=ro"
     try:
-        connection = sqlite3.connect(uri, uri=True, timeout=timeout)
+        connection = read_only(path, timeout)
     except sqlite3.Error as error:
         raise _sqlite_error(path, error) from None
     try:

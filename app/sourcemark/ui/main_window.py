@@ -320,12 +320,8 @@ class MainWindow(QMainWindow):
         self.tree.header().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
         # the count and score columns as wide as their widest possible text, not measured
         # over every story (which would ask for each of ten thousand rows at startup)
-        metrics = self.tree.fontMetrics()
-        for column, widest in ((1, "Claims"), (2, "Score")):
-            sample = {1: "88,888", 2: "100 F6"}[column]
-            width = max(metrics.horizontalAdvance(sample), metrics.horizontalAdvance(widest))
-            self.tree.header().setSectionResizeMode(column, QHeaderView.ResizeMode.Fixed)
-            self.tree.header().resizeSection(column, width + 18)  # margins and sort arrow
+        fit_columns(self.tree, self.tree.header(), StoryTreeModel.COLUMNS,
+                    {1: ["88,888"], 2: ["100 F6"]}, QHeaderView.ResizeMode.Fixed, 18)  # fmt: skip
         # newest first until a header is clicked; then by title, claims or score
         self.tree.header().setSortIndicator(-1, Qt.SortOrder.AscendingOrder)
         self.tree.setSortingEnabled(True)
@@ -362,14 +358,10 @@ class MainWindow(QMainWindow):
             header.resizeSection(column, width)
         # widths from the longest value a column can hold, not from its rows: sizing to the
         # rows would read every row read so far again after each search (All stories)
-        metrics = self.table.fontMetrics()
-        words = {ClaimTableModel.STANCE: [label for _, label in stance_choices()],
-                 ClaimTableModel.CODE: ["F6", "…"]}  # fmt: skip
-        for column, values in words.items():
-            title = ClaimTableModel.COLUMNS[column]
-            widest = max(metrics.horizontalAdvance(text) for text in [*values, title])
-            header.setSectionResizeMode(column, QHeaderView.ResizeMode.Interactive)
-            header.resizeSection(column, widest + 40)  # the cell's margins and sort arrow
+        fit_columns(self.table, header, ClaimTableModel.COLUMNS,
+                    {ClaimTableModel.STANCE: [label for _, label in stance_choices()],
+                     ClaimTableModel.CODE: ["F6", "…"]},
+                    QHeaderView.ResizeMode.Interactive, 40)  # fmt: skip
         self.table.selectionModel().currentRowChanged.connect(self._claim_current_changed)
         # correcting claims: editors in the cells, review keys, every edit undoable
         self.table.setEditTriggers(
@@ -661,14 +653,17 @@ class MainWindow(QMainWindow):
 
     SCORE_HERE = 300  # stale roll-ups computed before the list shows; more go to the worker
 
-    def _score_stale_stories(self) -> None:
-        """Bring the stored roll-ups up to date: a few at once, many on the worker (the list
-        shows "…" for them meanwhile and fills in when they are done)."""
+    def _score_stale_stories(self, show: bool = False) -> None:
+        """Bring the stored roll-ups up to date: a few at once (with ``show``, put in the
+        list at once too), many on the worker (the list shows "…" for them meanwhile and
+        fills in when they are done)."""
         stale = stale_stories()
         if not stale:
             return
         if len(stale) <= self.SCORE_HERE:
             refresh_scores(stale)
+            if show:
+                self._show_stored_scores(stale)
             return
         if self.score_task is not None:
             return  # one already runs; its end refreshes the list
@@ -1301,12 +1296,7 @@ class MainWindow(QMainWindow):
         """After an edit in All stories: the claims read again in place with their grades
         (and the stories' scores) brought up to date, or the query again when claims were
         added or deleted."""
-        stale = stale_stories()
-        if len(stale) <= self.SCORE_HERE:
-            refresh_scores(stale)
-            self._show_stored_scores(stale)
-        else:
-            self._score_stale_stories()
+        self._score_stale_stories(show=True)
         if claims and all(self.claim_model.row_of(claim.id) >= 0 for claim in claims):
             self.claim_model.refresh_rows(claims)
         else:
@@ -1621,6 +1611,16 @@ class MainWindow(QMainWindow):
             "<p>Find every claim in a news story and what it rests on.</p>"
             f"<p>Database: {describe(self.database_url)}</p>",
         )
+
+
+def fit_columns(view, header, titles, values: dict[int, list[str]], mode, margin: int) -> None:
+    """A view's columns as wide as the widest of their title and the values they can hold
+    (plus ``margin`` for the cell's padding and the sort arrow), never measured from rows."""
+    metrics = view.fontMetrics()
+    for column, texts in values.items():
+        widest = max(metrics.horizontalAdvance(text) for text in [*texts, titles[column]])
+        header.setSectionResizeMode(column, mode)
+        header.resizeSection(column, widest + margin)
 
 
 def _short(origin: str) -> str:

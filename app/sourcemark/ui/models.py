@@ -223,6 +223,7 @@ class StoryTreeModel(QAbstractItemModel):
         """The stories, newest first (or in the order chosen by a header), with their stored
         roll-ups; their articles read now, or when a story is expanded if there are many."""
         self.beginResetModel()
+        self._icons = ()  # drawn anew: the theme may have changed since
         self._loaded = list(stories)
         self._lazy = len(stories) > self.LAZY_FROM
         self._articles = {} if self._lazy else article_rows([story.id for story in stories])
@@ -241,13 +242,8 @@ class StoryTreeModel(QAbstractItemModel):
     def _ordered(self, column: int, order: Qt.SortOrder) -> list[StoryRow]:
         if column < 0:
             return list(self._loaded)
-        if column == 0:
-            key = lambda story: story.title.casefold()  # noqa: E731
-        elif column == 1:
-            key = lambda story: story.claims  # noqa: E731
-        else:
-            key = lambda story: score_cell(story.score, story.code, story.caps)[2]  # noqa: E731
-        return sorted(self._loaded, key=key, reverse=order == Qt.SortOrder.DescendingOrder)
+        return sorted(self._loaded, key=lambda story: self._story_data(story, column, SORT_ROLE),
+                      reverse=order == Qt.SortOrder.DescendingOrder)  # fmt: skip
 
     def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
         self._sort = (column, order)
@@ -455,7 +451,6 @@ class ClaimTableModel(QAbstractTableModel):
     def refresh_rows(self, claims: list[Claim]) -> None:
         """Show the stored state of these claims (after an edit or its undo)."""
         if self._query is not None:
-            self._versions.update((claim.id, claim.version) for claim in claims)
             self.reread_rows()  # grades read as stored: others' flags may have changed too
             return
         for claim in claims:
