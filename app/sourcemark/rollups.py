@@ -7,7 +7,7 @@ chunk, not the archive, and the cost of a story does not grow with the archive.
 
 import concurrent.futures
 import os
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 
 from sourcemark.scoring import ClaimInput, grade_claims, roll_up
@@ -18,11 +18,18 @@ from sourcemark.store.repo import load_settings
 from sourcemark.store.sql import chunks, marks, select
 
 STORIES_PER_CHUNK = 200
+# a claim as the roll-up reads it, then its grade as stored
 _CLAIM_SQL = (
     "SELECT c.id, a.story_id, c.text, c.type, c.stance, c.source_mention, c.source_resolved, "
-    "c.premise, o.name, s.reliability, o.reliability FROM claim c "
-    "JOIN article a ON a.id = c.article_id LEFT JOIN outlet o ON o.id = a.outlet_id "
-    "LEFT JOIN source s ON s.id = c.source_id "
+    "c.premise, o.name, s.reliability, o.reliability, c.code, c.flags, c.also_reported "
+    "FROM claim c JOIN article a ON a.id = c.article_id "
+    "LEFT JOIN outlet o ON o.id = a.outlet_id LEFT JOIN source s ON s.id = c.source_id "
+)
+# the corroborations of stories' claims: "mine" is the pair's claim_id, then (the same
+# query with the roles swapped) its other_id
+_PAIR_SQL = (
+    "SELECT p.claim_id, p.other_id, p.similarity, p.status FROM corroboration p "
+    "JOIN claim c ON c.id = p.{mine} JOIN article a ON a.id = c.article_id "
 )
 
 
@@ -46,6 +53,20 @@ def _claims_of(story_ids: list[int]) -> list[tuple]:
     return rows
 
 
+def _links(
+    pairs: list[tuple], wanted: set[int], inputs: dict[int, tuple[int, ClaimInput]]
+) -> dict[int, list[Link]]:
+    """(claim id, other id, similarity, status) -> claim id -> links, each pair in the same
+    order however they were asked."""
+    links: dict[int, list[Link]] = {}
+    for a, b, score, status in sorted(set(pairs)):
+        for mine, theirs in ((a, b), (b, a)):
+            if mine in wanted and theirs in inputs:
+                story, other = inputs[theirs]
+                links.setdefault(mine, []).append(Link(other, story, score, status))
+    return links
+
+
 def links_of_claims(
     claim_ids: list[int],
     letters: dict[str, str],
@@ -63,19 +84,40 @@ def links_of_claims(
         pairs += select(query, chunk + chunk)
     if not pairs:
         return {}
-    wanted = set(claim_ids)
     inputs = dict(known or {})
     others = sorted({x for a, b, _s, _t in pairs for x in (a, b)} - inputs.keys())
     for chunk in chunks(others):
         for row in select(_CLAIM_SQL + f"WHERE c.id IN ({marks(chunk)})", chunk):
             inputs[row[0]] = (row[1], _input(row, letters))
-    links: dict[int, list[Link]] = {}
-    for a, b, score, status in sorted(set(pairs)):  # the same order however they were asked
-        for mine, theirs in ((a, b), (b, a)):
-            if mine in wanted and theirs in inputs:
-                story, other = inputs[theirs]
-                links.setdefault(mine, []).append(Link(other, story, score, status))
-    return links
+    return _links(pairs, set(claim_ids), inputs)
+
+
+def _links_of_stories(
+    story_ids: list[int], letters: dict[str, str], read: dict[int, tuple[int, ClaimInput]]
+) -> tuple[dict[int, list[Link]], dict[int, list[tuple]]]:
+    """The stored corroborations of these stories' claims (read already: id -> story id,
+    input): claim id -> links to claims of other stories, each with the other claim as the
+    model reads it; and story id -> the pairs of its own claims (id, id, similarity)."""
+    pairs = []
+    for mine in ("claim_id", "other_id"):
+        query = _PAIR_SQL.format(mine=mine)
+        for chunk in chunks(story_ids):
+            pairs += select(query + f"WHERE a.story_id IN ({marks(chunk)})", chunk)
+    across, within = [], {}
+    for pair in set(pairs):  # a pair of two claims read is found from both ends
+        a, b = read.get(pair[0]), read.get(pair[1])
+        if a and b and a[0] == b[0]:
+            within.setdefault(a[0], []).append(pair[:3])
+        else:
+            across.append(pair)
+    if not across:
+        return {}, within
+    inputs = dict(read)
+    others = sorted({x for a, b, _s, _t in across for x in (a, b)} - inputs.keys())
+    for chunk in chunks(others):
+        for row in select(_CLAIM_SQL + f"WHERE c.id IN ({marks(chunk)})", chunk):
+            inputs[row[0]] = (row[1], _input(row, letters))
+    return _links(across, read.keys(), inputs), within
 
 
 @dataclass(slots=True)
@@ -88,6 +130,7 @@ class StoryClaims:
     elsewhere: list[list[str]]
     outlet_letter: str | None
     alike: dict[int, list[int]]  # which of its claims say the same (indices), as stored
+    stored: list[tuple]  # each claim's (code, flags, also reported by) as stored
 
 
 def stored_stories(story_ids: list[int] | None = None, settings=None) -> Iterator[StoryClaims]:
@@ -99,7 +142,7 @@ def stored_stories(story_ids: list[int] | None = None, settings=None) -> Iterato
     for chunk in chunks(story_ids, STORIES_PER_CHUNK):
         rows = _claims_of(sorted(chunk))
         read = {row[0]: (row[1], _input(row, letters)) for row in rows}
-        links = links_of_claims(list(read), letters, read)
+        links, within = _links_of_stories(sorted(chunk), letters, read)
         by_story: dict[int, list[tuple]] = {}
         for row in rows:
             by_story.setdefault(row[1], []).append(row)
@@ -111,31 +154,31 @@ def stored_stories(story_ids: list[int] | None = None, settings=None) -> Iterato
                 claims,
                 corroborate_across(claims, links, settings, story_id),
                 max(grades) if grades else None,
-                alike_within(claims, links, story_id, settings.similarity),
+                alike_within(claims, within.get(story_id, ()), settings.similarity),
+                [row[11:14] for row in story_rows],
             )
 
 
 def alike_within(
-    claims: list[ClaimInput], links: dict[int, list[Link]], story_id: int, threshold: float
+    claims: list[ClaimInput], pairs: Iterable[tuple[int, int, float]], threshold: float
 ) -> dict[int, list[int]]:
     """Which claims of a story say the same as which (indices), from the stored pairs of the
-    story's own claims: what grade_claims() would otherwise compare pair by pair."""
+    story's own claims (id, id, similarity): what grade_claims() would otherwise compare
+    pair by pair."""
     position = {claim.id: index for index, claim in enumerate(claims)}
     alike: dict[int, list[int]] = {}
-    for index, claim in enumerate(claims):
-        if claim.type == "unattributed":
-            continue
-        for link in links.get(claim.id, ()):
-            other = position.get(link.other.id)
-            if (link.story_id == story_id and other is not None and link.similarity >= threshold
-                    and link.other.type != "unattributed"):  # fmt: skip
-                alike.setdefault(index, []).append(other)
+    for a, b, similarity in sorted(pairs):
+        x, y = position[a], position[b]
+        if similarity >= threshold and "unattributed" not in (claims[x].type, claims[y].type):
+            alike.setdefault(x, []).append(y)
+            alike.setdefault(y, []).append(x)
     return alike
 
 
 def story_scores(titles: dict[int, str], settings=None, graded: list | None = None) -> dict:
     """Each story's summary (score, code, components ...), over all its articles. With
-    ``graded``, each claim's (id, code, flags, outlets also reporting it) is added to it."""
+    ``graded``, each claim's (id, code, flags, outlets also reporting it) is added to it
+    where it differs from the one stored."""
     settings = settings or load_settings()
     summaries = {}
     for story in stored_stories(list(titles), settings):
@@ -143,10 +186,12 @@ def story_scores(titles: dict[int, str], settings=None, graded: list | None = No
                           settings=settings, alike=story.alike)  # fmt: skip
         summaries[story.story_id] = summary
         if graded is not None:
-            for claim, grade, outlets in zip(story.claims, summary["claims"], story.elsewhere,
-                                             strict=True):  # fmt: skip
-                graded.append((claim.id, grade["code"], "; ".join(grade["flags"]),
-                               "; ".join(outlets)))  # fmt: skip
+            for claim, grade, outlets, stored in zip(
+                story.claims, summary["claims"], story.elsewhere, story.stored, strict=True
+            ):
+                new = (grade["code"], "; ".join(grade["flags"]), "; ".join(outlets))
+                if new != stored:
+                    graded.append((claim.id, *new))
     return summaries
 
 
@@ -183,7 +228,7 @@ def refresh_scores(
 
 def _scores_of(chunk: list[int], settings) -> tuple[list, list]:
     """(story id, score, code, caps) of these stories (-1 for a story without claims), and
-    (claim id, code, flags, also reported by) of their claims."""
+    (claim id, code, flags, also reported by) of their claims whose grade changed."""
     from sourcemark.store.models import Story
 
     titles = dict(Story.select(Story.id, Story.title).where(Story.id.in_(chunk)).tuples())

@@ -178,41 +178,45 @@ def grade_claims(
     settings = settings or Settings()
     if alike is None:
         alike = _alike_within(claims, settings.similarity)
-    keys = [_source_key(c) if i in alike else "" for i, c in enumerate(claims)]
+    keys = {i: _source_key(claims[i]) for i in alike}
     contested = _contested(claims)
+    letters = settings.letters
     grades = []
     for index, claim in enumerate(claims):
+        type_ = claim.type
         corroborations = claim.corroborated_by
         for other in alike.get(index, ()):
             if claims[other].source and _independent(
-                claim, claims[other], keys[index], keys[other]
+                claim, claims[other], keys[index], keys.get(other, "")
             ):
                 corroborations += 1
-        digit = claim_digit(claim.type, corroborations, claim.user_digit)
+        digit = claim_digit(type_, corroborations, claim.user_digit)
         letter = (
             claim.source_letter
-            or (
-                claim.outlet_letter
-                if claim.type == T.MEDIA_REPORT and claim.outlet_letter
-                else None
-            )
-            or settings.letters.get(claim.type, "F")
+            or (claim.outlet_letter if type_ == _MEDIA_REPORT else None)
+            or letters.get(type_, "F")
         )
-        flags, reasons = [], {}
-        if index in contested:
-            flags.append("contested")
-            reasons["contested"] = REASONS["contested"]
-        if claim.type == T.SPOKESPERSON:
-            flags.append("interested party")
-            reasons["interested party"] = REASONS["interested party"]
-        if claim.type in ANONYMOUS:
-            flags.append("anonymous")
-            reasons["anonymous"] = REASONS["anonymous"]
-        if claim.type != T.UNATTRIBUTED and digit == 3:
-            flags.append("single source")
-            reasons["single source"] = REASONS["single source"]
-        grades.append(ClaimGrade(f"{letter}{digit}", digit, flags, reasons))
+        flags, reasons = _flags(index in contested, type_, digit)
+        grades.append(ClaimGrade(f"{letter}{digit}", digit, list(flags), dict(reasons)))
     return grades
+
+
+_MEDIA_REPORT, _UNATTRIBUTED = T.MEDIA_REPORT.value, T.UNATTRIBUTED.value  # plain str: faster
+
+
+@lru_cache(maxsize=256)
+def _flags(contested: bool, type_: str, digit: int) -> tuple[tuple[str, ...], dict[str, str]]:
+    """A claim's flags and the reason for each (shared: the caller copies them)."""
+    flags = []
+    if contested:
+        flags.append("contested")
+    if type_ == T.SPOKESPERSON:
+        flags.append("interested party")
+    if type_ in ANONYMOUS:
+        flags.append("anonymous")
+    if type_ != T.UNATTRIBUTED and digit == 3:
+        flags.append("single source")
+    return tuple(flags), {flag: REASONS[flag] for flag in flags}
 
 
 def _contested(claims: list[ClaimInput]) -> set[int]:
@@ -247,17 +251,28 @@ def roll_up(
     """The story's summary, in the shape ``sourcemark analyze --format json`` prints."""
     settings = settings or Settings()
     grades = grade_claims(claims, settings, alike)
-    attributed = [(c, g) for c, g in zip(claims, grades, strict=True)
-                  if c.type != T.UNATTRIBUTED]  # fmt: skip
-    n = len(attributed)
-    on_record = sum(1 for c, _ in attributed if c.type in ON_RECORD)
-    # anonymous reliance: the premise counts double
-    weight = [(2 if c.premise else 1, c.type in ANONYMOUS) for c, _ in attributed]
-    total_weight = sum(w for w, _ in weight)
-    anonymous_weight = sum(w for w, anon in weight if anon)
-    anonymous = sum(1 for c, _ in attributed if c.type in ANONYMOUS)
-    digits = [g.digit for _, g in attributed if g.digit in DIGIT_VALUE]
-    sources = {_source_key(c) for c, _ in attributed if _source_key(c)}
+    n = on_record = anonymous = total_weight = anonymous_weight = 0
+    any_premise, highest = False, 0
+    digits, sources = [], set()
+    for claim, grade in zip(claims, grades, strict=True):
+        type_ = claim.type
+        if type_ == _UNATTRIBUTED:
+            continue
+        n += 1
+        weight = 2 if claim.premise else 1  # anonymous reliance: the premise counts double
+        any_premise = any_premise or claim.premise
+        total_weight += weight
+        if type_ in ON_RECORD:
+            on_record += 1
+        elif type_ in ANONYMOUS:
+            anonymous += 1
+            anonymous_weight += weight
+        if grade.digit in DIGIT_VALUE:
+            digits.append(grade.digit)
+        highest = max(highest, grade.digit)
+        key = _source_key(claim)
+        if key:
+            sources.add(key)
     reply = _right_of_reply(claims, title)
     components = {
         "on_record": {
@@ -268,7 +283,7 @@ def roll_up(
         "anonymous_reliance": {
             "score": round(100 - _share(anonymous_weight, total_weight)) if n else 0,
             "reason": f"{anonymous} of {n} attributed claims rest only on anonymous sources"
-            + (" (the headline's count double)" if any(c.premise for c, _ in attributed) else ""),
+            + (" (the headline's count double)" if any_premise else ""),
         },
         "corroboration": {
             "score": round(sum(DIGIT_VALUE[d] for d in digits) / len(digits)) if digits else 0,
@@ -301,7 +316,7 @@ def roll_up(
         score = min(score, cap)
         worst = min(worst, 3) if worst is not None else 3
     if worst is None:
-        worst = max((g.digit for _, g in attributed), default=6)
+        worst = highest or 6  # no attributed claim: cannot be judged
     flags = sorted({flag for g in grades for flag in g.flags})
     if any("contested" in g.flags for _, g in premise):
         flags = sorted(set(flags) | {"premise contested"})
