@@ -90,3 +90,34 @@ def test_the_grades_stored_with_the_roll_up_are_the_ones_computed_live(tmp_path)
         assert any(also for _code, _flags, also in stored.values())
     finally:
         close_database()
+
+
+def test_a_roll_up_again_writes_only_the_grades_that_changed(tmp_path):
+    from sourcemark.store.models import database_proxy
+    from sourcemark.store.repo import load_settings, mark_stale, save_settings
+
+    path = tmp_path / "archive.sqlite"
+    build(path, stories=20, articles=24, outlets=4, claims=500, seed=13)
+    open_database(f"sqlite:///{path}")
+    try:
+        rollups.refresh_scores()
+        connection = database_proxy.obj.connection()
+        before = connection.total_changes
+        mark_stale()
+        rollups.refresh_scores()  # nothing moved: the stories' rows alone are written
+        assert connection.total_changes - before == 2 * Story.select().count()
+
+        settings = load_settings()
+        settings.letters["anonymous_official"] = "D"
+        save_settings(settings)
+        before = connection.total_changes
+        rollups.refresh_scores()
+        anonymous = Claim.select().where(Claim.type == "anonymous_official")
+        assert anonymous.count() > 0
+        assert {c.code[0] for c in anonymous} == {"D"}
+        written = connection.total_changes - before - Story.select().count()
+        assert written == anonymous.count()
+        live = rollups.claim_grades()
+        assert all(c.code == live[c.id].code for c in Claim.select())
+    finally:
+        close_database()
