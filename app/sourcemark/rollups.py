@@ -14,7 +14,7 @@ from sourcemark.scoring import ClaimInput, grade_claims, roll_up
 from sourcemark.scoring.rollup import Link, corroborate_across
 from sourcemark.store.db import opened_url
 from sourcemark.store.models import database_proxy
-from sourcemark.store.repo import load_settings
+from sourcemark.store.repo import load_settings, outlet_key
 from sourcemark.store.sql import chunks, marks, select
 
 STORIES_PER_CHUNK = 200
@@ -302,23 +302,18 @@ def outlet_letters() -> dict[str, str]:
     from sourcemark.store.models import Outlet
 
     return {
-        _outlet_key(o.name): o.reliability
+        outlet_key(o.name): o.reliability
         for o in Outlet.select(Outlet.name, Outlet.reliability).where(
             Outlet.reliability.is_null(False)
         )
     }
 
 
-def _outlet_key(name: str) -> str:
-    words = " ".join(name.lower().replace("’", "'").split())
-    return words[4:] if words.startswith("the ") else words
-
-
 def cited_letter(type_: str, source: str | None, letters: dict[str, str]) -> str | None:
     """For a media report, the grade of the outlet it cites ("The Wall Street Journal")."""
     if type_ != "media_report" or not source:
         return None
-    return letters.get(_outlet_key(source))
+    return letters.get(outlet_key(source))
 
 
 def similar_claims(

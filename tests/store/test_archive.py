@@ -121,3 +121,67 @@ def test_a_roll_up_again_writes_only_the_grades_that_changed(tmp_path):
         assert all(c.code == live[c.id].code for c in Claim.select())
     finally:
         close_database()
+
+
+def test_a_grade_has_only_the_stories_it_moves_rolled_up_again(tmp_path):
+    from sourcemark.store.models import Source
+    from sourcemark.store.repo import (
+        mark_stale,
+        merge_sources,
+        set_outlet_reliability,
+        set_reliability,
+        unmerge_sources,
+    )
+
+    path = tmp_path / "archive.sqlite"
+    build(path, stories=40, articles=48, outlets=6, claims=1000, seed=17)
+    open_database(f"sqlite:///{path}")
+    try:
+
+        def stored():
+            stories = list(Story.select(Story.id, Story.score, Story.code, Story.caps).tuples())
+            claims = list(Claim.select(Claim.id, Claim.code, Claim.flags).tuples())
+            return stories, claims
+
+        def as_if_all_were_stale():
+            rollups.refresh_scores()
+            targeted = stored()
+            mark_stale()
+            rollups.refresh_scores()
+            assert stored() == targeted
+
+        rollups.refresh_scores()
+        source = Source.get_by_id(
+            Claim.select(Claim.source).where(Claim.source.is_null(False)).first().source_id
+        )
+        set_reliability(source.id, "A")
+        stale = set(rollups.stale_stories())
+        with_claims = {c.article.story_id for c in Claim.select().where(Claim.source == source)}
+        assert stale == with_claims and len(stale) < Story.select().count()
+        as_if_all_were_stale()
+        assert {c.code[0] for c in Claim.select().where(Claim.source == source)} == {"A"}
+
+        set_reliability(source.id, "A")  # the same grade again moves nothing
+        assert rollups.stale_stories() == []
+
+        outlet = Outlet.select().first()
+        set_outlet_reliability(outlet.id, "B")
+        stale = set(rollups.stale_stories())
+        carrying = {a.story_id for a in Article.select().where(Article.outlet == outlet)}
+        citing = {c.article.story_id for c in Claim.select().where(
+            (Claim.type == "media_report") & (Claim.source_mention ** outlet.name))}  # fmt: skip
+        assert citing - carrying, "the archive has media reports citing the outlet elsewhere"
+        assert stale == carrying | citing
+        as_if_all_were_stale()
+
+        other = Source.select().where(Source.id != source.id).first()
+        snapshot = merge_sources(source.id, [other.id])
+        assert set(rollups.stale_stories()) == {
+            c.article.story_id for c in Claim.select().where(Claim.id.in_(
+                [claim_id for claim_id, _ in snapshot["claims"]]))}  # fmt: skip
+        as_if_all_were_stale()
+        unmerge_sources(snapshot)
+        assert rollups.stale_stories()
+        as_if_all_were_stale()
+    finally:
+        close_database()

@@ -646,8 +646,48 @@ def _set_grade(model, row_id: int, letter: str | None) -> str | None:
     with writing():
         old = model.get_by_id(row_id).reliability
         model.update(reliability=letter).where(model.id == row_id).execute()
-        mark_stale()  # a grade flows into the codes of claims in many stories
+        if old != letter:
+            graded = _stories_of_source if model is Source else _stories_of_outlet
+            mark_stale(graded(row_id))
     return old
+
+
+def _stories_of_source(source_id: int) -> set[int]:
+    """The stories with claims resting on this source: those its grade moves."""
+    return {row[0] for row in _select(
+        "SELECT DISTINCT a.story_id FROM claim c JOIN article a ON a.id = c.article_id "
+        "WHERE c.source_id = {p}", source_id)}  # fmt: skip
+
+
+def _stories_of_claims(claim_ids: list[int]) -> set[int]:
+    stories: set[int] = set()
+    for chunk in chunks(sorted(claim_ids)):
+        stories |= {row[0] for row in _select(
+            "SELECT DISTINCT a.story_id FROM claim c JOIN article a ON a.id = c.article_id "
+            f"WHERE c.id IN ({marks(chunk)})", *chunk)}  # fmt: skip
+    return stories
+
+
+def _stories_of_outlet(outlet_id: int) -> set[int]:
+    """The stories an outlet's grade moves: those carrying one of its articles (a story's
+    letter is its best outlet's), and those with media reports citing it by name."""
+    stories = {row[0] for row in _select(
+        "SELECT DISTINCT story_id FROM article WHERE outlet_id = {p}", outlet_id)}  # fmt: skip
+    key = outlet_key(Outlet.get_by_id(outlet_id).name)
+    for story_id, cited in _select(
+        "SELECT a.story_id, c.source_mention FROM claim c JOIN article a ON a.id = c.article_id "
+        "WHERE c.type = 'media_report' AND c.source_mention IS NOT NULL"
+    ):
+        if story_id not in stories and outlet_key(cited) == key:
+            stories.add(story_id)
+    return stories
+
+
+def outlet_key(name: str) -> str:
+    """An outlet's name as a media report's citation is matched with it: in lower case,
+    spaces and apostrophes evened out, without a leading "the"."""
+    words = " ".join(name.lower().replace("’", "'").split())
+    return words[4:] if words.startswith("the ") else words
 
 
 def set_reliability(source_id: int, letter: str | None) -> str | None:
@@ -666,10 +706,11 @@ def merge_sources(keep_id: int, other_ids: list[int]) -> dict:
             "claims": [(c.id, c.source_id) for c in
                        Claim.select(Claim.id, Claim.source).where(Claim.source.in_(others))],
         }  # fmt: skip
+        moved = set().union(*map(_stories_of_source, others))
         SourceAlias.update(source=keep_id).where(SourceAlias.source.in_(others)).execute()
         Claim.update(source=keep_id).where(Claim.source.in_(others)).execute()
         Source.delete().where(Source.id.in_(others)).execute()
-        mark_stale()  # the merged source's grade now covers their claims
+        mark_stale(moved)  # the kept source's grade now covers their claims
     return snapshot
 
 
@@ -683,7 +724,7 @@ def unmerge_sources(snapshot: dict) -> None:
             ).execute()
         for claim_id, source_id in snapshot["claims"]:
             Claim.update(source=source_id).where(Claim.id == claim_id).execute()
-        mark_stale()
+        mark_stale(_stories_of_claims([claim_id for claim_id, _ in snapshot["claims"]]))
 
 
 # -- the credibility model's settings, kept with the database ------------------------------------
