@@ -42,11 +42,13 @@ if sys.argv[1] == "raw":
     links = db.execute("SELECT claim_id, other_id, similarity, status FROM corroboration").fetchall()
     count = len(rows)
 else:
-    if sys.argv[1] == "changed":  # as after a change of settings that moves every grade
-        db = sqlite3.connect(path)
-        with db:
-            db.execute("UPDATE claim SET code = NULL")
-        db.close()
+    if sys.argv[1] == "changed":  # a change of settings that moves every claim's letter
+        from sourcemark.scoring.codes import DEFAULT_LETTERS
+        from sourcemark.store.repo import load_settings, save_settings
+        settings = load_settings()
+        moved = settings.letters == DEFAULT_LETTERS
+        settings.letters = {type_: "E" for type_ in DEFAULT_LETTERS} if moved else dict(DEFAULT_LETTERS)
+        save_settings(settings)
     mark_stale()
     started = time.perf_counter()
     count = refresh_scores()
@@ -179,6 +181,8 @@ def main(argv=None) -> int:
                 raw.append(run(ROLLUP, "raw", str(path), app))
                 rolls.append(run(ROLLUP, "app", str(path), app))
                 changed.append(run(ROLLUP, "changed", str(path), app))
+            if args.runs % 2:
+                run(ROLLUP, "changed", str(path), app)  # the default letters back
         if args.only is None:
             bare = [first_paint("bare", url) for _ in range(args.runs)]
             opens = [first_paint("app", url) for _ in range(args.runs)]
