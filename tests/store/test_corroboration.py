@@ -119,3 +119,27 @@ def test_roll_ups_in_helper_processes_match_on_this_database(db):
         list(Story.select(Story.id, Story.score, Story.code).order_by(Story.id).tuples()) == alone
     )
     assert {c.id: c.code for c in Claim.select()} == codes and all(codes.values())
+
+
+def test_text_repeated_in_many_stories_keeps_each_claims_most_alike_pairs(db, monkeypatch):
+    from sourcemark.store import corroboration
+
+    monkeypatch.setattr(corroboration, "MOST_PAIRS", 4)
+    claims = []
+    for n in range(12):  # a template: the same sentence, a word changed, in twelve stories
+        text = SAID.replace("six", ["six", "seven", "eight", "nine"][n % 4])
+        claims.append(store(text, f"Outlet {n}", f"an official number {n}")[0])
+    found = {}
+    for k in Corroboration.select():
+        found.setdefault(k.claim_id, []).append(k.other_id)
+        found.setdefault(k.other_id, []).append(k.claim_id)
+    assert len(pairs()) <= 4 * len(claims) < len(claims) * (len(claims) - 1) // 2
+    # each claim found its four most alike: the copies word for word come first
+    last = claims[-1]
+    same = [c.id for c in claims[:-1] if c.text == last.text]
+    assert set(same) <= set(found[last.id]) and len(found[last.id]) >= 4
+    assert all(claim_grades()[c.id].code.endswith("1") for c in claims)  # still corroborated
+
+    rebuilt = rebuild_index()  # the same bound when every pair is found anew
+    assert rebuilt == len(pairs()) <= 4 * len(claims)
+    assert all(claim_grades()[c.id].code.endswith("1") for c in claims)

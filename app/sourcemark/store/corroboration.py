@@ -31,6 +31,7 @@ from sourcemark.store.models import (
 from sourcemark.store.sql import chunks, marks, select
 
 MAX_POSTING = 1000  # a word in more claims than this says nothing about sameness
+MOST_PAIRS = 25  # pairs a claim finds in other stories, at most: its most alike are kept
 FLOOR_KEY = "corroboration_floor"  # the similarity the stored pairs were found with
 
 
@@ -129,10 +130,31 @@ def index_claims(claim_ids: Iterable[int]) -> int:
                 score = similarity(text, other_text)
                 if score >= threshold:
                     pairs[min(claim_id, other), max(claim_id, other)] = score
+    pairs = most_alike(pairs, set(ids))
     pairs.update(_within_stories({story for _c, story, _t in claims}, set(ids), threshold))
     _store_pairs(pairs, ids)
     mark_stale(stories_touched(ids))  # and the links they gain
     return len(pairs)
+
+
+def most_alike(
+    pairs: dict[tuple[int, int], float], finders: set[int] | None = None
+) -> dict[tuple[int, int], float]:
+    """The pairs among the MOST_PAIRS most alike of one of their claims that found them (of
+    ``finders``; None: either). Without a bound, text repeated from a template in many
+    stories would link each copy to every other: pairs in the square of their number, where
+    the grades need two corroborations and the views a readable list of outlets."""
+    by_claim: dict[int, list[tuple[float, int, tuple[int, int]]]] = {}
+    for pair, score in pairs.items():
+        for mine, theirs in (pair, pair[::-1]):
+            if finders is None or mine in finders:
+                by_claim.setdefault(mine, []).append((-score, theirs, pair))
+    kept = set()
+    for found in by_claim.values():
+        if len(found) > MOST_PAIRS:
+            found.sort()
+        kept.update(pair for _score, _other, pair in found[:MOST_PAIRS])
+    return {pair: pairs[pair] for pair in pairs if pair in kept}
 
 
 def _within_stories(story_ids: set[int], new: set[int], threshold: float) -> dict:
@@ -246,6 +268,7 @@ def rebuild_index(
                             pairs[a, b] = score
             if progress and position % 10_000 == 0:
                 progress(position, len(words))
+        pairs = most_alike(pairs)
         by_story: dict[int, list[int]] = {}
         for position, story_id in enumerate(stories):
             by_story.setdefault(story_id, []).append(position)
