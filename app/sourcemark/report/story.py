@@ -24,13 +24,13 @@ COMPONENTS = {
 
 
 def story_report_html(story_id: int) -> str:
-    from sourcemark.rollups import claim_grades, story_scores
+    from sourcemark.rollups import claim_grades
     from sourcemark.store.models import Article, Story
     from sourcemark.store.repo import claims_of_story, load_settings
 
     story = Story.get_by_id(story_id)
-    summary = story_scores({story.id: story.title}).get(story.id)
-    grades = claim_grades([story.id])
+    grades, summaries = claim_grades([story.id], {story.id: story.title})
+    summary = summaries.get(story.id)
     articles = list(Article.select().where(Article.story == story.id))
     claims = claims_of_story(story.id)
     settings = load_settings().as_dict()
@@ -133,13 +133,15 @@ def write_report(story_id: int, out: str | Path) -> Path:
     if out.suffix.lower() != ".pdf":
         raise ValueError("the report is written as .pdf or .html")
     from PySide6.QtCore import QMarginsF
-    from PySide6.QtGui import QGuiApplication, QPageLayout, QPageSize, QPdfWriter, QTextDocument
+    from PySide6.QtGui import QPageLayout, QPageSize, QPdfWriter, QTextDocument
+    from PySide6.QtWidgets import QApplication
 
-    if QGuiApplication.instance() is None:  # from the command line: no window needed
+    if QApplication.instance() is None:  # from the command line: no window needed
         import os
 
         os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
-        _keep.append(QGuiApplication([]))
+        # a QApplication, not a bare QGuiApplication: windows may follow in this process
+        _keep.append(QApplication([]))
     writer = QPdfWriter(str(out))
     writer.setPageSize(QPageSize(QPageSize.PageSizeId.A4))
     writer.setPageMargins(QMarginsF(15, 15, 15, 15), QPageLayout.Unit.Millimeter)

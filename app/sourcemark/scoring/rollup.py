@@ -247,10 +247,13 @@ def roll_up(
     outlet_letter: str | None = None,
     settings: Settings | None = None,
     alike: dict[int, list[int]] | None = None,
+    grades: list[ClaimGrade] | None = None,
 ) -> dict:
-    """The story's summary, in the shape ``sourcemark analyze --format json`` prints."""
+    """The story's summary, in the shape ``sourcemark analyze --format json`` prints.
+    ``grades``: the claims' grade_claims(), when the caller has them already."""
     settings = settings or Settings()
-    grades = grade_claims(claims, settings, alike)
+    if grades is None:
+        grades = grade_claims(claims, settings, alike)
     n = on_record = anonymous = total_weight = anonymous_weight = 0
     any_premise, highest = False, 0
     digits, sources = [], set()
