@@ -329,18 +329,9 @@ def similar_claims(
     sharing its less common words, and those linked to it already (whatever their score)."""
     from rapidfuzz import fuzz
 
-    from sourcemark.scoring.rollup import content_words
-    from sourcemark.store.corroboration import MAX_POSTING, _frequencies, _postings
+    from sourcemark.store.corroboration import sharing_words
 
-    words = sorted(content_words(text))
-    frequency = _frequencies(words)
-    postings = _postings([w for w in words if 0 < frequency.get(w, 0) <= MAX_POSTING])
-    shared: dict[int, int] = {}
-    for ids in postings.values():
-        for other in ids:
-            shared[other] = shared.get(other, 0) + 1
-    shared.pop(claim_id, None)
-    nearest = sorted(shared, key=lambda other: -shared[other])[:400]
+    nearest = sharing_words(text, claim_id, most=400)
     letters = outlet_letters()
     linked = [link.other.id for link in links_of_claims([claim_id], letters).get(claim_id, [])]
     found = []

@@ -94,6 +94,19 @@ def _postings(words: list[str]) -> dict[str, list[int]]:
     return postings
 
 
+def sharing_words(text: str, claim_id: int | None = None, most: int = 400) -> list[int]:
+    """The stored claims (not ``claim_id``) sharing the most of this text's less common
+    content words, at most ``most`` of them, those sharing more first."""
+    words = sorted(content_words(text))
+    frequency = _frequencies(words)
+    postings = _postings([w for w in words if 0 < frequency.get(w, 0) <= MAX_POSTING])
+    shared: Counter = Counter()
+    for ids in postings.values():
+        shared.update(ids)
+    shared.pop(claim_id, None)
+    return [other for other, _n in shared.most_common(most)]
+
+
 def _candidates(keys: list[str], postings: dict[str, list[int]], me: int) -> list[int]:
     """The claims sharing two or more of these key words."""
     counts: Counter = Counter()
