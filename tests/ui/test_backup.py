@@ -97,3 +97,42 @@ def test_a_damaged_database_at_start_is_offered_a_backup(qtbot, db_url, settings
     assert [s.title for s in Story.select()] == stories
     aside = next(b.path for b in backups_of(path) if b.label == "damaged")
     assert digest(aside) == damaged
+
+
+def test_damage_found_by_the_daily_check_is_told_with_the_offer_to_restore(
+    qtbot, db_url, settings, monkeypatch
+):
+    from sourcemark.store import backups
+
+    window = window_with_claims(qtbot, db_url, settings)
+    path = sqlite_path(db_url)
+    monkeypatch.setattr(backups, "check", lambda _path: "row 7 missing from index claim_x")
+    with qtbot.waitSignal(window.backup_done, timeout=20_000) as done:
+        window.start_daily_backup()
+    assert done.args[0] is None and backups_of(path) == []
+    box = window.backup_box
+    qtbot.waitUntil(box.isVisible)
+    assert "is damaged (row 7 missing" in box.text() and "Restore" in box.informativeText()
+    restore = next(b for b in box.buttons() if b.text().startswith("Restore from Backup"))
+    restore.click()
+    qtbot.waitUntil(lambda: getattr(window, "restore_dialog", None) is not None)
+    assert window.restore_dialog.damaged
+
+
+def test_another_failure_of_the_daily_backup_says_no_backup_was_taken(
+    qtbot, db_url, settings, monkeypatch
+):
+    from sourcemark.store import backups
+
+    window = window_with_claims(qtbot, db_url, settings)
+
+    def full_disk(_path, _label):
+        raise OSError(28, "No space left on device")
+
+    monkeypatch.setattr(backups, "take_backup", full_disk)
+    with qtbot.waitSignal(window.backup_done, timeout=20_000):
+        window.start_daily_backup()
+    box = window.backup_box
+    qtbot.waitUntil(box.isVisible)
+    assert box.text().startswith("No backup was taken:") and "No space left" in box.text()
+    assert not any(b.text().startswith("Restore") for b in box.buttons())

@@ -22,7 +22,12 @@ _SIDE_FILES = ("-wal", "-shm", "-journal")
 
 
 class BackupError(Exception):
-    """A backup cannot be taken or restored; the message is written for the user."""
+    """A backup cannot be taken or restored; the message is written for the user.
+    ``damaged``: the database itself failed its check."""
+
+    def __init__(self, message: str, damaged: bool = False):
+        super().__init__(message)
+        self.damaged = damaged
 
 
 @dataclass(frozen=True, slots=True)
@@ -127,7 +132,7 @@ def daily_backup(path: Path, keep: int = KEEP, today: date | None = None) -> Pat
         return None
     problem = check(path)
     if problem is not None:
-        raise BackupError(f"{path} is damaged ({problem}); no backup was taken of it.")
+        raise BackupError(f"{path} is damaged ({problem}); no backup was taken of it.", True)
     made = take_backup(path, "daily")
     prune(path, keep)
     return made

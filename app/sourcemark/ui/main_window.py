@@ -1110,13 +1110,13 @@ class MainWindow(QMainWindow):
                 self.statusBar().showMessage(f"Today's backup: {made.name}", 5000)
             self.backup_done.emit(made)
 
-        def failed(message: str) -> None:
+        def failed(error: Exception) -> None:
             self.backup_task = None
             self.backup_done.emit(None)
-            known = message.startswith(f"{BackupError.__name__}: ")
-            message = message.split(": ", 1)[1] if known else f"No backup was taken: {message}"
+            known = isinstance(error, BackupError)
+            message = str(error) if known else f"No backup was taken: {error}"
             box = QMessageBox(QMessageBox.Icon.Warning, "Backup", message, parent=self)
-            if known and "is damaged" in message:
+            if known and error.damaged:
                 box.setInformativeText(
                     "Keep working only if you must: restore a backup with File ▸ Restore "
                     "from Backup. The damaged file will be kept beside it."
@@ -1128,7 +1128,7 @@ class MainWindow(QMainWindow):
             box.open()
 
         task.signals.finished.connect(done)
-        task.signals.errored.connect(failed)
+        task.signals.failed.connect(failed)
         self.pool.start(task)
 
     def restore_backup(self, damaged: bool = False) -> None:

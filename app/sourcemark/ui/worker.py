@@ -10,7 +10,8 @@ from PySide6.QtCore import QObject, QRunnable, Signal
 class TaskSignals(QObject):
     progress = Signal(int, object)  # index, per-item result
     finished = Signal(object)  # the task's return value
-    errored = Signal(str)
+    errored = Signal(str)  # "ErrorType: message"
+    failed = Signal(object)  # the exception itself, for listeners that tell errors apart
 
 
 class Task(QRunnable):
@@ -30,6 +31,7 @@ class Task(QRunnable):
         try:
             result = self.fn(self.signals.progress.emit, lambda: self._cancelled)
         except Exception as error:  # reported to the window, which keeps running
+            self.signals.failed.emit(error)
             self.signals.errored.emit(f"{type(error).__name__}: {error}")
         else:
             self.signals.finished.emit(result)
