@@ -1345,10 +1345,7 @@ class MainWindow(QMainWindow):
         ):
             counts[claim.article_id] = counts.get(claim.article_id, 0) + 1
         self.tree_model.set_counts(story_id, counts)
-        stale = stale_stories()  # this story, and those its claims' links reach
-        if len(stale) <= self.SCORE_HERE:
-            refresh_scores(stale)
-            self._show_stored_scores(stale)
+        self._score_stale_stories(show=True)  # this story, and those its claims' links reach
 
     # -- importing ----------------------------------------------------------------------------
 
