@@ -284,23 +284,25 @@ def _score_part(url: str, chunk: list[int]) -> tuple[list, list]:
     return _scores_of(chunk, load_settings())
 
 
-def claim_grades(story_ids: list[int] | None = None, titles: dict[int, str] | None = None):
-    """The grade of every claim of these stories (or all), computed now: the code, flags
-    and their reasons, and the outlets that also report it. With ``titles`` (story id ->
-    title), also each story's summary from the same grades: (grades, summaries)."""
-    settings = load_settings()
-    grades, summaries = {}, {}
+def graded_stories(story_ids: list[int] | None = None, settings=None):
+    """Every story (or these) with its claims' grades computed now, each with the outlets
+    that also report it: (StoryClaims, [ClaimGrade])."""
+    settings = settings or load_settings()
     for story in stored_stories(story_ids, settings):
         graded = grade_claims(story.claims, settings, story.alike)
-        for claim, grade, outlets in zip(story.claims, graded, story.elsewhere, strict=True):
+        for grade, outlets in zip(graded, story.elsewhere, strict=True):
             grade.also_reported_by = outlets
-            grades[claim.id] = grade
-        if titles is not None:
-            summaries[story.story_id] = roll_up(
-                story.claims, titles.get(story.story_id, ""), story.outlet_letter,
-                settings=settings, alike=story.alike, grades=graded,
-            )  # fmt: skip
-    return (grades, summaries) if titles is not None else grades
+        yield story, graded
+
+
+def claim_grades(story_ids: list[int] | None = None) -> dict:
+    """The grade of every claim of these stories (or all), computed now: the code, flags
+    and their reasons, and the outlets that also report it."""
+    return {
+        claim.id: grade
+        for story, graded in graded_stories(story_ids)
+        for claim, grade in zip(story.claims, graded, strict=True)
+    }
 
 
 def outlet_letters() -> dict[str, str]:

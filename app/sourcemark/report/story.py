@@ -24,16 +24,21 @@ COMPONENTS = {
 
 
 def story_report_html(story_id: int) -> str:
-    from sourcemark.rollups import claim_grades
+    from sourcemark.rollups import graded_stories
+    from sourcemark.scoring import roll_up
     from sourcemark.store.models import Article, Story
     from sourcemark.store.repo import claims_of_story, load_settings
 
     story = Story.get_by_id(story_id)
-    grades, summaries = claim_grades([story.id], {story.id: story.title})
-    summary = summaries.get(story.id)
+    model = load_settings()
+    summary, grades = None, {}
+    for claims, graded in graded_stories([story.id], model):  # the model run once for both
+        summary = roll_up(claims.claims, story.title, claims.outlet_letter,
+                          settings=model, alike=claims.alike, grades=graded)  # fmt: skip
+        grades = {claim.id: grade for claim, grade in zip(claims.claims, graded, strict=True)}
     articles = list(Article.select().where(Article.story == story.id))
     claims = claims_of_story(story.id)
-    settings = load_settings().as_dict()
+    settings = model.as_dict()
     parts = [
         "<html><head><meta charset='utf-8'><style>"
         "body{font-family:sans-serif;font-size:10pt} h1{font-size:16pt} h2{font-size:12pt;"
