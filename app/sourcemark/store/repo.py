@@ -11,6 +11,7 @@ from peewee import JOIN, IntegrityError, PostgresqlDatabase
 from sourcemark.analysis.types import Claim as FoundClaim
 from sourcemark.ingest.document import Document
 from sourcemark.scoring import Settings
+from sourcemark.store.browse import stories_of_claims
 from sourcemark.store.corroboration import index_articles, index_claims
 from sourcemark.store.models import (
     Article,
@@ -659,15 +660,6 @@ def _stories_of_source(source_id: int) -> set[int]:
         "WHERE c.source_id = {p}", source_id)}  # fmt: skip
 
 
-def _stories_of_claims(claim_ids: list[int]) -> set[int]:
-    stories: set[int] = set()
-    for chunk in chunks(sorted(claim_ids)):
-        stories |= {row[0] for row in _select(
-            "SELECT DISTINCT a.story_id FROM claim c JOIN article a ON a.id = c.article_id "
-            f"WHERE c.id IN ({marks(chunk)})", *chunk)}  # fmt: skip
-    return stories
-
-
 def _stories_of_outlet(outlet_id: int) -> set[int]:
     """The stories an outlet's grade moves: those carrying one of its articles (a story's
     letter is its best outlet's), and those with media reports citing it by name."""
@@ -706,7 +698,7 @@ def merge_sources(keep_id: int, other_ids: list[int]) -> dict:
             "claims": [(c.id, c.source_id) for c in
                        Claim.select(Claim.id, Claim.source).where(Claim.source.in_(others))],
         }  # fmt: skip
-        moved = set().union(*map(_stories_of_source, others))
+        moved = stories_of_claims([claim_id for claim_id, _ in snapshot["claims"]])
         SourceAlias.update(source=keep_id).where(SourceAlias.source.in_(others)).execute()
         Claim.update(source=keep_id).where(Claim.source.in_(others)).execute()
         Source.delete().where(Source.id.in_(others)).execute()
@@ -724,7 +716,7 @@ def unmerge_sources(snapshot: dict) -> None:
             ).execute()
         for claim_id, source_id in snapshot["claims"]:
             Claim.update(source=source_id).where(Claim.id == claim_id).execute()
-        mark_stale(_stories_of_claims([claim_id for claim_id, _ in snapshot["claims"]]))
+        mark_stale(stories_of_claims([claim_id for claim_id, _ in snapshot["claims"]]))
 
 
 # -- the credibility model's settings, kept with the database ------------------------------------
