@@ -3,6 +3,7 @@ time gives the same codes and scores whatever the chunk size."""
 
 import csv
 import io
+from contextlib import contextmanager
 
 from sourcemark import export, rollups
 from sourcemark.store import close_database, open_database
@@ -10,19 +11,28 @@ from sourcemark.store.models import Article, Claim, Corroboration, Outlet, Story
 from tests.benchmarks.make_archive import build
 
 
-def test_the_archive_has_its_stories_articles_claims_and_corroborations(tmp_path):
+@contextmanager
+def opened_archive(tmp_path, **sizes):
+    """A generated archive of these sizes, opened; yields what build() made."""
     path = tmp_path / "archive.sqlite"
-    counts = build(path, stories=60, articles=72, outlets=12, claims=1500, seed=3)
+    counts = build(path, **sizes)
     open_database(f"sqlite:///{path}")
     try:
+        yield counts
+    finally:
+        close_database()
+
+
+def test_the_archive_has_its_stories_articles_claims_and_corroborations(tmp_path):
+    with opened_archive(
+        tmp_path, stories=60, articles=72, outlets=12, claims=1500, seed=3
+    ) as counts:
         assert Story.select().count() == 60 and Article.select().count() == 72
         assert Outlet.select().count() == 12
         assert abs(Claim.select().count() - 1500) < 150
         assert counts["pairs"] == Corroboration.select().count() > 0
         types = {c.type for c in Claim.select(Claim.type).distinct()}
         assert {"named_official", "anonymous_official", "media_report", "unattributed"} <= types
-    finally:
-        close_database()
 
 
 def claims_csv() -> list[dict]:
@@ -32,10 +42,7 @@ def claims_csv() -> list[dict]:
 
 
 def test_chunks_of_stories_grade_as_the_whole_archive_does(tmp_path, monkeypatch):
-    path = tmp_path / "archive.sqlite"
-    build(path, stories=40, articles=48, outlets=6, claims=1000, seed=5)
-    open_database(f"sqlite:///{path}")
-    try:
+    with opened_archive(tmp_path, stories=40, articles=48, outlets=6, claims=1000, seed=5):
         whole = claims_csv()
         scores = rollups.story_scores({s.id: s.title for s in Story.select()})
         monkeypatch.setattr(rollups, "STORIES_PER_CHUNK", 3)
@@ -44,17 +51,12 @@ def test_chunks_of_stories_grade_as_the_whole_archive_does(tmp_path, monkeypatch
         assert rollups.story_scores({s.id: s.title for s in Story.select()}) == scores
         assert any(row["corroborated_by"] for row in whole)
         assert len(whole) == Claim.select().count()
-    finally:
-        close_database()
 
 
 def test_roll_ups_shared_among_processes_are_those_of_one(tmp_path, monkeypatch):
     from sourcemark.store.repo import mark_stale
 
-    path = tmp_path / "archive.sqlite"
-    build(path, stories=30, articles=36, outlets=6, claims=750, seed=9)
-    open_database(f"sqlite:///{path}")
-    try:
+    with opened_archive(tmp_path, stories=30, articles=36, outlets=6, claims=750, seed=9):
 
         def stored():
             return list(Story.select(Story.id, Story.score, Story.code, Story.caps).tuples())
@@ -71,15 +73,10 @@ def test_roll_ups_shared_among_processes_are_those_of_one(tmp_path, monkeypatch)
         assert rollups._refresh_in_processes(ids, 2, lambda n, t: seen.append((n, t))) == 30
         assert stored() == alone
         assert seen[-1] == (30, 30)
-    finally:
-        close_database()
 
 
 def test_the_grades_stored_with_the_roll_up_are_the_ones_computed_live(tmp_path):
-    path = tmp_path / "archive.sqlite"
-    build(path, stories=25, articles=30, outlets=5, claims=600, seed=11)
-    open_database(f"sqlite:///{path}")
-    try:
+    with opened_archive(tmp_path, stories=25, articles=30, outlets=5, claims=600, seed=11):
         rollups.refresh_scores()
         live = rollups.claim_grades()
         stored = {c.id: (c.code, c.flags, c.also_reported) for c in Claim.select()}
@@ -88,18 +85,13 @@ def test_the_grades_stored_with_the_roll_up_are_the_ones_computed_live(tmp_path)
             for claim_id, g in live.items()
         }
         assert any(also for _code, _flags, also in stored.values())
-    finally:
-        close_database()
 
 
 def test_a_roll_up_again_writes_only_the_grades_that_changed(tmp_path):
     from sourcemark.store.models import database_proxy
     from sourcemark.store.repo import load_settings, mark_stale, save_settings
 
-    path = tmp_path / "archive.sqlite"
-    build(path, stories=20, articles=24, outlets=4, claims=500, seed=13)
-    open_database(f"sqlite:///{path}")
-    try:
+    with opened_archive(tmp_path, stories=20, articles=24, outlets=4, claims=500, seed=13):
         rollups.refresh_scores()
         connection = database_proxy.obj.connection()
         before = connection.total_changes
@@ -119,8 +111,6 @@ def test_a_roll_up_again_writes_only_the_grades_that_changed(tmp_path):
         assert written == anonymous.count()
         live = rollups.claim_grades()
         assert all(c.code == live[c.id].code for c in Claim.select())
-    finally:
-        close_database()
 
 
 def test_a_grade_has_only_the_stories_it_moves_rolled_up_again(tmp_path):
@@ -133,10 +123,7 @@ def test_a_grade_has_only_the_stories_it_moves_rolled_up_again(tmp_path):
         unmerge_sources,
     )
 
-    path = tmp_path / "archive.sqlite"
-    build(path, stories=40, articles=48, outlets=6, claims=1000, seed=17)
-    open_database(f"sqlite:///{path}")
-    try:
+    with opened_archive(tmp_path, stories=40, articles=48, outlets=6, claims=1000, seed=17):
 
         def stored():
             stories = list(Story.select(Story.id, Story.score, Story.code, Story.caps).tuples())
@@ -183,5 +170,3 @@ def test_a_grade_has_only_the_stories_it_moves_rolled_up_again(tmp_path):
         unmerge_sources(snapshot)
         assert rollups.stale_stories()
         as_if_all_were_stale()
-    finally:
-        close_database()
