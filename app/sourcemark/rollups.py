@@ -7,7 +7,7 @@ chunk, not the archive, and the cost of a story does not grow with the archive.
 
 import concurrent.futures
 import os
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Container, Iterable, Iterator
 from dataclasses import dataclass
 
 from sourcemark.scoring import ClaimInput, grade_claims, roll_up
@@ -54,10 +54,16 @@ def _claims_of(story_ids: list[int]) -> list[tuple]:
 
 
 def _links(
-    pairs: list[tuple], wanted: set[int], inputs: dict[int, tuple[int, ClaimInput]]
+    pairs: list[tuple], wanted: Container[int], read: dict[int, tuple[int, ClaimInput]], letters
 ) -> dict[int, list[Link]]:
-    """(claim id, other id, similarity, status) -> claim id -> links, each pair in the same
-    order however they were asked."""
+    """(claim id, other id, similarity, status) -> claim id (of ``wanted``) -> links, each
+    with the other claim as the model reads it (from ``read``, id -> story id and input,
+    or read now), each pair in the same order however they were asked."""
+    inputs = dict(read)
+    others = sorted({x for a, b, _s, _t in pairs for x in (a, b)} - inputs.keys())
+    for chunk in chunks(others):
+        for row in select(_CLAIM_SQL + f"WHERE c.id IN ({marks(chunk)})", chunk):
+            inputs[row[0]] = (row[1], _input(row, letters))
     links: dict[int, list[Link]] = {}
     for a, b, score, status in sorted(set(pairs)):
         for mine, theirs in ((a, b), (b, a)):
@@ -67,13 +73,9 @@ def _links(
     return links
 
 
-def links_of_claims(
-    claim_ids: list[int],
-    letters: dict[str, str],
-    known: dict[int, tuple[int, ClaimInput]] | None = None,
-) -> dict[int, list[Link]]:
+def links_of_claims(claim_ids: list[int], letters: dict[str, str]) -> dict[int, list[Link]]:
     """The stored corroborations of these claims, each with the other claim as the model
-    reads it: claim id -> links. ``known``: claims read already (id -> story id, input)."""
+    reads it: claim id -> links."""
     pairs = []
     for chunk in chunks(claim_ids):
         listed = marks(chunk)
@@ -82,14 +84,7 @@ def links_of_claims(
             f"WHERE claim_id IN ({listed}) OR other_id IN ({listed})"
         )
         pairs += select(query, chunk + chunk)
-    if not pairs:
-        return {}
-    inputs = dict(known or {})
-    others = sorted({x for a, b, _s, _t in pairs for x in (a, b)} - inputs.keys())
-    for chunk in chunks(others):
-        for row in select(_CLAIM_SQL + f"WHERE c.id IN ({marks(chunk)})", chunk):
-            inputs[row[0]] = (row[1], _input(row, letters))
-    return _links(pairs, set(claim_ids), inputs)
+    return _links(pairs, set(claim_ids), {}, letters) if pairs else {}
 
 
 def _links_of_stories(
@@ -110,14 +105,7 @@ def _links_of_stories(
             within.setdefault(a[0], []).append(pair[:3])
         else:
             across.append(pair)
-    if not across:
-        return {}, within
-    inputs = dict(read)
-    others = sorted({x for a, b, _s, _t in across for x in (a, b)} - inputs.keys())
-    for chunk in chunks(others):
-        for row in select(_CLAIM_SQL + f"WHERE c.id IN ({marks(chunk)})", chunk):
-            inputs[row[0]] = (row[1], _input(row, letters))
-    return _links(across, read.keys(), inputs), within
+    return (_links(across, read.keys(), read, letters) if across else {}), within
 
 
 @dataclass(slots=True)
