@@ -23,13 +23,16 @@ _WIDGET = re.compile(
     r"\s*[»›:]?\s*$",
     re.I,
 )
-# Lines after which the rest of a copied page is link lists, not article.
-_END_MARKER = re.compile(
-    r"^(related( articles| stories| content| coverage)?|read (more|next|also)|"
-    r"more (from|on|stories).*|most (read|popular)|recommended( for you)?|you may also like|"
-    r"trending( now)?|latest( news)?)\s*:?$",
+# The heading of a list of links to other stories ("Related", "Read more: ..."). Inside an
+# article such lines are dropped one by one; only a list that runs to the end ends it.
+_LINKS_HEADING = re.compile(
+    r"^(related( articles| stories| content| coverage| links| news)?|(also )?read (more|next|also)|"
+    r"see also|more (from|on|stories|news)\b[^.!?:»›|–—]*|most (read|popular|viewed)|"
+    r"recommended( for you| reading)?|you (may|might) also like|trending( now)?|"
+    r"latest( news| stories)?)\s*(?:[:»›|–—-]\s*(?P<link>.*))?$",
     re.I,
 )
+_SENTENCE_END = re.compile(r"[.!…][\"”’)]?$")
 _SHARE_WORDS = {
     "facebook", "x", "twitter", "email", "e-mail", "print", "linkedin", "whatsapp", "reddit",
     "copy", "link", "share", "telegram", "pinterest", "bluesky", "threads", "mail",
@@ -118,15 +121,8 @@ def clean_pasted_text(raw: str, origin: str | None = None) -> Document:
 
     header = [lines[i] for i in indices if i < body_start]
     document = _read_header(header)
-    body: list[str] = []
-    for i in indices:
-        if i < body_start:
-            continue
-        line = lines[i]
-        if _END_MARKER.match(line):
-            break
-        if not (_is_widget(line) or _is_nav(line)):
-            body.append(line)
+    body_lines = [lines[i] for i in indices if i >= body_start]
+    body = _without_link_lists(body_lines)
     while body and not _is_prose(body[-1]) and _words(body[-1]) <= 3:
         body.pop()
     if document.title and body and body[0] == document.title:
@@ -134,6 +130,43 @@ def clean_pasted_text(raw: str, origin: str | None = None) -> Document:
     document.text = "\n\n".join(body)
     document.origin = origin
     return document
+
+
+def _is_link_like(line: str) -> bool:
+    """A line a list of links is made of: furniture, or a headline (short, no full stop)."""
+    return (
+        _is_widget(line) or _is_nav(line) or (_words(line) <= 20 and not _SENTENCE_END.search(line))
+    )
+
+
+def _links_heading(line: str) -> re.Match | None:
+    match = _LINKS_HEADING.match(line)
+    return match if match and _is_link_like(line) else None
+
+
+def _without_link_lists(lines: list[str]) -> list[str]:
+    """The lines of the body without furniture and lists of links to other stories.
+
+    A links heading followed by nothing but link-like lines is the page's trailing list:
+    the article ends there. Inside the article, a bare heading and the links under it
+    (up to the next line of prose) are dropped, and so is a "Read more: ..." line.
+    """
+    last_prose = max((n for n, line in enumerate(lines) if not _is_link_like(line)), default=-1)
+    kept: list[str] = []
+    in_list = False
+    for n, line in enumerate(lines):
+        heading = _links_heading(line)
+        if heading:
+            if n > last_prose:
+                break
+            in_list = not heading.group("link")  # "Read more: ..." is a list of one
+            continue
+        if in_list and not _is_prose(line):
+            continue
+        in_list = False
+        if not (_is_widget(line) or _is_nav(line)):
+            kept.append(line)
+    return kept
 
 
 def _read_header(header: list[str]) -> Document:
