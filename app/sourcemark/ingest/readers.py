@@ -1,10 +1,12 @@
 """One entry point per kind of input; each returns a Document or raises IngestError."""
 
+import re
 from pathlib import Path
 
 from sourcemark.ingest.decode import decode_text
 from sourcemark.ingest.document import Document
 from sourcemark.ingest.errors import IngestError
+from sourcemark.ingest.fetch import ONLY_WEB
 from sourcemark.ingest.html import read_html
 from sourcemark.ingest.mail import read_eml
 from sourcemark.ingest.markdown import markdown_to_text
@@ -20,6 +22,8 @@ MAX_TEXT_CHARS = 500_000
 TEXT_SUFFIXES = {".txt", ".text", ".md", ".markdown", ""}
 HTML_SUFFIXES = {".html", ".htm", ".xhtml", ".shtml"}
 SUFFIXES = TEXT_SUFFIXES | HTML_SUFFIXES | {".pdf", ".docx", ".eml"}
+# "file:", "ftp:", "javascript:"...; one letter before the colon is a Windows drive
+_OTHER_ADDRESS = re.compile(r"^[a-z][a-z0-9+.-]+:", re.I)
 
 
 def read_text(text: str, origin: str | None = None) -> Document:
@@ -45,6 +49,8 @@ def read_path(path: str | Path) -> Document:
     try:
         size = path.stat().st_size
     except FileNotFoundError:
+        if _OTHER_ADDRESS.match(str(path)):
+            raise IngestError(ONLY_WEB) from None
         raise IngestError("the file does not exist") from None
     except OSError as error:
         raise IngestError(f"the file cannot be read ({error.strerror})") from None
