@@ -17,13 +17,18 @@ EXTRACTION_OPTIONS = {
     # story, or the same page imported again, would lose its paragraphs
     "deduplicate": False,
 }
+# libxml2 stops parsing at a text or an attribute over 10 MB (a data: image, a JSON <script>)
+# unless told the tree may be huge, and the article after it was lost. Only a page that
+# has room for such a node is parsed so: the others keep libxml2's limits (on nesting too).
+_LIBXML_NODE_LIMIT = 10_000_000  # bytes of UTF-8
 
 
 def read_html(html: str, origin: str | None = None, url: str | None = None) -> Document:
     import trafilatura  # heavy (lxml and friends): loaded on the first page, not at start-up
 
     try:
-        result = trafilatura.bare_extraction(html, url=url, **EXTRACTION_OPTIONS)
+        page = _huge_tree(html) if _may_hold_huge_node(html) else html
+        result = trafilatura.bare_extraction(page, url=url, **EXTRACTION_OPTIONS)
     except Exception as error:  # trafilatura and lxml raise many kinds on broken markup
         raise IngestError(f"the page could not be read ({type(error).__name__})") from None
     data = result.as_dict() if result is not None and hasattr(result, "as_dict") else result
@@ -44,6 +49,20 @@ def read_html(html: str, origin: str | None = None, url: str | None = None) -> D
         origin=origin,
         format="html",
     )
+
+
+def _may_hold_huge_node(html: str) -> bool:
+    limit = _LIBXML_NODE_LIMIT * 9 // 10  # a margin: the limit is libxml2's, not ours
+    return len(html) * 4 > limit and len(html.encode("utf-8", "surrogatepass")) > limit
+
+
+def _huge_tree(html: str):
+    """The page parsed as trafilatura parses it, but with no limit on a node's size."""
+    from lxml.html import HTMLParser, document_fromstring
+
+    parser = HTMLParser(encoding="utf-8", huge_tree=True, collect_ids=False,
+                        default_doctype=False, remove_comments=True, remove_pis=True)  # fmt: skip
+    return document_fromstring(html.encode("utf-8", "surrogatepass"), parser=parser)
 
 
 def _date(value: str | None) -> date | None:
