@@ -143,3 +143,54 @@ def test_text_repeated_in_many_stories_keeps_each_claims_most_alike_pairs(db, mo
     rebuilt = rebuild_index()  # the same bound when every pair is found anew
     assert rebuilt == len(pairs()) <= 4 * len(claims)
     assert all(claim_grades()[c.id].code.endswith("1") for c in claims)
+
+
+PLACES = ["ferry terminal", "rail depot", "fish market", "old lighthouse", "town hall", "marina"]
+
+
+def near_miss(n: int) -> str:
+    """A claim sharing the repeated claim's rarer words without saying the same (similarity
+    68, under the default 80)."""
+    return (f"inspectors who found corrosion on the {PLACES[n % 6]} roof last year said the "
+            f"harbour bridge is sound, council minutes number {n} show")  # fmt: skip
+
+
+def bound_lookup(monkeypatch, recent: int, candidates: int):
+    """The look-up's bounds made small, so that a few dozen claims go past them."""
+    from sourcemark.store import corroboration
+
+    monkeypatch.setattr(corroboration, "RECENT", recent)
+    monkeypatch.setattr(corroboration, "CANDIDATES", candidates)
+    corroboration.searches.reset()
+    return corroboration.searches
+
+
+def test_a_claim_repeated_among_many_near_misses_is_linked_to_its_copies(db, monkeypatch):
+    bound_lookup(monkeypatch, recent=20, candidates=6)
+    copies = [store(SAID, f"Outlet {n}", f"an official number {n}")[0].id for n in range(5)]
+    misses = [store(near_miss(n), f"Paper {n}", f"a councillor number {n}")[0].id
+              for n in range(40)]  # fmt: skip
+    last = store(SAID, "The Last Outlet", "the mayor")[0].id
+    linked = {k.claim_id for k in Corroboration.select().where(Corroboration.other == last)}
+    # the 40 stored since share its commoner words; the copies share its rarest ones
+    assert linked == set(copies)
+    mine = set(copies) | {last}
+    assert not [(k.claim_id, k.other_id) for k in Corroboration.select()
+                if {k.claim_id, k.other_id} & mine and {k.claim_id, k.other_id} & set(misses)]  # fmt: skip
+
+
+def test_the_comparisons_a_claim_makes_stay_bounded_as_copies_pile_up(db, monkeypatch):
+    searches = bound_lookup(monkeypatch, recent=20, candidates=6)
+    compared = []
+    for n in range(30):  # the same claim told by thirty outlets, each in its own story
+        searches.reset()
+        store(SAID, f"Outlet {n}", f"an official number {n}")
+        compared.append(searches.compared)
+    assert searches.claims == 1 and compared[:7] == [0, 1, 2, 3, 4, 5, 6]
+    assert compared[7:] == [6] * 23  # flat once there are more copies than candidates
+    first = Claim.select().order_by(Claim.id).first()
+    assert Corroboration.select().where(Corroboration.claim == first.id).count() >= 6
+
+    searches.reset()
+    rebuild_index()  # the same bound when every pair is found anew
+    assert searches.claims == 30 and searches.most_compared == 6
