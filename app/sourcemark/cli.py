@@ -8,6 +8,18 @@ import sys
 from sourcemark import APP_NAME, __version__
 
 COMMANDS = ("gui", "analyze", "import", "export", "report")
+LARGEST_ID = 2**63 - 1  # what a database integer holds
+
+
+def story_id_arg(text: str) -> int:
+    """A story's id as typed: a whole number a database can hold."""
+    try:
+        value = int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{text!r} is not a story id (a whole number)") from None
+    if not 1 <= value <= LARGEST_ID:
+        raise argparse.ArgumentTypeError(f"there is no story {text}: ids run from 1 up")
+    return value
 
 
 def _gui_parser() -> argparse.ArgumentParser:
@@ -60,7 +72,7 @@ def _command_parser(command: str) -> argparse.ArgumentParser:
         )
         parser.add_argument("--db", metavar="URL")
         parser.add_argument(
-            "--story", type=int, metavar="ID", help="add the articles to this story"
+            "--story", type=story_id_arg, metavar="ID", help="add the articles to this story"
         )
         parser.add_argument("paths", nargs="+", metavar="PATH_OR_URL")
     elif command == "export":
@@ -70,7 +82,11 @@ def _command_parser(command: str) -> argparse.ArgumentParser:
         )
         parser.add_argument("--db", metavar="URL")
         parser.add_argument(
-            "--story", type=int, action="append", metavar="ID", help="only this story (repeat)"
+            "--story",
+            type=story_id_arg,
+            action="append",
+            metavar="ID",
+            help="only this story (repeat)",
         )
         parser.add_argument("--stories", metavar="PATH", help="the stories CSV to write")
         parser.add_argument("--claims", metavar="PATH", help="the claims CSV to write")
@@ -78,14 +94,21 @@ def _command_parser(command: str) -> argparse.ArgumentParser:
     elif command == "report":
         parser.description = "Write a story's report (summary, claims by type, settings)."
         parser.add_argument("--db", metavar="URL")
-        parser.add_argument("--story", type=int, required=True, metavar="ID")
+        parser.add_argument("--story", type=story_id_arg, required=True, metavar="ID")
         parser.add_argument("--out", required=True, metavar="FILE.pdf|FILE.html")
     return parser
 
 
 def main(argv: list[str] | None = None) -> int:
+    for stream in (sys.stdout, sys.stderr):
+        # a console in a legacy code page (cp1252) cannot show every name: show a stand-in
+        if stream is not None and hasattr(stream, "reconfigure"):
+            stream.reconfigure(errors="backslashreplace")
     try:
         return _main(argv)
+    except KeyboardInterrupt:
+        print("sourcemark: stopped (Ctrl+C)", file=sys.stderr)
+        return 130
     except BrokenPipeError:
         # the reader went away ("sourcemark analyze ... | head"): stop quietly
         devnull = os.open(os.devnull, os.O_WRONLY)
@@ -124,6 +147,10 @@ def cmd_gui(args: argparse.Namespace) -> int:
             url = resolve_url(args.db)
     except StoreError as error:
         print(f"sourcemark: {error}", file=sys.stderr)
+        if not args.screenshot:  # started from a menu, there is no terminal to read it in
+            from sourcemark.ui.app import tell
+
+            tell(str(error))
         return 2
     from sourcemark.ui.app import run_gui
 
@@ -213,8 +240,8 @@ def _open_database(args: argparse.Namespace) -> str | None:
     """Open the database of --db (or the default); its URL, or None after saying why not."""
     from sourcemark.store import StoreError, open_database, resolve_url
 
-    url = resolve_url(args.db)
     try:
+        url = resolve_url(args.db)
         open_database(url)
     except StoreError as error:
         print(f"sourcemark: {error}", file=sys.stderr)
@@ -233,8 +260,10 @@ def _story_exists(story_id: int, url: str) -> bool:
 
 
 def cmd_import(args: argparse.Namespace) -> int:
+    import signal
+
     from sourcemark.pipeline import import_paths
-    from sourcemark.store import describe
+    from sourcemark.store import StoreError, describe
 
     url = _open_database(args)
     if url is None or (args.story is not None and not _story_exists(args.story, url)):
@@ -247,47 +276,109 @@ def cmd_import(args: argparse.Namespace) -> int:
         else:
             print(f"sourcemark: {outcome.origin}: {outcome.error}", file=sys.stderr)
 
-    report = import_paths(args.paths, args.story, progress=progress)
+    stop = []
+
+    def interrupted(_signal, _frame):
+        if stop:  # a second Ctrl+C: stop now, the article being stored is not kept
+            raise KeyboardInterrupt
+        stop.append(True)
+        print("sourcemark: stopping after this article (Ctrl+C again stops now)", file=sys.stderr)
+
+    previous = signal.signal(signal.SIGINT, interrupted)
+    try:
+        report = import_paths(
+            args.paths, args.story, progress=progress, cancelled=lambda: bool(stop)
+        )
+    except StoreError as error:  # the database itself failed (damaged, disk full): stop
+        print(f"sourcemark: {error}", file=sys.stderr)
+        return 1
+    finally:
+        signal.signal(signal.SIGINT, previous)
+    stopped = ", stopped by Ctrl+C" if report.cancelled else ""
     print(
-        f"{len(report.imported)} imported, {len(report.failed)} not imported, into {describe(url)}"
+        f"{len(report.imported)} imported, {len(report.failed)} not imported{stopped}, "
+        f"into {describe(url)}"
     )
-    return 1 if report.failed else 0
+    return 1 if report.failed or report.cancelled else 0
 
 
 def cmd_export(args: argparse.Namespace) -> int:
     from sourcemark.export import export_csv
+    from sourcemark.outputs import OutputRefused, check_outputs
     from sourcemark.store import describe
 
     if not args.stories and not args.claims:
         print("sourcemark: give --stories PATH, --claims PATH or both", file=sys.stderr)
         return 2
     url = _open_database(args)
-    if url is None:
+    if url is None or not all(_story_exists(story, url) for story in args.story or ()):
         return 2
     try:
+        check_outputs(args.stories, args.claims, database_url=url)
         n_stories, n_claims = export_csv(args.stories, args.claims, args.story, args.bom)
-    except OSError as error:
-        print(f"sourcemark: cannot write the report: {error}", file=sys.stderr)
+    except OutputRefused as error:
+        print(f"sourcemark: {error}", file=sys.stderr)
+        return 2
+    except Exception as error:
+        print(f"sourcemark: the export was not written: {_failure(error)}", file=sys.stderr)
         return 1
     written = [f"{n_stories} stories to {args.stories}" if args.stories else "",
                f"{n_claims} claims to {args.claims}" if args.claims else ""]  # fmt: skip
     print(f"wrote {' and '.join(w for w in written if w)} from {describe(url)}")
+    _say_unscored(args.story)
     return 0
+
+
+def _say_unscored(story_ids: list[int] | None) -> None:
+    """On a read-only database, the stories changed since their scores were stored cannot be
+    scored again (the scores are stored with them): say which were exported without."""
+    from sourcemark.rollups import stale_stories
+    from sourcemark.store.db import is_read_only
+
+    if not is_read_only():
+        return
+    stale = [s for s in stale_stories() if story_ids is None or s in story_ids]
+    if stale:
+        listed = ", ".join(map(str, stale[:10])) + (" …" if len(stale) > 10 else "")
+        print(
+            f"sourcemark: the database is read-only, so {len(stale)} stories changed since they "
+            f"were last scored are exported with their claims' grades as stored and no story "
+            f"score (stories {listed})",
+            file=sys.stderr,
+        )
 
 
 def cmd_report(args: argparse.Namespace) -> int:
     url = _open_database(args)
     if url is None or not _story_exists(args.story, url):
         return 2
+    from sourcemark.outputs import OutputRefused
     from sourcemark.report import write_report
 
     try:
         out = write_report(args.story, args.out)
-    except (ValueError, OSError) as error:
+    except (OutputRefused, ValueError) as error:
         print(f"sourcemark: {error}", file=sys.stderr)
         return 2
+    except Exception as error:
+        print(f"sourcemark: the report was not written: {_failure(error)}", file=sys.stderr)
+        return 1
     print(f"wrote the report of story {args.story} to {out}")
     return 0
+
+
+def _failure(error: Exception) -> str:
+    """Why an export or report failed, as a person would put it: the disk, the database, or
+    (an error of ours) its name and words."""
+    from sourcemark.outputs import why_not_written
+    from sourcemark.store.failures import store_failure
+
+    if isinstance(error, OSError):
+        return why_not_written(error)
+    known = store_failure(error)
+    if known is not None:
+        return str(known)
+    return f"{type(error).__name__}: {error}"
 
 
 if __name__ == "__main__":

@@ -3,9 +3,9 @@
 from pathlib import Path
 
 from sourcemark.ingest import read_path
-from sourcemark.paths import data_dir, sample_story_path
+from sourcemark.paths import DataDirectoryError, data_dir, sample_story_path
 from sourcemark.pipeline import store_document
-from sourcemark.store import open_database
+from sourcemark.store import StoreError, open_database
 from sourcemark.store.models import Article
 
 
@@ -13,7 +13,10 @@ def demo_url(url: str | None) -> str:
     """The demo database: the given URL, else a new file in the data directory."""
     if url:
         return url
-    path = data_dir() / "demo.sqlite"
+    try:
+        path = data_dir() / "demo.sqlite"
+    except DataDirectoryError as error:
+        raise StoreError(str(error)) from None
     for suffix in ("", "-wal", "-shm"):
         Path(str(path) + suffix).unlink(missing_ok=True)
     return "sqlite:///" + str(path)

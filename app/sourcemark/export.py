@@ -3,14 +3,17 @@
 RFC 4180 quoting (csv module, CRLF line ends), UTF-8 with an optional byte-order
 mark for Excel, a header row, ISO dates, and stable column names (listed here and
 in the README). Article text is untrusted: a cell that a spreadsheet would read as
-a formula (starting with =, +, -, @, a tab or a carriage return) is neutralised
-with a leading apostrophe, as OWASP recommends. Claims are written as they are
-read from the database, so memory stays flat however many there are.
+a formula (starting with =, +, -, @, their full-width forms, a tab or a carriage
+return) is neutralised with a leading apostrophe, as OWASP recommends. Claims are
+written as they are read from the database, so memory stays flat however many there are.
 """
 
 import csv
+import io
 import json
-from collections.abc import Callable, Iterable
+import re
+from collections.abc import Callable, Iterable, Iterator
+from contextlib import contextmanager
 from typing import TextIO
 
 from sourcemark.analysis.types import SourcingType, Stance
@@ -28,7 +31,8 @@ CLAIM_COLUMNS = [
     "published", "source", "source_resolved", "type", "stance", "code", "flags",
     "corroborated_by", "reviewed", "origin", "note", "text", "start", "end",
 ]  # fmt: skip
-DANGEROUS_STARTS = ("=", "+", "-", "@", "\t", "\r")
+# the full-width signs too: spreadsheets may read them as formulas
+DANGEROUS_STARTS = ("=", "+", "-", "@", "\t", "\r", "\uff1d", "\uff0b", "\uff0d", "\uff20")
 
 
 def safe(value) -> str:
@@ -50,6 +54,57 @@ def _writer(out: TextIO, bom: bool):
     return csv.writer(out, lineterminator="\r\n")
 
 
+# what a cell may start with for safe() to change it: a cell of text starting otherwise, or
+# a whole number not negative, is written as it is (safe() on every cell took half of the
+# time of an export of claims)
+_CHANGED_FROM = (*DANGEROUS_STARTS, "\ufeff")
+
+
+def _cells(values) -> list:
+    """safe() of each value, skipped where it would change nothing."""
+    return [
+        value
+        if value is None  # written empty, as safe() writes it
+        or (type(value) is str and not value.startswith(_CHANGED_FROM))
+        or (type(value) is int and value >= 0)
+        else safe(value)
+        for value in values
+    ]
+
+
+_FIRSTS = frozenset(start[0] for start in _CHANGED_FROM)
+_FORCE_QUOTES = frozenset('\r\n,"')  # csv quotes a cell holding one: it starts with a quote
+_QUOTED_STARTS = tuple('"' + first for first in sorted(_FIRSTS & _FORCE_QUOTES))
+_PLAIN_START = re.compile('[,"\n][' + re.escape("".join(sorted(_FIRSTS - _FORCE_QUOTES))) + "]")
+
+
+def _may_change(text: str) -> bool:
+    """Whether a cell of this written CSV may start with something safe() changes: at the
+    start, after the comma or line break before it, or after the quote opening it. It may
+    say so where nothing is to change (inside a cell, or a quoted cell ending a row): that
+    only costs writing the rows again, cell by cell. (Plain searches: a pattern with
+    alternatives took as long as safe() on every cell.)"""
+    return (
+        text.startswith(tuple(_FIRSTS))
+        or any(start in text for start in _QUOTED_STARTS)
+        or _PLAIN_START.search(text) is not None
+    )
+
+
+def _write_rows(out: TextIO, rows: list) -> None:
+    """Write rows (of text, whole numbers and None) as safe() makes their cells: written at
+    once, and cell by cell again only when a cell may start like a formula, which is rare;
+    safe() on every cell of every row took a third of an export's time."""
+    buffer = io.StringIO()
+    csv.writer(buffer, lineterminator="\r\n").writerows(rows)
+    text = buffer.getvalue()
+    if _may_change(text):
+        buffer = io.StringIO()
+        csv.writer(buffer, lineterminator="\r\n").writerows(_cells(row) for row in rows)
+        text = buffer.getvalue()
+    out.write(text)
+
+
 CHUNK_STORIES = 200  # stories written at a time: what memory follows
 
 
@@ -64,42 +119,80 @@ def _story_chunks(story_ids: list[int] | None):
 
 
 def write_stories(out: TextIO, story_ids: list[int] | None = None, bom: bool = False) -> int:
-    """One row per story, a chunk of stories at a time; returns the number written."""
-    from sourcemark.rollups import story_scores
-    from sourcemark.store.models import Story
-    from sourcemark.store.repo import article_rows, load_settings
+    """One row per story, from the roll-up stored with it (the stories changed since it was
+    stored are rolled up first), a chunk of stories at a time; returns the number written."""
+    from sourcemark.store.repo import load_settings
+    from sourcemark.store.sql import marks, select
 
-    settings = load_settings()
-    settings_text = json.dumps(settings.as_dict(), sort_keys=True)
-    writer = _writer(out, bom)
-    writer.writerow(STORY_COLUMNS)
+    _roll_up_stale(story_ids)
+    settings_text = json.dumps(load_settings().as_dict(), sort_keys=True)
+    _writer(out, bom).writerow(STORY_COLUMNS)
     count = 0
     for chunk in _story_chunks(story_ids):
-        titles = dict(Story.select(Story.id, Story.title).where(Story.id.in_(chunk)).tuples())
-        summaries = story_scores(titles, settings)
-        articles_of = article_rows(list(titles))
-        for story_id in chunk:
-            if story_id not in titles:
-                continue
-            summary = summaries.get(story_id) or {}
-            articles = articles_of.get(story_id, [])
-            dates = sorted(a.published.isoformat() for a in articles if a.published)
-            components = summary.get("components", {})
-            row = [
-                story_id, titles[story_id], summary.get("score", ""), summary.get("code", ""),
-                *(components.get(name, {}).get("score", "") for name in STORY_COLUMNS[4:9]),
-                *(summary.get("counts_by_type", {}).get(t.value, 0) for t in SourcingType),
-                *(summary.get("counts_by_stance", {}).get(s.value, 0) for s in Stance),
-                "; ".join(summary.get("flags", [])),
-                "; ".join(summary.get("caps", [])),
-                len(articles),
-                "; ".join(sorted({a.outlet_name for a in articles if a.outlet_name})),
-                dates[0] if dates else "", dates[-1] if dates else "",
-                settings_text,
-            ]  # fmt: skip
-            writer.writerow([safe(value) for value in row])
-            count += 1
+        stories = select(
+            f"SELECT id, title, score, code, caps, summary FROM story WHERE id IN "
+            f"({marks(chunk)}) ORDER BY id",
+            chunk,
+        )
+        articles = _articles_of(chunk)
+        rows = [
+            [story_id, title, *_roll_up_cells(score, code, caps, summary),
+             *articles.get(story_id, (0, "", "", "")), settings_text]
+            for story_id, title, score, code, caps, summary in stories
+        ]  # fmt: skip
+        _write_rows(out, rows)
+        count += len(rows)
     return count
+
+
+def _roll_up_stale(story_ids: list[int] | None) -> None:
+    """Roll up the stories (of these, or all) changed since their roll-up was stored."""
+    from sourcemark.rollups import refresh_scores, stale_stories
+    from sourcemark.store.db import is_read_only
+
+    stale = stale_stories()
+    if story_ids is not None:
+        stale = sorted(set(stale) & set(story_ids))
+    if stale and not is_read_only():  # read-only: exported as last rolled up (see cli)
+        refresh_scores(stale)
+
+
+def _roll_up_cells(score, code, caps, summary) -> list:
+    """The roll-up columns of a story, from the score, code, caps and summary stored (a
+    story without claims, stored with the score -1, has none)."""
+    if score is None or score < 0 or not summary:
+        return ["", "", *[""] * 5, *[0] * (len(SourcingType) + len(Stance)), "", ""]
+    parts = json.loads(summary)
+    components, types, stances = (parts["components"], parts["counts_by_type"],
+                                  parts["counts_by_stance"])  # fmt: skip
+    return [
+        score, code,
+        *(components.get(name) for name in STORY_COLUMNS[4:9]),
+        *(types.get(t.value, 0) for t in SourcingType),
+        *(stances.get(s.value, 0) for s in Stance),
+        "; ".join(parts["flags"]), "; ".join((caps or "").split("\n")),
+    ]  # fmt: skip
+
+
+def _articles_of(story_ids: list[int]) -> dict[int, tuple[int, str, str, str]]:
+    """Story id -> its number of articles, their outlets ("; "-joined, sorted), and the
+    first and last dates of publication (ISO)."""
+    from sourcemark.store.sql import marks, select
+
+    rows = select(
+        "SELECT a.story_id, o.name, a.published FROM article a LEFT JOIN outlet o "
+        f"ON o.id = a.outlet_id WHERE a.story_id IN ({marks(story_ids)})",
+        story_ids,
+    )
+    grouped: dict[int, list] = {}
+    for story_id, outlet, published in rows:
+        grouped.setdefault(story_id, []).append((outlet, published))
+    found = {}
+    for story_id, articles in grouped.items():
+        dates = sorted(str(published)[:10] for _o, published in articles if published)
+        outlets = "; ".join(sorted({outlet for outlet, _p in articles if outlet}))
+        found[story_id] = (len(articles), outlets, *((dates[0], dates[-1]) if dates else ("", "")))
+    return found
 
 
 def write_claims(
@@ -112,45 +205,82 @@ def write_claims(
     """One row per claim, story by story in reading order (only ``claim_ids`` when given:
     the claims a filter shows); returns the number written. Graded and written a chunk of
     stories at a time, so memory stays flat however many there are."""
-    from sourcemark.rollups import refresh_scores, stale_stories
     from sourcemark.store.models import database_proxy
     from sourcemark.store.sql import marks
 
-    stale = set(stale_stories())
-    if stale:  # the grades of claims are stored with their story's roll-up: bring it up to date
-        refresh_scores(sorted(stale if story_ids is None else stale & set(story_ids)))
-
+    _roll_up_stale(story_ids)  # the grades of claims are stored with their story's roll-up
     wanted = set(claim_ids) if claim_ids is not None else None
-    writer = _writer(out, bom)
-    writer.writerow(CLAIM_COLUMNS)
+    _writer(out, bom).writerow(CLAIM_COLUMNS)
     count = 0
     for chunk in _story_chunks(story_ids):
         database = database_proxy.obj
         rows = database.execute_sql(
-            "SELECT c.id, a.story_id, s.title, c.article_id, a.title, o.name, a.published, "
-            "c.source_mention, c.source_resolved, c.type, c.stance, c.reviewed, c.origin, "
-            'c.note, c.text, c.start, c."end", c.code, c.flags, c.also_reported FROM claim c '
-            "JOIN article a ON a.id = c.article_id JOIN story s ON s.id = a.story_id "
-            "LEFT JOIN outlet o ON o.id = a.outlet_id "
+            # the file's columns in its order, dates and yes/no made by the database: each row
+            # is written as it is read
+            "SELECT c.id, a.story_id, s.title, c.article_id, a.title, o.name, "
+            "substr(CAST(a.published AS TEXT), 1, 10), c.source_mention, c.source_resolved, "
+            "c.type, c.stance, c.code, c.flags, c.also_reported, "
+            "CASE WHEN c.reviewed THEN 'yes' ELSE 'no' END, c.origin, c.note, c.text, c.start, "
+            'c."end" FROM claim c JOIN article a ON a.id = c.article_id '
+            "JOIN story s ON s.id = a.story_id LEFT JOIN outlet o ON o.id = a.outlet_id "
             f"WHERE a.story_id IN ({marks(chunk)}) ORDER BY a.story_id, a.id, c.start",
             tuple(chunk),
         )
-        for row in rows:
-            (claim_id, story_id, story_title, article_id, title, outlet, published, source,
-             resolved, type_, stance, reviewed, origin, note, text, start, end, code, flags,
-             also) = row  # fmt: skip
-            if wanted is not None and claim_id not in wanted:
-                continue
-            cells = [
-                claim_id, story_id, story_title, article_id, title, outlet,
-                str(published)[:10] if published else "", source, resolved, type_, stance,
-                code, flags, also, bool(reviewed), origin, note, text, start, end,
-            ]  # fmt: skip
-            writer.writerow([safe(value) for value in cells])
-            count += 1
-            if progress and count % 1000 == 0:
-                progress(count)
+        rows = list(rows) if wanted is None else [row for row in rows if row[0] in wanted]
+        _write_rows(out, rows)
+        count += len(rows)
+        if progress and rows:
+            progress(count)
     return count
+
+
+SNAPSHOT_TRIES = 20  # roll-ups brought up to date before a snapshot, at most: see snapshot()
+
+
+@contextmanager
+def snapshot(story_ids: Iterable[int] | None = None) -> Iterator[None]:
+    """One moment of the database for every read inside: the stories and claims files of
+    one export describe the same state while an import goes on in another process.
+
+    The roll-ups of stale stories (of ``story_ids``, or all) are stored first, since the
+    writers read them and a read snapshot cannot write them; then a read transaction opens
+    (SQLite: BEGIN DEFERRED, pinned by its first read, which WAL keeps while others write;
+    PostgreSQL: REPEATABLE READ). Should an import have made a story stale in between, the
+    snapshot is let go and taken again. Failing that SNAPSHOT_TRIES times, the last one is
+    a transaction that may write (SQLite's takes the write lock: imports wait), so that the
+    writers roll up what is stale inside it. Inside a transaction already: that one."""
+    from sourcemark.rollups import stale_stories
+    from sourcemark.store.db import is_read_only
+    from sourcemark.store.models import database_proxy
+
+    database = database_proxy.obj
+    if database.in_transaction():
+        yield
+        return
+    if is_read_only():  # nothing changes it, and nothing can be rolled up: as it stands
+        with _read_transaction(database, may_write=False):
+            yield
+        return
+    wanted = None if story_ids is None else set(story_ids)
+    for attempt in range(SNAPSHOT_TRIES):
+        _roll_up_stale(None if wanted is None else sorted(wanted))
+        last = attempt == SNAPSHOT_TRIES - 1
+        with _read_transaction(database, may_write=last):
+            stale = stale_stories()  # the first read: from here on, this moment is read
+            if last or not (set(stale) if wanted is None else wanted.intersection(stale)):
+                yield
+                return
+
+
+def _read_transaction(database, may_write: bool):
+    """A transaction that reads one moment of the database (see snapshot())."""
+    from peewee import PostgresqlDatabase, SqliteDatabase
+
+    if isinstance(database, SqliteDatabase):
+        return database.transaction(lock_type="IMMEDIATE" if may_write else "DEFERRED")
+    if isinstance(database, PostgresqlDatabase):
+        return database.transaction(isolation_level="REPEATABLE READ")
+    return database.transaction()
 
 
 def export_csv(
@@ -161,12 +291,18 @@ def export_csv(
     claim_ids: list[int] | None = None,
     progress: Callable[[int], None] | None = None,
 ) -> tuple[int, int]:
+    """Write the stories file, the claims file or both. Neither may name the database or
+    each other; each takes the old file's place only once both are complete, so a failure
+    leaves what was there before."""
+    from sourcemark.outputs import check_outputs, replacing_all
+
+    check_outputs(stories_path, claims_path)
     ids = list(story_ids) if story_ids is not None else None
     n_stories = n_claims = 0
-    if stories_path:
-        with open(stories_path, "w", encoding="utf-8", newline="") as out:
-            n_stories = write_stories(out, ids, bom)
-    if claims_path:
-        with open(claims_path, "w", encoding="utf-8", newline="") as out:
-            n_claims = write_claims(out, ids, bom, progress, claim_ids)
+    with replacing_all(stories_path, claims_path, encoding="utf-8", newline="") as outs:
+        stories_out, claims_out = outs
+        if stories_out is not None:
+            n_stories = write_stories(stories_out, ids, bom)
+        if claims_out is not None:
+            n_claims = write_claims(claims_out, ids, bom, progress, claim_ids)
     return n_stories, n_claims

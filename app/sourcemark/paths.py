@@ -8,12 +8,29 @@ import platformdirs
 from sourcemark import APP_NAME
 
 
+class DataDirectoryError(Exception):
+    """The data directory cannot be made or written; the message is written for the user."""
+
+
 def data_dir() -> Path:
-    """The per-user data directory; ``SOURCEMARK_HOME`` overrides it (tests, portable installs)."""
+    """The per-user data directory; ``SOURCEMARK_HOME`` overrides it (tests, portable installs).
+    DataDirectoryError when it cannot be made or written."""
     override = os.environ.get("SOURCEMARK_HOME")
     path = Path(override) if override else Path(platformdirs.user_data_dir(APP_NAME, APP_NAME))
-    path.mkdir(parents=True, exist_ok=True)
+    try:
+        path.mkdir(parents=True, exist_ok=True)
+    except OSError as error:
+        raise DataDirectoryError(_why(path, error.strerror or str(error))) from None
+    if not os.access(path, os.W_OK | os.X_OK):
+        raise DataDirectoryError(_why(path, "it cannot be written"))
     return path
+
+
+def _why(path: Path, reason: str) -> str:
+    return (
+        f"Sourcemark cannot use its data folder {path} ({reason}). Give a database with "
+        "--db, or set SOURCEMARK_HOME to a folder you can write."
+    )
 
 
 def resources_dir() -> Path:

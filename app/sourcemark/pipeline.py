@@ -107,16 +107,28 @@ def import_one(item: Item, story_id: int | None = None) -> ImportOutcome:
     except StoreError:
         raise  # the database itself failed: no use going on with the next item
     except peewee.OperationalError as error:  # busy beyond the wait, or the server away
+        _raise_store_failure(error)
         outcome.error = (
             f"it was not stored: the database did not take it ({error}); import it again"
         )
     except Exception as error:  # a reader's own bug must not cost the rest of the drop
+        _raise_store_failure(error)
         log.exception("importing %s", item)
         outcome.error = f"it could not be read ({type(error).__name__}: {error})"[:300]
     else:
         outcome.article_id = article.id
         outcome.story_id = article.story_id
     return outcome
+
+
+def _raise_store_failure(error: Exception) -> None:
+    """A full disk or a damaged database is not the article's fault, and the next article
+    would fail the same way: it stops the import, with one message."""
+    from sourcemark.store.failures import store_failure
+
+    failure = store_failure(error)
+    if failure is not None:
+        raise failure from error
 
 
 def import_paths(

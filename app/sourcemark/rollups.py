@@ -6,6 +6,7 @@ chunk, not the archive, and the cost of a story does not grow with the archive.
 """
 
 import concurrent.futures
+import json
 import os
 from collections.abc import Callable, Container, Iterable, Iterator
 from dataclasses import dataclass
@@ -214,9 +215,24 @@ def refresh_scores(
     return len(ids)
 
 
+def stored_summary(summary: dict) -> str:
+    """What the stories export writes of a roll-up beyond its score, code and caps (the
+    components' scores, the counts by type and stance, the flags), as stored JSON."""
+    return json.dumps(
+        {
+            "components": {name: c["score"] for name, c in summary["components"].items()},
+            "counts_by_type": summary["counts_by_type"],
+            "counts_by_stance": summary["counts_by_stance"],
+            "flags": summary["flags"],
+        },
+        separators=(",", ":"),
+    )
+
+
 def _scores_of(chunk: list[int], settings) -> tuple[list, list]:
-    """(story id, score, code, caps) of these stories (-1 for a story without claims), and
-    (claim id, code, flags, also reported by) of their claims whose grade changed."""
+    """(story id, score, code, caps, stored summary) of these stories (-1 and no summary for
+    a story without claims), and (claim id, code, flags, also reported by) of their claims
+    whose grade changed."""
     from sourcemark.store.models import Story
 
     titles = dict(Story.select(Story.id, Story.title).where(Story.id.in_(chunk)).tuples())
@@ -225,8 +241,9 @@ def _scores_of(chunk: list[int], settings) -> tuple[list, list]:
     rows = []
     for story_id in chunk:
         summary = scores.get(story_id)
-        rows.append((story_id, summary["score"], summary["code"], "\n".join(summary["caps"]))
-                    if summary else (story_id, -1, "", ""))  # fmt: skip
+        rows.append((story_id, summary["score"], summary["code"], "\n".join(summary["caps"]),
+                     stored_summary(summary))
+                    if summary else (story_id, -1, "", "", None))  # fmt: skip
     return rows, graded
 
 
@@ -237,9 +254,11 @@ def _save_scores(result: tuple[list, list]) -> None:
     with database_proxy.atomic():  # a cache of what the claims say: no revision of its own
         cursor = database.cursor()
         cursor.executemany(
-            f"UPDATE story SET score = {mark}, code = {mark}, caps = {mark} WHERE id = {mark}",
-            [(score, code, caps, story_id) for story_id, score, code, caps in stories],
-        )
+            f"UPDATE story SET score = {mark}, code = {mark}, caps = {mark}, summary = {mark} "
+            f"WHERE id = {mark}",
+            [(score, code, caps, summary, story_id)
+             for story_id, score, code, caps, summary in stories],
+        )  # fmt: skip
         cursor.executemany(
             f"UPDATE claim SET code = {mark}, flags = {mark}, also_reported = {mark} "
             f"WHERE id = {mark}",
@@ -339,7 +358,12 @@ def similar_claims(
 def claim_codes() -> dict[int, str]:
     """The code of every claim, as the claims table would show it: the one stored with its
     story's roll-up, once the stories changed since are rolled up again."""
-    refresh_scores()
+    from contextlib import suppress
+
+    from sourcemark.store import StoreError
+
+    with suppress(StoreError):  # a database that cannot be written: the codes as stored
+        refresh_scores()
     return dict(select("SELECT id, code FROM claim"))
 
 

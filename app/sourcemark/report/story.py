@@ -129,15 +129,29 @@ def _type_bar(counts: dict[str, int]) -> str:
 
 
 def write_report(story_id: int, out: str | Path) -> Path:
-    """The story's report as HTML or PDF, by the file's extension."""
+    """The story's report as HTML or PDF, by the file's extension. It takes the place of
+    the file only once it is complete (sourcemark.outputs); a report that cannot be written
+    raises OSError or ValueError, never a success over nothing."""
+    from sourcemark.outputs import check_outputs, replacing, write_bytes
+
     out = Path(out)
-    html = story_report_html(story_id)
-    if out.suffix.lower() in {".html", ".htm"}:
-        out.write_text(html, encoding="utf-8")
-        return out
-    if out.suffix.lower() != ".pdf":
+    suffix = out.suffix.lower()
+    if suffix not in {".html", ".htm", ".pdf"}:
         raise ValueError("the report is written as .pdf or .html")
-    from PySide6.QtCore import QMarginsF
+    check_outputs(out)
+    html = story_report_html(story_id)
+    if suffix != ".pdf":
+        with replacing(out, "w", encoding="utf-8") as handle:
+            handle.write(html)
+        return out
+    write_bytes(out, _pdf(html))
+    return out
+
+
+def _pdf(html: str) -> bytes:
+    """The report laid out on A4 pages, as the bytes of a PDF (written to memory: Qt's
+    PDF writer says nothing when a file cannot be written)."""
+    from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QMarginsF
     from PySide6.QtGui import QPageLayout, QPageSize, QPdfWriter, QTextDocument
     from PySide6.QtWidgets import QApplication
 
@@ -147,7 +161,10 @@ def write_report(story_id: int, out: str | Path) -> Path:
         os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
         # a QApplication, not a bare QGuiApplication: windows may follow in this process
         _keep.append(QApplication([]))
-    writer = QPdfWriter(str(out))
+    data = QByteArray()
+    buffer = QBuffer(data)
+    buffer.open(QIODevice.OpenModeFlag.WriteOnly)
+    writer = QPdfWriter(buffer)
     writer.setPageSize(QPageSize(QPageSize.PageSizeId.A4))
     writer.setPageMargins(QMarginsF(15, 15, 15, 15), QPageLayout.Unit.Millimeter)
     writer.setTitle("Sourcemark story report")
@@ -155,7 +172,9 @@ def write_report(story_id: int, out: str | Path) -> Path:
     document = QTextDocument()
     document.setHtml(html)
     document.print_(writer)
-    return out
+    del writer  # the PDF is finished when its writer goes
+    buffer.close()
+    return bytes(data.data())
 
 
 _keep: list = []  # the application object made for a command-line report

@@ -8,6 +8,7 @@ Names: ``NAME.LABEL-YYYYmmdd-HHMMSS.bak.sqlite`` beside ``NAME.sqlite``; LABEL i
 put aside (those are never deleted here).
 """
 
+import os
 import re
 import sqlite3
 from dataclasses import dataclass
@@ -80,9 +81,17 @@ def _aside_name(path: Path, label: str) -> Path:
     return target
 
 
+def read_only_uri(path: Path) -> str:
+    """The address SQLite opens a file at for reading only. In a folder that cannot be
+    written SQLite cannot make its shared-memory file: the file is then read as it stands
+    (nothing else can be writing it there either)."""
+    immutable = "" if os.access(path.parent, os.W_OK) else "&immutable=1"
+    return "file:" + quote(str(path)) + "?mode=ro" + immutable
+
+
 def read_only(path: Path, timeout: float = 5.0) -> sqlite3.Connection:
     """A connection that cannot change the file (sqlite3.Error if it cannot be opened)."""
-    return sqlite3.connect("file:" + quote(str(path)) + "?mode=ro", uri=True, timeout=timeout)
+    return sqlite3.connect(read_only_uri(path), uri=True, timeout=timeout)
 
 
 def _copy(source_path: Path, target: Path) -> None:

@@ -16,8 +16,8 @@ import peewee
 from peewee import Database, PostgresqlDatabase, SqliteDatabase
 from playhouse import db_url
 
-from sourcemark.paths import data_dir
-from sourcemark.store.backups import read_only
+from sourcemark.paths import DataDirectoryError, data_dir
+from sourcemark.store.backups import read_only, read_only_uri
 from sourcemark.store.migrations import (
     MIGRATIONS,
     SCHEMA_VERSION,
@@ -43,8 +43,46 @@ class DamagedDatabase(StoreError):
         self.path = path
 
 
+class DiskFull(StoreError):
+    """The disk holding the database is full: nothing more can be stored."""
+
+    def __init__(self, message: str | None = None):
+        super().__init__(
+            message
+            or "The disk is full: the database cannot store anything more. Free some space "
+            "(or move the database to another disk) and try again; nothing was half-stored."
+        )
+
+
+class ReadOnlyDatabase(StoreError):
+    """The database was opened read-only: it can be browsed and exported, not changed."""
+
+    def __init__(self, message: str | None = None):
+        super().__init__(
+            message
+            or "The database is read-only (the file, its folder or its disk cannot be "
+            "written): it can be read and exported, but no change can be saved."
+        )
+
+
+class SqliteCheckedDatabase(SqliteDatabase):
+    """An SQLite database whose first transaction that may write, once it is open, is
+    preceded by SQLite's quick check (see ensure_writable); reading ones (DEFERRED) are not."""
+
+    check_writes = False  # set once the database is open: opening does its own checks
+    write_check: "StoreError | bool | None" = None
+
+    def begin(self, lock_type=None):
+        if self.check_writes and (lock_type or self._lock_type) != "DEFERRED":
+            ensure_writable(self)
+        return super().begin(lock_type)
+
+
 def default_url() -> str:
-    return "sqlite:///" + str(data_dir() / "sourcemark.sqlite")
+    try:
+        return "sqlite:///" + str(data_dir() / "sourcemark.sqlite")
+    except DataDirectoryError as error:
+        raise StoreError(str(error)) from None
 
 
 def resolve_url(url: str | None) -> str:
@@ -83,7 +121,7 @@ def open_database(url: str | None = None, *, timeout: float = 5.0) -> Database:
     """Open (creating or upgrading as needed) the database at ``url`` and bind the models to it."""
     url = resolve_url(url)
     path = sqlite_path(url)
-    database = _open_sqlite(path, timeout) if path is not None else _open_server(url)
+    database = _open_sqlite(path, timeout) if path is not None else _open_server(url, timeout)
     database_proxy.initialize(database)
     forget_own_revisions()  # the revisions written here were another database's
     global _opened_url
@@ -106,8 +144,16 @@ def close_database() -> None:
 
 
 def _open_sqlite(path: Path, timeout: float) -> SqliteDatabase:
+    if path.name == ":memory:":
+        raise StoreError(
+            "A database in memory keeps nothing once Sourcemark closes: give a file instead."
+        )
     if path.is_dir():
         raise StoreError(f"{path} is a folder, not a database file.")
+    if path.exists() and not path.is_file():
+        raise StoreError(f"{path} is not a regular file (a device or a pipe): give a file.")
+    if path.exists() and not _writable(path):
+        return _open_read_only(path, timeout)
     version = None
     if path.exists() and path.stat().st_size > 0:
         try:
@@ -128,7 +174,7 @@ def _open_sqlite(path: Path, timeout: float) -> SqliteDatabase:
     _refuse_newer(version, str(path))
     if version is not None and version < SCHEMA_VERSION:
         backup_sqlite(path, f"v{version}")
-    database = SqliteDatabase(
+    database = SqliteCheckedDatabase(
         str(path),
         timeout=timeout,
         pragmas={
@@ -144,6 +190,7 @@ def _open_sqlite(path: Path, timeout: float) -> SqliteDatabase:
         try:
             database.connect()
             _create_or_upgrade(database, str(path))  # BEGIN IMMEDIATE: the lock comes first
+            database.check_writes = True
             return database
         except (sqlite3.OperationalError, peewee.OperationalError) as error:
             database.close()
@@ -157,6 +204,80 @@ def _open_sqlite(path: Path, timeout: float) -> SqliteDatabase:
             if isinstance(error, StoreError):
                 raise
             raise StoreError(f"{path} could not be opened: {error}") from error
+
+
+def _writable(path: Path) -> bool:
+    """Whether the file and its folder (where SQLite keeps its journal) may be written."""
+    return os.access(path, os.W_OK) and os.access(path.parent, os.W_OK)
+
+
+def _open_read_only(path: Path, timeout: float) -> SqliteDatabase:
+    """A database file that cannot be written, opened for reading: browsing and exports
+    work; every write says why not (ensure_writable)."""
+    version = _inspect_sqlite(path, timeout)
+    if version is None:
+        raise StoreError(f"{path} is empty and cannot be written: it cannot become a database.")
+    _refuse_newer(version, str(path))
+    if version < SCHEMA_VERSION:
+        raise StoreError(
+            f"{path} was written by an older Sourcemark and must be upgraded, but it cannot "
+            "be written (the file, its folder or its disk is read-only)."
+        )
+    database = SqliteCheckedDatabase(
+        read_only_uri(path),
+        uri=True,
+        timeout=timeout,
+        pragmas={"foreign_keys": 1, "busy_timeout": int(timeout * 1000)},
+    )
+    try:
+        database.connect()
+        database.execute_sql("SELECT count(*) FROM sqlite_master").fetchall()
+    except (sqlite3.Error, peewee.DatabaseError) as error:
+        database.close()
+        raise _sqlite_error(path, error) from None
+    database.check_writes = True
+    database.write_check = ReadOnlyDatabase(
+        f"{path} is read-only (the file, its folder or its disk cannot be written): it can "
+        "be read and exported, but no change can be saved."
+    )
+    return database
+
+
+def is_read_only() -> bool:
+    """Whether the database open now was opened for reading only."""
+    return isinstance(getattr(database_proxy.obj, "write_check", None), ReadOnlyDatabase)
+
+
+def ensure_writable(database: Database | None = None) -> None:
+    """Before the first write to the database opened now (or this one): SQLite's quick
+    check, so that a damaged file is never written to (DamagedDatabase, raised again for
+    every later write without checking again); a read-only one raises ReadOnlyDatabase."""
+    database = database or database_proxy.obj
+    state = getattr(database, "write_check", None)
+    if state is None:
+        state = _quick_check(database) or True
+        database.write_check = state
+    if state is not True:
+        raise state
+
+
+def _quick_check(database: Database) -> StoreError | None:
+    if not isinstance(database, SqliteDatabase):
+        return None  # a server keeps its own files whole
+    path = Path(database.database)
+    try:
+        rows = [row[0] for row in database.execute_sql("PRAGMA quick_check(5)").fetchall()]
+    except (sqlite3.Error, peewee.DatabaseError) as error:
+        rows = [str(error)]
+    if rows == ["ok"]:
+        return None
+    found = [line for row in rows for line in row.splitlines() if not line.startswith("***")]
+    more = f" and {len(found) - 1} more" if len(found) > 1 else ""
+    return DamagedDatabase(
+        f"{path} is damaged (SQLite's check found: {found[0] if found else rows[0]}{more}). "
+        "Nothing was written to it: restore a backup (File ▸ Restore from Backup).",
+        path,
+    )
 
 
 def needs_upgrade(url: str | None) -> bool:
@@ -232,9 +353,13 @@ def _refuse_newer(version: int | None, where: str) -> None:
         )
 
 
-def _open_server(url: str) -> Database:
+def _open_server(url: str, timeout: float) -> Database:
+    options = {}
+    if urlparse(url).scheme.startswith("postgres") and "connect_timeout" not in url:
+        # a server that takes the connection and never answers would hang the app forever
+        options["connect_timeout"] = max(1, round(2 * timeout))
     try:
-        database = db_url.connect(url)
+        database = db_url.connect(url, **options)
     except ImportError as error:
         raise StoreError(
             f"The driver for {urlparse(url).scheme} databases is not installed ({error.name})."

@@ -14,6 +14,9 @@ History:
   4. stories keep their last roll-up (score, code, caps) for the story list; pairs of
      claims of the same story that say the same are stored too.
   5. claims keep their grade from the last roll-up (code, flags, also reported by).
+  6. one index per filter of the claims table, in reading order.
+  7. SQLite's full-text index of claims.
+  8. stories keep the rest of their roll-up that the stories export writes (summary).
 """
 
 from collections.abc import Callable
@@ -21,7 +24,7 @@ from collections.abc import Callable
 from peewee import BooleanField, CharField, Database
 from playhouse.migrate import PostgresqlMigrator, SchemaMigrator, SqliteMigrator, migrate
 
-SCHEMA_VERSION = 7
+SCHEMA_VERSION = 8
 
 
 def _migrator(database: Database) -> SchemaMigrator:
@@ -96,6 +99,13 @@ def _to_v7(database: Database) -> None:
     create_search_index(database)
 
 
+def _to_v8(database: Database) -> None:
+    from peewee import TextField
+
+    migrate(_migrator(database).add_column("story", "summary", TextField(null=True)))
+    database.execute_sql("UPDATE story SET score = NULL, code = NULL")  # rolled up again
+
+
 # SQLite's full-text index of claims' words (text, source as written, note), for the search
 # of All stories: a word found nowhere answers at once, where reading every claim takes a
 # tenth of a second on 250,000 of them. Kept by triggers; its own copy of nothing (the
@@ -151,4 +161,5 @@ MIGRATIONS: dict[int, Callable[[Database], None]] = {
     5: _to_v5,
     6: _to_v6,
     7: _to_v7,
+    8: _to_v8,
 }

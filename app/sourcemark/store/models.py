@@ -29,9 +29,14 @@ _own_revisions: set[int] = set()  # the revisions this process wrote
 @contextmanager
 def writing():
     """A write transaction that raises the database's revision (see revision()); nested in
-    another, it joins it. SQLite files are opened with BEGIN IMMEDIATE transactions, so that
-    two writers wait for each other rather than fail half way."""
+    another, it joins it. The first write after opening checks the database first. SQLite
+    files are opened with BEGIN IMMEDIATE transactions, so that two writers wait for each
+    other rather than fail half way."""
     outermost = not database_proxy.obj.in_transaction()
+    if outermost:
+        from sourcemark.store.db import ensure_writable
+
+        ensure_writable()  # a damaged or read-only database is never written to
     with database_proxy.atomic():
         yield
         if outermost:
@@ -105,6 +110,9 @@ class Story(BaseModel):
     score = IntegerField(null=True, index=True)
     code = CharField(null=True, max_length=4)
     caps = TextField(null=True)  # null: SQLite adds it without rebuilding the table
+    # the rest of the roll-up that the stories export writes (components' scores, counts by
+    # type and stance, flags), JSON: an export reads it rather than grading every story again
+    summary = TextField(null=True)
 
 
 class Article(BaseModel):

@@ -132,6 +132,14 @@ def run_gui(
         reporter.uninstall()
 
 
+def tell(message: str) -> None:
+    """A message before any window could open (the data folder cannot be used, ...)."""
+    make_application()
+    box = QMessageBox(QMessageBox.Icon.Critical, APP_NAME, message)
+    box.addButton(QMessageBox.StandardButton.Close)
+    box.exec()
+
+
 def open_with_progress(url: str, parent=None) -> None:
     """Open a database whose schema must be upgraded first, on a thread, with a window that
     says what is happening (indexing a large archive takes minutes). Raises StoreError."""

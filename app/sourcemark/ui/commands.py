@@ -1,5 +1,6 @@
 """The base of every undoable step that writes to the database. When the database cannot
-be written (another program holds it longer than Sourcemark waits, the server went away),
+be written (another program holds it longer than Sourcemark waits, the server went away,
+the disk is full, the file is read-only or found damaged),
 the step is dropped from the undo stack, nothing is half-saved (each step is one
 transaction), and the window is told why in words, rather than an error escaping."""
 
@@ -10,8 +11,15 @@ from collections.abc import Callable
 import peewee
 from PySide6.QtGui import QUndoCommand
 
+from sourcemark.store import StoreError
+
 
 def storage_problem(error: Exception, doing: str = "The change was not saved") -> str:
+    from sourcemark.store.failures import store_failure
+
+    known = store_failure(error)  # a full disk, a damaged or read-only database
+    if known is not None:
+        return f"{doing}. {known}"
     text = str(error).strip()
     if "locked" in text.lower() or "busy" in text.lower():
         return (
@@ -25,7 +33,7 @@ class StoreCommand(QUndoCommand):
     """redo() and undo() of subclasses are guarded: a database error drops the step and
     calls ``StoreCommand.problem`` with a message (the window sets it)."""
 
-    problem: Callable[[str], None] | None = None
+    problem: Callable[[str, Exception], None] | None = None
 
     def __init_subclass__(cls, **kwargs):
         super().__init_subclass__(**kwargs)
@@ -41,11 +49,11 @@ def _guarded(method, doing: str):
     def guarded(self) -> None:
         try:
             method(self)
-        except (peewee.DatabaseError, peewee.InterfaceError, sqlite3.Error) as error:
+        except (peewee.DatabaseError, peewee.InterfaceError, sqlite3.Error, StoreError) as error:
             self.setObsolete(True)  # the stack forgets this step: it did not happen
             report = StoreCommand.problem
             if report is None:
                 raise
-            report(storage_problem(error, doing))
+            report(storage_problem(error, doing), error)
 
     return guarded

@@ -14,7 +14,7 @@ from PySide6.QtCore import QObject, Qt, Signal, Slot
 from PySide6.QtWidgets import QMessageBox, QWidget
 
 from sourcemark import APP_NAME, __version__
-from sourcemark.paths import data_dir
+from sourcemark.paths import DataDirectoryError, data_dir
 
 LOG_NAME = "sourcemark.log"
 LOG_BYTES = 1_000_000  # a file; five older ones are kept beside it
@@ -25,17 +25,23 @@ def log_path() -> Path:
     return data_dir() / "logs" / LOG_NAME
 
 
-def start_logging() -> Path:
-    """Send Sourcemark's log to the rotating file (once); returns its path."""
-    path = log_path()
+def start_logging() -> Path | str:
+    """Send Sourcemark's log to the rotating file (once); returns its path. Without a data
+    folder that can be written, the log goes to the error output, which is returned."""
     if not any(getattr(h, "sourcemark_log", False) for h in log.handlers):
-        path.parent.mkdir(parents=True, exist_ok=True)
-        handler = RotatingFileHandler(path, maxBytes=LOG_BYTES, backupCount=5, encoding="utf-8")
+        try:
+            path = log_path()
+            path.parent.mkdir(parents=True, exist_ok=True)
+            handler = RotatingFileHandler(path, maxBytes=LOG_BYTES, backupCount=5,
+                                          encoding="utf-8")  # fmt: skip
+        except (DataDirectoryError, OSError):
+            handler, path = logging.StreamHandler(), "the program's error output"
         handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
         handler.sourcemark_log = True
+        handler.where = path
         log.addHandler(handler)
         log.setLevel(logging.INFO)
-    return path
+    return next(h.where for h in log.handlers if getattr(h, "sourcemark_log", False))
 
 
 class ErrorReporter(QObject):

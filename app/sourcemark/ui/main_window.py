@@ -40,7 +40,7 @@ from sourcemark import APP_NAME, __version__
 from sourcemark.paths import sample_story_path
 from sourcemark.pipeline import ImportReport, import_paths
 from sourcemark.rollups import refresh_scores, stale_stories
-from sourcemark.store import describe
+from sourcemark.store import StoreError, describe
 from sourcemark.store.browse import (
     claim_counts,
     claim_total,
@@ -182,7 +182,7 @@ class MainWindow(QMainWindow):
         self.backup_task: Task | None = None
         self.problem_box_store: QMessageBox | None = None
         StoreCommand.problem = self._store_problem  # a step the database refused: say why
-        self.setWindowTitle(f"{APP_NAME} — {describe(database_url)}")
+        self.explained: set[type] = set()  # failures of the whole database, told once
         self.setAcceptDrops(True)
         self._build_actions()
         self._build_widgets()
@@ -524,6 +524,7 @@ class MainWindow(QMainWindow):
         status.addPermanentWidget(self.progress)
         status.addPermanentWidget(self.cancel_button)
         status.addPermanentWidget(self.db_label)
+        self._show_database()
 
     def _build_menus(self) -> None:
         file_menu = self.menuBar().addMenu("&File")
@@ -661,7 +662,11 @@ class MainWindow(QMainWindow):
         if not stale:
             return
         if len(stale) <= self.SCORE_HERE:
-            refresh_scores(stale)
+            try:
+                refresh_scores(stale)
+            except StoreError as error:  # read-only or damaged: the scores stay as stored
+                self._store_problem(f"The scores could not be brought up to date. {error}", error)
+                return
             if show:
                 self._show_stored_scores(stale)
             return
@@ -1049,7 +1054,7 @@ class MainWindow(QMainWindow):
         """Work in another database from now on (remembered for the next start, without its
         password, which goes to the keyring if asked). The current one stays open when the
         other cannot be opened. Whether it switched."""
-        from sourcemark.store import StoreError, open_database
+        from sourcemark.store import open_database
         from sourcemark.store.credentials import save_password, split_password
         from sourcemark.store.models import database_proxy
 
@@ -1071,8 +1076,8 @@ class MainWindow(QMainWindow):
         if keep_password and password:
             save_password(address, password)
         self.database_url = url
-        self.setWindowTitle(f"{APP_NAME} — {describe(url)}")
-        self.db_label.setText(describe(url))
+        self.explained.clear()
+        self._show_database()
         self.undo_stack.clear()  # its steps belong to the other database
         for name in ("sources_dialog", "outlets_dialog"):
             dialog = getattr(self, name)
@@ -1083,10 +1088,39 @@ class MainWindow(QMainWindow):
         self.statusBar().showMessage(f"Connected to {describe(url)}", 5000)
         return True
 
-    def _store_problem(self, message: str) -> None:
-        """An edit the database could not take (busy, gone): told, and nothing changed."""
+    def _show_database(self) -> None:
+        """The database in the title and the status bar, marked when it is read-only."""
+        from sourcemark.store.db import is_read_only
+
+        where = describe(self.database_url)
+        if is_read_only():
+            where += " (read-only)"
+            self.db_label.setToolTip(
+                "The database in use. It cannot be written (the file, its folder or its disk "
+                "is read-only): browse and export it; changes and imports are not possible."
+            )
+        else:
+            self.db_label.setToolTip("The database in use")
+        self.setWindowTitle(f"{APP_NAME} — {where}")
+        self.db_label.setText(where)
+
+    def _store_problem(self, message: str, error: Exception | None = None) -> None:
+        """An edit the database could not take (busy, gone, full, read-only, damaged): told,
+        and nothing changed. A database that cannot be written at all is explained once;
+        later refusals go to the status bar."""
+        from sourcemark.store.db import DamagedDatabase, DiskFull, ReadOnlyDatabase
+
         self.statusBar().showMessage(message, 15000)
+        lasting = isinstance(error, DamagedDatabase | ReadOnlyDatabase | DiskFull)
+        if lasting and type(error) in self.explained:
+            return
+        if lasting:
+            self.explained.add(type(error))
         box = QMessageBox(QMessageBox.Icon.Warning, "Not saved", message, parent=self)
+        if isinstance(error, DamagedDatabase) and error.path is not None:
+            restore = box.addButton("Restore from Backup…", QMessageBox.ButtonRole.AcceptRole)
+            restore.clicked.connect(lambda: self.restore_backup(damaged=True))
+        box.addButton(QMessageBox.StandardButton.Close)
         self.problem_box_store = box
         box.open()
 
@@ -1096,10 +1130,10 @@ class MainWindow(QMainWindow):
         """Today's backup of an SQLite database, on the worker, if it has none yet (checked
         first: a damaged database is reported, with the offer to restore a backup)."""
         from sourcemark.store.backups import BackupError, daily_backup
-        from sourcemark.store.db import sqlite_path
+        from sourcemark.store.db import is_read_only, sqlite_path
 
         path = sqlite_path(self.database_url)
-        if path is None:
+        if path is None or is_read_only():  # nothing can be written beside it either
             return
         task = Task(lambda progress, cancelled: daily_backup(path))
         self.backup_task = task
@@ -1501,7 +1535,7 @@ class MainWindow(QMainWindow):
         self.task = Task(work)
         self.task.signals.progress.connect(self._import_progress)
         self.task.signals.finished.connect(self._import_finished)
-        self.task.signals.errored.connect(self._import_errored)
+        self.task.signals.failed.connect(self._import_failed)
         self.pool.start(self.task)
 
     def cancel_import(self) -> None:
@@ -1532,12 +1566,18 @@ class MainWindow(QMainWindow):
             items, story_id = self.pending.pop(0)
             self.start_import(items, story_id)
 
-    def _import_errored(self, message: str) -> None:
+    def _import_failed(self, error: Exception) -> None:
+        """The database itself failed during an import (full, damaged, read-only, gone):
+        what was imported before stays; the rest waits for the cause to be mended."""
+
         self._end_task()
         self.refresh()
-        QMessageBox.warning(self, "Import stopped", f"The import stopped: {message}")
+        self.pending.clear()  # the next drop would fail the same way
+        message = (
+            str(error) if isinstance(error, StoreError) else f"{type(error).__name__}: {error}"
+        )
+        self._store_problem(f"The import stopped. {message}", error)
         self.imports_done.emit(None)
-        self._next_pending()
 
     def _import_finished(self, report: ImportReport) -> None:
         self._end_task()

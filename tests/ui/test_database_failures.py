@@ -1,0 +1,84 @@
+"""The window on a database that cannot be written: damaged pages found at the first edit
+(said once, with the offer to restore a backup), and a read-only file (browsed, edits
+refused with the reason)."""
+
+import sqlite3
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QMessageBox
+
+from sourcemark.demo import open_demo
+from sourcemark.store import close_database, open_database
+from sourcemark.store.db import sqlite_path
+from sourcemark.store.models import Claim
+from tests.disks import make_read_only, small_disk
+from tests.store.test_backups import digest
+from tests.ui.test_main_window import make_window
+from tests.ui.test_review import key, select_rows
+
+
+def damage_the_word_index(path) -> None:
+    """Garbage in the pages of the claims' word index, which browsing never reads: the
+    window opens and shows everything; SQLite's check finds the damage."""
+    connection = sqlite3.connect(path)
+    pages = [row[0] for row in connection.execute(
+        "SELECT pageno FROM dbstat WHERE name = 'claim_word' AND pagetype = 'leaf'")]  # fmt: skip
+    connection.close()
+    assert pages, "the word index has pages of its own"
+    with path.open("r+b") as handle:
+        for page in pages:
+            handle.seek((page - 1) * 4096 + 8)
+            handle.write(b"\xff" * 200)
+
+
+def shown_box(window) -> QMessageBox:
+    box = window.problem_box_store
+    assert box is not None and box.isVisible()
+    return box
+
+
+def test_a_damaged_database_is_not_written_and_said_once_with_the_offer_to_restore(
+    qtbot, tmp_path, settings
+):
+    url = open_demo("sqlite:///" + str(tmp_path / "news.sqlite"))
+    path = sqlite_path(url)
+    close_database()
+    damage_the_word_index(path)
+    before = digest(path)
+    open_database(url)  # as the app opens it at start
+    window = make_window(qtbot, url, settings)  # its first write: the demo's scores
+    box = shown_box(window)
+    assert "damaged" in box.text()
+    assert "Restore from Backup…" in [b.text() for b in box.buttons()]
+    qtbot.keyClick(box, Qt.Key.Key_Escape)
+    window.activateWindow()
+    qtbot.waitUntil(window.isActiveWindow)
+    (claim_id,) = select_rows(qtbot, window, 0)
+    key(qtbot, window, Qt.Key.Key_Space)  # an edit: the status bar says why, no second box
+    assert not Claim.get_by_id(claim_id).reviewed and window.undo_stack.count() == 0
+    assert not window.problem_box_store.isVisible()
+    assert "damaged" in window.statusBar().currentMessage()
+    close_database()
+    assert digest(path) == before
+
+
+def test_a_read_only_database_is_browsed_and_edits_say_why(qtbot, tmp_path, settings):
+    with small_disk(tmp_path / "disk", "4m") as disk:
+        url = open_demo("sqlite:///" + str(disk / "news.sqlite"))
+        close_database()
+        make_read_only(disk)
+        open_database(url)
+        window = make_window(qtbot, url, settings)
+        window.activateWindow()
+        qtbot.waitUntil(window.isActiveWindow)
+        assert "(read-only)" in window.windowTitle() and "read-only" in window.db_label.text()
+        assert window.claim_model.rowCount() > 10
+        (claim_id,) = select_rows(qtbot, window, 0)
+        key(qtbot, window, Qt.Key.Key_Space)
+        box = shown_box(window)
+        assert "read-only" in box.text()
+        assert not Claim.get_by_id(claim_id).reviewed
+        qtbot.keyClick(box, Qt.Key.Key_Escape)
+        assert not box.isVisible()
+        window.close()
+        close_database()
