@@ -2,14 +2,18 @@
 injection neutralised; the byte-order mark on request."""
 
 import csv
+import io
 import json
 
 import pytest
+from hypothesis import given
+from hypothesis import settings as examples  # the fixture "settings" is the window's
+from hypothesis import strategies as st
 
 from sourcemark.cli import main
 from sourcemark.export import CLAIM_COLUMNS, STORY_COLUMNS, safe
 from sourcemark.paths import sample_story_path
-from sourcemark.store import close_database, open_database
+from sourcemark.store import close_database, models, open_database
 from sourcemark.store.models import Claim
 
 
@@ -199,3 +203,203 @@ def test_stories_chosen_with_ctrl_click_are_exported_together(
     claims = read(tmp_path / "two-claims.csv")
     assert {int(row["story_id"]) for row in claims} == set(chosen)
     assert done.args[0] == (2, len(claims))
+
+
+# --- the stories file reads the stored roll-ups; one export reads one moment ---
+
+
+def live_roll_up_cells() -> dict[str, dict[str, str]]:
+    """Story id -> its roll-up columns as a roll-up computed now gives them (the stories
+    without claims have none)."""
+    from sourcemark import rollups
+    from sourcemark.analysis.types import SourcingType, Stance
+    from sourcemark.store.models import Story
+
+    found = {}
+    for story_id, summary in rollups.story_scores({s.id: s.title for s in Story.select()}).items():
+        components = summary["components"]
+        found[str(story_id)] = {
+            "score": str(summary["score"]), "code": summary["code"],
+            **{name: "" if components[name]["score"] is None else str(components[name]["score"])
+               for name in STORY_COLUMNS[4:9]},
+            **{f"type_{t.value}": str(summary["counts_by_type"].get(t.value, 0))
+               for t in SourcingType},
+            **{f"stance_{s.value}": str(summary["counts_by_stance"].get(s.value, 0))
+               for s in Stance},
+            "flags": "; ".join(summary["flags"]), "caps": "; ".join(summary["caps"]),
+        }  # fmt: skip
+    return found
+
+
+def stories_csv() -> list[dict]:
+    from sourcemark.export import write_stories
+
+    out = io.StringIO()
+    write_stories(out)
+    return list(csv.DictReader(io.StringIO(out.getvalue())))
+
+
+def assert_as_live(rows: list[dict]) -> None:
+    live = live_roll_up_cells()
+    none = dict.fromkeys(STORY_COLUMNS[2:9], "") | {"flags": "", "caps": ""}
+    for row in rows:
+        expected = live.get(row["story_id"])
+        if expected is None:  # no claims: nothing rolled up
+            expected = none | {c: "0" for c in STORY_COLUMNS if c.startswith(("type_", "stance_"))}
+        assert {column: row[column] for column in expected} == expected, row["story_id"]
+
+
+def test_the_stories_file_of_an_archive_is_what_a_live_roll_up_gives(tmp_path):
+    from sourcemark.store.models import Story
+    from sourcemark.store.repo import update_claim
+    from tests.store.test_archive import opened_archive
+
+    with opened_archive(tmp_path, stories=40, articles=48, outlets=6, claims=1000, seed=5):
+        Story.create(title="Nothing said yet")  # a story without claims: no roll-up
+        rows = stories_csv()
+        assert len(rows) == 41 and Story.select().where(Story.score.is_null()).count() == 0
+        assert_as_live(rows)
+        assert len({row["score"] for row in rows}) > 5  # the archive's stories differ
+        # an edit makes its story stale: the export rolls it up again before reading it
+        claim = Claim.select().where(Claim.type == "named_official").first()
+        story = claim.article.story_id
+        before = next(row for row in rows if row["story_id"] == str(story))
+        update_claim(claim.id, {"type": "anonymous_source", "source_mention": "sources"})
+        assert Story.get_by_id(story).score is None
+        rows = stories_csv()
+        after = next(row for row in rows if row["story_id"] == str(story))
+        assert after["type_anonymous_source"] == str(int(before["type_anonymous_source"]) + 1)
+        assert_as_live(rows)
+
+
+def test_the_stories_file_is_what_a_live_roll_up_gives_on_both_databases(sample_db):
+    open_database(sample_db)
+    assert_as_live(stories_csv())
+
+
+def test_an_upgrade_rolls_the_stories_up_again_for_the_stored_summary(tmp_path):
+    import sqlite3
+
+    from sourcemark.store.models import Story
+
+    path = tmp_path / "v7.sqlite"
+    url = f"sqlite:///{path}"
+    assert main(["import", "--db", url, str(sample_story_path())]) == 0
+    close_database()
+    with sqlite3.connect(path) as old:  # as version 7 left it: rolled up, no summary column
+        old.execute("ALTER TABLE story DROP COLUMN summary")
+        old.execute("UPDATE story SET score = 60, code = 'F3'")
+        old.execute("UPDATE sourcemark_meta SET value = '7' WHERE key = 'schema_version'")
+    old.close()
+    open_database(url)
+    assert Story.get().score is None and Story.get().summary is None  # to be rolled up again
+    assert_as_live(stories_csv())
+    assert Story.get().summary is not None
+
+
+cell_values = st.one_of(
+    st.text(alphabet="=+-@\t\r\n\",;'\u202e\ufeff\uff1d\uff0b\uff0d\uff20 ab1", max_size=12),
+    st.text(max_size=8),
+    st.integers(),
+    st.none(),
+)
+
+
+@examples(max_examples=400)
+@given(st.lists(st.lists(cell_values, min_size=1, max_size=5), min_size=1, max_size=6))
+def test_rows_are_written_as_safe_makes_each_cell(rows):
+    from sourcemark.export import _write_rows
+
+    fast, slow = io.StringIO(), io.StringIO()
+    _write_rows(fast, rows)
+    csv.writer(slow, lineterminator="\r\n").writerows([safe(v) for v in row] for row in rows)
+    assert fast.getvalue() == slow.getvalue()
+
+
+ANOTHER_ARTICLE = """Harbour cranes idle as strike enters second week
+
+Dockworkers at the port of Eastvale stayed off the job on Monday, the union said.
+
+"We will not go back until the offer improves," union leader Maria Okafor told reporters.
+
+The port authority denied that ships had been turned away, according to a statement.
+"""
+
+
+def ids_in(text: str) -> tuple[set[str], int]:
+    rows = list(csv.DictReader(io.StringIO(text)))
+    return {row["story_id"] for row in rows}, len(rows)
+
+
+def test_one_export_reads_one_moment_while_another_process_imports(tmp_path, sample_db):
+    import subprocess
+    import sys
+
+    from sourcemark.export import snapshot, write_claims, write_stories
+
+    article = tmp_path / "strike.txt"
+    article.write_text(ANOTHER_ARTICLE, encoding="utf-8")
+    open_database(sample_db)
+    stories, claims = io.StringIO(), io.StringIO()
+    with snapshot():
+        write_stories(stories)
+        imported = subprocess.run(  # another process stores a story between the two files
+            [sys.executable, "-m", "sourcemark", "import", "--db", sample_db, str(article)],
+            capture_output=True, text=True, timeout=120,
+        )  # fmt: skip
+        assert imported.returncode == 0, imported.stderr
+        write_claims(claims)
+    story_ids, _n = ids_in(stories.getvalue())
+    claim_story_ids, n_claims = ids_in(claims.getvalue())
+    assert claim_story_ids == story_ids == {"1"}
+    assert n_claims == Claim.select().join(models.Article).where(models.Article.story == 1).count()
+    after_stories, after = io.StringIO(), io.StringIO()
+    with snapshot():  # the next export sees the import, both files alike
+        write_stories(after_stories)
+        write_claims(after)
+    assert ids_in(after.getvalue())[0] == ids_in(after_stories.getvalue())[0] == {"1", "2"}
+
+
+def test_a_story_made_stale_before_the_snapshot_is_rolled_up_first(
+    tmp_path, sample_db, monkeypatch
+):
+    from sourcemark import export
+    from sourcemark.rollups import stale_stories
+    from sourcemark.store.repo import mark_stale
+
+    open_database(sample_db)
+    rolled = export._roll_up_stale
+    calls = []
+
+    def racing_import(story_ids):  # an import marks the story stale just after its roll-up
+        rolled(story_ids)
+        calls.append(story_ids)
+        if len(calls) == 1:
+            mark_stale([1])
+
+    monkeypatch.setattr(export, "_roll_up_stale", racing_import)
+    with export.snapshot():
+        assert stale_stories() == []  # taken again, after the story was rolled up again
+    assert len(calls) == 2
+
+
+def test_a_snapshot_that_keeps_finding_stale_stories_may_write_them(
+    tmp_path, sample_db, monkeypatch
+):
+    from sourcemark import export
+    from sourcemark.store.repo import mark_stale
+
+    open_database(sample_db)
+    rolled = export._roll_up_stale
+
+    def always_racing(story_ids):
+        rolled(story_ids)
+        mark_stale([1])
+
+    monkeypatch.setattr(export, "_roll_up_stale", always_racing)
+    out = io.StringIO()
+    with export.snapshot():
+        monkeypatch.setattr(export, "_roll_up_stale", rolled)
+        export.write_stories(out)  # rolls the stale story up inside the snapshot
+    assert ids_in(out.getvalue()) == ({"1"}, 1)
+    assert_as_live(list(csv.DictReader(io.StringIO(out.getvalue()))))

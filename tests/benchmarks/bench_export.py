@@ -1,12 +1,16 @@
-"""Exporting every claim to CSV: speed against a raw SQLite SELECT written with
-csv.writer, and memory as the archive grows (it must stay flat).
+"""Exporting every story and claim to CSV: speed against a raw SQLite SELECT of the same
+rows written with csv.writer, and memory as the archive grows (it must stay flat).
 
-    uv run python tests/benchmarks/bench_export.py [--claims 100000] [--keep DIR]
+    uv run python tests/benchmarks/bench_export.py [--claims 100000] [--rounds N] [--keep DIR]
 
 Two archives are made with make_archive.py, a quarter of the size and the full size (or
-reused from --keep DIR). Each export runs in a fresh process, which reports its time and
-how far its peak memory (ru_maxrss) rose above what it held once the app was loaded: a
-streaming export rises by the same amount at both sizes.
+reused from --keep DIR), and their roll-ups brought up to date, as the app keeps them.
+The claims file, the stories file and both are measured, each export in a fresh process
+beside a raw read of the same rows (the stored roll-ups of stories with their articles'
+outlets and dates; the claims with their article, story and outlet), taking turns for
+--rounds. Each process reports its time and how far its peak memory (ru_maxrss) rose above
+what it held once the app was loaded: a streaming export rises by the same amount at both
+sizes.
 """
 
 import argparse
@@ -25,29 +29,43 @@ sys.path.insert(0, sys.argv[3])
 from sourcemark.export import export_csv
 from sourcemark.store import open_database
 import sourcemark.rollups, sourcemark.scoring.rollup  # the app, loaded before measuring
-path, which, out = sys.argv[1], sys.argv[2], sys.argv[4]
+path, which, part, stories_out, claims_out = sys.argv[1], sys.argv[2], *sys.argv[4:]
 open_database("sqlite:///" + path)
 before = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
 started = time.perf_counter()
+stories = claims = 0
 if which == "raw":
     db = sqlite3.connect(path)
-    with open(out, "w", encoding="utf-8", newline="") as handle:
-        writer = csv.writer(handle)
-        rows = 0
-        for row in db.execute(
-            "SELECT c.id, a.story_id, s.title, c.article_id, a.title, o.name, a.published, "
-            "c.source_mention, c.source_resolved, c.type, c.stance, c.reviewed, c.origin, "
-            'c.note, c.text, c.start, c."end" FROM claim c JOIN article a ON a.id = c.article_id '
-            "JOIN story s ON s.id = a.story_id LEFT JOIN outlet o ON o.id = a.outlet_id "
-            "ORDER BY a.story_id, a.id, c.start"
-        ):
-            writer.writerow(row)
-            rows += 1
+    if part in ("stories", "both"):  # the stored roll-ups, and the articles' outlets and dates
+        with open(stories_out, "w", encoding="utf-8", newline="") as handle:
+            writer = csv.writer(handle)
+            for row in db.execute(
+                "SELECT s.id, s.title, s.score, s.code, s.caps, s.summary, COUNT(a.id), "
+                "group_concat(DISTINCT o.name), MIN(a.published), MAX(a.published) FROM story s "
+                "LEFT JOIN article a ON a.story_id = s.id LEFT JOIN outlet o ON o.id = a.outlet_id "
+                "GROUP BY s.id ORDER BY s.id"
+            ):
+                writer.writerow(row)
+                stories += 1
+    if part in ("claims", "both"):
+        with open(claims_out, "w", encoding="utf-8", newline="") as handle:
+            writer = csv.writer(handle)
+            for row in db.execute(
+                "SELECT c.id, a.story_id, s.title, c.article_id, a.title, o.name, a.published, "
+                "c.source_mention, c.source_resolved, c.type, c.stance, c.reviewed, c.origin, "
+                'c.note, c.text, c.start, c."end" FROM claim c JOIN article a ON a.id = c.article_id '
+                "JOIN story s ON s.id = a.story_id LEFT JOIN outlet o ON o.id = a.outlet_id "
+                "ORDER BY a.story_id, a.id, c.start"
+            ):
+                writer.writerow(row)
+                claims += 1
 else:
-    _stories, rows = export_csv(None, out)
+    stories, claims = export_csv(stories_out if part != "claims" else None,
+                                 claims_out if part != "stories" else None)
 seconds = time.perf_counter() - started
 after = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
-print(json.dumps({"rows": rows, "seconds": seconds, "rise_mb": (after - before) / 1024}))
+print(json.dumps({"stories": stories, "claims": claims, "seconds": seconds,
+                  "rise_mb": (after - before) / 1024}))
 """
 
 
@@ -75,11 +93,11 @@ def prepare(path: Path) -> None:
     subprocess.run([sys.executable, "-c", PREPARE, str(path), str(ROOT / "app")], check=True)
 
 
-def measure(path: Path, which: str) -> dict:
+def measure(path: Path, which: str, part: str) -> dict:
     with tempfile.TemporaryDirectory() as scratch:
-        out = str(Path(scratch) / "claims.csv")
+        outs = [str(Path(scratch) / "stories.csv"), str(Path(scratch) / "claims.csv")]
         result = subprocess.run(
-            [sys.executable, "-c", CHILD, str(path), which, str(ROOT / "app"), out],
+            [sys.executable, "-c", CHILD, str(path), which, str(ROOT / "app"), part, *outs],
             check=True, capture_output=True, text=True,
         )  # fmt: skip
     return json.loads(result.stdout.strip().splitlines()[-1])
@@ -89,6 +107,7 @@ def main(argv=None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--claims", type=int, default=100_000)
     parser.add_argument("--sizes", type=int, default=2, help="archives of claims/4, claims, 4x..")
+    parser.add_argument("--rounds", type=int, default=1, help="raw and export take turns")
     parser.add_argument("--keep", type=Path, help="make (or reuse) the archives here")
     args = parser.parse_args(argv)
     with tempfile.TemporaryDirectory() as scratch:
@@ -98,16 +117,20 @@ def main(argv=None) -> int:
         for claims in [args.claims * 4**k // 4 for k in range(args.sizes)]:
             path = archive(directory, claims)
             prepare(path)
-            raw, app = measure(path, "raw"), measure(path, "app")
-            rises.append(app["rise_mb"])
-            print(
-                f"{app['rows']:>8,} claims: export {app['rows'] / app['seconds']:>9,.0f} rows/s "
-                f"({app['seconds']:.1f} s), raw SELECT + csv.writer "
-                f"{raw['rows'] / raw['seconds']:>9,.0f} rows/s; export takes "
-                f"{app['seconds'] / raw['seconds']:.1f}x the raw time; memory rose "
-                f"{app['rise_mb']:.0f} MB (raw {raw['rise_mb']:.0f} MB)"
-            )
-        print("memory rise, each size against the smallest: "
+            for part in ("claims", "stories", "both"):
+                for _round in range(args.rounds):
+                    raw, app = measure(path, "raw", part), measure(path, "app", part)
+                    rows = app["stories"] + app["claims"]
+                    print(
+                        f"{app['claims']:>8,} claims, {part:>7}: {rows:>8,} rows, export "
+                        f"{app['seconds']:.2f} s ({rows / app['seconds']:>7,.0f} rows/s), raw "
+                        f"SELECT + csv.writer {raw['seconds']:.2f} s; export takes "
+                        f"{app['seconds'] / raw['seconds']:.2f}x the raw time; memory rose "
+                        f"{app['rise_mb']:.0f} MB (raw {raw['rise_mb']:.0f} MB)"
+                    )
+                    if part == "both":
+                        rises.append(app["rise_mb"])
+        print("memory rise of the whole export, each size against the smallest: "
               + ", ".join(f"{rise / max(rises[0], 1):.2f}x" for rise in rises))  # fmt: skip
     return 0
 
