@@ -192,3 +192,63 @@ def write_xml_bomb_docx(path: Path) -> Path:
         archive.writestr("[Content_Types].xml", "<Types/>")
         archive.writestr("word/document.xml", lol)
     return path
+
+
+def write_pdf_of_pages_sharing_one_huge_stream(
+    path: Path, pages: int = 500, unpacked: int = 70_000_000
+) -> Path:
+    """A PDF of ``pages`` pages that all show one content stream unpacking to ``unpacked``
+    bytes: a line of text, then a comment running on for the rest. Packed, under 100 KB."""
+    import zlib
+
+    content = b"BT /F1 12 Tf 50 800 Td (A page of nothing) Tj ET\n%" + b"x" * unpacked + b"\n"
+    packed = zlib.compress(content, 9)
+    page = b"<< /Type /Page /Parent 2 0 R /Resources 4 0 R /Contents 3 0 R >>"
+    kids = " ".join(f"{5 + n} 0 R" for n in range(pages))
+    objects = [
+        b"<< /Type /Catalog /Pages 2 0 R >>",
+        f"<< /Type /Pages /Kids [{kids}] /Count {pages} /MediaBox [0 0 595 842] >>".encode(),
+        b"<< /Length %d /Filter /FlateDecode >>\nstream\n" % len(packed) + packed + b"\nendstream",
+        b"<< /Font << /F1 << /Type /Font /Subtype /Type1 /BaseFont /Helvetica >> >> >>",
+        *[page] * pages,
+    ]
+    out = bytearray(b"%PDF-1.4\n")
+    offsets = []
+    for number, body in enumerate(objects, start=1):
+        offsets.append(len(out))
+        out += b"%d 0 obj\n" % number + body + b"\nendobj\n"
+    xref = len(out)
+    out += b"xref\n0 %d\n0000000000 65535 f \n" % (len(objects) + 1)
+    out += b"".join(b"%010d 00000 n \n" % offset for offset in offsets)
+    out += b"trailer\n<< /Size %d /Root 1 0 R >>\nstartxref\n%d\n%%%%EOF\n" % (
+        len(objects) + 1,
+        xref,
+    )
+    path.write_bytes(bytes(out))
+    return path
+
+
+def write_docx_of_many_paragraphs(path: Path, paragraphs: int = 70_000) -> Path:
+    """A Word document of ``paragraphs`` one-word paragraphs (packed, some 50 KB): one
+    written by python-docx, its paragraph repeated in the XML (python-docx would take a
+    minute to add them one by one)."""
+    import io
+
+    import docx
+
+    document = docx.Document()
+    document.add_paragraph("word")
+    written = io.BytesIO()
+    document.save(written)
+    with (
+        zipfile.ZipFile(written) as source,
+        zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as out,
+    ):
+        for entry in source.infolist():
+            data = source.read(entry)
+            if entry.filename == "word/document.xml":
+                start = data.index(b"<w:p>")
+                end = data.index(b"</w:p>", start) + len(b"</w:p>")
+                data = data[:start] + data[start:end] * paragraphs + data[end:]
+            out.writestr(entry.filename, data)
+    return path

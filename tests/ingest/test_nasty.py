@@ -19,6 +19,7 @@ HANG = 60  # seconds: far beyond what any of them takes; reaching it means a han
 
 # what becomes of each: imported (None), or the words of the message saying why not
 EXPECTED = {
+    "70000-paragraphs.docx": "70,000 paragraphs",
     "bom-only.txt": "no article text",
     "broken-mime.eml": None,
     "docx-without-document.docx": "word/document.xml is missing",
@@ -29,6 +30,7 @@ EXPECTED = {
     "not-a-zip.docx": "damaged",
     "nul-bytes.txt": "binary data",
     "only-whitespace.md": "no article text",
+    "pages-sharing-70mb.pdf": "MB of compressed content; it is not an article",
     "pdf-header-then-garbage.pdf": "PDF is damaged",
     "truncated.pdf": "PDF is damaged",
     "unclosed-tags.html": "no article text was found",

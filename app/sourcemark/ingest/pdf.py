@@ -10,10 +10,17 @@ import io
 import re
 from datetime import date
 
+from sourcemark.ingest.deadline import Deadline
 from sourcemark.ingest.document import Document
 from sourcemark.ingest.errors import IngestError
 
+# What reading one PDF may cost. A few kilobytes can unpack to tens of megabytes of page
+# content that the text extraction walks byte by byte, once for each page showing it: a
+# 73 KB file whose 500 pages share one 70 MB stream took minutes. An article's pages hold
+# a few hundred kilobytes of content.
 MAX_PAGES = 500
+MAX_CONTENT_BYTES = 32 * 1024 * 1024  # unpacked, counted once for each page that shows it
+MAX_SECONDS = 30
 _SENTENCE_END = re.compile(r"[.!?…:\"”’)]\s*$")
 _HYPHENATED = re.compile(r"(\w)-$")
 _PAGE_NUMBER = re.compile(r"^\s*(page\s+)?\d{1,4}(\s*(/|of)\s*\d{1,4})?\s*$", re.I)
@@ -21,6 +28,7 @@ _PAGE_NUMBER = re.compile(r"^\s*(page\s+)?\d{1,4}(\s*(/|of)\s*\d{1,4})?\s*$", re
 
 def read_pdf(data: bytes, origin: str | None = None) -> Document:
     from pypdf import PdfReader  # loaded on the first PDF, not at start-up
+    from pypdf.errors import LimitReachedError
 
     try:
         reader = PdfReader(io.BytesIO(data))
@@ -29,10 +37,12 @@ def read_pdf(data: bytes, origin: str | None = None) -> Document:
         pages = reader.pages
         if len(pages) > MAX_PAGES:
             raise IngestError(f"the PDF has {len(pages)} pages; at most {MAX_PAGES} are read")
-        texts = [page.extract_text() or "" for page in pages]
+        texts = _page_texts(pages)
         info = reader.metadata
     except IngestError:
         raise
+    except LimitReachedError as error:  # pypdf's own bounds on what one file may unpack
+        raise IngestError(f"the PDF is too large inside to be an article ({error})") from None
     except Exception as error:  # pypdf raises many kinds on broken files; none may crash
         if "crypt" in str(error).lower():
             raise IngestError("the PDF is encrypted in a way that cannot be read") from None
@@ -59,6 +69,42 @@ def read_pdf(data: bytes, origin: str | None = None) -> Document:
         origin=origin,
         format="pdf",
     )
+
+
+def _page_texts(pages) -> list[str]:
+    """The text of each page, within the budget for content and time."""
+    deadline = Deadline(MAX_SECONDS)
+    content = 0
+    texts = []
+    for number, page in enumerate(pages, start=1):
+        content += _content_bytes(page)
+        if content > MAX_CONTENT_BYTES:
+            raise IngestError(
+                f"the PDF's pages hold more than {MAX_CONTENT_BYTES // (1024 * 1024)} MB of "
+                "compressed content; it is not an article"
+            )
+        texts.append(page.extract_text() or "")
+        if deadline.passed and number < len(pages):
+            raise IngestError(
+                f"reading the PDF took more than {MAX_SECONDS:g} seconds ({number} of its "
+                f"{len(pages)} pages); it is not an article"
+            )
+    return texts
+
+
+def _content_bytes(page) -> int:
+    """The unpacked size of the page's content streams (unpacked once per stream: pypdf
+    keeps the result, and the text extraction reads it from there)."""
+    contents = page.get("/Contents")
+    if contents is None:
+        return 0
+    contents = contents.get_object()
+    size = 0
+    for stream in contents if isinstance(contents, list) else [contents]:
+        stream = stream.get_object()
+        if hasattr(stream, "get_data"):  # a damaged array may hold other objects: skipped
+            size += len(stream.get_data())
+    return size
 
 
 def reflow(raw: str) -> str:

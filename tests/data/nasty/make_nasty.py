@@ -29,6 +29,8 @@ def main() -> None:
         b"%PDF-1.7\n" + bytes((i * 131 + 7) % 256 for i in range(20_000))
     )
     samples.write_xml_bomb_docx(HERE / "xml-bomb.docx")
+    samples.write_pdf_of_pages_sharing_one_huge_stream(HERE / "pages-sharing-70mb.pdf")
+    samples.write_docx_of_many_paragraphs(HERE / "70000-paragraphs.docx")
     buffer = io.BytesIO()
     with zipfile.ZipFile(buffer, "w") as archive:
         archive.writestr("[Content_Types].xml", "<Types/>")  # a zip without a document part
