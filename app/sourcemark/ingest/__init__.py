@@ -2,7 +2,14 @@
 
 from sourcemark.ingest.document import Document, content_hash
 from sourcemark.ingest.errors import IngestError
-from sourcemark.ingest.readers import SUFFIXES, read_bytes, read_item, read_path, read_text
+from sourcemark.ingest.readers import (
+    SUFFIXES,
+    printable_path,
+    read_bytes,
+    read_item,
+    read_path,
+    read_text,
+)
 from sourcemark.ingest.web import is_url, read_url
 
 __all__ = [
@@ -11,6 +18,7 @@ __all__ = [
     "IngestError",
     "content_hash",
     "is_url",
+    "printable_path",
     "read_bytes",
     "read_item",
     "read_path",

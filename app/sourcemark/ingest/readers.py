@@ -1,5 +1,6 @@
 """One entry point per kind of input; each returns a Document or raises IngestError."""
 
+import os
 import re
 from pathlib import Path
 
@@ -44,6 +45,17 @@ def within_limits(document: Document) -> Document:
     return document
 
 
+def printable_path(path: str | os.PathLike) -> str:
+    """The path as text that can be shown, printed and stored. Python keeps the bytes of a
+    file name that are not UTF-8 as lone surrogates, which no UTF-8 output or database
+    takes; they become \\xNN escapes (b"caf\\xe9.txt" reads "caf\\xe9.txt")."""
+    text = os.fspath(path)
+    try:
+        return text.encode("utf-8", "surrogateescape").decode("utf-8", "backslashreplace")
+    except UnicodeEncodeError:  # a surrogate that stands for no byte (a name on Windows)
+        return text.encode("utf-8", "backslashreplace").decode("utf-8")
+
+
 def read_path(path: str | Path) -> Document:
     path = Path(path)
     try:
@@ -68,7 +80,7 @@ def read_path(path: str | Path) -> Document:
         data = path.read_bytes()
     except OSError as error:
         raise IngestError(f"the file cannot be read ({error.strerror})") from None
-    return read_bytes(data, suffix, origin=str(path))
+    return read_bytes(data, suffix, origin=printable_path(path))
 
 
 def read_bytes(data: bytes, suffix: str, origin: str | None = None) -> Document:
