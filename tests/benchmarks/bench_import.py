@@ -1,20 +1,28 @@
 """Import speed: saved web pages imported per second, against trafilatura's extraction alone.
 
-Run: uv run python tests/benchmarks/bench_import.py [--pages 500] [--rounds 3]
+Run: uv run python tests/benchmarks/bench_import.py [--pages 500] [--rounds 3] [--preload N]
 
 Writes N saved pages of about 150 KB, as browsers save news pages (metadata,
 scripts holding the site's state, a large menu, ads and boxes between paragraphs,
 related and most-read lists, comments, a footer) around an article of about
-5,000 characters built from the sample story and varied news sentences. The baseline reads each file and runs
+5,000 characters. The articles are one story told many ways: the paragraphs of the
+bundled sample story and ten varied news sentences, reshuffled (bench_analyze's
+make_articles), so every claim has many copies in other articles, the hardest case for
+finding corroboration. The baseline reads each file and runs
 trafilatura.bare_extraction on it with the options the importer uses; the import
 is the whole pipeline (read, decode, extract, analyse, store each article in its
 own transaction) into a new SQLite database. They take turns for a few rounds;
 the median of the rounds' ratios is reported, and the best time of each.
+
+With --preload N, N more pages of the same story are imported first (not timed) into
+an archive that each round copies, and the import of the measured pages is timed both
+into that archive and into an empty one: the cost per article must stay flat.
 """
 
 import argparse
 import json
 import random
+import shutil
 import statistics
 import sys
 import tempfile
@@ -26,7 +34,7 @@ from bench_analyze import make_articles
 
 from sourcemark.ingest.html import EXTRACTION_OPTIONS
 from sourcemark.pipeline import import_paths
-from sourcemark.store import close_database, open_database
+from sourcemark.store import close_database, corroboration, open_database
 
 SECTIONS = ["News", "World", "Politics", "Business", "Tech", "Science", "Health", "Sport",
             "Culture", "Opinion", "Travel", "Video"]  # fmt: skip
@@ -122,39 +130,73 @@ def extract_only(paths: list[Path]) -> int:
     return found
 
 
+def timed_import(paths: list[Path], database: Path) -> tuple[float, int]:
+    """Seconds to import these pages into this database, and the comparisons made."""
+    open_database("sqlite:///" + str(database))
+    corroboration.searches.reset()
+    start = time.perf_counter()
+    report = import_paths(paths)
+    elapsed = time.perf_counter() - start
+    close_database()
+    assert len(report.imported) == len(paths), report.failed[:3]
+    return elapsed, corroboration.searches.compared
+
+
+def preloaded(paths: list[Path], database: Path) -> Path:
+    open_database("sqlite:///" + str(database))
+    report = import_paths(paths)
+    close_database()
+    assert len(report.imported) == len(paths), report.failed[:3]
+    return database
+
+
 def main() -> None:
-    parser = argparse.ArgumentParser()
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--pages", type=int, default=500)
     parser.add_argument("--rounds", type=int, default=3)
+    parser.add_argument("--preload", type=int, default=0, help="pages in the archive first")
     args = parser.parse_args()
     with tempfile.TemporaryDirectory() as tmp:
         folder = Path(tmp) / "pages"
         folder.mkdir()
-        paths = write_pages(folder, args.pages)
+        every = write_pages(folder, args.preload + args.pages)
+        paths = every[args.preload :]
         extract_only(paths[:5])  # imports and warms trafilatura for both sides
-        baselines, imports, ratios = [], [], []
+        archive = preloaded(every[: args.preload], Path(tmp) / "archive.sqlite")
+        baselines, imports, fulls, ratios = [], [], [], []
+        compared = full_compared = 0
         for round_ in range(args.rounds):
             start = time.perf_counter()
             found = extract_only(paths)
             baselines.append(time.perf_counter() - start)
-            open_database("sqlite:///" + str(Path(tmp) / f"round-{round_}.sqlite"))
-            start = time.perf_counter()
-            report = import_paths(paths)
-            imports.append(time.perf_counter() - start)
-            close_database()
+            assert found == len(paths)
+            elapsed, compared = timed_import(paths, Path(tmp) / f"round-{round_}.sqlite")
+            imports.append(elapsed)
             ratios.append(imports[-1] / baselines[-1])
-            assert found == len(paths) and len(report.imported) == len(paths), report.failed[:3]
+            if args.preload:
+                copy = Path(tmp) / f"full-{round_}.sqlite"
+                shutil.copy(archive, copy)
+                elapsed, full_compared = timed_import(paths, copy)
+                fulls.append(elapsed)
     baseline, elapsed = min(baselines), min(imports)
     print(f"{len(paths)} saved pages, {args.rounds} rounds")
     print(f"trafilatura extraction alone: {baseline:.2f} s ({len(paths) / baseline:,.0f} pages/s)")
     print(
         f"import (read, extract, analyse, store): {elapsed:.2f} s "
-        f"({len(paths) / elapsed:,.0f} articles/s)"
+        f"({len(paths) / elapsed:,.0f} articles/s, {elapsed / len(paths) * 1000:.1f} ms each; "
+        f"{compared / len(paths):.0f} comparisons an article)"
     )
     print(
         f"ratio import / extraction: median {statistics.median(ratios):.2f}x "
         f"(rounds: {', '.join(f'{r:.2f}' for r in ratios)})"
     )
+    if args.preload:
+        full = min(fulls)
+        print(
+            f"import with {args.preload} pages already in the archive: {full:.2f} s "
+            f"({full / len(paths) * 1000:.1f} ms an article, {full_compared / len(paths):.0f} "
+            f"comparisons); per article {full / elapsed:.2f}x the empty archive's"
+        )
 
 
 if __name__ == "__main__":
