@@ -304,7 +304,7 @@ def cmd_import(args: argparse.Namespace) -> int:
 
 def cmd_export(args: argparse.Namespace) -> int:
     from sourcemark.export import export_csv
-    from sourcemark.outputs import OutputRefused, check_outputs
+    from sourcemark.outputs import OutputRefused, check_outputs, failure
     from sourcemark.store import describe
 
     if not args.stories and not args.claims:
@@ -320,7 +320,7 @@ def cmd_export(args: argparse.Namespace) -> int:
         print(f"sourcemark: {error}", file=sys.stderr)
         return 2
     except Exception as error:
-        print(f"sourcemark: the export was not written: {_failure(error)}", file=sys.stderr)
+        print(f"sourcemark: the export was not written: {failure(error)}", file=sys.stderr)
         return 1
     written = [f"{n_stories} stories to {args.stories}" if args.stories else "",
                f"{n_claims} claims to {args.claims}" if args.claims else ""]  # fmt: skip
@@ -352,7 +352,7 @@ def cmd_report(args: argparse.Namespace) -> int:
     url = _open_database(args)
     if url is None or not _story_exists(args.story, url):
         return 2
-    from sourcemark.outputs import OutputRefused
+    from sourcemark.outputs import OutputRefused, failure
     from sourcemark.report import write_report
 
     try:
@@ -361,24 +361,10 @@ def cmd_report(args: argparse.Namespace) -> int:
         print(f"sourcemark: {error}", file=sys.stderr)
         return 2
     except Exception as error:
-        print(f"sourcemark: the report was not written: {_failure(error)}", file=sys.stderr)
+        print(f"sourcemark: the report was not written: {failure(error)}", file=sys.stderr)
         return 1
     print(f"wrote the report of story {args.story} to {out}")
     return 0
-
-
-def _failure(error: Exception) -> str:
-    """Why an export or report failed, as a person would put it: the disk, the database, or
-    (an error of ours) its name and words."""
-    from sourcemark.outputs import why_not_written
-    from sourcemark.store.failures import store_failure
-
-    if isinstance(error, OSError):
-        return why_not_written(error)
-    known = store_failure(error)
-    if known is not None:
-        return str(known)
-    return f"{type(error).__name__}: {error}"
 
 
 if __name__ == "__main__":

@@ -130,3 +130,18 @@ def why_not_written(error: OSError) -> str:
     if error.errno == errno.ENOENT:
         return error.strerror if error.strerror.startswith("the folder") else f"not found{where}"
     return f"{error.strerror or error}{where}"
+
+
+def failure(error: BaseException) -> str:
+    """Why an export or report was not written, as a person would put it: the output was
+    refused, the disk, the database, or (an error of ours) its name and words."""
+    from sourcemark.store.failures import store_failure
+
+    if isinstance(error, OutputRefused):
+        return str(error)
+    if isinstance(error, OSError):
+        return why_not_written(error)
+    known = store_failure(error)
+    if known is not None:
+        return str(known)
+    return f"{type(error).__name__}: {error}"

@@ -10,7 +10,7 @@ from pathlib import Path
 import peewee
 
 from sourcemark.analysis import ANALYZER_VERSION, analyze
-from sourcemark.ingest import Document, IngestError, is_url, read_item, read_text
+from sourcemark.ingest import Document, IngestError, is_url, printable_path, read_item, read_text
 from sourcemark.ingest.html import read_html
 from sourcemark.ingest.readers import within_limits
 from sourcemark.store import StoreError
@@ -94,7 +94,7 @@ def _read(item: Item) -> Document:
 def import_one(item: Item, story_id: int | None = None) -> ImportOutcome:
     """Import one file, address or snippet; every failure becomes a message in the outcome,
     never an exception."""
-    outcome = ImportOutcome(origin=str(item))
+    outcome = ImportOutcome(origin=printable_path(str(item)))  # a name not UTF-8, printable
     try:
         article = store_document(read_any(item), story_id)
     except IngestError as error:

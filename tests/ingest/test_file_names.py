@@ -70,10 +70,6 @@ def test_files_named_in_latin_1_import_given_and_from_a_folder(db, tmp_path):
         assert_printable(origin)
 
 
-@pytest.mark.xfail(
-    reason="pipeline.import_one names an outcome str(item), the surrogates kept: it should "
-    "name it printable_path(item) (outside ingest; reported)",
-)
 @pytest.mark.skipif(sys.platform == "win32", reason="Windows names are Unicode")
 def test_the_outcome_of_importing_a_latin_1_name_can_be_printed(db, tmp_path):
     path = latin1_name(tmp_path, b"caf\xe9.txt")

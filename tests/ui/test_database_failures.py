@@ -82,3 +82,63 @@ def test_a_read_only_database_is_browsed_and_edits_say_why(qtbot, tmp_path, sett
         assert not box.isVisible()
         window.close()
         close_database()
+
+
+def close_the_warning(seen: list[str]) -> None:
+    """Once a warning opens (it may run its own event loop), note its text and close it
+    with Escape, as a user would."""
+    from PySide6.QtCore import QTimer
+    from PySide6.QtTest import QTest
+    from PySide6.QtWidgets import QApplication
+
+    def check() -> None:
+        box = QApplication.activeModalWidget()
+        if isinstance(box, QMessageBox) and box.icon() == QMessageBox.Icon.Warning:
+            seen.append(box.text())
+            QTest.keyClick(box, Qt.Key.Key_Escape)
+        else:
+            QTimer.singleShot(50, check)
+
+    QTimer.singleShot(50, check)
+
+
+def test_an_export_to_a_full_disk_says_so_and_leaves_the_old_files(
+    qtbot, db_url, settings, tmp_path, monkeypatch
+):
+    from PySide6.QtWidgets import QFileDialog
+
+    from tests.disks import fill
+    from tests.ui.test_backup import answer, click
+    from tests.ui.test_main_window import demo_window
+
+    window = demo_window(qtbot, db_url, settings)
+    with small_disk(tmp_path / "disk", "256k") as disk:
+        old = disk / "news-claims.csv"
+        old.write_text("the old export\n")
+        fill(disk)
+        target = str(disk / "news.csv")
+        monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (target, "CSV"))
+        answer(qtbot, click("All stories"))
+        seen: list[str] = []
+        window.export_action.trigger()
+        close_the_warning(seen)
+        qtbot.waitUntil(lambda: bool(seen), timeout=30_000)
+        assert "the disk is full" in seen[0] and "Error" not in seen[0]
+        assert old.read_text() == "the old export\n"
+        assert sorted(p.name for p in disk.iterdir()) == ["filler", "news-claims.csv"]
+
+
+def test_a_report_into_a_missing_folder_says_so(qtbot, db_url, settings, tmp_path, monkeypatch):
+    from PySide6.QtWidgets import QFileDialog
+
+    from tests.ui.test_main_window import demo_window
+
+    window = demo_window(qtbot, db_url, settings)
+    target = str(tmp_path / "gone" / "report.pdf")
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (target, "PDF"))
+    seen: list[str] = []
+    close_the_warning(seen)
+    window.report_action.trigger()
+    qtbot.waitUntil(lambda: bool(seen), timeout=10_000)
+    assert "was not written" in seen[0] and "does not exist" in seen[0]
+    assert not (tmp_path / "gone").exists()

@@ -1456,6 +1456,7 @@ class MainWindow(QMainWindow):
             self.write_report(story_id, path)
 
     def write_report(self, story_id: int, path: str) -> None:
+        from sourcemark.outputs import failure
         from sourcemark.report import write_report
 
         target = Path(path)
@@ -1463,8 +1464,9 @@ class MainWindow(QMainWindow):
             target = target.with_suffix(".pdf")
         try:
             write_report(story_id, target)  # a story's report takes a moment: no worker
-        except (OSError, ValueError) as error:
-            QMessageBox.warning(self, "Report not written", str(error))
+        except Exception as error:  # the disk, the database, the path: said, never a crash
+            QMessageBox.warning(self, "Report not written", f"The report was not written: "
+                                f"{failure(error)}.")  # fmt: skip
             return
         self.statusBar().showMessage(f"Report written to {target.name}", 8000)
 
@@ -1472,6 +1474,7 @@ class MainWindow(QMainWindow):
         self, path: str, story_ids: list[int] | None, claim_ids: list[int] | None = None
     ) -> None:
         from sourcemark.export import export_csv
+        from sourcemark.outputs import failure
 
         base = Path(path)
         stem = base.with_suffix("") if base.suffix.lower() == ".csv" else base
@@ -1498,8 +1501,10 @@ class MainWindow(QMainWindow):
             self.export_done.emit(counts)
 
         task.signals.finished.connect(done)
-        task.signals.errored.connect(
-            lambda message: QMessageBox.warning(self, "Export failed", message)
+        task.signals.failed.connect(
+            lambda error: QMessageBox.warning(
+                self, "Export failed", f"The export was not written: {failure(error)}."
+            )
         )
         self.pool.start(task)
 
