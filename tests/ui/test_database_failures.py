@@ -56,6 +56,10 @@ def test_a_damaged_database_is_not_written_and_said_once_with_the_offer_to_resto
     (claim_id,) = select_rows(qtbot, window, 0)
     key(qtbot, window, Qt.Key.Key_Space)  # an edit: the status bar says why, no second box
     assert not Claim.get_by_id(claim_id).reviewed and window.undo_stack.count() == 0
+    with qtbot.waitSignal(window.backup_done, timeout=20_000):
+        window.start_daily_backup()  # its check finds the damage too: told already
+    assert getattr(window, "backup_box", None) is None
+    assert "damaged" in window.statusBar().currentMessage()
     assert not window.problem_box_store.isVisible()
     assert "damaged" in window.statusBar().currentMessage()
     close_database()

@@ -1130,7 +1130,7 @@ class MainWindow(QMainWindow):
         """Today's backup of an SQLite database, on the worker, if it has none yet (checked
         first: a damaged database is reported, with the offer to restore a backup)."""
         from sourcemark.store.backups import BackupError, daily_backup
-        from sourcemark.store.db import is_read_only, sqlite_path
+        from sourcemark.store.db import DamagedDatabase, is_read_only, sqlite_path
 
         path = sqlite_path(self.database_url)
         if path is None or is_read_only():  # nothing can be written beside it either
@@ -1149,6 +1149,11 @@ class MainWindow(QMainWindow):
             self.backup_done.emit(None)
             known = isinstance(error, BackupError)
             message = str(error) if known else f"No backup was taken: {error}"
+            if known and error.damaged:  # the damage is told once, by whichever finds it first
+                if DamagedDatabase in self.explained:
+                    self.statusBar().showMessage(message, 15000)
+                    return
+                self.explained.add(DamagedDatabase)
             box = QMessageBox(QMessageBox.Icon.Warning, "Backup", message, parent=self)
             if known and error.damaged:
                 box.setInformativeText(
