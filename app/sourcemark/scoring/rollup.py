@@ -6,7 +6,9 @@ Pure Python over plain claim records, so that the window, the exports and
 transparency, not truth.
 """
 
+import heapq
 import re
+from bisect import bisect_right
 from collections import Counter
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -131,30 +133,56 @@ def _independent(
     return b.type != a.type and key_a != key_b
 
 
+# Claims of one story are compared only where they share words that tell them apart, so that
+# a story's cost grows with its claims, not with their square (a 480 KB text of 12,928 lines
+# took minutes and gigabytes compared pair by pair). Up to COMMON_WITHIN claims, every claim
+# is compared with every one that shares two content words, exactly as pair by pair.
+COMMON_WITHIN = 300  # a word in more of the claims than this is not looked up
+MOST_COMPARED = 100  # later claims a claim is compared with, at most: those sharing most words
+MOST_ALIKE = 25  # pairs kept for a claim, at most: its most alike (two corroborations count)
+
+
 def alike_pairs(texts: list[str], threshold: float) -> list[tuple[int, int, float]]:
-    """The pairs of these texts (indices, the lower first) that say the same thing, with
-    their similarity(): only pairs whose content words overlap (share_words) are compared,
-    each once, the overlap counted on bit masks of the texts' words (one AND per pair)."""
-    bits: dict[str, int] = {}
-    masks, counts = [], []
-    for text in texts:
-        mask = 0
-        words = content_words(text)
-        for word in words:
-            mask |= 1 << bits.setdefault(word, len(bits))
-        masks.append(mask)
-        counts.append(len(words))
+    """The pairs of these texts (indices, the lower first, in order) that say the same
+    thing, with their similarity(). Each text is compared with the later texts sharing two
+    or more of its content words that are in no more than COMMON_WITHIN texts (an index from
+    word to texts), at most MOST_COMPARED of them (those sharing most), and only where the
+    words overlap enough (share_words); each text keeps its MOST_ALIKE most alike pairs."""
+    words = [content_words(text) for text in texts]
+    having: dict[str, list[int]] = {}  # word -> the texts having it, in order
+    for index, mine in enumerate(words):
+        for word in mine:
+            having.setdefault(word, []).append(index)
+    telling = {word: ids for word, ids in having.items() if 1 < len(ids) <= COMMON_WITHIN}
     pairs = []
-    for x in range(len(texts)):
-        mine, many = masks[x], counts[x]
-        for y in range(x + 1, len(texts)):
-            shared = (mine & masks[y]).bit_count()
-            if shared < 2 or 2 * shared < min(many, counts[y]):
-                continue
-            score = similarity(texts[x], texts[y])
-            if score >= threshold:
-                pairs.append((x, y, score))
-    return pairs
+    for x, mine in enumerate(words):
+        shared: Counter = Counter()
+        for word in mine:
+            ids = telling.get(word)
+            if ids:
+                shared.update(ids[bisect_right(ids, x) :])  # the later texts only
+        later = [y for y, n in shared.items() if n >= 2]
+        if len(later) > MOST_COMPARED:
+            later = heapq.nsmallest(MOST_COMPARED, later, key=lambda y: (-shared[y], y))
+        for y in sorted(later):
+            if share_words(mine, words[y]):
+                score = similarity(texts[x], texts[y])
+                if score >= threshold:
+                    pairs.append((x, y, score))
+    return _most_alike(pairs)
+
+
+def _most_alike(pairs: list[tuple[int, int, float]]) -> list[tuple[int, int, float]]:
+    """The pairs among the MOST_ALIKE most alike of either of their texts (the rest could
+    only add corroborations past the two that count), in the order given."""
+    of: dict[int, list[tuple[float, int]]] = {}
+    for number, (x, y, score) in enumerate(pairs):
+        of.setdefault(x, []).append((-score, number))
+        of.setdefault(y, []).append((-score, number))
+    if all(len(found) <= MOST_ALIKE for found in of.values()):
+        return pairs
+    kept = {number for found in of.values() for _s, number in heapq.nsmallest(MOST_ALIKE, found)}
+    return [pair for number, pair in enumerate(pairs) if number in kept]
 
 
 def _alike_within(claims: list[ClaimInput], threshold: float) -> dict[int, list[int]]:
@@ -219,21 +247,49 @@ def _flags(contested: bool, type_: str, digit: int) -> tuple[tuple[str, ...], di
     return tuple(flags), {flag: REASONS[flag] for flag in flags}
 
 
+CONTESTED_IN_FULL = 250_000  # denial-claim comparisons made in full, at most (a quarter second)
+
+
 def _contested(claims: list[ClaimInput]) -> set[int]:
     """The asserted claims a denial answers: those sharing content with a denial (one search
     per denial), and those carrying the headline (a denial in the story answers what the
-    story is about)."""
+    story is about). A long text (more than CONTESTED_IN_FULL comparisons) has each denial
+    compared only with the claims sharing its telling words (_sharing)."""
     denials = [c.text for c in claims if c.stance == "denies"]
     if not denials:
         return set()
     asserted = [i for i, c in enumerate(claims) if c.stance == "asserts"]
     found = {i for i in asserted if claims[i].premise}
     texts = [claims[i].text for i in asserted]
-    for denial in denials:
+    if len(denials) * len(texts) <= CONTESTED_IN_FULL:
+        searched = [(denial, range(len(texts))) for denial in denials]
+    else:
+        searched = zip(denials, _sharing(denials, texts), strict=True)
+    for denial, among in searched:
         for _text, _score, position in process.extract(
-            denial, texts, scorer=fuzz.token_set_ratio, score_cutoff=60, limit=None
-        ):
-            found.add(asserted[position])
+            denial, [texts[k] for k in among], scorer=fuzz.token_set_ratio, score_cutoff=60,
+            limit=None,
+        ):  # fmt: skip
+            found.add(asserted[among[position]])
+    return found
+
+
+def _sharing(queries: list[str], texts: list[str]) -> list[list[int]]:
+    """For each query, the texts (indices, in order) sharing the most of its content words
+    that are in no more than COMMON_WITHIN texts, at most MOST_COMPARED of them."""
+    having: dict[str, list[int]] = {}
+    for index, text in enumerate(texts):
+        for word in content_words(text):
+            having.setdefault(word, []).append(index)
+    found = []
+    for query in queries:
+        shared: Counter = Counter()
+        for word in content_words(query):
+            ids = having.get(word, ())
+            if len(ids) <= COMMON_WITHIN:
+                shared.update(ids)
+        best = heapq.nsmallest(MOST_COMPARED, shared, key=lambda k: (-shared[k], k))
+        found.append(sorted(best))
     return found
 
 
