@@ -71,8 +71,8 @@ def test_ctrl_c_stops_an_import_between_articles_with_the_summary(tmp_path):
     assert first.startswith("imported")
     child.send_signal(signal.SIGINT)
     out, err = child.communicate(timeout=120)
-    assert child.returncode == 1
-    assert "stopped by Ctrl+C" in out and "Traceback" not in err
+    assert child.returncode == 130  # interrupted, as shells count it
+    assert "stopped by Ctrl+C" in out and "not tried" in out and "Traceback" not in err
     imported = 1 + out.count("imported /")
     assert imported < 80
 
@@ -95,3 +95,14 @@ def test_a_story_that_does_not_exist_is_said_in_every_command(tmp_path, command,
     err = capsys.readouterr().err
     assert "story" in err and "Traceback" not in err
     assert not (tmp_path / "s.csv").exists() and not (tmp_path / "r.html").exists()
+
+
+def test_an_export_or_report_of_a_database_that_is_not_there_makes_none(tmp_path, capsys):
+    missing = tmp_path / "mistyped.sqlite"
+    assert main(["export", "--db", str(missing), "--stories", str(tmp_path / "s.csv")]) == 2
+    assert (
+        main(["report", "--db", str(missing), "--story", "1", "--out", str(tmp_path / "r.pdf")])
+        == 2
+    )
+    assert capsys.readouterr().err.count("there is no database at") == 2
+    assert not missing.exists() and not list(tmp_path.glob("*.csv")) + list(tmp_path.glob("*.pdf"))

@@ -17,8 +17,10 @@ def story_id_arg(text: str) -> int:
         value = int(text)
     except ValueError:
         raise argparse.ArgumentTypeError(f"{text!r} is not a story id (a whole number)") from None
-    if not 1 <= value <= LARGEST_ID:
+    if value < 1:
         raise argparse.ArgumentTypeError(f"there is no story {text}: ids run from 1 up")
+    if value > LARGEST_ID:
+        raise argparse.ArgumentTypeError(f"{text} is too large to be a story id")
     return value
 
 
@@ -109,6 +111,14 @@ def main(argv: list[str] | None = None) -> int:
     except KeyboardInterrupt:
         print("sourcemark: stopped (Ctrl+C)", file=sys.stderr)
         return 130
+    except Exception as error:
+        from sourcemark.store.failures import store_failure
+
+        known = store_failure(error)  # a damaged, full or read-only database, however met
+        if known is None:
+            raise
+        print(f"sourcemark: {known}", file=sys.stderr)
+        return 1
     except BrokenPipeError:
         # the reader went away ("sourcemark analyze ... | head"): stop quietly
         devnull = os.open(os.devnull, os.O_WRONLY)
@@ -236,12 +246,18 @@ def _fit(text: str, width: int) -> str:
     return text if len(text) <= width else text[: width - 1] + "…"
 
 
-def _open_database(args: argparse.Namespace) -> str | None:
-    """Open the database of --db (or the default); its URL, or None after saying why not."""
+def _open_database(args: argparse.Namespace, existing: bool = False) -> str | None:
+    """Open the database of --db (or the default); its URL, or None after saying why not.
+    ``existing``: a database file that is not there is not made (an export or a report of
+    a mistyped name would otherwise read a new, empty one)."""
     from sourcemark.store import StoreError, open_database, resolve_url
+    from sourcemark.store.db import sqlite_path
 
     try:
         url = resolve_url(args.db)
+        path = sqlite_path(url)
+        if existing and path is not None and not path.exists():
+            raise StoreError(f"there is no database at {path}")
         open_database(url)
     except StoreError as error:
         print(f"sourcemark: {error}", file=sys.stderr)
@@ -285,21 +301,27 @@ def cmd_import(args: argparse.Namespace) -> int:
         print("sourcemark: stopping after this article (Ctrl+C again stops now)", file=sys.stderr)
 
     previous = signal.signal(signal.SIGINT, interrupted)
+    failure = None
     try:
         report = import_paths(
             args.paths, args.story, progress=progress, cancelled=lambda: bool(stop)
         )
     except StoreError as error:  # the database itself failed (damaged, disk full): stop
         print(f"sourcemark: {error}", file=sys.stderr)
-        return 1
+        failure, report = error, error.report
     finally:
         signal.signal(signal.SIGINT, previous)
-    stopped = ", stopped by Ctrl+C" if report.cancelled else ""
+    left = report.total - len(report.outcomes)
+    stopped = f", {left} not tried" if left else ""
+    stopped += ", stopped by Ctrl+C" if report.cancelled else ""
+    stopped += " (the database failed: see above)" if failure else ""
     print(
         f"{len(report.imported)} imported, {len(report.failed)} not imported{stopped}, "
         f"into {describe(url)}"
     )
-    return 1 if report.failed or report.cancelled else 0
+    if report.cancelled:
+        return 130
+    return 1 if report.failed or failure else 0
 
 
 def cmd_export(args: argparse.Namespace) -> int:
@@ -310,7 +332,7 @@ def cmd_export(args: argparse.Namespace) -> int:
     if not args.stories and not args.claims:
         print("sourcemark: give --stories PATH, --claims PATH or both", file=sys.stderr)
         return 2
-    url = _open_database(args)
+    url = _open_database(args, existing=True)
     if url is None or not all(_story_exists(story, url) for story in args.story or ()):
         return 2
     try:
@@ -330,26 +352,15 @@ def cmd_export(args: argparse.Namespace) -> int:
 
 
 def _say_unscored(story_ids: list[int] | None) -> None:
-    """On a read-only database, the stories changed since their scores were stored cannot be
-    scored again (the scores are stored with them): say which were exported without."""
-    from sourcemark.rollups import stale_stories
-    from sourcemark.store.db import is_read_only
+    from sourcemark.export import unscored_note, unscored_stories
 
-    if not is_read_only():
-        return
-    stale = [s for s in stale_stories() if story_ids is None or s in story_ids]
-    if stale:
-        listed = ", ".join(map(str, stale[:10])) + (" …" if len(stale) > 10 else "")
-        print(
-            f"sourcemark: the database is read-only, so {len(stale)} stories changed since they "
-            f"were last scored are exported with their claims' grades as stored and no story "
-            f"score (stories {listed})",
-            file=sys.stderr,
-        )
+    unscored = unscored_stories(story_ids)
+    if unscored:
+        print(f"sourcemark: {unscored_note(unscored)}", file=sys.stderr)
 
 
 def cmd_report(args: argparse.Namespace) -> int:
-    url = _open_database(args)
+    url = _open_database(args, existing=True)
     if url is None or not _story_exists(args.story, url):
         return 2
     from sourcemark.outputs import OutputRefused, failure

@@ -306,3 +306,25 @@ def export_csv(
         if claims_out is not None:
             n_claims = write_claims(claims_out, ids, bom, progress, claim_ids)
     return n_stories, n_claims
+
+
+def unscored_stories(story_ids: Iterable[int] | None = None) -> list[int]:
+    """The stories (of these, or all) an export wrote without bringing their scores up to
+    date: on a read-only database, those changed since they were last scored."""
+    from sourcemark.rollups import stale_stories
+    from sourcemark.store.db import is_read_only
+
+    if not is_read_only():
+        return []
+    wanted = None if story_ids is None else set(story_ids)
+    return [s for s in stale_stories() if wanted is None or s in wanted]
+
+
+def unscored_note(unscored: list[int]) -> str:
+    """What an export of ``unscored_stories`` tells the person who asked for it."""
+    listed = ", ".join(map(str, unscored[:10])) + (" …" if len(unscored) > 10 else "")
+    return (
+        f"The database is read-only, so {len(unscored)} stories changed since they were last "
+        f"scored are exported without a score, and their claims with the grades last stored "
+        f"(stories {listed})."
+    )

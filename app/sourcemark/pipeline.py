@@ -37,6 +37,7 @@ class ImportOutcome:
 class ImportReport:
     outcomes: list[ImportOutcome] = field(default_factory=list)
     cancelled: bool = False
+    total: int = 0  # items to import, folders expanded
 
     @property
     def imported(self) -> list[ImportOutcome]:
@@ -140,13 +141,17 @@ def import_paths(
     """Import each item (folders expanded); ``progress(done, total, outcome)`` after each.
     Each article is stored whole in its own transaction, so a cancel or a crash between
     two leaves no part of one behind."""
-    report = ImportReport()
     items = expand_paths(paths)
+    report = ImportReport(total=len(items))
     for index, item in enumerate(items):
         if cancelled and cancelled():
             report.cancelled = True
             break
-        outcome = import_one(item, story_id)
+        try:
+            outcome = import_one(item, story_id)
+        except StoreError as error:  # the database failed: what was imported is told too
+            error.report = report
+            raise
         report.outcomes.append(outcome)
         if progress:
             progress(index + 1, len(items), outcome)

@@ -146,3 +146,23 @@ def test_a_report_into_a_missing_folder_says_so(qtbot, db_url, settings, tmp_pat
     qtbot.waitUntil(lambda: bool(seen), timeout=10_000)
     assert "was not written" in seen[0] and "does not exist" in seen[0]
     assert not (tmp_path / "gone").exists()
+
+
+def test_damage_the_window_meets_first_is_offered_the_backups_at_start(qtbot, tmp_path, settings):
+    import pytest
+
+    from sourcemark.store.db import DamagedDatabase
+    from sourcemark.ui.app import _first_window
+
+    url = open_demo("sqlite:///" + str(tmp_path / "news.sqlite"))
+    path = sqlite_path(url)
+    close_database()
+    connection = sqlite3.connect(path)
+    (story_page,) = connection.execute("SELECT rootpage FROM sqlite_master WHERE name = 'story'")
+    connection.close()
+    with path.open("r+b") as handle:  # the story list's own page: opening does not read it
+        handle.seek((story_page[0] - 1) * 4096)
+        handle.write(b"\xff" * 4096)
+    open_database(url)
+    with pytest.raises(DamagedDatabase, match="is damaged"):  # start-up's offer follows
+        _first_window(url, settings)

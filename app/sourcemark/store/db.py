@@ -43,6 +43,12 @@ class DamagedDatabase(StoreError):
         self.path = path
 
 
+RESTORE_HINT = (
+    "Restore one of its backups: in the window, File ▸ Restore from Backup (they lie beside "
+    "the file, named NAME.….bak.sqlite)."
+)
+
+
 class DiskFull(StoreError):
     """The disk holding the database is full: nothing more can be stored."""
 
@@ -275,7 +281,7 @@ def _quick_check(database: Database) -> StoreError | None:
     more = f" and {len(found) - 1} more" if len(found) > 1 else ""
     return DamagedDatabase(
         f"{path} is damaged (SQLite's check found: {found[0] if found else rows[0]}{more}). "
-        "Nothing was written to it: restore a backup (File ▸ Restore from Backup).",
+        f"Nothing was written to it. {RESTORE_HINT}",
         path,
     )
 

@@ -8,7 +8,13 @@ the whole chain of an exception and turned into one message each.
 
 import errno
 
-from sourcemark.store.db import DamagedDatabase, DiskFull, ReadOnlyDatabase, StoreError
+from sourcemark.store.db import (
+    RESTORE_HINT,
+    DamagedDatabase,
+    DiskFull,
+    ReadOnlyDatabase,
+    StoreError,
+)
 
 
 def _chain(error: BaseException):
@@ -38,8 +44,7 @@ def store_failure(error: BaseException) -> StoreError | None:
             path = sqlite_path(url) if url else None
             where = str(path) if path else "The database"
             return DamagedDatabase(
-                f"{where} is damaged ({link}). Nothing more is written to it: restore a "
-                "backup (File ▸ Restore from Backup).",
+                f"{where} is damaged ({link}). Nothing more is written to it. {RESTORE_HINT}",
                 path,
             )
         if "readonly database" in text or "read-only" in text:

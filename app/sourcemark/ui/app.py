@@ -91,12 +91,14 @@ def run_gui(
     settings = QSettings()
     if not chosen and not screenshot:
         url = remembered_url(settings, url)
+    apply_theme(app, theme or str(settings.value("view/theme", "system")))
     while True:
         try:
             if not screenshot and needs_upgrade(url):
                 open_with_progress(url)
             else:
                 open_database(url)
+            window = _first_window(url, settings)
             break
         except StoreError as error:
             if screenshot:
@@ -105,8 +107,6 @@ def run_gui(
             url = _another_database(error, url)
             if url is None:
                 return 2
-    apply_theme(app, theme or str(settings.value("view/theme", "system")))
-    window = MainWindow(url, settings)
     if screenshot:
         render_screenshot(window, screenshot)
         print(f"screenshot written to {screenshot}")
@@ -130,6 +130,22 @@ def run_gui(
         return app.exec()
     finally:
         reporter.uninstall()
+
+
+def _first_window(url: str, settings: QSettings) -> MainWindow:
+    """The window on the database opened; damage its first reads meet (pages the opening
+    checks did not read) is a StoreError, so that start-up offers the backups."""
+    from sourcemark.store import close_database
+    from sourcemark.store.failures import store_failure
+
+    try:
+        return MainWindow(url, settings)
+    except Exception as error:
+        known = store_failure(error)
+        if known is None:
+            raise
+        close_database()
+        raise known from error
 
 
 def tell(message: str) -> None:

@@ -47,6 +47,7 @@ from sourcemark.store.browse import (
     matching_ids,
     stories_of_claims,
 )
+from sourcemark.store.db import ReadOnlyDatabase
 from sourcemark.store.models import Article, Claim, revision, written_here
 from sourcemark.store.repo import (
     articles_of,
@@ -665,7 +666,10 @@ class MainWindow(QMainWindow):
             try:
                 refresh_scores(stale)
             except StoreError as error:  # read-only or damaged: the scores stay as stored
-                self._store_problem(f"The scores could not be brought up to date. {error}", error)
+                if isinstance(error, ReadOnlyDatabase):  # the title says so; edits will too
+                    self.statusBar().showMessage(f"Scores shown as last stored: {error}", 15000)
+                else:
+                    self._store_problem(f"The scores could not be stored. {error}", error)
                 return
             if show:
                 self._show_stored_scores(stale)
@@ -1471,14 +1475,14 @@ class MainWindow(QMainWindow):
             write_report(story_id, target)  # a story's report takes a moment: no worker
         except Exception as error:  # the disk, the database, the path: said, never a crash
             QMessageBox.warning(self, "Report not written", f"The report was not written: "
-                                f"{failure(error)}.")  # fmt: skip
+                                f"{failure(error).rstrip('.')}.")  # fmt: skip
             return
         self.statusBar().showMessage(f"Report written to {target.name}", 8000)
 
     def write_export(
         self, path: str, story_ids: list[int] | None, claim_ids: list[int] | None = None
     ) -> None:
-        from sourcemark.export import export_csv
+        from sourcemark.export import export_csv, unscored_note
         from sourcemark.outputs import failure
 
         base = Path(path)
@@ -1498,19 +1502,36 @@ class MainWindow(QMainWindow):
         )
 
         def done(counts) -> None:
+            from sourcemark.export import unscored_stories
+
             self.statusBar().showMessage(
                 f"Exported {counted(counts[0], 'story', 'stories')} and "
                 f"{counted(counts[1], 'claim')} to {stories.name} and {claims.name}",
                 8000,
             )
+            unscored = unscored_stories(story_ids)
+            if unscored:
+                box = QMessageBox(QMessageBox.Icon.Information, "Exported without scores",
+                                  unscored_note(unscored), parent=self)  # fmt: skip
+                self.export_note_box = box
+                box.open()
             self.export_done.emit(counts)
 
         task.signals.finished.connect(done)
-        task.signals.failed.connect(
-            lambda error: QMessageBox.warning(
-                self, "Export failed", f"The export was not written: {failure(error)}."
-            )
-        )
+
+        def failed(error: Exception) -> None:
+            from sourcemark.store.failures import store_failure
+
+            # the database's failure, told as edits are (once, with backups); the output's
+            # own (OSError: its disk, its folder) as any other
+            known = None if isinstance(error, OSError) else store_failure(error)
+            if known is not None:
+                self._store_problem(f"The export was not written. {known}", known)
+            else:
+                message = f"The export was not written: {failure(error).rstrip('.')}."
+                QMessageBox.warning(self, "Export failed", message)
+
+        task.signals.failed.connect(failed)
         self.pool.start(task)
 
     def paste(self) -> None:
