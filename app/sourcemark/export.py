@@ -14,6 +14,7 @@ import json
 import re
 from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
+from itertools import islice
 from typing import TextIO
 
 from sourcemark.analysis.types import SourcingType, Stance
@@ -74,18 +75,20 @@ def _cells(values) -> list:
 
 _FIRSTS = frozenset(start[0] for start in _CHANGED_FROM)
 _FORCE_QUOTES = frozenset('\r\n,"')  # csv quotes a cell holding one: it starts with a quote
-_QUOTED_STARTS = tuple('"' + first for first in sorted(_FIRSTS & _FORCE_QUOTES))
+_QUOTED = sorted(_FIRSTS & _FORCE_QUOTES)
+_OPENINGS = (*_FIRSTS, *('"' + first for first in _QUOTED))  # how the first cell may open
+_QUOTED_STARTS = tuple(before + '"' + first for before in ",\n" for first in _QUOTED)
 _PLAIN_START = re.compile('[,"\n][' + re.escape("".join(sorted(_FIRSTS - _FORCE_QUOTES))) + "]")
 
 
 def _may_change(text: str) -> bool:
     """Whether a cell of this written CSV may start with something safe() changes: at the
     start, after the comma or line break before it, or after the quote opening it. It may
-    say so where nothing is to change (inside a cell, or a quoted cell ending a row): that
-    only costs writing the rows again, cell by cell. (Plain searches: a pattern with
-    alternatives took as long as safe() on every cell.)"""
+    say so where nothing is to change (inside a cell, or after a quoted cell whose text ends
+    with a comma or line break): that only costs writing the rows again, cell by cell.
+    (Plain searches: a pattern with alternatives took as long as safe() on every cell.)"""
     return (
-        text.startswith(tuple(_FIRSTS))
+        text.startswith(_OPENINGS)
         or any(start in text for start in _QUOTED_STARTS)
         or _PLAIN_START.search(text) is not None
     )
@@ -105,7 +108,8 @@ def _write_rows(out: TextIO, rows: list) -> None:
     out.write(text)
 
 
-CHUNK_STORIES = 200  # stories written at a time: what memory follows
+CHUNK_STORIES = 200  # stories read at a time
+WRITTEN_AT_ONCE = 1000  # rows written at a time: what memory follows
 
 
 def _story_chunks(story_ids: list[int] | None):
@@ -157,6 +161,10 @@ def _roll_up_stale(story_ids: list[int] | None) -> None:
         refresh_scores(stale)
 
 
+_TYPES = tuple(t.value for t in SourcingType)  # plain text: enum members are slow to read
+_STANCES = tuple(s.value for s in Stance)
+
+
 def _roll_up_cells(score, code, caps, summary) -> list:
     """The roll-up columns of a story, from the score, code, caps and summary stored (a
     story without claims, stored with the score -1, has none)."""
@@ -168,8 +176,8 @@ def _roll_up_cells(score, code, caps, summary) -> list:
     return [
         score, code,
         *(components.get(name) for name in STORY_COLUMNS[4:9]),
-        *(types.get(t.value, 0) for t in SourcingType),
-        *(stances.get(s.value, 0) for s in Stance),
+        *(types.get(value, 0) for value in _TYPES),
+        *(stances.get(value, 0) for value in _STANCES),
         "; ".join(parts["flags"]), "; ".join((caps or "").split("\n")),
     ]  # fmt: skip
 
@@ -226,11 +234,13 @@ def write_claims(
             f"WHERE a.story_id IN ({marks(chunk)}) ORDER BY a.story_id, a.id, c.start",
             tuple(chunk),
         )
-        rows = list(rows) if wanted is None else [row for row in rows if row[0] in wanted]
-        _write_rows(out, rows)
-        count += len(rows)
-        if progress and rows:
-            progress(count)
+        while batch := list(islice(rows, WRITTEN_AT_ONCE)):
+            if wanted is not None:
+                batch = [row for row in batch if row[0] in wanted]
+            _write_rows(out, batch)
+            count += len(batch)
+            if progress and batch:
+                progress(count)
     return count
 
 
