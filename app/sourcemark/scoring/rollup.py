@@ -135,8 +135,8 @@ def _independent(
 
 # Claims of one story are compared only where they share words that tell them apart, so that
 # a story's cost grows with its claims, not with their square (a 480 KB text of 12,928 lines
-# took minutes and gigabytes compared pair by pair). Up to COMMON_WITHIN claims, every claim
-# is compared with every one that shares two content words, exactly as pair by pair.
+# took minutes and gigabytes compared pair by pair). A story of up to MOST_COMPARED claims,
+# none with more than MOST_ALIKE alike, gets exactly the pairs a comparison of every pair gets.
 COMMON_WITHIN = 300  # a word in more of the claims than this is not looked up
 MOST_COMPARED = 100  # later claims a claim is compared with, at most: those sharing most words
 MOST_ALIKE = 25  # pairs kept for a claim, at most: its most alike (two corroborations count)
