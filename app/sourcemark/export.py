@@ -301,15 +301,18 @@ def export_csv(
     claim_ids: list[int] | None = None,
     progress: Callable[[int], None] | None = None,
 ) -> tuple[int, int]:
-    """Write the stories file, the claims file or both. Neither may name the database or
-    each other; each takes the old file's place only once both are complete, so a failure
-    leaves what was there before."""
+    """Write the stories file, the claims file or both, read at one moment (snapshot()).
+    Neither may name the database or each other; each takes the old file's place only once
+    both are complete, so a failure leaves what was there before."""
     from sourcemark.outputs import check_outputs, replacing_all
 
     check_outputs(stories_path, claims_path)
     ids = list(story_ids) if story_ids is not None else None
     n_stories = n_claims = 0
-    with replacing_all(stories_path, claims_path, encoding="utf-8", newline="") as outs:
+    with (  # both files describe one moment, even while an import goes on
+        snapshot(ids),
+        replacing_all(stories_path, claims_path, encoding="utf-8", newline="") as outs,
+    ):
         stories_out, claims_out = outs
         if stories_out is not None:
             n_stories = write_stories(stories_out, ids, bom)
