@@ -63,11 +63,10 @@ class DiskFull(StoreError):
 class ReadOnlyDatabase(StoreError):
     """The database was opened read-only: it can be browsed and exported, not changed."""
 
-    def __init__(self, message: str | None = None):
+    def __init__(self, where: str = "The database"):
         super().__init__(
-            message
-            or "The database is read-only (the file, its folder or its disk cannot be "
-            "written): it can be read and exported, but no change can be saved."
+            f"{where} is read-only (the file, its folder or its disk cannot be written): it "
+            "can be read and exported, but no change can be saved."
         )
 
 
@@ -242,10 +241,7 @@ def _open_read_only(path: Path, timeout: float) -> SqliteDatabase:
         database.close()
         raise _sqlite_error(path, error) from None
     database.check_writes = True
-    database.write_check = ReadOnlyDatabase(
-        f"{path} is read-only (the file, its folder or its disk cannot be written): it can "
-        "be read and exported, but no change can be saved."
-    )
+    database.write_check = ReadOnlyDatabase(str(path))
     return database
 
 

@@ -29,14 +29,10 @@ _own_revisions: set[int] = set()  # the revisions this process wrote
 @contextmanager
 def writing():
     """A write transaction that raises the database's revision (see revision()); nested in
-    another, it joins it. The first write after opening checks the database first. SQLite
-    files are opened with BEGIN IMMEDIATE transactions, so that two writers wait for each
-    other rather than fail half way."""
+    another, it joins it. SQLite files are opened with BEGIN IMMEDIATE transactions, so that
+    two writers wait for each other rather than fail half way (and the first of them checks
+    the file: store.db.SqliteCheckedDatabase)."""
     outermost = not database_proxy.obj.in_transaction()
-    if outermost:
-        from sourcemark.store.db import ensure_writable
-
-        ensure_writable()  # a damaged or read-only database is never written to
     with database_proxy.atomic():
         yield
         if outermost:
