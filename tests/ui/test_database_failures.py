@@ -166,3 +166,25 @@ def test_damage_the_window_meets_first_is_offered_the_backups_at_start(qtbot, tm
     open_database(url)
     with pytest.raises(DamagedDatabase, match="is damaged"):  # start-up's offer follows
         _first_window(url, settings)
+
+
+def test_a_background_roll_up_that_fails_says_so_in_the_window(qtbot, tmp_path, settings):
+    with small_disk(tmp_path / "disk", "8m") as disk:
+        url = open_demo("sqlite:///" + str(disk / "news.sqlite"))
+        close_database()
+        connection = sqlite3.connect(sqlite_path(url))
+        with connection:  # more stale stories than the window scores itself
+            connection.executemany(
+                "INSERT INTO story (title, created, updated) VALUES (?, '2026-01-01', "
+                "'2026-01-01')",
+                [(f"Story {n}",) for n in range(400)],
+            )
+        connection.close()
+        make_read_only(disk)
+        open_database(url)
+        window = make_window(qtbot, url, settings)
+        qtbot.waitUntil(lambda: window.score_task is None, timeout=30_000)
+        message = window.statusBar().currentMessage()
+        assert "scores could not be brought up to date" in message and "read-only" in message
+        window.close()
+        close_database()

@@ -2,6 +2,7 @@
 log's path, and the window goes on working."""
 
 import threading
+from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QObject, Qt, QTimer, Signal
@@ -52,5 +53,37 @@ def test_an_error_in_a_slot_is_logged_shown_once_and_the_window_goes_on(qtbot, d
         before = Claim.get_by_id(claim_id).reviewed
         key(qtbot, window, Qt.Key.Key_Space)
         assert Claim.get_by_id(claim_id).reviewed is not before
+    finally:
+        reporter.uninstall()
+
+
+@pytest.mark.qt_no_exception_capture
+def test_a_background_task_that_fails_is_never_silent(qtbot, db_url, settings):
+    from PySide6.QtCore import QThreadPool
+
+    from sourcemark.ui.worker import Task
+
+    window = window_with_claims(qtbot, db_url, settings)
+    reporter = ErrorReporter(window)
+    reporter.install()
+    log = Path(reporter.path)  # the app's log, wherever this process keeps it
+    try:
+
+        def broken(progress, cancelled):
+            raise KeyError("a story that went away")
+
+        # a caller that handles the error hears it, and the traceback is in the log
+        heard = Task(broken)
+        with qtbot.waitSignal(heard.signals.failed, timeout=5000) as failed:
+            heard.signals.failed.connect(lambda error: None)
+            QThreadPool.globalInstance().start(heard)
+        assert isinstance(failed.args[0], KeyError)
+        text = log.read_text(encoding="utf-8")
+        assert "Traceback" in text and "a story that went away" in text and "broken" in text
+        # nobody listens: the error reporter tells it, as any unexpected error
+        unheard = Task(broken)
+        with qtbot.waitSignal(reporter.reported, timeout=5000) as reported:
+            QThreadPool.globalInstance().start(unheard)
+        assert reported.args == ["KeyError: 'a story that went away'"]
     finally:
         reporter.uninstall()

@@ -12,7 +12,7 @@ from pathlib import Path
 
 from sourcemark import __version__
 from sourcemark.analysis.types import TYPE_LABELS, SourcingType
-from sourcemark.ui.theme import TYPE_COLOURS
+from sourcemark.colours import TYPE_COLOURS
 
 COMPONENTS = {
     "on_record": "On the record",

@@ -693,7 +693,15 @@ class MainWindow(QMainWindow):
             self.statusBar().showMessage("Every story's score is up to date.", 5000)
 
         task.signals.finished.connect(done)
-        task.signals.errored.connect(lambda message: setattr(self, "score_task", None))
+        def failed(error: Exception) -> None:
+            from sourcemark.outputs import failure
+
+            self.score_task = None
+            self.statusBar().showMessage(
+                f"The scores could not be brought up to date: {failure(error)}", 15000
+            )
+
+        task.signals.failed.connect(failed)
         self.pool.start(task)
 
     def _show_stored_scores(self, story_ids: list[int] | None = None) -> None:

@@ -1,25 +1,15 @@
-"""Colours and marks for sourcing types.
+"""Colours and marks for sourcing types in the window.
 
-The colours are the Okabe-Ito palette, which stays distinguishable for the
-common forms of colour blindness; each type also has its own underline style
-so that the highlight never rests on colour alone.
+The colours themselves are plain data in sourcemark.colours (the reports use them too);
+each type also has its own underline style here, so that the highlight never rests on
+colour alone.
 """
 
 import qtawesome as qta
 from PySide6.QtGui import QColor, QIcon, QPainter, QPixmap, QTextCharFormat
 
 from sourcemark.analysis.types import SourcingType
-
-TYPE_COLOURS: dict[str, str] = {
-    SourcingType.NAMED_OFFICIAL: "#0072B2",
-    SourcingType.SPOKESPERSON: "#56B4E9",
-    SourcingType.NAMED_PERSON: "#009E73",
-    SourcingType.ANONYMOUS_OFFICIAL: "#D55E00",
-    SourcingType.ANONYMOUS_SOURCE: "#E69F00",
-    SourcingType.MEDIA_REPORT: "#CC79A7",
-    SourcingType.DOCUMENT: "#F0E442",
-    SourcingType.UNATTRIBUTED: "#999999",
-}
+from sourcemark.colours import TYPE_COLOURS
 
 TYPE_UNDERLINES: dict[str, QTextCharFormat.UnderlineStyle] = {
     SourcingType.NAMED_OFFICIAL: QTextCharFormat.UnderlineStyle.SingleUnderline,

@@ -1,10 +1,18 @@
-"""Long work off the window's thread: a QRunnable that reports through signals."""
+"""Long work off the window's thread: a QRunnable that reports through signals.
+
+An error in a task is never silent: its traceback goes to the app's log, and it goes to
+the listeners of ``failed``/``errored``, or, when nobody listens, to the error reporter
+(sys.excepthook) as any unexpected error does."""
 
 import contextlib
+import logging
+import sys
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import QObject, QRunnable, Signal
+from PySide6.QtCore import SIGNAL, QObject, QRunnable, Signal
+
+log = logging.getLogger("sourcemark.worker")
 
 
 class TaskSignals(QObject):
@@ -27,12 +35,22 @@ class Task(QRunnable):
     def cancel(self) -> None:
         self._cancelled = True
 
+    def handled(self) -> bool:
+        """Whether anyone listens for this task's errors."""
+        signals = self.signals
+        return bool(signals.receivers(SIGNAL("failed(PyObject)"))
+                    or signals.receivers(SIGNAL("errored(QString)")))  # fmt: skip
+
     def run(self) -> None:
         try:
             result = self.fn(self.signals.progress.emit, lambda: self._cancelled)
         except Exception as error:  # reported to the window, which keeps running
-            self.signals.failed.emit(error)
-            self.signals.errored.emit(f"{type(error).__name__}: {error}")
+            if self.handled():
+                log.error("a background task failed", exc_info=error)  # the caller tells
+                self.signals.failed.emit(error)
+                self.signals.errored.emit(f"{type(error).__name__}: {error}")
+            else:  # logged and shown by the error reporter
+                sys.excepthook(type(error), error, error.__traceback__)
         else:
             self.signals.finished.emit(result)
         finally:
