@@ -11,8 +11,8 @@ from hypothesis import settings as examples  # the fixture "settings" is the win
 from hypothesis import strategies as st
 
 from sourcemark.cli import main
-from sourcemark.export import CLAIM_COLUMNS, STORY_COLUMNS, safe
 from sourcemark.paths import sample_story_path
+from sourcemark.report.export import CLAIM_COLUMNS, STORY_COLUMNS, safe
 from sourcemark.store import close_database, models, open_database
 from sourcemark.store.models import Claim
 
@@ -211,8 +211,8 @@ def test_stories_chosen_with_ctrl_click_are_exported_together(
 def live_roll_up_cells() -> dict[str, dict[str, str]]:
     """Story id -> its roll-up columns as a roll-up computed now gives them (the stories
     without claims have none)."""
-    from sourcemark import rollups
     from sourcemark.analysis.types import SourcingType, Stance
+    from sourcemark.store import rollups
     from sourcemark.store.models import Story
 
     found = {}
@@ -232,7 +232,7 @@ def live_roll_up_cells() -> dict[str, dict[str, str]]:
 
 
 def stories_csv() -> list[dict]:
-    from sourcemark.export import write_stories
+    from sourcemark.report.export import write_stories
 
     out = io.StringIO()
     write_stories(out)
@@ -250,8 +250,8 @@ def assert_as_live(rows: list[dict]) -> None:
 
 
 def test_the_stories_file_of_an_archive_is_what_a_live_roll_up_gives(tmp_path):
+    from sourcemark.store.edits import update_claim
     from sourcemark.store.models import Story
-    from sourcemark.store.repo import update_claim
     from tests.store.test_archive import opened_archive
 
     with opened_archive(tmp_path, stories=40, articles=48, outlets=6, claims=1000, seed=5):
@@ -308,7 +308,7 @@ cell_values = st.one_of(
 @examples(max_examples=400)
 @given(st.lists(st.lists(cell_values, min_size=1, max_size=5), min_size=1, max_size=6))
 def test_rows_are_written_as_safe_makes_each_cell(rows):
-    from sourcemark.export import _write_rows
+    from sourcemark.report.export import _write_rows
 
     fast, slow = io.StringIO(), io.StringIO()
     _write_rows(fast, rows)
@@ -335,7 +335,7 @@ def test_one_export_reads_one_moment_while_another_process_imports(tmp_path, sam
     import subprocess
     import sys
 
-    from sourcemark.export import snapshot, write_claims, write_stories
+    from sourcemark.report.export import snapshot, write_claims, write_stories
 
     article = tmp_path / "strike.txt"
     article.write_text(ANOTHER_ARTICLE, encoding="utf-8")
@@ -363,9 +363,9 @@ def test_one_export_reads_one_moment_while_another_process_imports(tmp_path, sam
 def test_a_story_made_stale_before_the_snapshot_is_rolled_up_first(
     tmp_path, sample_db, monkeypatch
 ):
-    from sourcemark import export
-    from sourcemark.rollups import stale_stories
-    from sourcemark.store.repo import mark_stale
+    from sourcemark.report import export
+    from sourcemark.store.rollups import stale_stories
+    from sourcemark.store.stale import mark_stale
 
     open_database(sample_db)
     rolled = export._roll_up_stale
@@ -386,8 +386,8 @@ def test_a_story_made_stale_before_the_snapshot_is_rolled_up_first(
 def test_a_snapshot_that_keeps_finding_stale_stories_may_write_them(
     tmp_path, sample_db, monkeypatch
 ):
-    from sourcemark import export
-    from sourcemark.store.repo import mark_stale
+    from sourcemark.report import export
+    from sourcemark.store.stale import mark_stale
 
     open_database(sample_db)
     rolled = export._roll_up_stale

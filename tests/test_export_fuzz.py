@@ -12,10 +12,10 @@ from hypothesis import strategies as st
 
 from sourcemark.analysis.types import Claim as FoundClaim
 from sourcemark.analysis.types import SourcingType, Stance
-from sourcemark.export import CLAIM_COLUMNS, DANGEROUS_STARTS, _writer, export_csv, safe
 from sourcemark.ingest import Document
+from sourcemark.report.export import CLAIM_COLUMNS, DANGEROUS_STARTS, _writer, export_csv, safe
 from sourcemark.store import close_database, open_database
-from sourcemark.store.repo import add_article
+from sourcemark.store.articles import add_article
 
 cells = st.one_of(
     st.text(),

@@ -11,8 +11,8 @@ from pathlib import Path
 import pytest
 
 from sourcemark.cli import main
-from sourcemark.export import safe
 from sourcemark.paths import sample_story_path
+from sourcemark.report.export import safe
 from tests.disks import fill, small_disk
 
 

@@ -325,8 +325,8 @@ def cmd_import(args: argparse.Namespace) -> int:
 
 
 def cmd_export(args: argparse.Namespace) -> int:
-    from sourcemark.export import export_csv
     from sourcemark.outputs import OutputRefused, check_outputs, failure
+    from sourcemark.report.export import export_csv
     from sourcemark.store import describe
 
     if not args.stories and not args.claims:
@@ -352,7 +352,7 @@ def cmd_export(args: argparse.Namespace) -> int:
 
 
 def _say_unscored(story_ids: list[int] | None) -> None:
-    from sourcemark.export import unscored_note, unscored_stories
+    from sourcemark.report.export import unscored_note, unscored_stories
 
     unscored = unscored_stories(story_ids)
     if unscored:

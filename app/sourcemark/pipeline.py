@@ -14,8 +14,8 @@ from sourcemark.ingest import Document, IngestError, is_url, printable_path, rea
 from sourcemark.ingest.html import read_html
 from sourcemark.ingest.readers import within_limits
 from sourcemark.store import StoreError
+from sourcemark.store.articles import DuplicateArticle, add_article
 from sourcemark.store.models import Article, Story
-from sourcemark.store.repo import DuplicateArticle, add_article
 
 log = logging.getLogger(__name__)
 

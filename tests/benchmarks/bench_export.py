@@ -26,9 +26,9 @@ ROOT = HERE.parents[1]
 CHILD = r"""
 import csv, json, resource, sqlite3, sys, time
 sys.path.insert(0, sys.argv[3])
-from sourcemark.export import export_csv
+from sourcemark.report.export import export_csv
 from sourcemark.store import open_database
-import sourcemark.rollups, sourcemark.scoring.rollup  # the app, loaded before measuring
+import sourcemark.store.rollups, sourcemark.scoring.rollup  # the app, loaded before measuring
 path, which, part, stories_out, claims_out = sys.argv[1], sys.argv[2], *sys.argv[4:]
 open_database("sqlite:///" + path)
 before = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
@@ -82,7 +82,7 @@ PREPARE = r"""
 import sys
 sys.path.insert(0, sys.argv[2])
 from sourcemark.store import open_database
-from sourcemark.rollups import refresh_scores
+from sourcemark.store.rollups import refresh_scores
 if __name__ == "__main__":
     open_database("sqlite:///" + sys.argv[1], timeout=600)  # upgrades an older archive
     refresh_scores()  # the roll-ups (and claims' grades) an export reads, brought up to date

@@ -26,8 +26,8 @@ ROLLUP = r"""
 import json, resource, sqlite3, sys, time
 sys.path.insert(0, sys.argv[3])
 from sourcemark.store import open_database
-from sourcemark.rollups import refresh_scores
-from sourcemark.store.repo import mark_stale
+from sourcemark.store.rollups import refresh_scores
+from sourcemark.store.stale import mark_stale
 path = sys.argv[2]
 open_database("sqlite:///" + path)
 if sys.argv[1] == "raw":
@@ -44,7 +44,8 @@ if sys.argv[1] == "raw":
 else:
     if sys.argv[1] == "changed":  # a change of settings that moves every claim's letter
         from sourcemark.scoring.codes import DEFAULT_LETTERS
-        from sourcemark.store.repo import load_settings, save_settings
+        from sourcemark.store.edits import save_settings
+        from sourcemark.store.settings import load_settings
         settings = load_settings()
         moved = settings.letters == DEFAULT_LETTERS
         settings.letters = {type_: "E" for type_ in DEFAULT_LETTERS} if moved else dict(DEFAULT_LETTERS)

@@ -5,8 +5,8 @@ import csv
 import io
 from contextlib import contextmanager
 
-from sourcemark import export, rollups
-from sourcemark.store import close_database, open_database
+from sourcemark.report import export
+from sourcemark.store import close_database, open_database, rollups
 from sourcemark.store.models import Article, Claim, Corroboration, Outlet, Story
 from tests.benchmarks.make_archive import build
 
@@ -54,7 +54,7 @@ def test_chunks_of_stories_grade_as_the_whole_archive_does(tmp_path, monkeypatch
 
 
 def test_roll_ups_shared_among_processes_are_those_of_one(tmp_path, monkeypatch):
-    from sourcemark.store.repo import mark_stale
+    from sourcemark.store.stale import mark_stale
 
     with opened_archive(tmp_path, stories=30, articles=36, outlets=6, claims=750, seed=9):
 
@@ -88,8 +88,10 @@ def test_the_grades_stored_with_the_roll_up_are_the_ones_computed_live(tmp_path)
 
 
 def test_a_roll_up_again_writes_only_the_grades_that_changed(tmp_path):
+    from sourcemark.store.edits import save_settings
     from sourcemark.store.models import database_proxy
-    from sourcemark.store.repo import load_settings, mark_stale, save_settings
+    from sourcemark.store.settings import load_settings
+    from sourcemark.store.stale import mark_stale
 
     with opened_archive(tmp_path, stories=20, articles=24, outlets=4, claims=500, seed=13):
         rollups.refresh_scores()
@@ -115,13 +117,13 @@ def test_a_roll_up_again_writes_only_the_grades_that_changed(tmp_path):
 
 def test_a_grade_has_only_the_stories_it_moves_rolled_up_again(tmp_path):
     from sourcemark.store.models import Source
-    from sourcemark.store.repo import (
-        mark_stale,
+    from sourcemark.store.registry import (
         merge_sources,
         set_outlet_reliability,
         set_reliability,
         unmerge_sources,
     )
+    from sourcemark.store.stale import mark_stale
 
     with opened_archive(tmp_path, stories=40, articles=48, outlets=6, claims=1000, seed=17):
 

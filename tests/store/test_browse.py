@@ -6,11 +6,11 @@ import pytest
 from sourcemark.analysis.types import Claim as FoundClaim
 from sourcemark.analysis.types import SourcingType, Stance
 from sourcemark.ingest import Document
-from sourcemark.rollups import claim_grades, refresh_scores
 from sourcemark.store import browse
+from sourcemark.store.articles import add_article
 from sourcemark.store.browse import ClaimQuery
 from sourcemark.store.models import Article, Claim, Source
-from sourcemark.store.repo import add_article
+from sourcemark.store.rollups import claim_grades, refresh_scores
 
 T, S = SourcingType, Stance
 
@@ -121,7 +121,7 @@ def test_a_search_of_signs_alone_is_found_as_written(archive):
 
 
 def test_the_search_index_follows_edits_and_deletions(archive):
-    from sourcemark.store.repo import update_claim
+    from sourcemark.store.edits import update_claim
 
     claim = next(c for c in reading_order() if c.text.startswith("Traffic"))
     assert found(ClaimQuery(search="gridlock")) == []

@@ -4,17 +4,13 @@ found again when the similarity setting is lowered."""
 from sourcemark.analysis.types import Claim as FoundClaim
 from sourcemark.analysis.types import SourcingType
 from sourcemark.ingest import Document
-from sourcemark.rollups import claim_grades
 from sourcemark.scoring import Settings
+from sourcemark.store.articles import add_article
 from sourcemark.store.corroboration import rebuild_index
+from sourcemark.store.edits import delete_claims, restore_claims, save_settings
+from sourcemark.store.links import set_link
 from sourcemark.store.models import Claim, ClaimWord, Corroboration
-from sourcemark.store.repo import (
-    add_article,
-    delete_claims,
-    restore_claims,
-    save_settings,
-    set_link,
-)
+from sourcemark.store.rollups import claim_grades
 
 SAID = "the harbour bridge will close for six weeks from April after inspectors found corrosion"
 
@@ -102,7 +98,7 @@ def test_a_rebuild_finds_the_same_pairs_as_storing_one_by_one(db):
 
 
 def test_roll_ups_in_helper_processes_match_on_this_database(db):
-    from sourcemark import rollups
+    from sourcemark.store import rollups
     from sourcemark.store.models import Story
 
     store(SAID, "The Lakeshore Examiner")
@@ -111,7 +107,7 @@ def test_roll_ups_in_helper_processes_match_on_this_database(db):
     assert rollups.refresh_scores() == 3  # in this process
     alone = list(Story.select(Story.id, Story.score, Story.code).order_by(Story.id).tuples())
     codes = {c.id: c.code for c in Claim.select()}
-    from sourcemark.store.repo import mark_stale
+    from sourcemark.store.stale import mark_stale
 
     mark_stale()
     assert rollups._refresh_in_processes(rollups.stale_stories(), 2, None) == 3

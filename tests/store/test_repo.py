@@ -5,8 +5,9 @@ import pytest
 from sourcemark.analysis.types import Claim as FoundClaim
 from sourcemark.analysis.types import SourcingType, Stance
 from sourcemark.ingest import Document
+from sourcemark.store.articles import DuplicateArticle, add_article
 from sourcemark.store.models import Article, Claim, Source, SourceAlias, Story
-from sourcemark.store.repo import DuplicateArticle, add_article, claims_of_story, story_rows
+from sourcemark.store.rows import claims_of_story, story_rows
 
 TEXT = "Officials said the bridge was closed. The mayor denied it."
 
@@ -100,7 +101,7 @@ def another_person(db_url: str, sql: str) -> None:
 
 
 def test_an_edit_of_a_claim_someone_else_changed_is_refused_and_theirs_kept(db, db_url):
-    from sourcemark.store.repo import EditConflict, restore_claim_fields, update_claim
+    from sourcemark.store.edits import EditConflict, restore_claim_fields, update_claim
 
     article = add_article(Document(text=TEXT, title="Bridge"), found_claims())
     claim = Claim.get(Claim.article == article.id)
@@ -125,7 +126,7 @@ def test_an_edit_of_a_claim_someone_else_changed_is_refused_and_theirs_kept(db, 
 
 
 def test_an_edit_of_a_claim_someone_else_deleted_is_refused(db, db_url):
-    from sourcemark.store.repo import EditConflict, update_claim
+    from sourcemark.store.edits import EditConflict, update_claim
 
     article = add_article(Document(text=TEXT, title="Bridge"), found_claims())
     claim = Claim.get(Claim.article == article.id)
@@ -136,7 +137,7 @@ def test_an_edit_of_a_claim_someone_else_deleted_is_refused(db, db_url):
 
 
 def test_delete_split_and_merge_leave_claims_someone_else_changed_alone(db, db_url):
-    from sourcemark.store.repo import (
+    from sourcemark.store.edits import (
         EditConflict,
         claims_of_article,
         delete_claims,

@@ -4,7 +4,7 @@ to every score and code."""
 from PySide6.QtCore import Qt
 
 from sourcemark.store import close_database, open_database
-from sourcemark.store.repo import load_settings
+from sourcemark.store.settings import load_settings
 from tests.ui.test_review import window_with_claims
 
 

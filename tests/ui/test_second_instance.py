@@ -25,7 +25,7 @@ OTHER = r"""
 import sys
 sys.path.insert(0, sys.argv[2])
 from sourcemark.store import open_database
-from sourcemark.store.repo import update_claim
+from sourcemark.store.edits import update_claim
 open_database(sys.argv[1])
 print("ready", flush=True)
 sys.stdin.readline()

@@ -1,4 +1,4 @@
-"""Reports people can send: CSV exports (sourcemark.export) and the story report."""
+"""Reports people can send: CSV exports (sourcemark.report.export) and the story report."""
 
 from sourcemark.report.story import story_report_html, write_report
 

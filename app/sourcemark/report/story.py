@@ -27,10 +27,11 @@ def story_report_html(story_id: int) -> str:
     """The report as HTML. The claims are read once, as the model reads them (plain rows, in
     reading order): read as model objects with their article, each carried a copy of the
     article's text, 6.3 GB for a 480 KB article of 12,928 claims."""
-    from sourcemark.rollups import graded_stories
     from sourcemark.scoring import roll_up
     from sourcemark.store.models import Story
-    from sourcemark.store.repo import article_rows, load_settings
+    from sourcemark.store.rollups import graded_stories
+    from sourcemark.store.rows import article_rows
+    from sourcemark.store.settings import load_settings
 
     story = Story.get_by_id(story_id)
     model = load_settings()

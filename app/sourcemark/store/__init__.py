@@ -1,7 +1,7 @@
 """peewee models, database selection by URL, schema versions and migrations, queries."""
 
+from sourcemark.store.articles import DuplicateArticle, add_article
 from sourcemark.store.db import StoreError, close_database, describe, open_database, resolve_url
-from sourcemark.store.repo import DuplicateArticle, add_article
 
 __all__ = [
     "DuplicateArticle",

@@ -36,7 +36,9 @@ from sourcemark.store.models import (
     utcnow,
     writing,
 )
+from sourcemark.store.settings import load_settings
 from sourcemark.store.sql import chunks, marks, select
+from sourcemark.store.stale import mark_stale, stories_touched
 
 MAX_POSTING = 1000  # a word in more claims than this says nothing about sameness
 MOST_PAIRS = 25  # pairs a claim finds in other stories, at most: its most alike are kept
@@ -220,8 +222,6 @@ def index_claims(claim_ids: Iterable[int]) -> int:
     claims = _claims(sorted(set(claim_ids)))
     if not claims:
         return 0
-    from sourcemark.store.repo import mark_stale, stories_touched
-
     ids = [claim_id for claim_id, _s, _t in claims]
     rewritten = _indexed(ids)
     if rewritten:
@@ -387,8 +387,6 @@ def rebuild_index(
     """Index every claim again and find every pair anew, from ``threshold`` (default: the
     model setting): after the similarity setting was lowered, or to build an archive in
     bulk. Returns the number of pairs found."""
-    from sourcemark.store.repo import load_settings
-
     threshold = load_settings().similarity if threshold is None else threshold
     with writing():
         ClaimWord.delete().execute()
@@ -444,7 +442,5 @@ def rebuild_index(
                 pairs[a, b] = score
         _store_pairs(pairs, None)
         _set_floor(threshold)
-        from sourcemark.store.repo import mark_stale
-
         mark_stale()
     return len(pairs)

@@ -14,8 +14,9 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
 )
 
-from sourcemark.rollups import similar_claims
-from sourcemark.store.repo import links_of, load_settings, set_link
+from sourcemark.store.links import links_of, set_link
+from sourcemark.store.rollups import similar_claims
+from sourcemark.store.settings import load_settings
 from sourcemark.ui.commands import StoreCommand
 from sourcemark.ui.models import ID_ROLE
 from sourcemark.ui.wording import plain_tip

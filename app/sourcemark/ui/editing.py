@@ -20,18 +20,18 @@ from PySide6.QtWidgets import (
 )
 
 from sourcemark.analysis.types import TYPE_LABELS, SourcingType, Stance
-from sourcemark.store.models import Claim, Source
-from sourcemark.store.repo import (
+from sourcemark.store.articles import reanalyze_article
+from sourcemark.store.edits import (
     EditConflict,
     add_user_claim,
     claims_of_article,
     delete_claims,
-    reanalyze_article,
     replace_claims_of_article,
     restore_claim_fields,
     restore_claims,
     update_claim,
 )
+from sourcemark.store.models import Claim, Source
 from sourcemark.ui.commands import StoreCommand
 
 # The order of the taxonomy; the keys 1-8 pick a type in this order.

@@ -39,7 +39,6 @@ from PySide6.QtWidgets import (
 from sourcemark import APP_NAME, __version__
 from sourcemark.paths import sample_story_path
 from sourcemark.pipeline import ImportReport, import_paths
-from sourcemark.rollups import refresh_scores, stale_stories
 from sourcemark.store import StoreError, describe
 from sourcemark.store.browse import (
     claim_counts,
@@ -48,15 +47,10 @@ from sourcemark.store.browse import (
     stories_of_claims,
 )
 from sourcemark.store.db import ReadOnlyDatabase
+from sourcemark.store.edits import merge_claims, split_claim
 from sourcemark.store.models import Article, Claim, revision, written_here
-from sourcemark.store.repo import (
-    articles_of,
-    claims_by_id,
-    claims_of_story,
-    merge_claims,
-    split_claim,
-    story_rows,
-)
+from sourcemark.store.rollups import refresh_scores, stale_stories
+from sourcemark.store.rows import articles_of, claims_by_id, claims_of_story, story_rows
 from sourcemark.ui.article_view import ArticleView
 from sourcemark.ui.commands import StoreCommand
 from sourcemark.ui.drops import items_from_mime
@@ -895,7 +889,8 @@ class MainWindow(QMainWindow):
             self._show_story(self.current_story_id())
 
     def edit_model_settings(self) -> None:
-        from sourcemark.store.repo import load_settings, save_settings
+        from sourcemark.store.edits import save_settings
+        from sourcemark.store.settings import load_settings
         from sourcemark.ui.model_settings import ModelSettingsDialog
 
         dialog = ModelSettingsDialog(load_settings(), self)
@@ -1490,8 +1485,8 @@ class MainWindow(QMainWindow):
     def write_export(
         self, path: str, story_ids: list[int] | None, claim_ids: list[int] | None = None
     ) -> None:
-        from sourcemark.export import export_csv, unscored_note
         from sourcemark.outputs import failure
+        from sourcemark.report.export import export_csv, unscored_note
 
         base = Path(path)
         stem = base.with_suffix("") if base.suffix.lower() == ".csv" else base
@@ -1510,7 +1505,7 @@ class MainWindow(QMainWindow):
         )
 
         def done(counts) -> None:
-            from sourcemark.export import unscored_stories
+            from sourcemark.report.export import unscored_stories
 
             self.statusBar().showMessage(
                 f"Exported {counted(counts[0], 'story', 'stories')} and "

@@ -16,12 +16,12 @@ from PySide6.QtCore import (
 )
 
 from sourcemark.analysis.types import ANONYMOUS_TYPES, TYPE_LABELS, SourcingType, Stance
-from sourcemark.rollups import cited_letter, links_of_claims, outlet_letters
 from sourcemark.scoring import claim_code
 from sourcemark.scoring.rollup import REASONS
 from sourcemark.store import browse
 from sourcemark.store.models import Claim
-from sourcemark.store.repo import ArticleRow, StoryRow, article_rows
+from sourcemark.store.rollups import cited_letter, links_of_claims, outlet_letters
+from sourcemark.store.rows import ArticleRow, StoryRow, article_rows
 from sourcemark.ui.drops import items_from_mime
 from sourcemark.ui.theme import icon, type_swatch
 from sourcemark.ui.wording import counted, plain_tip
@@ -632,7 +632,7 @@ def grade_rows(rows: list[ClaimRow]) -> None:
     claims of other stories stored as corroborating them."""
     from sourcemark.scoring import ClaimInput, grade_claims
     from sourcemark.scoring.rollup import corroborate_across
-    from sourcemark.store.repo import load_settings
+    from sourcemark.store.settings import load_settings
 
     by_story: dict[int | None, list[ClaimRow]] = {}
     for row in rows:

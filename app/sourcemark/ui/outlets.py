@@ -5,9 +5,10 @@ reports that rest on it."""
 from PySide6.QtWidgets import QDialogButtonBox, QVBoxLayout
 
 from sourcemark.analysis.types import ANONYMOUS_TYPES, TYPE_LABELS, SourcingType
-from sourcemark.rollups import claim_codes, record_text, track_record
 from sourcemark.scoring.rollup import ON_RECORD
-from sourcemark.store.repo import claim_months, outlet_rows, set_outlet_reliability
+from sourcemark.store.registry import outlet_rows, set_outlet_reliability
+from sourcemark.store.rollups import claim_codes, record_text, track_record
+from sourcemark.store.rows import claim_months
 from sourcemark.ui.registry import RegistryDialog
 
 

@@ -13,14 +13,9 @@ from PySide6.QtWidgets import (
 )
 
 from sourcemark.analysis.types import TYPE_LABELS, SourcingType
-from sourcemark.rollups import claim_codes, record_text, track_record
-from sourcemark.store.repo import (
-    claim_months,
-    merge_sources,
-    set_reliability,
-    source_rows,
-    unmerge_sources,
-)
+from sourcemark.store.registry import merge_sources, set_reliability, source_rows, unmerge_sources
+from sourcemark.store.rollups import claim_codes, record_text, track_record
+from sourcemark.store.rows import claim_months
 from sourcemark.ui.commands import StoreCommand
 from sourcemark.ui.models import ID_ROLE
 from sourcemark.ui.registry import RegistryDialog

@@ -188,9 +188,9 @@ class SummaryStrip(QWidget):
             return
         self.why.show()
         self.breakdown.setVisible(self.why.isChecked())
-        from sourcemark.rollups import cited_letter, outlet_letters
         from sourcemark.scoring import ClaimInput, roll_up
-        from sourcemark.store.repo import load_settings
+        from sourcemark.store.rollups import cited_letter, outlet_letters
+        from sourcemark.store.settings import load_settings
 
         cited = outlet_letters()
 

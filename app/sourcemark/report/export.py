@@ -125,7 +125,7 @@ def _story_chunks(story_ids: list[int] | None):
 def write_stories(out: TextIO, story_ids: list[int] | None = None, bom: bool = False) -> int:
     """One row per story, from the roll-up stored with it (the stories changed since it was
     stored are rolled up first), a chunk of stories at a time; returns the number written."""
-    from sourcemark.store.repo import load_settings
+    from sourcemark.store.settings import load_settings
     from sourcemark.store.sql import marks, select
 
     _roll_up_stale(story_ids)
@@ -151,8 +151,8 @@ def write_stories(out: TextIO, story_ids: list[int] | None = None, bom: bool = F
 
 def _roll_up_stale(story_ids: list[int] | None) -> None:
     """Roll up the stories (of these, or all) changed since their roll-up was stored."""
-    from sourcemark.rollups import refresh_scores, stale_stories
     from sourcemark.store.db import is_read_only
+    from sourcemark.store.rollups import refresh_scores, stale_stories
 
     stale = stale_stories()
     if story_ids is not None:
@@ -259,9 +259,9 @@ def snapshot(story_ids: Iterable[int] | None = None) -> Iterator[None]:
     snapshot is let go and taken again. Failing that SNAPSHOT_TRIES times, the last one is
     a transaction that may write (SQLite's takes the write lock: imports wait), so that the
     writers roll up what is stale inside it. Inside a transaction already: that one."""
-    from sourcemark.rollups import stale_stories
     from sourcemark.store.db import is_read_only
     from sourcemark.store.models import database_proxy
+    from sourcemark.store.rollups import stale_stories
 
     database = database_proxy.obj
     if database.in_transaction():
@@ -324,8 +324,8 @@ def export_csv(
 def unscored_stories(story_ids: Iterable[int] | None = None) -> list[int]:
     """The stories (of these, or all) an export wrote without bringing their scores up to
     date: on a read-only database, those changed since they were last scored."""
-    from sourcemark.rollups import stale_stories
     from sourcemark.store.db import is_read_only
+    from sourcemark.store.rollups import stale_stories
 
     if not is_read_only():
         return []

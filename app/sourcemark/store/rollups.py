@@ -15,7 +15,8 @@ from sourcemark.scoring import ClaimInput, grade_claims, roll_up
 from sourcemark.scoring.rollup import Link, corroborate_across
 from sourcemark.store.db import opened_url
 from sourcemark.store.models import database_proxy
-from sourcemark.store.repo import load_settings, outlet_key
+from sourcemark.store.registry import outlet_key
+from sourcemark.store.settings import load_settings
 from sourcemark.store.sql import chunks, marks, select
 
 STORIES_PER_CHUNK = 200

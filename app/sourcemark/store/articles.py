@@ -1,0 +1,198 @@
+"""Storing imported articles with the analyzer's claims: duplicates refused by content hash
+or address, outlets and registry sources found by name (created on first sight), and the
+analyzer's claims of an article replaced when it is analysed again."""
+
+import re
+from collections.abc import Iterable
+
+from peewee import IntegrityError
+
+from sourcemark.analysis.types import Claim as FoundClaim
+from sourcemark.ingest.document import Document
+from sourcemark.store.corroboration import index_articles
+from sourcemark.store.models import (
+    Article,
+    Claim,
+    Outlet,
+    Source,
+    SourceAlias,
+    Story,
+    utcnow,
+    writing,
+)
+from sourcemark.store.sql import chunks, insert_row, insert_rows, marks, select_rows
+from sourcemark.store.stale import stale_article
+
+
+class DuplicateArticle(Exception):
+    """The article is stored already."""
+
+    def __init__(self, article: Article):
+        super().__init__(f"already imported as “{article.title}” (story {article.story_id})")
+        self.article = article
+
+
+def alias_key(name: str) -> str:
+    """The form under which aliases are compared: lower case, words only."""
+    return " ".join(re.findall(r"\w+", name.casefold()))
+
+
+def outlet_named(name: str | None) -> int | None:
+    """The id of the outlet of this name (in any case), created on first sight."""
+    if not name or not name.strip():
+        return None
+    name = name.strip()[:200]
+    rows = select_rows("SELECT id FROM outlet WHERE LOWER(name) = {p} LIMIT 1", name.lower())
+    return rows[0][0] if rows else insert_row(Outlet, {"name": name})
+
+
+def find_duplicate(document: Document) -> Article | None:
+    """The stored article with the same text (white space aside) or the same address."""
+    content_hash = document.content_hash
+    if document.url:
+        rows = select_rows(
+            "SELECT id, content_hash FROM article WHERE content_hash = {p} OR url = {p} LIMIT 2",
+            content_hash,
+            document.url,
+        )
+    else:
+        rows = select_rows(
+            "SELECT id, content_hash FROM article WHERE content_hash = {p}", content_hash
+        )
+    if not rows:
+        return None
+    rows.sort(key=lambda row: row[1] != content_hash)  # the same text first
+    return Article.get_by_id(rows[0][0])
+
+
+def add_article(
+    document: Document,
+    claims: Iterable[FoundClaim],
+    *,
+    story: Story | None = None,
+    analyzer_version: str = "",
+) -> Article:
+    """Store a document and its claims, in a new story unless one is given. All or nothing.
+    Two people importing the same article at once store it once: the database's unique
+    content hash refuses the second, which is told it is a duplicate; a clash over a new
+    outlet or source name created by the other at that moment is tried again."""
+    found = list(claims)
+    for attempt in range(3):
+        try:
+            return _add_article(document, found, story, analyzer_version)
+        except IntegrityError:
+            existing = find_duplicate(document)
+            if existing is not None:
+                raise DuplicateArticle(existing) from None
+            if attempt == 2:
+                raise
+    raise AssertionError("unreachable")
+
+
+def _add_article(document, claims, story, analyzer_version) -> Article:
+    with writing():
+        existing = find_duplicate(document)
+        if existing is not None:
+            raise DuplicateArticle(existing)
+        new_story = story is None
+        if story is None:
+            title = (document.title or "Untitled story")[:500]
+            story = Story(id=insert_row(Story, {"title": title}), title=title)
+        fields = {
+            "story": story.id,
+            "title": (document.title or "Untitled")[:500],
+            "outlet": outlet_named(document.outlet),
+            "url": document.url,
+            "published": document.published,
+            "byline": document.byline,
+            "text": document.text,
+            "content_hash": document.content_hash,
+            "origin": document.origin,
+            "format": document.format,
+            "analyzer_version": analyzer_version,
+        }
+        article = Article(id=insert_row(Article, fields), **fields)
+        now = utcnow()
+        insert_rows(Claim, _claim_rows(article.id, list(claims), now))
+        index_articles([article.id])
+        if not new_story:
+            Story.update(updated=now).where(Story.id == story.id).execute()
+    return article
+
+
+def _claim_rows(article_id: int, claims: list[FoundClaim], now) -> list[dict]:
+    """Rows of the analyzer's claims for one article, each linked to its registry source."""
+    sources = source_ids(
+        (claim.source_resolved or claim.source, str(claim.type)) for claim in claims if claim.source
+    )
+    rows = []
+    for claim in claims:
+        mention = claim.source_resolved or claim.source
+        rows.append(
+            {
+                "article": article_id,
+                "start": claim.start,
+                "end": claim.end,
+                "text": claim.text,
+                "source_mention": claim.source,
+                "source_resolved": claim.source_resolved,
+                "source": sources.get(alias_key(mention)[:300]) if claim.source else None,
+                "cue": claim.cue,
+                "type": str(claim.type),
+                "stance": str(claim.stance),
+                "quote": claim.quote,
+                "premise": claim.premise,
+                "updated": now,
+            }
+        )
+    return rows
+
+
+def source_ids(mentions) -> dict[str, int]:
+    """Registry sources for (mention, type) pairs, by alias key: the known ones in one
+    query, the new ones created."""
+    wanted: dict[str, tuple[str, str]] = {}
+    for mention, type_ in mentions:
+        key = alias_key(mention or "")[:300]
+        if key and key not in wanted:
+            wanted[key] = (mention, type_)
+    found: dict[str, int] = {}
+    keys = list(wanted)
+    for chunk in chunks(keys):
+        found.update(
+            select_rows(
+                f"SELECT key, source_id FROM source_alias WHERE key IN ({marks(chunk)})", *chunk
+            )
+        )
+    for key, (mention, type_) in wanted.items():
+        if key not in found:
+            name = mention.strip()[:300]
+            source_id = insert_row(Source, {"name": name, "type": type_})
+            insert_row(SourceAlias, {"source": source_id, "alias": name, "key": key})
+            found[key] = source_id
+    return found
+
+
+def reanalyze_article(article_id: int, claims: Iterable[FoundClaim], analyzer_version: str) -> int:
+    """Replace the analyzer's claims of an article with new ones, in one transaction. The
+    claims a person made or changed stay as they are, and a new claim that covers the same
+    words as one of them is left out. Returns the number of claims stored."""
+    with writing():
+        kept = list(
+            Claim.select(Claim.start, Claim.end).where(
+                (Claim.article == article_id) & (Claim.origin == "user")
+            )
+        )
+        stale_article(article_id)
+        Claim.delete().where((Claim.article == article_id) & (Claim.origin != "user")).execute()
+        fresh = [c for c in claims if not any(_same_words(c, k) for k in kept)]
+        insert_rows(Claim, _claim_rows(article_id, fresh, utcnow()))
+        Article.update(analyzer_version=analyzer_version).where(Article.id == article_id).execute()
+        index_articles([article_id])
+    return len(kept) + len(fresh)
+
+
+def _same_words(new: FoundClaim, kept: Claim) -> bool:
+    """Whether a new claim covers mostly the words of a claim a person kept."""
+    overlap = min(new.end, kept.end) - max(new.start, kept.start)
+    return overlap > 0.5 * min(new.end - new.start, kept.end - kept.start)

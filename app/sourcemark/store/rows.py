@@ -1,0 +1,124 @@
+"""Plain rows for display: stories with their counts, the articles and claims of stories,
+and the month of every claim (for track records)."""
+
+from dataclasses import dataclass, field
+from datetime import date
+
+from peewee import JOIN
+
+from sourcemark.store.models import Article, Claim, Outlet, Source
+from sourcemark.store.sql import chunks, marks, select_rows
+
+
+@dataclass(slots=True)
+class StoryRow:
+    id: int
+    title: str
+    articles: int
+    claims_by_article: dict[int, int] = field(default_factory=dict)
+    score: int | None = None  # the stored roll-up (None: being computed; -1: no claims)
+    code: str | None = None
+    caps: str = ""
+
+    @property
+    def claims(self) -> int:
+        return sum(self.claims_by_article.values())
+
+
+def story_rows() -> list[StoryRow]:
+    """Every story with its article and claim counts, newest first."""
+    story_of = dict(select_rows("SELECT id, story_id FROM article"))
+    by_article: dict[int, dict[int, int]] = {}
+    for article_id, n in select_rows("SELECT article_id, COUNT(*) FROM claim GROUP BY article_id"):
+        by_article.setdefault(story_of[article_id], {})[article_id] = n
+    query = select_rows(
+        "SELECT s.id, s.title, COUNT(a.id), s.score, s.code, s.caps FROM story s "
+        "LEFT JOIN article a ON a.story_id = s.id GROUP BY s.id, s.title, s.score, s.code, "
+        "s.caps, s.created ORDER BY s.created DESC, s.id DESC"
+    )
+    return [
+        StoryRow(story_id, title, n, by_article.get(story_id, {}), score, code, caps or "")
+        for story_id, title, n, score, code, caps in query
+    ]
+
+
+def _articles(story_ids: list[int]):
+    return (
+        Article.select(Article, Outlet)
+        .join(Outlet, JOIN.LEFT_OUTER)
+        .where(Article.story.in_(story_ids))
+        .order_by(Article.story, Article.published.asc(nulls="LAST"), Article.id)
+    )
+
+
+def articles_of(story_id: int) -> list[Article]:
+    return list(_articles([story_id]))
+
+
+@dataclass(slots=True)
+class ArticleRow:
+    """What lists show of an article, read as plain values."""
+
+    id: int
+    story_id: int
+    title: str
+    outlet_name: str | None
+    url: str | None
+    origin: str | None
+    format: str
+    published: date | None
+
+
+def article_rows(story_ids: list[int]) -> dict[int, list[ArticleRow]]:
+    """The articles of these stories as ArticleRows, in the order articles_of gives them."""
+    grouped: dict[int, list[ArticleRow]] = {story_id: [] for story_id in story_ids}
+    ids = sorted(set(story_ids))
+    for chunk in chunks(ids):
+        for row in select_rows(
+            "SELECT a.id, a.story_id, a.title, o.name, a.url, a.origin, a.format, a.published "
+            "FROM article a LEFT JOIN outlet o ON o.id = a.outlet_id "
+            f"WHERE a.story_id IN ({marks(chunk)}) "
+            "ORDER BY a.story_id, a.published IS NULL, a.published, a.id",
+            *chunk,
+        ):
+            published = row[7]
+            if isinstance(published, str):
+                published = date.fromisoformat(published[:10])
+            grouped[row[1]].append(ArticleRow(*row[:7], published))
+    return grouped
+
+
+def _claims_with_context():
+    """Claims with their article, its outlet and their registry source, in one query."""
+    return (
+        Claim.select(Claim, Article, Outlet, Source)
+        .join(Article)
+        .join(Outlet, JOIN.LEFT_OUTER)
+        .switch(Claim)
+        .join(Source, JOIN.LEFT_OUTER)
+    )
+
+
+def claims_by_id(ids: list[int]) -> list[Claim]:
+    """These claims, with their article, outlet and source (as the table shows them)."""
+    return list(_claims_with_context().where(Claim.id.in_(ids))) if ids else []
+
+
+def claims_of_story(story_id: int) -> list[Claim]:
+    return list(
+        _claims_with_context().where(Article.story == story_id).order_by(Article.id, Claim.start)
+    )
+
+
+def claim_months() -> list[tuple[int, int | None, int | None, str]]:
+    """(claim id, outlet id, source id, month) of every claim; the month its article was
+    published, else imported ("2024-03")."""
+    query = (
+        Claim.select(Claim.id, Article.outlet, Claim.source, Article.published, Article.imported)
+        .join(Article)
+        .tuples()
+    )
+    return [
+        (claim_id, outlet_id, source_id, str(published or imported or "undated")[:7])
+        for claim_id, outlet_id, source_id, published, imported in query
+    ]
