@@ -51,6 +51,13 @@ from sourcemark.store.edits import merge_claims, split_claim
 from sourcemark.store.models import Article, Claim, revision, written_here
 from sourcemark.store.rollups import refresh_scores, stale_stories
 from sourcemark.store.rows import articles_of, claims_by_id, claims_of_story, story_rows
+from sourcemark.ui.actions import (
+    Situation,
+    build_actions,
+    build_menu,
+    build_toolbar,
+    update_enabled,
+)
 from sourcemark.ui.article_view import ArticleView
 from sourcemark.ui.commands import StoreCommand
 from sourcemark.ui.drops import items_from_mime
@@ -195,114 +202,25 @@ class MainWindow(QMainWindow):
     # -- construction -------------------------------------------------------------------------
 
     def _build_actions(self) -> None:
-        self.import_action = themed(QAction("&Import Articles…", self), "mdi6.file-import-outline")
-        self.import_action.setShortcut(QKeySequence.StandardKey.Open)
-        self.import_action.setStatusTip(
-            "Import article files: web pages, PDF, Word, e-mail, plain text and Markdown"
-        )
-        self.import_action.triggered.connect(self.import_files)
-        self.import_folder_action = themed(
-            QAction("Import &Folder…", self), "mdi6.folder-open-outline"
-        )
-        self.import_folder_action.setStatusTip("Import every article file in a folder")
-        self.import_folder_action.triggered.connect(self.import_folder)
-        self.paste_action = themed(QAction("&Paste Articles", self), "mdi6.content-paste")
-        self.paste_action.setShortcut(QKeySequence.StandardKey.Paste)
-        self.paste_action.setStatusTip(
-            "Import what the clipboard holds: files, web addresses, or an article's text"
-        )
-        self.paste_action.triggered.connect(self.paste)
-        self.export_action = themed(QAction("&Export CSV…", self), "mdi6.file-export-outline")
-        self.export_action.setStatusTip(
-            "Write the stories and their claims to two CSV files (all stories, or the one shown)"
-        )
-        self.export_action.triggered.connect(self.export_csv)
-        self.report_action = themed(QAction("Story &Report…", self), "mdi6.file-pdf-box")
-        self.report_action.setStatusTip("Write the story shown as a PDF or HTML report")
-        self.report_action.triggered.connect(self.export_report)
-        self.connect_action = themed(QAction("&Connect to Database…", self), "mdi6.database-cog")
-        self.connect_action.setStatusTip(
-            "Work in another database: a file on this computer or a server the desk shares"
-        )
-        self.connect_action.triggered.connect(self.connect_database)
-        self.restore_action = themed(QAction("&Restore from Backup…", self), "mdi6.backup-restore")
-        self.restore_action.setStatusTip(
-            "Put one of the database's automatic backups (daily, and before upgrades) in its place"
-        )
-        self.restore_action.triggered.connect(self.restore_backup)
-        self.sample_action = themed(
-            QAction("Add the &Sample Story", self), "mdi6.newspaper-variant-outline"
-        )
-        self.sample_action.triggered.connect(self.import_sample)
-        self.quit_action = themed(QAction("&Quit", self), "mdi6.exit-to-app")
-        self.quit_action.setShortcut(QKeySequence.StandardKey.Quit)
-        self.quit_action.triggered.connect(self.close)
-        self.find_action = themed(QAction("&Find Claims", self), "mdi6.magnify")
-        self.find_action.setShortcut(QKeySequence.StandardKey.Find)
-        self.find_action.triggered.connect(lambda: self.search.setFocus())
-        self.refresh_action = themed(QAction("&Reload", self), "mdi6.refresh")
-        self.refresh_action.setShortcut(QKeySequence.StandardKey.Refresh)
-        self.refresh_action.triggered.connect(self.refresh)
-        self.about_action = themed(QAction(f"&About {APP_NAME}", self), "mdi6.information-outline")
-        self.sources_action = themed(QAction("&Sources…", self), "mdi6.account-group-outline")
-        self.sources_action.setShortcut(QKeySequence("Ctrl+Shift+S"))
-        self.sources_action.setStatusTip(
-            "Every source across stories: merge their names, grade them, see their claims"
-        )
-        self.sources_action.triggered.connect(self.show_sources)
-        self.outlets_action = themed(QAction("&Outlets…", self), "mdi6.newspaper-variant-multiple")
-        self.outlets_action.setStatusTip(
-            "Every outlet's track record; grade an outlet's reliability"
-        )
-        self.outlets_action.triggered.connect(self.show_outlets)
-        self.corroboration_action = themed(
-            QAction("&Corroboration of Claim…", self), "mdi6.link-variant"
-        )
-        self.corroboration_action.setShortcut(QKeySequence("Ctrl+K"))
-        self.corroboration_action.setStatusTip(
-            "Other stories' claims that say the same: confirm or reject them"
-        )
-        self.corroboration_action.triggered.connect(self.show_corroboration)
-        self.model_settings_action = themed(
-            QAction("Credibility &Model Settings…", self), "mdi6.tune-variant"
-        )
-        self.model_settings_action.setStatusTip(
-            "Weights, default letters and thresholds of the credibility score"
-        )
-        self.model_settings_action.triggered.connect(self.edit_model_settings)
+        """The actions of the table in ui/actions.py, and the undo stack's own two."""
+        build_actions(self)
         self.undo_action = themed(self.undo_stack.createUndoAction(self, "&Undo"), "mdi6.undo")
         self.undo_action.setShortcut(QKeySequence.StandardKey.Undo)
         self.redo_action = themed(self.undo_stack.createRedoAction(self, "&Redo"), "mdi6.redo")
         self.redo_action.setShortcuts([QKeySequence("Ctrl+Shift+Z"), QKeySequence.StandardKey.Redo])
-        self.reviewed_action = themed(
-            QAction("Toggle &Reviewed", self), "mdi6.check-circle-outline"
-        )
-        self.reviewed_action.setShortcut(QKeySequence(Qt.Key.Key_Space))
-        self.reviewed_action.setShortcutContext(Qt.ShortcutContext.WidgetShortcut)
-        self.reviewed_action.triggered.connect(self.toggle_reviewed)
-        self.delete_action = themed(QAction("&Delete Claims", self), "mdi6.delete-outline")
-        self.delete_action.setShortcut(QKeySequence.StandardKey.Delete)
-        self.delete_action.setShortcutContext(Qt.ShortcutContext.WidgetShortcut)
-        self.delete_action.triggered.connect(lambda: self.delete_claims(self.selected_claim_ids()))
-        self.add_claim_action = themed(
-            QAction("&Add Claim from Selection…", self), "mdi6.plus-box-outline"
-        )
-        self.add_claim_action.setShortcut(QKeySequence("Ctrl+E"))
-        self.add_claim_action.setStatusTip("Mark the words selected in the article as a claim")
-        self.add_claim_action.triggered.connect(self.add_claim_from_selection)
-        self.split_action = themed(QAction("S&plit Claim at the Cursor", self), "mdi6.call-split")
-        self.split_action.setStatusTip("Cut the claim under the article's cursor in two there")
-        self.split_action.triggered.connect(self.split_claim)
-        self.merge_action = themed(QAction("&Merge Selected Claims", self), "mdi6.call-merge")
-        self.merge_action.setShortcut(QKeySequence("Ctrl+M"))
-        self.merge_action.setStatusTip("Join the claims selected in the table into one")
-        self.merge_action.triggered.connect(self.merge_claims)
-        self.reanalyze_action = themed(QAction("Re-&analyse Article", self), "mdi6.refresh-auto")
-        self.reanalyze_action.setStatusTip(
-            "Run the analyzer again on the article shown; claims you made or changed stay"
-        )
-        self.reanalyze_action.triggered.connect(self.reanalyze_article)
-        self.about_action.triggered.connect(self.show_about)
+
+    def update_actions(self) -> None:
+        """Enable the actions that can be used now (ui/actions.py says when each can): on
+        opening a database and switching to another."""
+        from sourcemark.store.db import is_read_only
+
+        update_enabled(self, Situation(writable=not is_read_only()))
+
+    def find_claims(self) -> None:
+        self.search.setFocus()
+
+    def delete_selected(self) -> None:
+        self.delete_claims(self.selected_claim_ids())
 
     def _build_widgets(self) -> None:
         self.tree_model = StoryTreeModel(self)
@@ -497,10 +415,7 @@ class MainWindow(QMainWindow):
         toolbar.setObjectName("mainToolbar")
         toolbar.setMovable(False)
         toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
-        toolbar.addAction(self.import_action)
-        toolbar.addAction(self.import_folder_action)
-        toolbar.addSeparator()
-        toolbar.addAction(self.refresh_action)
+        build_toolbar(self, toolbar)
 
         self.progress = QProgressBar()
         self.progress.setMaximumWidth(220)
@@ -522,37 +437,9 @@ class MainWindow(QMainWindow):
         self._show_database()
 
     def _build_menus(self) -> None:
-        file_menu = self.menuBar().addMenu("&File")
-        file_menu.addAction(self.import_action)
-        file_menu.addAction(self.import_folder_action)
-        file_menu.addAction(self.paste_action)
-        file_menu.addAction(self.export_action)
-        file_menu.addAction(self.report_action)
-        file_menu.addAction(self.sample_action)
-        file_menu.addSeparator()
-        file_menu.addAction(self.connect_action)
-        file_menu.addAction(self.restore_action)
-        file_menu.addSeparator()
-        file_menu.addAction(self.quit_action)
-        edit_menu = self.menuBar().addMenu("&Edit")
-        edit_menu.addAction(self.undo_action)
-        edit_menu.addAction(self.redo_action)
-        edit_menu.addSeparator()
-        edit_menu.addAction(self.reviewed_action)
-        edit_menu.addAction(self.delete_action)
-        edit_menu.addSeparator()
-        edit_menu.addAction(self.add_claim_action)
-        edit_menu.addAction(self.split_action)
-        edit_menu.addAction(self.merge_action)
-        edit_menu.addAction(self.reanalyze_action)
-        edit_menu.addAction(self.corroboration_action)
-        edit_menu.addSeparator()
-        edit_menu.addAction(self.model_settings_action)
-        view_menu = self.menuBar().addMenu("&View")
-        view_menu.addAction(self.find_action)
-        view_menu.addAction(self.sources_action)
-        view_menu.addAction(self.outlets_action)
-        view_menu.addAction(self.refresh_action)
+        build_menu(self, "file")
+        build_menu(self, "edit", before=[self.undo_action, self.redo_action])
+        view_menu = build_menu(self, "view")
         view_menu.addSeparator()
         theme_menu = view_menu.addMenu("&Theme")
         self.theme_group = QActionGroup(self)
@@ -565,8 +452,7 @@ class MainWindow(QMainWindow):
             self.theme_group.addAction(action)
             theme_menu.addAction(action)
             self.theme_actions[name] = action
-        help_menu = self.menuBar().addMenu("&Help")
-        help_menu.addAction(self.about_action)
+        build_menu(self, "help")
 
     def _restore_layout(self) -> None:
         geometry = self.settings.value("window/geometry")
@@ -687,6 +573,7 @@ class MainWindow(QMainWindow):
             self.statusBar().showMessage("Every story's score is up to date.", 5000)
 
         task.signals.finished.connect(done)
+
         def failed(error: Exception) -> None:
             from sourcemark.outputs import failure
 
@@ -1110,6 +997,7 @@ class MainWindow(QMainWindow):
             self.db_label.setToolTip("The database in use")
         self.setWindowTitle(f"{APP_NAME} — {where}")
         self.db_label.setText(where)
+        self.update_actions()
 
     def _store_problem(self, message: str, error: Exception | None = None) -> None:
         """An edit the database could not take (busy, gone, full, read-only, damaged): told,
@@ -1293,12 +1181,10 @@ class MainWindow(QMainWindow):
     def _article_menu(self, position) -> None:
         menu = self.article.createStandardContextMenu(position)
         menu.addSeparator()
-        self.add_claim_action.setEnabled(self.article.textCursor().hasSelection())
         menu.addAction(self.add_claim_action)
         menu.addAction(self.split_action)
         menu.addAction(self.reanalyze_action)
         menu.exec(self.article.viewport().mapToGlobal(position))
-        self.add_claim_action.setEnabled(True)
 
     def toggle_reviewed(self) -> None:
         ids = self.selected_claim_ids()

@@ -1,0 +1,166 @@
+"""The window's actions, declared as data: one entry each (its id, text, icon, shortcuts,
+menu, what it does, and when it can be used). The menus and the toolbar are built from
+this table, and whether each action is enabled follows the window's situation from one
+place (``update_enabled``), not from calls scattered through the window.
+
+An action's id names the window's attribute (``import`` -> ``window.import_action``) and,
+unless ``handler`` says otherwise, the window's method it calls.
+"""
+
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QAction, QKeySequence
+
+from sourcemark import APP_NAME
+from sourcemark.ui.theme import themed
+
+Keys = QKeySequence.StandardKey
+
+
+@dataclass(frozen=True, slots=True)
+class Situation:
+    """What may be done in the window now, for the actions' ``when``. An action that only
+    needs a selection stays enabled and, used without one, says what it needs (the menu
+    shows what exists; a greyed entry would not say why)."""
+
+    writable: bool  # the database takes changes (not read-only)
+
+
+@dataclass(frozen=True, slots=True)
+class ActionSpec:
+    id: str
+    text: str
+    icon: str
+    menu: str  # the menu it appears in ("" for none), in the table's order
+    handler: str  # the window's method called when triggered
+    shortcuts: tuple = ()
+    tip: str = ""
+    when: Callable[[Situation], bool] | None = None  # None: always enabled
+    group: int = 0  # a separator comes between groups of one menu
+    toolbar: bool = False
+    widget_shortcut: bool = False  # its key works only in the widget that has the focus
+
+
+def _writable(s: Situation) -> bool:
+    return s.writable
+
+
+ACTIONS: list[ActionSpec] = [
+    ActionSpec("import", "&Import Articles…", "mdi6.file-import-outline", "file", "import_files",
+               (Keys.Open,), "Import article files: web pages, PDF, Word, e-mail, plain text "
+               "and Markdown", _writable, toolbar=True),
+    ActionSpec("import_folder", "Import &Folder…", "mdi6.folder-open-outline", "file",
+               "import_folder", tip="Import every article file in a folder", when=_writable,
+               toolbar=True),
+    ActionSpec("paste", "&Paste Articles", "mdi6.content-paste", "file", "paste", (Keys.Paste,),
+               "Import what the clipboard holds: files, web addresses, or an article's text",
+               _writable),
+    ActionSpec("export", "&Export CSV…", "mdi6.file-export-outline", "file", "export_csv",
+               tip="Write the stories and their claims to two CSV files (all stories, or the "
+               "one shown)"),
+    ActionSpec("report", "Story &Report…", "mdi6.file-pdf-box", "file", "export_report",
+               tip="Write the story shown as a PDF or HTML report"),
+    ActionSpec("sample", "Add the &Sample Story", "mdi6.newspaper-variant-outline", "file",
+               "import_sample", when=_writable),
+    ActionSpec("connect", "&Connect to Database…", "mdi6.database-cog", "file",
+               "connect_database", tip="Work in another database: a file on this computer or "
+               "a server the desk shares", group=1),
+    ActionSpec("restore", "&Restore from Backup…", "mdi6.backup-restore", "file",
+               "restore_backup", tip="Put one of the database's automatic backups (daily, and "
+               "before upgrades) in its place", group=1),
+    ActionSpec("quit", "&Quit", "mdi6.exit-to-app", "file", "close", (Keys.Quit,), group=2),
+    ActionSpec("reviewed", "Toggle &Reviewed", "mdi6.check-circle-outline", "edit",
+               "toggle_reviewed", (QKeySequence(Qt.Key.Key_Space),),
+               when=_writable, group=1, widget_shortcut=True),
+    ActionSpec("delete", "&Delete Claims", "mdi6.delete-outline", "edit", "delete_selected",
+               (Keys.Delete,), when=_writable, group=1,
+               widget_shortcut=True),
+    ActionSpec("add_claim", "&Add Claim from Selection…", "mdi6.plus-box-outline", "edit",
+               "add_claim_from_selection", (QKeySequence("Ctrl+E"),),
+               "Mark the words selected in the article as a claim (without words selected, "
+               "it says what to do)", _writable, group=2),
+    ActionSpec("split", "S&plit Claim at the Cursor", "mdi6.call-split", "edit", "split_claim",
+               tip="Cut the claim under the article's cursor in two there",
+               when=_writable, group=2),
+    ActionSpec("merge", "&Merge Selected Claims", "mdi6.call-merge", "edit", "merge_claims",
+               (QKeySequence("Ctrl+M"),), "Join the claims selected in the table into one",
+               _writable, group=2),
+    ActionSpec("reanalyze", "Re-&analyse Article", "mdi6.refresh-auto", "edit",
+               "reanalyze_article", tip="Run the analyzer again on the article shown; claims "
+               "you made or changed stay", when=_writable, group=2),
+    ActionSpec("corroboration", "&Corroboration of Claim…", "mdi6.link-variant", "edit",
+               "show_corroboration", (QKeySequence("Ctrl+K"),),
+               "Other stories' claims that say the same: confirm or reject them",
+               group=2),
+    ActionSpec("model_settings", "Credibility &Model Settings…", "mdi6.tune-variant", "edit",
+               "edit_model_settings", tip="Weights, default letters and thresholds of the "
+               "credibility score", when=_writable, group=3),
+    ActionSpec("find", "&Find Claims", "mdi6.magnify", "view", "find_claims", (Keys.Find,)),
+    ActionSpec("sources", "&Sources…", "mdi6.account-group-outline", "view", "show_sources",
+               (QKeySequence("Ctrl+Shift+S"),), "Every source across stories: merge their "
+               "names, grade them, see their claims"),
+    ActionSpec("outlets", "&Outlets…", "mdi6.newspaper-variant-multiple", "view",
+               "show_outlets", tip="Every outlet's track record; grade an outlet's reliability"),
+    ActionSpec("refresh", "&Reload", "mdi6.refresh", "view", "refresh", (Keys.Refresh,),
+               toolbar=True),
+    ActionSpec("about", f"&About {APP_NAME}", "mdi6.information-outline", "help", "show_about"),
+]  # fmt: skip
+
+MENUS = {"file": "&File", "edit": "&Edit", "view": "&View", "help": "&Help"}
+
+
+def build_actions(window) -> dict[str, QAction]:
+    """Every action of the table, made for ``window`` and set as its ``ID_action``."""
+    made = {}
+    for spec in ACTIONS:
+        action = themed(QAction(spec.text, window), spec.icon)
+        if spec.shortcuts:
+            action.setShortcuts([QKeySequence(key) for key in spec.shortcuts])
+        if spec.widget_shortcut:
+            action.setShortcutContext(Qt.ShortcutContext.WidgetShortcut)
+        if spec.tip:
+            action.setStatusTip(spec.tip)
+        handler = getattr(window, spec.handler)
+        action.triggered.connect(lambda _checked=False, handler=handler: handler())
+        setattr(window, f"{spec.id}_action", action)
+        made[spec.id] = action
+    return made
+
+
+def build_menu(window, menu_id: str, before: list[QAction] | None = None):
+    """A menu of the window from the table (``before``: actions made elsewhere, such as the
+    undo stack's, that lead it); returns the menu for what follows in it."""
+    menu = window.menuBar().addMenu(MENUS[menu_id])
+    if before:
+        menu.addActions(before)
+        menu.addSeparator()
+    group = None
+    for spec in ACTIONS:
+        if spec.menu != menu_id:
+            continue
+        if group is not None and spec.group != group:
+            menu.addSeparator()
+        group = spec.group
+        menu.addAction(getattr(window, f"{spec.id}_action"))
+    return menu
+
+
+def build_toolbar(window, toolbar) -> None:
+    """The table's toolbar actions, a separator between those of different menus."""
+    menu = None
+    for spec in ACTIONS:
+        if not spec.toolbar:
+            continue
+        if menu is not None and spec.menu != menu:
+            toolbar.addSeparator()
+        menu = spec.menu
+        toolbar.addAction(getattr(window, f"{spec.id}_action"))
+
+
+def update_enabled(window, situation: Situation) -> None:
+    """Enable each action that can be used in this situation, and no other."""
+    for spec in ACTIONS:
+        if spec.when is not None:
+            getattr(window, f"{spec.id}_action").setEnabled(spec.when(situation))

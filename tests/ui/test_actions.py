@@ -1,0 +1,41 @@
+"""The window's actions come from one table (ui/actions.py): every entry is in its menu, in
+the table's order, with its keys, and does what it names."""
+
+from PySide6.QtGui import QKeySequence
+from PySide6.QtWidgets import QToolBar
+
+from sourcemark.ui.actions import ACTIONS, MENUS
+from tests.ui.test_main_window import demo_window
+
+
+def menu_actions(window, title: str) -> list:
+    menu = next(a.menu() for a in window.menuBar().actions() if a.text() == title)
+    return [a for a in menu.actions() if not a.isSeparator() and a.menu() is None]
+
+
+def test_every_menu_is_built_from_the_table_in_its_order(qtbot, db_url, settings):
+    window = demo_window(qtbot, db_url, settings)
+    assert [a.text() for a in window.menuBar().actions()] == list(MENUS.values())
+    for menu_id, title in MENUS.items():
+        listed = [getattr(window, f"{s.id}_action") for s in ACTIONS if s.menu == menu_id]
+        shown = menu_actions(window, title)
+        if menu_id == "edit":  # the undo stack's own two lead it
+            assert shown[:2] == [window.undo_action, window.redo_action]
+            shown = shown[2:]
+        assert shown == listed
+
+
+def test_each_action_has_its_keys_and_a_handler(qtbot, db_url, settings):
+    window = demo_window(qtbot, db_url, settings)
+    for spec in ACTIONS:
+        action = getattr(window, f"{spec.id}_action")
+        assert callable(getattr(window, spec.handler)), spec.handler
+        assert action.shortcuts() == [QKeySequence(k) for k in spec.shortcuts], spec.id
+        assert action.isEnabled(), f"{spec.id} is disabled on a database that can be written"
+
+
+def test_the_toolbar_holds_the_tables_toolbar_actions(qtbot, db_url, settings):
+    window = demo_window(qtbot, db_url, settings)
+    toolbar = window.findChild(QToolBar, "mainToolbar")
+    shown = [a for a in toolbar.actions() if not a.isSeparator()]
+    assert shown == [getattr(window, f"{s.id}_action") for s in ACTIONS if s.toolbar]
