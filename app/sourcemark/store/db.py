@@ -148,6 +148,20 @@ def close_database() -> None:
         database.close()
 
 
+def open_instead(url: str) -> Database:
+    """Open the database at ``url`` in place of the one open now, which is closed once the
+    other is open; when the other cannot be opened (StoreError), the current one stays."""
+    previous = database_proxy.obj
+    try:
+        database = open_database(url)
+    except StoreError:
+        database_proxy.initialize(previous)
+        raise
+    if previous is not None and previous is not database_proxy.obj:
+        previous.close()
+    return database
+
+
 def _open_sqlite(path: Path, timeout: float) -> SqliteDatabase:
     if path.name == ":memory:":
         raise StoreError(

@@ -6,7 +6,7 @@ from datetime import date
 
 from peewee import JOIN
 
-from sourcemark.store.models import Article, Claim, Outlet, Source
+from sourcemark.store.models import Article, Claim, Outlet, Source, Story
 from sourcemark.store.sql import chunks, marks, select_rows
 
 
@@ -40,6 +40,17 @@ def story_rows() -> list[StoryRow]:
         StoryRow(story_id, title, n, by_article.get(story_id, {}), score, code, caps or "")
         for story_id, title, n, score, code, caps in query
     ]
+
+
+def stored_scores(
+    story_ids: list[int] | None = None,
+) -> dict[int, tuple[int | None, str | None, str]]:
+    """The stored roll-up of these stories (None: all) as {id: (score, code, caps)}, for the
+    story list to show in place."""
+    query = Story.select(Story.id, Story.score, Story.code, Story.caps)
+    if story_ids is not None:
+        query = query.where(Story.id.in_(story_ids))
+    return {story_id: (score, code, caps or "") for story_id, score, code, caps in query.tuples()}
 
 
 def _articles(story_ids: list[int]):
