@@ -164,7 +164,7 @@ def test_stories_chosen_with_ctrl_click_are_exported_together(
     from PySide6.QtCore import Qt, QTimer
     from PySide6.QtWidgets import QApplication, QFileDialog, QMessageBox
 
-    from sourcemark.ui.models import ID_ROLE
+    from sourcemark.ui.models.roles import ID_ROLE
     from tests.ingest import samples
     from tests.ui.test_main_window import demo_window
 

@@ -5,7 +5,8 @@ import pytest
 from PySide6.QtCore import QPoint, Qt
 
 from sourcemark.store.models import Claim, revision
-from sourcemark.ui.models import ID_ROLE, ClaimTableModel
+from sourcemark.ui.models.claims import ClaimTableModel
+from sourcemark.ui.models.roles import ID_ROLE
 from tests.store.test_repo import another_person
 from tests.ui.test_review import key, pick, select_rows, window_with_claims
 

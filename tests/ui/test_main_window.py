@@ -8,7 +8,8 @@ from sourcemark.demo import open_demo
 from sourcemark.store import open_database
 from sourcemark.store.models import Article, Claim
 from sourcemark.ui.main_window import MainWindow
-from sourcemark.ui.models import ID_ROLE, ClaimTableModel
+from sourcemark.ui.models.claims import ClaimTableModel
+from sourcemark.ui.models.roles import ID_ROLE
 
 
 def drag_and_drop(widget, mime: QMimeData) -> None:
@@ -205,7 +206,8 @@ def test_choosing_the_dark_theme_switches_the_palette_and_is_remembered(qtbot, d
 def test_a_large_archive_reads_a_storys_articles_when_it_is_expanded(
     qtbot, qtmodeltester, db_url, settings, monkeypatch
 ):
-    from sourcemark.ui.models import ID_ROLE, StoryTreeModel
+    from sourcemark.ui.models.roles import ID_ROLE
+    from sourcemark.ui.models.stories import StoryTreeModel
 
     monkeypatch.setattr(StoryTreeModel, "LAZY_FROM", 0)  # as with thousands of stories
     window = demo_window(qtbot, db_url, settings)

@@ -5,7 +5,8 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QComboBox, QLineEdit
 
 from sourcemark.store.models import Claim, Source
-from sourcemark.ui.models import ID_ROLE, SORT_ROLE, ClaimTableModel
+from sourcemark.ui.models.claims import ClaimTableModel
+from sourcemark.ui.models.roles import ID_ROLE, SORT_ROLE
 from tests.ui.test_main_window import demo_window
 
 

@@ -4,7 +4,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QComboBox
 
 from sourcemark.store.models import Claim, Source, SourceAlias
-from sourcemark.ui.models import ID_ROLE
+from sourcemark.ui.models.roles import ID_ROLE
 from tests.ui.test_review import pick, window_with_claims
 
 

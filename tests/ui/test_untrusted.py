@@ -6,7 +6,8 @@ from PySide6.QtCore import QPoint, Qt
 from PySide6.QtWidgets import QToolTip
 
 from sourcemark.store.models import Article
-from sourcemark.ui.models import ID_ROLE, ClaimTableModel
+from sourcemark.ui.models.claims import ClaimTableModel
+from sourcemark.ui.models.roles import ID_ROLE
 from tests.ui.test_main_window import make_window
 
 

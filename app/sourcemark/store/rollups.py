@@ -35,16 +35,38 @@ _PAIR_SQL = (
 )
 
 
+def scoring_input(
+    claim_id: int | None,
+    text: str,
+    type_: str,
+    stance: str,
+    mention: str | None,
+    resolved: str | None,
+    premise: bool,
+    outlet: str | None,
+    source_letter: str | None,
+    letters: dict[str, str],
+    corroborated_by: int = 0,
+) -> ClaimInput:
+    """A stored claim as the scoring model reads it: its fields (the source as written and
+    as resolved, the outlet of its article, the grade set on its source in the registry),
+    and for a media report the outlet it cites with that outlet's grade (from ``letters``,
+    outlet_letters()). The one place a stored claim becomes the model's input."""
+    return ClaimInput(
+        text, type_, stance, mention or None, resolved or None, bool(premise), outlet=outlet,
+        cites_outlet=mention if type_ == "media_report" else None,
+        source_letter=source_letter, outlet_letter=cited_letter(type_, mention, letters),
+        corroborated_by=corroborated_by, id=claim_id,
+    )  # fmt: skip
+
+
 def _input(row: tuple, letters: dict[str, str]) -> ClaimInput:
+    """A row of _CLAIM_SQL as the scoring model reads it."""
     claim_id, _story, text, type_, stance, mention, resolved, premise, outlet, source_letter = row[
         :10
     ]
-    return ClaimInput(
-        text, type_, stance, mention, resolved, bool(premise), outlet=outlet,
-        cites_outlet=mention if type_ == "media_report" else None,
-        source_letter=source_letter, outlet_letter=cited_letter(type_, mention, letters),
-        id=claim_id,
-    )  # fmt: skip
+    return scoring_input(claim_id, text, type_, stance, mention, resolved, premise, outlet,
+                         source_letter, letters)  # fmt: skip
 
 
 def _claims_of(story_ids: list[int]) -> list[tuple]:

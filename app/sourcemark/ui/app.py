@@ -61,7 +61,7 @@ def remembered_url(settings: QSettings, default: str) -> str:
     """The database chosen with File > Connect last time (else ``default``), with its password
     from the keyring or asked for; the default if the user cancels the question."""
     from sourcemark.store.credentials import is_server, saved_password, split_password
-    from sourcemark.ui.connect import ask_password
+    from sourcemark.ui.dialogs.connect import ask_password
 
     address = str(settings.value("database/url", "") or "")
     if not address:
@@ -201,8 +201,8 @@ def _another_database(error: StoreError, url: str) -> str | None:
     again) or to connect to another. The URL to try next, or None to give up."""
     from sourcemark.store.backups import backups_of
     from sourcemark.store.db import DamagedDatabase, resolve_url, sqlite_path
-    from sourcemark.ui.connect import ConnectDialog
-    from sourcemark.ui.restore import RestoreDialog, restore_chosen
+    from sourcemark.ui.dialogs.connect import ConnectDialog
+    from sourcemark.ui.dialogs.restore import RestoreDialog, restore_chosen
 
     box = QMessageBox(
         QMessageBox.Icon.Critical, f"{APP_NAME}: cannot open the database", str(error)

@@ -4,7 +4,7 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QFont, QTextCharFormat, QTextCursor
 from PySide6.QtWidgets import QPlainTextEdit, QTextEdit
 
-from sourcemark.ui.models import ClaimRow
+from sourcemark.ui.models.claim_rows import ClaimRow
 from sourcemark.ui.theme import TYPE_UNDERLINES, tint, type_colour
 from sourcemark.ui.wording import plain_tip
 

@@ -59,37 +59,31 @@ from sourcemark.ui.actions import (
     update_enabled,
 )
 from sourcemark.ui.article_view import ArticleView
-from sourcemark.ui.commands import StoreCommand
-from sourcemark.ui.drops import items_from_mime
-from sourcemark.ui.editing import (
-    FIELD_NAMES,
+from sourcemark.ui.commands.claims import (
     AddClaim,
     ChangeArticleClaims,
-    ChoiceDelegate,
     DeleteClaims,
     EditClaims,
-    NewClaimDialog,
+    rerun_analyzer,
+)
+from sourcemark.ui.commands.store import StoreCommand
+from sourcemark.ui.dialogs.new_claim import NewClaimDialog
+from sourcemark.ui.drops import items_from_mime
+from sourcemark.ui.editing import (
+    ChoiceDelegate,
     ReviewBoxDelegate,
     ReviewKeys,
     SourceDelegate,
-    rerun_analyzer,
-    short,
-    shown_value,
     stance_choices,
     type_choices,
 )
-from sourcemark.ui.models import (
-    ID_ROLE,
-    KIND_ROLE,
-    ClaimFilterProxy,
-    ClaimTableModel,
-    StoryTreeModel,
-    article_label,
-)
+from sourcemark.ui.models.claims import ClaimFilterProxy, ClaimTableModel
+from sourcemark.ui.models.roles import ID_ROLE, KIND_ROLE
+from sourcemark.ui.models.stories import StoryTreeModel, article_label
 from sourcemark.ui.palette import THEMES, apply_theme
 from sourcemark.ui.summary import SummaryStrip
 from sourcemark.ui.theme import icon, refresh_icons, themed
-from sourcemark.ui.wording import counted
+from sourcemark.ui.wording import FIELD_NAMES, counted, short, shown_value
 from sourcemark.ui.worker import Task
 
 ANONYMOUS = "anonymous"  # the type filter's entry for both anonymous types
@@ -778,7 +772,7 @@ class MainWindow(QMainWindow):
     def edit_model_settings(self) -> None:
         from sourcemark.store.edits import save_settings
         from sourcemark.store.settings import load_settings
-        from sourcemark.ui.model_settings import ModelSettingsDialog
+        from sourcemark.ui.dialogs.model_settings import ModelSettingsDialog
 
         dialog = ModelSettingsDialog(load_settings(), self)
         self.settings_dialog = dialog
@@ -794,7 +788,7 @@ class MainWindow(QMainWindow):
         dialog.open()
 
     def show_corroboration(self) -> None:
-        from sourcemark.ui.corroboration import CorroborationDialog
+        from sourcemark.ui.dialogs.corroboration import CorroborationDialog
 
         rows = self._rows_of(self.selected_claim_ids()[:1])
         if not rows:
@@ -805,7 +799,7 @@ class MainWindow(QMainWindow):
         dialog.show()
 
     def show_outlets(self) -> None:
-        from sourcemark.ui.outlets import OutletsDialog
+        from sourcemark.ui.dialogs.outlets import OutletsDialog
 
         if self.outlets_dialog is None:
             self.outlets_dialog = OutletsDialog(self.undo_stack, self)
@@ -816,7 +810,7 @@ class MainWindow(QMainWindow):
         self.outlets_dialog.raise_()
 
     def show_sources(self) -> None:
-        from sourcemark.ui.sources import SourcesDialog
+        from sourcemark.ui.dialogs.sources import SourcesDialog
 
         if self.sources_dialog is None:
             self.sources_dialog = SourcesDialog(self.undo_stack, self)
@@ -933,7 +927,7 @@ class MainWindow(QMainWindow):
         box.open()
 
     def connect_database(self) -> None:
-        from sourcemark.ui.connect import ConnectDialog
+        from sourcemark.ui.dialogs.connect import ConnectDialog
 
         dialog = ConnectDialog(self.database_url, self)
         self.connect_dialog = dialog
@@ -1069,7 +1063,7 @@ class MainWindow(QMainWindow):
         """File > Restore from Backup: choose one of the database's backups to put in its
         place; the file it replaces is kept beside it."""
         from sourcemark.store.db import sqlite_path
-        from sourcemark.ui.restore import RestoreDialog
+        from sourcemark.ui.dialogs.restore import RestoreDialog
 
         path = sqlite_path(self.database_url)
         if path is None:
@@ -1089,7 +1083,7 @@ class MainWindow(QMainWindow):
 
     def _restore(self, dialog) -> None:
         from sourcemark.store import close_database
-        from sourcemark.ui.restore import restore_chosen
+        from sourcemark.ui.dialogs.restore import restore_chosen
 
         self.pool.waitForDone(30_000)  # counts, scores and backups on the worker first
         close_database()

@@ -15,7 +15,7 @@ from PySide6.QtWidgets import (
 )
 
 from sourcemark.analysis.types import ANONYMOUS_TYPES, TYPE_LABELS, SourcingType, Stance
-from sourcemark.ui.models import ClaimRow
+from sourcemark.ui.models.claim_rows import ClaimRow
 from sourcemark.ui.theme import type_colour
 from sourcemark.ui.wording import counted, plain_tip
 
@@ -188,20 +188,12 @@ class SummaryStrip(QWidget):
             return
         self.why.show()
         self.breakdown.setVisible(self.why.isChecked())
-        from sourcemark.scoring import ClaimInput, roll_up
-        from sourcemark.store.rollups import cited_letter, outlet_letters
+        from sourcemark.scoring import roll_up
+        from sourcemark.store.rollups import outlet_letters
         from sourcemark.store.settings import load_settings
 
         cited = outlet_letters()
-
-        inputs = [
-            ClaimInput(c.text, c.type, c.stance, c.source or None, c.source_resolved or None,
-                       c.premise, outlet=c.outlet, source_letter=c.source_letter,
-                       outlet_letter=cited_letter(c.type, c.source, cited),
-                       corroborated_by=len(c.also_reported_by),
-                       cites_outlet=c.source if c.type == "media_report" else None)
-            for c in claims
-        ]  # fmt: skip
+        inputs = [c.scoring_input(cited, corroborated_by=len(c.also_reported_by)) for c in claims]
         # the story's letter: its outlet's grade; of several outlets, the weakest graded
         letters = sorted({c.outlet_letter for c in claims if c.outlet_letter})
         self.rollup = summary = roll_up(

@@ -1,395 +1,17 @@
-"""Qt item models over the store: the story tree and the claims table."""
+"""The claims table: the claims of a story, or of the archive a page at a time, and the
+proxy that searches, filters and sorts them."""
 
-from dataclasses import dataclass
-from pathlib import PurePath
 from typing import ClassVar
-from urllib.parse import urlsplit
 
-from PySide6.QtCore import (
-    QAbstractItemModel,
-    QAbstractTableModel,
-    QModelIndex,
-    QPersistentModelIndex,
-    QSortFilterProxyModel,
-    Qt,
-    Signal,
-)
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QSortFilterProxyModel, Qt, Signal
 
 from sourcemark.analysis.types import ANONYMOUS_TYPES, TYPE_LABELS, SourcingType, Stance
-from sourcemark.scoring import claim_code
-from sourcemark.scoring.rollup import REASONS
 from sourcemark.store import browse
 from sourcemark.store.models import Claim
-from sourcemark.store.rollups import cited_letter, links_of_claims, outlet_letters
-from sourcemark.store.rows import ArticleRow, StoryRow, article_rows
-from sourcemark.ui.drops import items_from_mime
-from sourcemark.ui.theme import icon, type_swatch
-from sourcemark.ui.wording import counted, plain_tip
-
-ID_ROLE = Qt.ItemDataRole.UserRole + 1
-KIND_ROLE = Qt.ItemDataRole.UserRole + 2
-SORT_ROLE = Qt.ItemDataRole.UserRole + 3
-
-_Index = QModelIndex | QPersistentModelIndex
-
-
-class StoryTreeModel(QAbstractItemModel):
-    """Stories with their articles beneath them; column 1 counts claims, column 2 shows the
-    stored roll-up. A table of plain rows: ten thousand stories cost a list, not thirty
-    thousand items, and only the rows on screen are ever asked for.
-
-    Files, addresses and selections dropped on a story (or one of its articles) are
-    offered to that story through ``itemsDropped``; dropped between stories or below
-    them, to a new one (story id None). The model itself never changes on a drop.
-    """
-
-    STORY, ARTICLE = "story", "article"
-    COLUMNS = ("Story", "Claims", "Score")
-    itemsDropped = Signal(list, object)  # items to import, story id or None
-    LAZY_FROM = 500  # with more stories, a story's articles are read when it is expanded
-
-    def __init__(self, parent=None):
-        super().__init__(parent)
-        self._stories: list[StoryRow] = []  # in the order shown
-        self._loaded: list[StoryRow] = []  # newest first, as read
-        self._row: dict[int, int] = {}  # story id -> its row
-        self._articles: dict[int, list[ArticleRow]] = {}  # story id -> articles, once read
-        self._lazy = False
-        self._sort: tuple[int, Qt.SortOrder] = (-1, Qt.SortOrder.AscendingOrder)
-        self._icons: tuple = ()
-
-    # -- the tree ------------------------------------------------------------------------------
-    # a story's index carries 0 as its internal id; an article's, its story's id
-
-    def index(self, row: int, column: int, parent: _Index = QModelIndex()) -> QModelIndex:  # noqa: B008
-        if not 0 <= column < len(self.COLUMNS):
-            return QModelIndex()
-        if not parent.isValid():
-            return (
-                self.createIndex(row, column, 0) if 0 <= row < len(self._stories) else QModelIndex()
-            )
-        if parent.internalId() != 0 or not 0 <= parent.row() < len(self._stories):
-            return QModelIndex()
-        story = self._stories[parent.row()]
-        if 0 <= row < len(self._articles.get(story.id, ())):
-            return self.createIndex(row, column, story.id)
-        return QModelIndex()
-
-    def parent(self, index: _Index = QModelIndex()) -> QModelIndex:  # noqa: B008
-        if not index.isValid() or index.internalId() == 0:
-            return QModelIndex()
-        row = self._row.get(index.internalId())
-        return self.createIndex(row, 0, 0) if row is not None else QModelIndex()
-
-    def rowCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008
-        if not parent.isValid():
-            return len(self._stories)
-        if parent.internalId() != 0 or parent.column() != 0:
-            return 0
-        return len(self._articles.get(self._stories[parent.row()].id, ()))
-
-    def columnCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008
-        return len(self.COLUMNS)
-
-    def hasChildren(self, parent: _Index = QModelIndex()) -> bool:  # noqa: B008
-        if not parent.isValid():
-            return bool(self._stories)
-        if parent.internalId() != 0 or parent.column() != 0:
-            return False
-        story = self._stories[parent.row()]
-        read = self._articles.get(story.id)
-        return bool(read) if read is not None else story.articles > 0
-
-    def canFetchMore(self, parent: _Index) -> bool:
-        return (parent.isValid() and parent.internalId() == 0 and parent.column() == 0
-                and self._stories[parent.row()].id not in self._articles)  # fmt: skip
-
-    def fetchMore(self, parent: _Index) -> None:
-        if not self.canFetchMore(parent):
-            return
-        story = self._stories[parent.row()]
-        articles = article_rows([story.id])[story.id]
-        if articles:
-            self.beginInsertRows(parent, 0, len(articles) - 1)
-            self._articles[story.id] = articles
-            self.endInsertRows()
-        else:
-            self._articles[story.id] = []
-
-    _FLAGS = (
-        Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable | Qt.ItemFlag.ItemIsDropEnabled
-    )
-
-    def flags(self, index: _Index) -> Qt.ItemFlag:
-        return self._FLAGS if index.isValid() else Qt.ItemFlag.ItemIsDropEnabled
-
-    def headerData(self, section, orientation, role=Qt.ItemDataRole.DisplayRole):
-        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            return self.COLUMNS[section] if 0 <= section < len(self.COLUMNS) else None
-        return None
-
-    def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole):
-        if not index.isValid():
-            return None
-        if index.internalId() == 0:
-            value = self._story_data(self._stories[index.row()], index.column(), role)
-        else:
-            story = self._stories[self._row[index.internalId()]]
-            value = self._article_data(story, self._articles[story.id][index.row()],
-                                       index.column(), role)  # fmt: skip
-        return plain_tip(value) if role == Qt.ItemDataRole.ToolTipRole else value
-
-    _RIGHT = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
-
-    def _story_data(self, story: StoryRow, column: int, role: int):
-        if column == 0:
-            if role == Qt.ItemDataRole.DisplayRole:
-                return story.title
-            if role == ID_ROLE:
-                return story.id
-            if role == KIND_ROLE:
-                return self.STORY
-            if role == Qt.ItemDataRole.DecorationRole:
-                return self._icon(0)
-            if role == Qt.ItemDataRole.ToolTipRole:
-                return (f"{story.title}\n{counted(story.articles, 'article')}, "
-                        f"{counted(story.claims, 'claim')}")  # fmt: skip
-            if role == SORT_ROLE:
-                return story.title.casefold()
-            return None
-        if role == Qt.ItemDataRole.TextAlignmentRole:
-            return self._RIGHT
-        if column == 1:
-            if role == Qt.ItemDataRole.DisplayRole:
-                return str(story.claims)
-            return story.claims if role == SORT_ROLE else None
-        text, tip, key = score_cell(story.score, story.code, story.caps)
-        return {Qt.ItemDataRole.DisplayRole: text, Qt.ItemDataRole.ToolTipRole: tip,
-                SORT_ROLE: key}.get(role)  # fmt: skip
-
-    def _article_data(self, story: StoryRow, article: ArticleRow, column: int, role: int):
-        if column == 1:
-            if role == Qt.ItemDataRole.DisplayRole:
-                return str(story.claims_by_article.get(article.id, 0))
-            return self._RIGHT if role == Qt.ItemDataRole.TextAlignmentRole else None
-        if column != 0:
-            return None
-        if role == Qt.ItemDataRole.DisplayRole:
-            return article_label(article)
-        if role == ID_ROLE:
-            return article.id
-        if role == KIND_ROLE:
-            return self.ARTICLE
-        if role == Qt.ItemDataRole.DecorationRole:
-            return self._icon(1)
-        if role == Qt.ItemDataRole.ToolTipRole:
-            when = f" · {article.published.isoformat()}" if article.published else ""
-            return f"{article.title}\n{article_label(article)}{when}"
-        return None
-
-    def _icon(self, which: int):
-        if not self._icons:
-            self._icons = (icon("mdi6.folder-text-outline"), icon("mdi6.file-document-outline"))
-        return self._icons[which]
-
-    # -- dropping ---------------------------------------------------------------------------
-
-    def mimeTypes(self) -> list[str]:
-        return ["text/uri-list", "text/html", "text/plain"]
-
-    def supportedDropActions(self) -> Qt.DropAction:
-        # never Move: a file manager would take that as leave to delete the dropped file
-        return Qt.DropAction.CopyAction | Qt.DropAction.LinkAction
-
-    def canDropMimeData(self, data, action, row, column, parent) -> bool:
-        return bool(items_from_mime(data))
-
-    def dropMimeData(self, data, action, row, column, parent) -> bool:
-        items = items_from_mime(data)
-        if not items:
-            return False
-        self.itemsDropped.emit(items, self.story_at(parent))
-        return True
-
-    def story_at(self, index: _Index) -> int | None:
-        """The story an index belongs to (itself, or the story of an article)."""
-        if not index.isValid():
-            return None
-        return index.internalId() or self._stories[index.row()].id
-
-    # -- filling and changing -----------------------------------------------------------------
-
-    def load(self, stories: list[StoryRow]) -> None:
-        """The stories, newest first (or in the order chosen by a header), with their stored
-        roll-ups; their articles read now, or when a story is expanded if there are many."""
-        self.beginResetModel()
-        self._icons = ()  # drawn anew: the theme may have changed since
-        self._loaded = list(stories)
-        self._lazy = len(stories) > self.LAZY_FROM
-        self._articles = {} if self._lazy else article_rows([story.id for story in stories])
-        self._stories = self._ordered(*self._sort)
-        self._row = {story.id: row for row, story in enumerate(self._stories)}
-        self.endResetModel()
-
-    def row_of(self, story_id: int) -> int:
-        """The row a story is shown in, or -1."""
-        return self._row.get(story_id, -1)
-
-    def lazy(self) -> bool:
-        """Whether stories' articles are read only when a story is expanded."""
-        return self._lazy
-
-    def _ordered(self, column: int, order: Qt.SortOrder) -> list[StoryRow]:
-        if column < 0:
-            return list(self._loaded)
-        return sorted(self._loaded, key=lambda story: self._story_data(story, column, SORT_ROLE),
-                      reverse=order == Qt.SortOrder.DescendingOrder)  # fmt: skip
-
-    def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
-        self._sort = (column, order)
-        self.layoutAboutToBeChanged.emit()
-        before = self.persistentIndexList()
-        where = [(index.internalId(), index.row(), index.column(),
-                  None if index.internalId() else self._stories[index.row()].id)
-                 for index in before]  # fmt: skip
-        self._stories = self._ordered(column, order)
-        self._row = {story.id: row for row, story in enumerate(self._stories)}
-        after = []
-        for story_of, row, column_, story_id in where:
-            if story_of:  # an article: its row under its story stays
-                after.append(self.createIndex(row, column_, story_of))
-            else:
-                after.append(self.createIndex(self._row[story_id], column_, 0))
-        self.changePersistentIndexList(before, after)
-        self.layoutChanged.emit()
-
-    def set_scores(self, scores: dict[int, tuple[int | None, str | None, str]]) -> None:
-        """Show these stories' stored roll-ups (story id -> score, code, caps) in place."""
-        rows = []
-        for story_id, (score, code, caps) in scores.items():
-            row = self._row.get(story_id)
-            if row is not None:
-                story = self._stories[row]
-                story.score, story.code, story.caps = score, code, caps
-                rows.append(row)
-        if rows:
-            self.dataChanged.emit(self.index(min(rows), 2), self.index(max(rows), 2))
-
-    def set_counts(self, story_id: int, claims_by_article: dict[int, int]) -> None:
-        """A story's claim counts (article id -> claims), in place."""
-        row = self._row.get(story_id)
-        if row is None:
-            return
-        self._stories[row].claims_by_article = dict(claims_by_article)
-        story_index = self.index(row, 0)
-        self.dataChanged.emit(self.index(row, 1), self.index(row, 1))
-        articles = self.rowCount(story_index)
-        if articles:
-            self.dataChanged.emit(self.index(0, 1, story_index),
-                                  self.index(articles - 1, 1, story_index))  # fmt: skip
-
-
-def score_cell(score: int | None, code: str | None, caps: str) -> tuple[str, str, int]:
-    """A story's score cell: its text ("60 F3"; "…" while it is computed, "—" without
-    claims), tooltip and sort key."""
-    if score is None:
-        return "…", "The score is being computed", -2
-    if score < 0:
-        return "—", "No claims to score", score
-    tip = f"Sourcing score {score} of 100, code {code}" + "".join(
-        f"\n{cap}" for cap in (caps or "").splitlines()
-    )
-    return f"{score} {code}", tip, score
-
-
-def article_label(article) -> str:
-    """How an article is named under its story: its outlet, else where it came from (a
-    site's address or a file's name)."""
-    if isinstance(article, ArticleRow):
-        outlet = article.outlet_name
-    else:
-        outlet = article.outlet.name if article.outlet else None
-    if outlet:
-        return outlet
-    if article.url:
-        host = urlsplit(article.url).hostname or ""
-        return host.removeprefix("www.") or article.url
-    if article.origin and article.format not in {"snippet"}:
-        return PurePath(article.origin).name
-    return "Unknown outlet"
-
-
-@dataclass(slots=True)
-class ClaimRow:
-    id: int
-    article_id: int
-    text: str
-    start: int
-    end: int
-    source: str
-    source_resolved: str
-    cue: str
-    type: str
-    stance: str
-    code: str
-    premise: bool
-    reviewed: bool
-    note: str = ""
-    origin: str = "analyzer"
-    source_id: int | None = None
-    story_id: int | None = None
-    outlet: str | None = None
-    flags: tuple[str, ...] = ()
-    source_letter: str | None = None  # the grade set on its source in the registry
-    outlet_letter: str | None = None  # the grade set on its article's outlet
-    reasons: tuple[str, ...] = ()
-    also_reported_by: tuple[str, ...] = ()
-    version: int = 1  # as stored when read: an edit is refused if someone changed it since
-
-    @classmethod
-    def of(cls, claim: Claim) -> "ClaimRow":
-        return cls(
-            id=claim.id,
-            article_id=claim.article_id,
-            text=claim.text,
-            start=claim.start,
-            end=claim.end,
-            source=claim.source_mention or "",
-            source_resolved=claim.source_resolved or "",
-            cue=claim.cue or "",
-            type=claim.type,
-            stance=claim.stance,
-            code=claim_code(claim.type),
-            premise=bool(claim.premise),
-            reviewed=bool(claim.reviewed),
-            note=claim.note or "",
-            origin=claim.origin or "analyzer",
-            source_id=claim.source_id,
-            story_id=claim.article.story_id,
-            outlet=claim.article.outlet.name if claim.article.outlet_id else None,
-            source_letter=claim.source.reliability if claim.source_id else None,
-            outlet_letter=claim.article.outlet.reliability if claim.article.outlet_id else None,
-            version=claim.version,
-        )
-
-    @classmethod
-    def stored(cls, row: tuple) -> "ClaimRow":
-        """A row of sourcemark.store.browse (ROW_SQL's columns), graded as stored when its
-        story was last rolled up (no code yet: "…")."""
-        (id_, article_id, text, start, end, source, resolved, cue, type_, stance, premise,
-         reviewed, note, origin, source_id, story_id, outlet, source_letter, outlet_letter,
-         version, code, flags, also) = row  # fmt: skip
-        flags = tuple(flag for flag in (flags or "").split("; ") if flag)
-        return cls(
-            id=id_, article_id=article_id, text=text, start=start, end=end, source=source or "",
-            source_resolved=resolved or "", cue=cue or "", type=type_, stance=stance,
-            code=code or "…", premise=bool(premise), reviewed=bool(reviewed), note=note or "",
-            origin=origin or "analyzer", source_id=source_id, story_id=story_id, outlet=outlet,
-            flags=flags, source_letter=source_letter, outlet_letter=outlet_letter,
-            reasons=tuple(REASONS.get(flag, "") for flag in flags),
-            also_reported_by=tuple(name for name in (also or "").split("; ") if name),
-            version=version,
-        )  # fmt: skip
+from sourcemark.ui.models.claim_rows import ClaimRow, grade_rows
+from sourcemark.ui.models.roles import ID_ROLE, SORT_ROLE, Index
+from sourcemark.ui.theme import type_swatch
+from sourcemark.ui.wording import plain_tip
 
 
 class ClaimTableModel(QAbstractTableModel):
@@ -419,7 +41,7 @@ class ClaimTableModel(QAbstractTableModel):
         self._query: browse.ClaimQuery | None = None
         self._more = False  # whether the query finds claims not read yet
 
-    def flags(self, index: _Index) -> Qt.ItemFlag:
+    def flags(self, index: Index) -> Qt.ItemFlag:
         flags = super().flags(index)
         if not index.isValid():
             return flags
@@ -429,7 +51,7 @@ class ClaimTableModel(QAbstractTableModel):
             flags |= Qt.ItemFlag.ItemIsUserCheckable
         return flags
 
-    def setData(self, index: _Index, value, role: int = Qt.ItemDataRole.EditRole) -> bool:
+    def setData(self, index: Index, value, role: int = Qt.ItemDataRole.EditRole) -> bool:
         if not index.isValid():
             return False
         row, column = self._rows[index.row()], index.column()
@@ -504,10 +126,10 @@ class ClaimTableModel(QAbstractTableModel):
             last = self.index(len(self._rows) - 1, len(self.COLUMNS) - 1)
             self.dataChanged.emit(self.index(0, 0), last)
 
-    def canFetchMore(self, parent: _Index = QModelIndex()) -> bool:  # noqa: B008
+    def canFetchMore(self, parent: Index = QModelIndex()) -> bool:  # noqa: B008
         return not parent.isValid() and self._more
 
-    def fetchMore(self, parent: _Index = QModelIndex()) -> None:  # noqa: B008
+    def fetchMore(self, parent: Index = QModelIndex()) -> None:  # noqa: B008
         if parent.isValid() or not self._more or self._query is None:
             return
         page = [ClaimRow.stored(row)
@@ -550,10 +172,10 @@ class ClaimTableModel(QAbstractTableModel):
     def row_of(self, claim_id: int) -> int:
         return next((i for i, row in enumerate(self._rows) if row.id == claim_id), -1)
 
-    def rowCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008
+    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
         return 0 if parent.isValid() else len(self._rows)
 
-    def columnCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008
+    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
         return 0 if parent.isValid() else len(self.COLUMNS)
 
     def headerData(self, section, orientation, role=Qt.ItemDataRole.DisplayRole):
@@ -561,7 +183,7 @@ class ClaimTableModel(QAbstractTableModel):
             return self.COLUMNS[section] if 0 <= section < len(self.COLUMNS) else None
         return None
 
-    def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole):
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole):
         if not index.isValid() or not 0 <= index.row() < len(self._rows):
             return None
         row, column = self._rows[index.row()], index.column()
@@ -625,36 +247,6 @@ class ClaimTableModel(QAbstractTableModel):
                 lines.append("also reported by " + ", ".join(row.also_reported_by))
             return "\n".join(lines)
         return None
-
-
-def grade_rows(rows: list[ClaimRow]) -> None:
-    """Each row's code and flags, from the credibility model over its story's claims and the
-    claims of other stories stored as corroborating them."""
-    from sourcemark.scoring import ClaimInput, grade_claims
-    from sourcemark.scoring.rollup import corroborate_across
-    from sourcemark.store.settings import load_settings
-
-    by_story: dict[int | None, list[ClaimRow]] = {}
-    for row in rows:
-        by_story.setdefault(row.story_id, []).append(row)
-    settings = load_settings()
-    letters = outlet_letters()
-    links = links_of_claims([row.id for row in rows], letters) if rows else {}
-    for story_id, story_rows in by_story.items():
-        inputs = [
-            ClaimInput(r.text, r.type, r.stance, r.source or None, r.source_resolved or None,
-                       r.premise, outlet=r.outlet, source_letter=r.source_letter,
-                       outlet_letter=cited_letter(r.type, r.source, letters), id=r.id,
-                       cites_outlet=r.source if r.type == "media_report" else None)
-            for r in story_rows
-        ]  # fmt: skip
-        elsewhere = corroborate_across(inputs, links, settings, story_id)
-        grades = grade_claims(inputs, settings)
-        for row, grade, outlets in zip(story_rows, grades, elsewhere, strict=True):
-            row.code = grade.code
-            row.flags = tuple(grade.flags)
-            row.reasons = tuple(grade.reasons[flag] for flag in grade.flags)
-            row.also_reported_by = tuple(outlets)
 
 
 _TYPES = {t.value for t in SourcingType}

@@ -14,30 +14,14 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
 )
 
-from sourcemark.store.links import links_of, set_link
+from sourcemark.store.links import links_of
 from sourcemark.store.rollups import similar_claims
 from sourcemark.store.settings import load_settings
-from sourcemark.ui.commands import StoreCommand
-from sourcemark.ui.models import ID_ROLE
+from sourcemark.ui.commands.corroboration import LinkClaims
+from sourcemark.ui.models.roles import ID_ROLE
 from sourcemark.ui.wording import plain_tip
 
 STATUS_LABELS = {"confirmed": "Confirmed", "rejected": "Rejected", None: ""}
-
-
-class LinkClaims(StoreCommand):
-    def __init__(self, claim_id: int, other_id: int, status: str | None, done):
-        words = {"confirmed": "Confirm", "rejected": "Reject", None: "Forget"}[status]
-        super().__init__(f"{words} corroboration")
-        self.claim_id, self.other_id, self.status, self.done = claim_id, other_id, status, done
-        self.old: str | None = None
-
-    def redo(self) -> None:
-        self.old = set_link(self.claim_id, self.other_id, self.status)
-        self.done([self.claim_id])
-
-    def undo(self) -> None:
-        set_link(self.claim_id, self.other_id, self.old)
-        self.done([self.claim_id])
 
 
 class CorroborationDialog(QDialog):

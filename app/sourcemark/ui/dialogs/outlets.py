@@ -9,7 +9,7 @@ from sourcemark.scoring.rollup import ON_RECORD
 from sourcemark.store.registry import outlet_rows, set_outlet_reliability
 from sourcemark.store.rollups import claim_codes, record_text, track_record
 from sourcemark.store.rows import claim_months
-from sourcemark.ui.registry import RegistryDialog
+from sourcemark.ui.dialogs.registry import RegistryDialog
 
 
 class OutletsDialog(RegistryDialog):

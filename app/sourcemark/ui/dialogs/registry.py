@@ -1,35 +1,17 @@
 """What the Sources and Outlets windows share: a sortable table of graded entries, the
-grade drop-down, and the undoable command that sets a grade."""
+grade drop-down; a grade is set through the undoable SetGrade (ui.commands.registry)."""
 
 from PySide6.QtCore import QSortFilterProxyModel, Qt, Signal
 from PySide6.QtGui import QStandardItem, QStandardItemModel
 from PySide6.QtWidgets import QAbstractItemView, QDialog, QHeaderView, QTableView
 
-from sourcemark.ui.commands import StoreCommand
+from sourcemark.ui.commands.registry import SetGrade
 from sourcemark.ui.editing import ChoiceDelegate
-from sourcemark.ui.models import ID_ROLE, SORT_ROLE
+from sourcemark.ui.models.roles import ID_ROLE, SORT_ROLE
 from sourcemark.ui.wording import plain_tip
 
 GRADES = [("", "— (default)")] + [(letter, letter) for letter in "ABCDEF"]
 GRADE_HINT = "Reliability grade (A reliable … F cannot be judged); double-click to set"
-
-
-class SetGrade(StoreCommand):
-    """A reliability grade on a source or an outlet (``setter`` stores it and returns the
-    old one); undo puts the old one back."""
-
-    def __init__(self, setter, row_id: int, text: str, letter: str | None, done):
-        super().__init__(text)
-        self.setter, self.row_id, self.letter, self.done = setter, row_id, letter, done
-        self.old: str | None = None
-
-    def redo(self) -> None:
-        self.old = self.setter(self.row_id, self.letter)
-        self.done()
-
-    def undo(self) -> None:
-        self.setter(self.row_id, self.old)
-        self.done()
 
 
 class RegistryDialog(QDialog):

@@ -13,29 +13,14 @@ from PySide6.QtWidgets import (
 )
 
 from sourcemark.analysis.types import TYPE_LABELS, SourcingType
-from sourcemark.store.registry import merge_sources, set_reliability, source_rows, unmerge_sources
+from sourcemark.store.registry import set_reliability, source_rows
 from sourcemark.store.rollups import claim_codes, record_text, track_record
 from sourcemark.store.rows import claim_months
-from sourcemark.ui.commands import StoreCommand
-from sourcemark.ui.models import ID_ROLE
-from sourcemark.ui.registry import RegistryDialog
+from sourcemark.ui.commands.registry import MergeSources
+from sourcemark.ui.dialogs.registry import RegistryDialog
+from sourcemark.ui.models.roles import ID_ROLE
 from sourcemark.ui.theme import themed
 from sourcemark.ui.wording import counted
-
-
-class MergeSources(StoreCommand):
-    def __init__(self, keep_id: int, keep_name: str, other_ids: list[int], done):
-        super().__init__(f"Merge {counted(len(other_ids), 'source')} into “{keep_name}”")
-        self.keep_id, self.other_ids, self.done = keep_id, other_ids, done
-        self.snapshot: dict | None = None
-
-    def redo(self) -> None:
-        self.snapshot = merge_sources(self.keep_id, self.other_ids)
-        self.done()
-
-    def undo(self) -> None:
-        unmerge_sources(self.snapshot)
-        self.done()
 
 
 class SourcesDialog(RegistryDialog):

@@ -1,0 +1,299 @@
+"""The story tree: stories with their articles beneath them, and how a story's score and an
+article are named in it."""
+
+from pathlib import PurePath
+from urllib.parse import urlsplit
+
+from PySide6.QtCore import QAbstractItemModel, QModelIndex, Qt, Signal
+
+from sourcemark.store.rows import ArticleRow, StoryRow, article_rows
+from sourcemark.ui.drops import items_from_mime
+from sourcemark.ui.models.roles import ID_ROLE, KIND_ROLE, SORT_ROLE, Index
+from sourcemark.ui.theme import icon
+from sourcemark.ui.wording import counted, plain_tip
+
+
+class StoryTreeModel(QAbstractItemModel):
+    """Stories with their articles beneath them; column 1 counts claims, column 2 shows the
+    stored roll-up. A table of plain rows: ten thousand stories cost a list, not thirty
+    thousand items, and only the rows on screen are ever asked for.
+
+    Files, addresses and selections dropped on a story (or one of its articles) are
+    offered to that story through ``itemsDropped``; dropped between stories or below
+    them, to a new one (story id None). The model itself never changes on a drop.
+    """
+
+    STORY, ARTICLE = "story", "article"
+    COLUMNS = ("Story", "Claims", "Score")
+    itemsDropped = Signal(list, object)  # items to import, story id or None
+    LAZY_FROM = 500  # with more stories, a story's articles are read when it is expanded
+
+    def __init__(self, parent=None):
+        super().__init__(parent)
+        self._stories: list[StoryRow] = []  # in the order shown
+        self._loaded: list[StoryRow] = []  # newest first, as read
+        self._row: dict[int, int] = {}  # story id -> its row
+        self._articles: dict[int, list[ArticleRow]] = {}  # story id -> articles, once read
+        self._lazy = False
+        self._sort: tuple[int, Qt.SortOrder] = (-1, Qt.SortOrder.AscendingOrder)
+        self._icons: tuple = ()
+
+    # -- the tree ------------------------------------------------------------------------------
+    # a story's index carries 0 as its internal id; an article's, its story's id
+
+    def index(self, row: int, column: int, parent: Index = QModelIndex()) -> QModelIndex:  # noqa: B008
+        if not 0 <= column < len(self.COLUMNS):
+            return QModelIndex()
+        if not parent.isValid():
+            return (
+                self.createIndex(row, column, 0) if 0 <= row < len(self._stories) else QModelIndex()
+            )
+        if parent.internalId() != 0 or not 0 <= parent.row() < len(self._stories):
+            return QModelIndex()
+        story = self._stories[parent.row()]
+        if 0 <= row < len(self._articles.get(story.id, ())):
+            return self.createIndex(row, column, story.id)
+        return QModelIndex()
+
+    def parent(self, index: Index = QModelIndex()) -> QModelIndex:  # noqa: B008
+        if not index.isValid() or index.internalId() == 0:
+            return QModelIndex()
+        row = self._row.get(index.internalId())
+        return self.createIndex(row, 0, 0) if row is not None else QModelIndex()
+
+    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        if not parent.isValid():
+            return len(self._stories)
+        if parent.internalId() != 0 or parent.column() != 0:
+            return 0
+        return len(self._articles.get(self._stories[parent.row()].id, ()))
+
+    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        return len(self.COLUMNS)
+
+    def hasChildren(self, parent: Index = QModelIndex()) -> bool:  # noqa: B008
+        if not parent.isValid():
+            return bool(self._stories)
+        if parent.internalId() != 0 or parent.column() != 0:
+            return False
+        story = self._stories[parent.row()]
+        read = self._articles.get(story.id)
+        return bool(read) if read is not None else story.articles > 0
+
+    def canFetchMore(self, parent: Index) -> bool:
+        return (parent.isValid() and parent.internalId() == 0 and parent.column() == 0
+                and self._stories[parent.row()].id not in self._articles)  # fmt: skip
+
+    def fetchMore(self, parent: Index) -> None:
+        if not self.canFetchMore(parent):
+            return
+        story = self._stories[parent.row()]
+        articles = article_rows([story.id])[story.id]
+        if articles:
+            self.beginInsertRows(parent, 0, len(articles) - 1)
+            self._articles[story.id] = articles
+            self.endInsertRows()
+        else:
+            self._articles[story.id] = []
+
+    _FLAGS = (
+        Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable | Qt.ItemFlag.ItemIsDropEnabled
+    )
+
+    def flags(self, index: Index) -> Qt.ItemFlag:
+        return self._FLAGS if index.isValid() else Qt.ItemFlag.ItemIsDropEnabled
+
+    def headerData(self, section, orientation, role=Qt.ItemDataRole.DisplayRole):
+        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
+            return self.COLUMNS[section] if 0 <= section < len(self.COLUMNS) else None
+        return None
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole):
+        if not index.isValid():
+            return None
+        if index.internalId() == 0:
+            value = self._story_data(self._stories[index.row()], index.column(), role)
+        else:
+            story = self._stories[self._row[index.internalId()]]
+            value = self._article_data(story, self._articles[story.id][index.row()],
+                                       index.column(), role)  # fmt: skip
+        return plain_tip(value) if role == Qt.ItemDataRole.ToolTipRole else value
+
+    _RIGHT = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
+
+    def _story_data(self, story: StoryRow, column: int, role: int):
+        if column == 0:
+            if role == Qt.ItemDataRole.DisplayRole:
+                return story.title
+            if role == ID_ROLE:
+                return story.id
+            if role == KIND_ROLE:
+                return self.STORY
+            if role == Qt.ItemDataRole.DecorationRole:
+                return self._icon(0)
+            if role == Qt.ItemDataRole.ToolTipRole:
+                return (f"{story.title}\n{counted(story.articles, 'article')}, "
+                        f"{counted(story.claims, 'claim')}")  # fmt: skip
+            if role == SORT_ROLE:
+                return story.title.casefold()
+            return None
+        if role == Qt.ItemDataRole.TextAlignmentRole:
+            return self._RIGHT
+        if column == 1:
+            if role == Qt.ItemDataRole.DisplayRole:
+                return str(story.claims)
+            return story.claims if role == SORT_ROLE else None
+        text, tip, key = score_cell(story.score, story.code, story.caps)
+        return {Qt.ItemDataRole.DisplayRole: text, Qt.ItemDataRole.ToolTipRole: tip,
+                SORT_ROLE: key}.get(role)  # fmt: skip
+
+    def _article_data(self, story: StoryRow, article: ArticleRow, column: int, role: int):
+        if column == 1:
+            if role == Qt.ItemDataRole.DisplayRole:
+                return str(story.claims_by_article.get(article.id, 0))
+            return self._RIGHT if role == Qt.ItemDataRole.TextAlignmentRole else None
+        if column != 0:
+            return None
+        if role == Qt.ItemDataRole.DisplayRole:
+            return article_label(article)
+        if role == ID_ROLE:
+            return article.id
+        if role == KIND_ROLE:
+            return self.ARTICLE
+        if role == Qt.ItemDataRole.DecorationRole:
+            return self._icon(1)
+        if role == Qt.ItemDataRole.ToolTipRole:
+            when = f" · {article.published.isoformat()}" if article.published else ""
+            return f"{article.title}\n{article_label(article)}{when}"
+        return None
+
+    def _icon(self, which: int):
+        if not self._icons:
+            self._icons = (icon("mdi6.folder-text-outline"), icon("mdi6.file-document-outline"))
+        return self._icons[which]
+
+    # -- dropping ---------------------------------------------------------------------------
+
+    def mimeTypes(self) -> list[str]:
+        return ["text/uri-list", "text/html", "text/plain"]
+
+    def supportedDropActions(self) -> Qt.DropAction:
+        # never Move: a file manager would take that as leave to delete the dropped file
+        return Qt.DropAction.CopyAction | Qt.DropAction.LinkAction
+
+    def canDropMimeData(self, data, action, row, column, parent) -> bool:
+        return bool(items_from_mime(data))
+
+    def dropMimeData(self, data, action, row, column, parent) -> bool:
+        items = items_from_mime(data)
+        if not items:
+            return False
+        self.itemsDropped.emit(items, self.story_at(parent))
+        return True
+
+    def story_at(self, index: Index) -> int | None:
+        """The story an index belongs to (itself, or the story of an article)."""
+        if not index.isValid():
+            return None
+        return index.internalId() or self._stories[index.row()].id
+
+    # -- filling and changing -----------------------------------------------------------------
+
+    def load(self, stories: list[StoryRow]) -> None:
+        """The stories, newest first (or in the order chosen by a header), with their stored
+        roll-ups; their articles read now, or when a story is expanded if there are many."""
+        self.beginResetModel()
+        self._icons = ()  # drawn anew: the theme may have changed since
+        self._loaded = list(stories)
+        self._lazy = len(stories) > self.LAZY_FROM
+        self._articles = {} if self._lazy else article_rows([story.id for story in stories])
+        self._stories = self._ordered(*self._sort)
+        self._row = {story.id: row for row, story in enumerate(self._stories)}
+        self.endResetModel()
+
+    def row_of(self, story_id: int) -> int:
+        """The row a story is shown in, or -1."""
+        return self._row.get(story_id, -1)
+
+    def lazy(self) -> bool:
+        """Whether stories' articles are read only when a story is expanded."""
+        return self._lazy
+
+    def _ordered(self, column: int, order: Qt.SortOrder) -> list[StoryRow]:
+        if column < 0:
+            return list(self._loaded)
+        return sorted(self._loaded, key=lambda story: self._story_data(story, column, SORT_ROLE),
+                      reverse=order == Qt.SortOrder.DescendingOrder)  # fmt: skip
+
+    def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
+        self._sort = (column, order)
+        self.layoutAboutToBeChanged.emit()
+        before = self.persistentIndexList()
+        where = [(index.internalId(), index.row(), index.column(),
+                  None if index.internalId() else self._stories[index.row()].id)
+                 for index in before]  # fmt: skip
+        self._stories = self._ordered(column, order)
+        self._row = {story.id: row for row, story in enumerate(self._stories)}
+        after = []
+        for story_of, row, column_, story_id in where:
+            if story_of:  # an article: its row under its story stays
+                after.append(self.createIndex(row, column_, story_of))
+            else:
+                after.append(self.createIndex(self._row[story_id], column_, 0))
+        self.changePersistentIndexList(before, after)
+        self.layoutChanged.emit()
+
+    def set_scores(self, scores: dict[int, tuple[int | None, str | None, str]]) -> None:
+        """Show these stories' stored roll-ups (story id -> score, code, caps) in place."""
+        rows = []
+        for story_id, (score, code, caps) in scores.items():
+            row = self._row.get(story_id)
+            if row is not None:
+                story = self._stories[row]
+                story.score, story.code, story.caps = score, code, caps
+                rows.append(row)
+        if rows:
+            self.dataChanged.emit(self.index(min(rows), 2), self.index(max(rows), 2))
+
+    def set_counts(self, story_id: int, claims_by_article: dict[int, int]) -> None:
+        """A story's claim counts (article id -> claims), in place."""
+        row = self._row.get(story_id)
+        if row is None:
+            return
+        self._stories[row].claims_by_article = dict(claims_by_article)
+        story_index = self.index(row, 0)
+        self.dataChanged.emit(self.index(row, 1), self.index(row, 1))
+        articles = self.rowCount(story_index)
+        if articles:
+            self.dataChanged.emit(self.index(0, 1, story_index),
+                                  self.index(articles - 1, 1, story_index))  # fmt: skip
+
+
+def score_cell(score: int | None, code: str | None, caps: str) -> tuple[str, str, int]:
+    """A story's score cell: its text ("60 F3"; "…" while it is computed, "—" without
+    claims), tooltip and sort key."""
+    if score is None:
+        return "…", "The score is being computed", -2
+    if score < 0:
+        return "—", "No claims to score", score
+    tip = f"Sourcing score {score} of 100, code {code}" + "".join(
+        f"\n{cap}" for cap in (caps or "").splitlines()
+    )
+    return f"{score} {code}", tip, score
+
+
+def article_label(article) -> str:
+    """How an article is named under its story: its outlet, else where it came from (a
+    site's address or a file's name)."""
+    if isinstance(article, ArticleRow):
+        outlet = article.outlet_name
+    else:
+        outlet = article.outlet.name if article.outlet else None
+    if outlet:
+        return outlet
+    if article.url:
+        host = urlsplit(article.url).hostname or ""
+        return host.removeprefix("www.") or article.url
+    if article.origin and article.format not in {"snippet"}:
+        return PurePath(article.origin).name
+    return "Unknown outlet"
