@@ -21,7 +21,7 @@ def window(qtbot, db_url, settings, tmp_path, monkeypatch):
     monkeypatch.setattr(ClaimTableModel, "PAGE", PAGE)
     window = window_with_claims(qtbot, db_url, settings)
     with qtbot.waitSignal(window.imports_done, timeout=60_000):
-        window.start_import([str(samples.write_html(tmp_path / "bridge.html"))])
+        window.imports.start_import([str(samples.write_html(tmp_path / "bridge.html"))])
     qtbot.mouseClick(window.all_stories, Qt.MouseButton.LeftButton)
     counted(qtbot, window)
     return window
@@ -130,7 +130,7 @@ def test_a_claim_chosen_beyond_the_pages_read_is_read_and_selected(qtbot, window
 
 
 def test_changes_made_elsewhere_keep_all_stories(qtbot, window, db_url):
-    window.change_timer.setInterval(100)
+    window.changes.timer.setInterval(100)
     claim_id = reading_order()[0]
     another_person(db_url, f"UPDATE claim SET stance = 'denies', version = version + 1 "
                            f"WHERE id = {claim_id}")  # fmt: skip

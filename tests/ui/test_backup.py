@@ -17,7 +17,7 @@ def test_todays_backup_and_restoring_it_from_the_file_menu(qtbot, db_url, settin
     window = window_with_claims(qtbot, db_url, settings)
     path = sqlite_path(db_url)
     with qtbot.waitSignal(window.backup_done, timeout=20_000) as done:
-        window.start_daily_backup()
+        window.database.start_daily_backup()
     backup = done.args[0]
     assert backup is not None and backup in [b.path for b in backups_of(path)]
     assert "backup" in window.statusBar().currentMessage()
@@ -25,17 +25,17 @@ def test_todays_backup_and_restoring_it_from_the_file_menu(qtbot, db_url, settin
     short = tmp_path / "later.txt"
     short.write_text("Harbour Closed\n\nThe harbour was closed, officials said.", encoding="utf-8")
     with qtbot.waitSignal(window.imports_done, timeout=60_000):
-        window.start_import([str(short)])
+        window.imports.start_import([str(short)])
     assert window.tree_model.rowCount() == len(before) + 1
     window.restore_action.trigger()
-    dialog = window.restore_dialog
+    dialog = window.database.restore_dialog
     qtbot.waitUntil(dialog.isVisible)
     assert dialog.list.count() == 1 and dialog.restore_button.isEnabled()
     qtbot.mouseClick(dialog.restore_button, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: window.tree_model.rowCount() == len(before))
     assert [s.title for s in Story.select()] == before
     aside = next(b.path for b in backups_of(path) if b.label == "replaced")
-    assert aside.name in window.restored_box.text()
+    assert aside.name in window.database.restored_box.text()
     close_database()
     assert "Harbour Closed" in titles(aside)  # the replaced file, kept whole
     open_database(db_url)
@@ -68,7 +68,7 @@ def test_a_damaged_database_at_start_is_offered_a_backup(qtbot, db_url, settings
     path = sqlite_path(db_url)
     window = window_with_claims(qtbot, db_url, settings)
     with qtbot.waitSignal(window.backup_done, timeout=20_000):
-        window.start_daily_backup()
+        window.database.start_daily_backup()
     stories = [s.title for s in Story.select()]
     window.close()
     close_database()
@@ -108,15 +108,15 @@ def test_damage_found_by_the_daily_check_is_told_with_the_offer_to_restore(
     path = sqlite_path(db_url)
     monkeypatch.setattr(backups, "check", lambda _path: "row 7 missing from index claim_x")
     with qtbot.waitSignal(window.backup_done, timeout=20_000) as done:
-        window.start_daily_backup()
+        window.database.start_daily_backup()
     assert done.args[0] is None and backups_of(path) == []
-    box = window.backup_box
+    box = window.database.backup_box
     qtbot.waitUntil(box.isVisible)
     assert "is damaged (row 7 missing" in box.text() and "Restore" in box.informativeText()
     restore = next(b for b in box.buttons() if b.text().startswith("Restore from Backup"))
     restore.click()
-    qtbot.waitUntil(lambda: getattr(window, "restore_dialog", None) is not None)
-    assert window.restore_dialog.damaged
+    qtbot.waitUntil(lambda: getattr(window.database, "restore_dialog", None) is not None)
+    assert window.database.restore_dialog.damaged
 
 
 def test_another_failure_of_the_daily_backup_says_no_backup_was_taken(
@@ -131,8 +131,8 @@ def test_another_failure_of_the_daily_backup_says_no_backup_was_taken(
 
     monkeypatch.setattr(backups, "take_backup", full_disk)
     with qtbot.waitSignal(window.backup_done, timeout=20_000):
-        window.start_daily_backup()
-    box = window.backup_box
+        window.database.start_daily_backup()
+    box = window.database.backup_box
     qtbot.waitUntil(box.isVisible)
     assert box.text().startswith("No backup was taken:") and "No space left" in box.text()
     assert not any(b.text().startswith("Restore") for b in box.buttons())

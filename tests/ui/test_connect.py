@@ -38,7 +38,7 @@ def test_connecting_to_a_server_switches_the_window_and_is_remembered(
     assert window.tree_model.rowCount() == 1
     server = pg_server.empty()
     window.connect_action.trigger()
-    dialog = window.connect_dialog
+    dialog = window.database.connect_dialog
     qtbot.waitUntil(dialog.isVisible)
     assert dialog.local.isChecked() and dialog.path.text().endswith("demo.sqlite")
     fill_server(qtbot, dialog, server, "desk-secret")
@@ -56,7 +56,7 @@ def test_connecting_to_a_server_switches_the_window_and_is_remembered(
     )
     # and back to the file
     window.connect_action.trigger()
-    dialog = window.connect_dialog
+    dialog = window.database.connect_dialog
     qtbot.waitUntil(dialog.isVisible)
     assert dialog.server.isChecked() and dialog.password.text() == "desk-secret"
     qtbot.mouseClick(dialog.local, Qt.MouseButton.LeftButton)
@@ -72,7 +72,7 @@ def test_a_server_that_cannot_be_reached_leaves_the_current_database_open(
     warnings = []
     monkeypatch.setattr(QMessageBox, "warning", lambda *args: warnings.append(args[2]))
     window.connect_action.trigger()
-    dialog = window.connect_dialog
+    dialog = window.database.connect_dialog
     fill_server(qtbot, dialog, "postgresql://nobody@127.0.0.1:9/none", "x")
     connect(qtbot, dialog)
     assert warnings and "Cannot connect to postgresql://nobody@127.0.0.1:9/none" in warnings[0]

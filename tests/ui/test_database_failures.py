@@ -32,7 +32,7 @@ def damage_the_word_index(path) -> None:
 
 
 def shown_box(window) -> QMessageBox:
-    box = window.problem_box_store
+    box = window.database.problem_box
     assert box is not None and box.isVisible()
     return box
 
@@ -57,10 +57,10 @@ def test_a_damaged_database_is_not_written_and_said_once_with_the_offer_to_resto
     key(qtbot, window, Qt.Key.Key_Space)  # an edit: the status bar says why, no second box
     assert not Claim.get_by_id(claim_id).reviewed and window.undo_stack.count() == 0
     with qtbot.waitSignal(window.backup_done, timeout=20_000):
-        window.start_daily_backup()  # its check finds the damage too: told already
-    assert getattr(window, "backup_box", None) is None
+        window.database.start_daily_backup()  # its check finds the damage too: told already
+    assert getattr(window.database, "backup_box", None) is None
     assert "damaged" in window.statusBar().currentMessage()
-    assert not window.problem_box_store.isVisible()
+    assert not window.database.problem_box.isVisible()
     assert "damaged" in window.statusBar().currentMessage()
     close_database()
     assert digest(path) == before
@@ -188,7 +188,7 @@ def test_a_background_roll_up_that_fails_says_so_in_the_window(qtbot, tmp_path, 
         make_read_only(disk)
         open_database(url)
         window = make_window(qtbot, url, settings)
-        qtbot.waitUntil(lambda: window.score_task is None, timeout=30_000)
+        qtbot.waitUntil(lambda: window.scoring.task is None, timeout=30_000)
         message = window.statusBar().currentMessage()
         assert "scores could not be brought up to date" in message and "read-only" in message
         window.close()

@@ -125,7 +125,7 @@ def test_pasting_nothing_useful_says_so(qtbot, db_url, settings):
     QApplication.clipboard().setText("hi")
     window.paste_action.trigger()
     assert "no files, web addresses or article text" in window.statusBar().currentMessage()
-    assert window.task is None
+    assert window.imports.task is None
 
 
 def test_the_window_keeps_answering_and_counts_while_200_files_import(
@@ -148,7 +148,7 @@ def test_the_window_keeps_answering_and_counts_while_200_files_import(
     # the event loop ran all along, and the bar counted the files as they went
     assert len(ticks) >= 20
     assert any(text.endswith("of 200") for text in seen), seen
-    assert not window.progress.isVisible() and window.task is None
+    assert not window.progress.isVisible() and window.imports.task is None
 
 
 def test_cancel_stops_the_import_and_leaves_only_whole_articles(qtbot, db_url, settings, tmp_path):
@@ -183,7 +183,7 @@ def test_a_second_drop_during_an_import_waits_its_turn(qtbot, db_url, settings, 
     window.imports_done.connect(reports.append)
     drag_and_drop(window, files_mime(*batch_a))
     drag_and_drop(window, files_mime(extra))
-    assert window.pending
+    assert window.imports.pending
     qtbot.waitUntil(lambda: len(reports) == 2, timeout=IMPORT_TIMEOUT)
     assert Article.select().count() == 31
 
@@ -197,8 +197,8 @@ def test_dropping_the_same_article_again_tells_the_user(qtbot, db_url, settings,
     with qtbot.waitSignal(window.imports_done, timeout=IMPORT_TIMEOUT):
         drag_and_drop(window, files_mime(path))
     assert Article.select().count() == 1
-    assert window.problem_box.windowTitle() == "Already imported"
-    assert "already imported as" in window.problem_box.informativeText()
+    assert window.imports.problem_box.windowTitle() == "Already imported"
+    assert "already imported as" in window.imports.problem_box.informativeText()
     assert "already in the database" in window.statusBar().currentMessage()
 
 

@@ -170,10 +170,10 @@ def test_dropping_article_files_imports_them_and_reports_the_bad_one(
     assert window.tree_model.rowCount() == 1
     assert window.tree_model.index(0, 0).data() == "Storm Closes Harbour"
     assert window.stack.currentWidget() is window.splitter
-    assert [p.origin for p in window.last_import_problems] == [str(empty)]
-    assert window.problem_box.text() == "1 article imported; 1 item not imported."
-    assert "empty" in window.problem_box.detailedText()
-    window.problem_box.close()
+    assert [p.origin for p in window.imports.last_import_problems] == [str(empty)]
+    assert window.imports.problem_box.text() == "1 article imported; 1 item not imported."
+    assert "empty" in window.imports.problem_box.detailedText()
+    window.imports.problem_box.close()
 
 
 def test_the_sample_story_button_on_the_empty_state_imports_it(qtbot, db_url, settings):
@@ -254,7 +254,7 @@ def test_a_header_click_sorts_the_story_list_and_the_chosen_story_stays_chosen(
     short = tmp_path / "short.txt"
     short.write_text("Harbour Closed\n\nThe harbour was closed, officials said.", encoding="utf-8")
     with qtbot.waitSignal(window.imports_done, timeout=60_000):
-        window.start_import([str(samples.write_html(tmp_path / "bridge.html")), str(short)])
+        window.imports.start_import([str(samples.write_html(tmp_path / "bridge.html")), str(short)])
     model, header = window.tree_model, window.tree.header()
     bout = next(model.index(r, 0).data(ID_ROLE) for r in range(model.rowCount())
                 if "Bout" in model.index(r, 0).data())  # fmt: skip

@@ -298,7 +298,7 @@ def test_all_stories_searches_every_story(qtbot, db_url, settings, tmp_path):
 
     window = window_with_claims(qtbot, db_url, settings)
     with qtbot.waitSignal(window.imports_done, timeout=60_000):
-        window.start_import([str(samples.write_html(tmp_path / "bridge.html"))])
+        window.imports.start_import([str(samples.write_html(tmp_path / "bridge.html"))])
     window.select_story(window.tree_model.index(1, 0).data(ID_ROLE))  # the Bout story
     qtbot.keyClicks(window.search, "bridge")
     assert window.claim_proxy.rowCount() == 0  # not in this story
@@ -357,7 +357,7 @@ def test_stories_sort_by_score(qtbot, db_url, settings, tmp_path):
 
     window = window_with_claims(qtbot, db_url, settings)
     with qtbot.waitSignal(window.imports_done, timeout=60_000):
-        window.start_import([str(samples.write_html(tmp_path / "bridge.html"))])
+        window.imports.start_import([str(samples.write_html(tmp_path / "bridge.html"))])
     header = window.tree.header()
     qtbot.mouseClick(header.viewport(), Qt.MouseButton.LeftButton,
                      pos=header.rect().topLeft() + type(header.rect().topLeft())(
@@ -391,7 +391,7 @@ def test_another_outlets_story_with_the_same_claim_corroborates_it(
         path = tmp_path / name
         path.write_text(page, encoding="utf-8")
         with qtbot.waitSignal(window.imports_done, timeout=60_000):
-            window.start_import([str(path)])
+            window.imports.start_import([str(path)])
     # the window shows the last story imported: The Harbour Times's
     assert {row.outlet for row in window.claim_model.rows()} == {"The Harbour Times"}
     bridge = next(row for row in window.claim_model.rows() if "harbour bridge" in row.text.lower())
@@ -424,7 +424,7 @@ def test_another_outlets_story_with_the_same_claim_corroborates_it(
     path = tmp_path / "wire.html"
     path.write_text(wire.replace("six weeks", "six full weeks"), encoding="utf-8")
     with qtbot.waitSignal(window.imports_done, timeout=60_000):
-        window.start_import([str(path)])
+        window.imports.start_import([str(path)])
     wire_bridge = next(row for row in window.claim_model.rows()
                        if "six full weeks" in row.text)  # fmt: skip
     assert "The Lakeshore Examiner" not in wire_bridge.also_reported_by
@@ -465,7 +465,7 @@ def test_a_person_confirms_a_corroboration_the_model_missed(qtbot, db_url, setti
         path = tmp_path / name
         path.write_text(page, encoding="utf-8")
         with qtbot.waitSignal(window.imports_done, timeout=60_000):
-            window.start_import([str(path)])
+            window.imports.start_import([str(path)])
     bridge = next(r for r in window.claim_model.rows() if "corrosion in two cables" in r.text)
     assert not bridge.also_reported_by  # worded too differently for the model
     window.select_claim(bridge.id)
@@ -520,7 +520,7 @@ def test_changes_made_elsewhere_appear_without_a_restart(qtbot, db_url, settings
     from tests.store.test_repo import another_person
 
     window = window_with_claims(qtbot, db_url, settings)
-    window.change_timer.setInterval(100)
+    window.changes.timer.setInterval(100)
     (claim_id,) = select_rows(qtbot, window, 4)
     key(qtbot, window, Qt.Key.Key_Space)  # this window's own edit: no reload for it
     qtbot.wait(300)

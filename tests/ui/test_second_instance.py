@@ -45,7 +45,7 @@ def demo_on(qtbot, db_url, settings):
 
 def test_two_instances_write_the_same_file_in_turn_and_see_each_other(qtbot, db_url, settings):
     window = demo_on(qtbot, db_url, settings)
-    window.change_timer.setInterval(100)
+    window.changes.timer.setInterval(100)
     ids = [c.id for c in Claim.select().order_by(Claim.id).limit(6)]
     other = subprocess.Popen(
         [sys.executable, "-c", OTHER, db_url, str(ROOT / "app"), *map(str, ids[3:])],
@@ -63,7 +63,7 @@ def test_two_instances_write_the_same_file_in_turn_and_see_each_other(qtbot, db_
         assert other.wait(60) == 0
     finally:
         other.kill()
-    assert window.problem_box_store is None  # no edit was refused
+    assert window.database.problem_box is None  # no edit was refused
     assert all(not Claim.get_by_id(i).reviewed for i in mine)  # ten toggles: as before
     assert all(Claim.get_by_id(i).note == "checked 19" for i in ids[3:])
     qtbot.waitUntil(lambda: window.statusBar().currentMessage()
@@ -81,14 +81,14 @@ def test_an_edit_while_the_other_holds_the_file_is_refused_with_a_message(qtbot,
     holder.execute("BEGIN IMMEDIATE")  # the other program starts writing and does not stop
     try:
         key(qtbot, window, Qt.Key.Key_Space)
-        qtbot.waitUntil(lambda: window.problem_box_store is not None)
-        assert "another program" in window.problem_box_store.text()
-        assert "not saved" in window.problem_box_store.text()
+        qtbot.waitUntil(lambda: window.database.problem_box is not None)
+        assert "another program" in window.database.problem_box.text()
+        assert "not saved" in window.database.problem_box.text()
         assert window.undo_stack.count() == steps  # nothing to undo: nothing happened
     finally:
         holder.rollback()
         holder.close()
     assert not Claim.get_by_id(claim_id).reviewed
-    window.problem_box_store.close()
+    window.database.problem_box.close()
     key(qtbot, window, Qt.Key.Key_Space)  # the other is done: now it is saved
     assert Claim.get_by_id(claim_id).reviewed and window.undo_stack.count() == steps + 1

@@ -47,7 +47,7 @@ def test_an_imported_page_fetches_nothing_and_runs_nothing_when_shown(
     window = make_window(qtbot, db_url, settings)
     url = hostile_page(site)
     with qtbot.waitSignal(window.imports_done, timeout=30_000):
-        window.start_import([url])
+        window.imports.start_import([url])
     assert site.requests == ["/story.html"]
     article = Article.get()
     window.select_story(article.story_id)
@@ -75,8 +75,8 @@ def test_an_imported_page_fetches_nothing_and_runs_nothing_when_shown(
         QToolTip.showText(QPoint(30, 30), tip, window.tree)
     QToolTip.hideText()
     report = tmp_path / "report.html"
-    window.write_report(article.story_id, str(report))  # and as a PDF, laid out by Qt
-    window.write_report(article.story_id, str(tmp_path / "report.pdf"))
+    window.output.write_report(article.story_id, str(report))  # and as a PDF, laid out by Qt
+    window.output.write_report(article.story_id, str(tmp_path / "report.pdf"))
     assert "<img" not in report.read_text(encoding="utf-8").split("<body", 1)[-1]
     assert (tmp_path / "report.pdf").stat().st_size > 1000
     qtbot.wait(300)  # anything asked for late would have arrived by now

@@ -3,12 +3,14 @@ menu, what it does, and when it can be used). The menus and the toolbar are buil
 this table, and whether each action is enabled follows the window's situation from one
 place (``update_enabled``), not from calls scattered through the window.
 
-An action's id names the window's attribute (``import`` -> ``window.import_action``) and,
-unless ``handler`` says otherwise, the window's method it calls.
+An action's id names the window's attribute (``import`` -> ``window.import_action``); its
+``handler`` names the method it calls: the window's (``refresh``) or one of the window's
+controllers' (``imports.paste``).
 """
 
 from collections.abc import Callable
 from dataclasses import dataclass
+from operator import attrgetter
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction, QKeySequence
@@ -34,7 +36,7 @@ class ActionSpec:
     text: str
     icon: str
     menu: str  # the menu it appears in ("" for none), in the table's order
-    handler: str  # the window's method called when triggered
+    handler: str  # the method called when triggered: "refresh", "imports.paste"
     shortcuts: tuple = ()
     tip: str = ""
     when: Callable[[Situation], bool] | None = None  # None: always enabled
@@ -48,28 +50,28 @@ def _writable(s: Situation) -> bool:
 
 
 ACTIONS: list[ActionSpec] = [
-    ActionSpec("import", "&Import Articles…", "mdi6.file-import-outline", "file", "import_files",
-               (Keys.Open,), "Import article files: web pages, PDF, Word, e-mail, plain text "
-               "and Markdown", _writable, toolbar=True),
+    ActionSpec("import", "&Import Articles…", "mdi6.file-import-outline", "file",
+               "imports.import_files", (Keys.Open,), "Import article files: web pages, PDF, "
+               "Word, e-mail, plain text and Markdown", _writable, toolbar=True),
     ActionSpec("import_folder", "Import &Folder…", "mdi6.folder-open-outline", "file",
-               "import_folder", tip="Import every article file in a folder", when=_writable,
-               toolbar=True),
-    ActionSpec("paste", "&Paste Articles", "mdi6.content-paste", "file", "paste", (Keys.Paste,),
-               "Import what the clipboard holds: files, web addresses, or an article's text",
-               _writable),
-    ActionSpec("export", "&Export CSV…", "mdi6.file-export-outline", "file", "export_csv",
-               tip="Write the stories and their claims to two CSV files (all stories, or the "
-               "one shown)"),
-    ActionSpec("report", "Story &Report…", "mdi6.file-pdf-box", "file", "export_report",
+               "imports.import_folder", tip="Import every article file in a folder",
+               when=_writable, toolbar=True),
+    ActionSpec("paste", "&Paste Articles", "mdi6.content-paste", "file", "imports.paste",
+               (Keys.Paste,), "Import what the clipboard holds: files, web addresses, or an "
+               "article's text", _writable),
+    ActionSpec("export", "&Export CSV…", "mdi6.file-export-outline", "file",
+               "output.export_csv", tip="Write the stories and their claims to two CSV files "
+               "(all stories, or the one shown)"),
+    ActionSpec("report", "Story &Report…", "mdi6.file-pdf-box", "file", "output.export_report",
                tip="Write the story shown as a PDF or HTML report"),
     ActionSpec("sample", "Add the &Sample Story", "mdi6.newspaper-variant-outline", "file",
-               "import_sample", when=_writable),
+               "imports.import_sample", when=_writable),
     ActionSpec("connect", "&Connect to Database…", "mdi6.database-cog", "file",
-               "connect_database", tip="Work in another database: a file on this computer or "
-               "a server the desk shares", group=1),
+               "database.connect_database", tip="Work in another database: a file on this "
+               "computer or a server the desk shares", group=1),
     ActionSpec("restore", "&Restore from Backup…", "mdi6.backup-restore", "file",
-               "restore_backup", tip="Put one of the database's automatic backups (daily, and "
-               "before upgrades) in its place", group=1),
+               "database.restore_backup", tip="Put one of the database's automatic backups "
+               "(daily, and before upgrades) in its place", group=1),
     ActionSpec("quit", "&Quit", "mdi6.exit-to-app", "file", "close", (Keys.Quit,), group=2),
     ActionSpec("reviewed", "Toggle &Reviewed", "mdi6.check-circle-outline", "edit",
                "toggle_reviewed", (QKeySequence(Qt.Key.Key_Space),),
@@ -122,11 +124,16 @@ def build_actions(window) -> dict[str, QAction]:
             action.setShortcutContext(Qt.ShortcutContext.WidgetShortcut)
         if spec.tip:
             action.setStatusTip(spec.tip)
-        handler = getattr(window, spec.handler)
+        handler = handler_of(window, spec)
         action.triggered.connect(lambda _checked=False, handler=handler: handler())
         setattr(window, f"{spec.id}_action", action)
         made[spec.id] = action
     return made
+
+
+def handler_of(window, spec: ActionSpec) -> Callable[[], object]:
+    """The method an action calls: the window's, or its controller's (a dotted name)."""
+    return attrgetter(spec.handler)(window)
 
 
 def build_menu(window, menu_id: str, before: list[QAction] | None = None):

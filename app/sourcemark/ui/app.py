@@ -39,7 +39,7 @@ class FileOpener(QObject):
 
     def eventFilter(self, watched, event) -> bool:
         if event.type() == QEvent.Type.FileOpen:
-            self.window.start_import([event.file() or event.url().toString()])
+            self.window.imports.start_import([event.file() or event.url().toString()])
             return True
         return False
 
@@ -116,11 +116,11 @@ def run_gui(
     reporter = ErrorReporter(window)  # unexpected errors: logged, shown once, the app goes on
     reporter.install()
     window.show()
-    QTimer.singleShot(1500, window.start_daily_backup)  # once the window is up
+    QTimer.singleShot(1500, window.database.start_daily_backup)  # once the window is up
     opener = FileOpener(window, app)  # macOS hands over files opened in the Finder this way
     app.installEventFilter(opener)
     if items:
-        QTimer.singleShot(0, lambda: window.start_import(list(items)))
+        QTimer.singleShot(0, lambda: window.imports.start_import(list(items)))
     if demo:
         window.statusBar().showMessage("Demo database with the sample story", 8000)
     QTimer.singleShot(

@@ -1,15 +1,11 @@
 """The main window: stories on the left, claims in the middle, the article on the right."""
 
-import contextlib
-from pathlib import Path
-
 from PySide6.QtCore import (
     QItemSelectionModel,
     QSettings,
     QSize,
     Qt,
     QThreadPool,
-    QTimer,
     Signal,
 )
 from PySide6.QtGui import QAction, QActionGroup, QKeySequence, QUndoStack
@@ -18,7 +14,6 @@ from PySide6.QtWidgets import (
     QApplication,
     QCheckBox,
     QComboBox,
-    QFileDialog,
     QHBoxLayout,
     QHeaderView,
     QLabel,
@@ -37,19 +32,14 @@ from PySide6.QtWidgets import (
 )
 
 from sourcemark import APP_NAME, __version__
-from sourcemark.paths import sample_story_path
-from sourcemark.pipeline import ImportReport, import_paths
-from sourcemark.store import StoreError, describe
+from sourcemark.store import describe
 from sourcemark.store.browse import (
     claim_counts,
     claim_total,
     matching_ids,
-    stories_of_claims,
 )
-from sourcemark.store.db import ReadOnlyDatabase
 from sourcemark.store.edits import merge_claims, split_claim
-from sourcemark.store.models import Article, Claim, revision, written_here
-from sourcemark.store.rollups import refresh_scores, stale_stories
+from sourcemark.store.models import Article, Claim, revision
 from sourcemark.store.rows import articles_of, claims_by_id, claims_of_story, story_rows
 from sourcemark.ui.actions import (
     Situation,
@@ -67,8 +57,12 @@ from sourcemark.ui.commands.claims import (
     rerun_analyzer,
 )
 from sourcemark.ui.commands.store import StoreCommand
+from sourcemark.ui.controllers.changes import ChangesController
+from sourcemark.ui.controllers.database import DatabaseController
+from sourcemark.ui.controllers.imports import ImportController
+from sourcemark.ui.controllers.output import OutputController
+from sourcemark.ui.controllers.scoring import ScoringController
 from sourcemark.ui.dialogs.new_claim import NewClaimDialog
-from sourcemark.ui.drops import items_from_mime
 from sourcemark.ui.editing import (
     ChoiceDelegate,
     ReviewBoxDelegate,
@@ -87,12 +81,6 @@ from sourcemark.ui.wording import FIELD_NAMES, counted, short, shown_value
 from sourcemark.ui.worker import Task
 
 ANONYMOUS = "anonymous"  # the type filter's entry for both anonymous types
-
-IMPORT_FILTER = (
-    "Articles (*.html *.htm *.xhtml *.txt *.text *.md *.markdown *.pdf *.docx *.eml);;"
-    "Web pages (*.html *.htm *.xhtml);;PDF (*.pdf);;Word (*.docx);;E-mail (*.eml);;"
-    "Text (*.txt *.text *.md *.markdown);;All files (*)"
-)
 
 
 class EmptyState(QWidget):
@@ -120,11 +108,11 @@ class EmptyState(QWidget):
         buttons = QHBoxLayout()
         buttons.addStretch()
         self.import_button = themed(QPushButton("Import articles…"), "mdi6.file-import-outline")
-        self.import_button.clicked.connect(window.import_files)
+        self.import_button.clicked.connect(window.imports.import_files)
         self.sample_button = themed(
             QPushButton("Try the sample story"), "mdi6.newspaper-variant-outline"
         )
-        self.sample_button.clicked.connect(window.import_sample)
+        self.sample_button.clicked.connect(window.imports.import_sample)
         buttons.addWidget(self.import_button)
         buttons.addWidget(self.sample_button)
         buttons.addStretch()
@@ -157,14 +145,8 @@ class MainWindow(QMainWindow):
 
     def __init__(self, database_url: str, settings: QSettings | None = None):
         super().__init__()
-        self.database_url = database_url
         self.settings = settings or QSettings()
         self.pool = QThreadPool.globalInstance()
-        self.task: Task | None = None
-        self.score_task: Task | None = None
-        self.pending: list[tuple[list, int | None]] = []  # imports asked for while one runs
-        self.last_import_problems = []
-        self.problem_box: QMessageBox | None = None
         self.undo_stack = QUndoStack(self)
         self._article_filter: int | None = None
         self._source_filter: int | None = None
@@ -175,25 +157,33 @@ class MainWindow(QMainWindow):
         self._keep_scope = False  # while the list is reloaded: choosing a story keeps it
         self.sources_dialog = None
         self.outlets_dialog = None
-        self.backup_task: Task | None = None
-        self.problem_box_store: QMessageBox | None = None
-        StoreCommand.problem = self._store_problem  # a step the database refused: say why
-        self.explained: set[type] = set()  # failures of the whole database, told once
+        self._build_controllers(database_url)
         self.setAcceptDrops(True)
         self._build_actions()
         self._build_widgets()
         self._build_menus()
         self._restore_layout()
-        self.known_revision = 0  # the database's revision the window shows
         self.refresh()
-        # other people's changes (another window, machine or process) appear by themselves
-        self.change_timer = QTimer(self)
-        self.change_timer.setInterval(3000)
-        self.change_timer.timeout.connect(self.check_for_changes)
-        self.change_timer.start()
-        QApplication.instance().applicationStateChanged.connect(self._application_state)
+        self.changes.start()  # other people's changes appear by themselves
 
     # -- construction -------------------------------------------------------------------------
+
+    def _build_controllers(self, database_url: str) -> None:
+        """One controller for each job; they reach the widgets built next once they are
+        called, and the window passes on their signals as its own."""
+        self.database = DatabaseController(
+            self, database_url, self.settings, self.pool, busy=lambda: self.imports.busy()
+        )
+        store_problem = self.database.store_problem
+        StoreCommand.problem = store_problem  # a step the database refused: say why
+        self.imports = ImportController(self, self.settings, self.pool, store_problem)
+        self.output = OutputController(self, self.settings, self.pool, store_problem)
+        self.scoring = ScoringController(self, self.pool, store_problem)
+        self.changes = ChangesController(self, busy=self.imports.busy)
+        self.imports.done.connect(self.imports_done)
+        self.imports.progressed.connect(self.import_progressed)
+        self.output.export_done.connect(self.export_done)
+        self.database.backup_done.connect(self.backup_done)
 
     def _build_actions(self) -> None:
         """The actions of the table in ui/actions.py, and the undo stack's own two."""
@@ -242,7 +232,7 @@ class MainWindow(QMainWindow):
         self.tree.setDragDropMode(QAbstractItemView.DragDropMode.DropOnly)
         self.tree.setDropIndicatorShown(True)
         self.tree.setDefaultDropAction(Qt.DropAction.CopyAction)
-        self.tree_model.itemsDropped.connect(self.start_import)
+        self.tree_model.itemsDropped.connect(self.imports.start_import)
 
         self.claim_model = ClaimTableModel(self)
         self.claim_proxy = ClaimFilterProxy(self)
@@ -419,16 +409,16 @@ class MainWindow(QMainWindow):
         themed(self.cancel_button, "mdi6.close-circle-outline")
         self.cancel_button.setToolTip("Cancel the import")
         self.cancel_button.setAutoRaise(True)
-        self.cancel_button.clicked.connect(self.cancel_import)
+        self.cancel_button.clicked.connect(self.imports.cancel_import)
         self.cancel_button.hide()
-        self.db_label = QLabel(describe(self.database_url))
+        self.db_label = QLabel(describe(self.database.url))
         self.db_label.setObjectName("databaseLabel")
         self.db_label.setToolTip("The database in use")
         status = self.statusBar()
         status.addPermanentWidget(self.progress)
         status.addPermanentWidget(self.cancel_button)
         status.addPermanentWidget(self.db_label)
-        self._show_database()
+        self.database.show_database()
 
     def _build_menus(self) -> None:
         build_menu(self, "file")
@@ -459,12 +449,11 @@ class MainWindow(QMainWindow):
             self.splitter.restoreState(splitter)
 
     def closeEvent(self, event):
-        self.change_timer.stop()
-        with contextlib.suppress(RuntimeError):  # connected once, in __init__
-            QApplication.instance().applicationStateChanged.disconnect(self._application_state)
-        if self.task is not None:
-            self.task.cancel()
-        if self.task or self.score_task or self.backup_task or self._count_tasks:
+        self.changes.stop()
+        task = self.imports.task
+        if task is not None:
+            task.cancel()
+        if task or self.scoring.task or self.database.backup_task or self._count_tasks:
             self.pool.waitForDone(10_000)
         self.settings.setValue("window/geometry", self.saveGeometry())
         self.settings.setValue("window/splitter", self.splitter.saveState())
@@ -473,38 +462,11 @@ class MainWindow(QMainWindow):
 
     # -- showing ------------------------------------------------------------------------------
 
-    def _application_state(self, state) -> None:
-        if state == Qt.ApplicationState.ApplicationActive:
-            self.check_for_changes()  # back to the app: show what others did meanwhile
-
-    def check_for_changes(self) -> bool:
-        """Reload when the database has changes not made here (one small query). Not while
-        an import runs, a cell is being edited or a dialog waits for an answer. Whether it
-        reloaded."""
-        if self.task is not None or QApplication.activeModalWidget() is not None:
-            return False
-        if self.table.state() == QAbstractItemView.State.EditingState:
-            return False
-        try:
-            current = revision()
-        except Exception:  # the server is away for a moment: try again at the next tick
-            return False
-        if current == self.known_revision:
-            return False
-        if written_here(self.known_revision, current):
-            self.known_revision = current
-            return False
-        selected = self.selected_claim_ids()
-        self.refresh()
-        self._select_claims(selected)
-        self.statusBar().showMessage("Updated with changes made elsewhere.", 5000)
-        return True
-
     def refresh(self) -> None:
         """Reload the story list from the database, keeping the current selection."""
-        self.known_revision = revision()
+        self.changes.known_revision = revision()
         current = self.current_story_id()
-        self._score_stale_stories()
+        self.scoring.score_stale_stories()
         stories = story_rows()
         self.tree_model.load(stories)
         if not self.tree_model.lazy():
@@ -526,69 +488,6 @@ class MainWindow(QMainWindow):
             self.select_story(current if current in {s.id for s in stories} else stories[0].id)
         else:
             self._show_story(None)
-
-    SCORE_HERE = 300  # stale roll-ups computed before the list shows; more go to the worker
-
-    def _score_stale_stories(self, show: bool = False) -> None:
-        """Bring the stored roll-ups up to date: a few at once (with ``show``, put in the
-        list at once too), many on the worker (the list shows "…" for them meanwhile and
-        fills in when they are done)."""
-        stale = stale_stories()
-        if not stale:
-            return
-        if len(stale) <= self.SCORE_HERE:
-            try:
-                refresh_scores(stale)
-            except StoreError as error:  # read-only or damaged: the scores stay as stored
-                if isinstance(error, ReadOnlyDatabase):  # the title says so; edits will too
-                    self.statusBar().showMessage(f"Scores shown as last stored: {error}", 15000)
-                else:
-                    self._store_problem(f"The scores could not be stored. {error}", error)
-                return
-            if show:
-                self._show_stored_scores(stale)
-            return
-        if self.score_task is not None:
-            return  # one already runs; its end refreshes the list
-
-        def work(progress, cancelled):
-            return refresh_scores(progress=lambda n, total: progress(n, total))
-
-        task = Task(work)
-        self.score_task = task
-        task.signals.progress.connect(lambda n, total: self.statusBar().showMessage(
-            f"Scoring stories… {n:,} of {total:,}"))  # fmt: skip
-
-        def done(_count) -> None:
-            self.score_task = None
-            self._show_stored_scores()
-            if self.claim_model.query() is not None:
-                self.claim_model.reread_rows()  # the archive's claims with their new grades
-            self.statusBar().showMessage("Every story's score is up to date.", 5000)
-
-        task.signals.finished.connect(done)
-
-        def failed(error: Exception) -> None:
-            from sourcemark.outputs import failure
-
-            self.score_task = None
-            self.statusBar().showMessage(
-                f"The scores could not be brought up to date: {failure(error)}", 15000
-            )
-
-        task.signals.failed.connect(failed)
-        self.pool.start(task)
-
-    def _show_stored_scores(self, story_ids: list[int] | None = None) -> None:
-        """The stored roll-ups of these stories (None: all) in the list, in place."""
-        from sourcemark.store.models import Story
-
-        query = Story.select(Story.id, Story.score, Story.code, Story.caps)
-        if story_ids is not None:
-            query = query.where(Story.id.in_(story_ids))
-        self.tree_model.set_scores(
-            {story_id: (score, code, caps or "") for story_id, score, code, caps in query.tuples()}
-        )
 
     def current_story_id(self) -> int | None:
         index = self.tree.currentIndex()
@@ -761,7 +660,7 @@ class MainWindow(QMainWindow):
         if everywhere:
             self._article_filter = None
             self._archive_title = "All stories"
-            self._score_stale_stories()  # stored grades first: a few now, many on the worker
+            self.scoring.score_stale_stories()  # stored grades first: a few now, many on the worker
             self.claim_proxy.show_archive()
             self._count_archive()
         else:
@@ -824,7 +723,7 @@ class MainWindow(QMainWindow):
 
     def _reload_claims(self) -> None:
         if self.claim_model.query() is not None:
-            self._score_stale_stories()
+            self.scoring.score_stale_stories()
             self.claim_model.reload()
             self._count_archive()
         else:
@@ -842,7 +741,7 @@ class MainWindow(QMainWindow):
         self._count_archive()
         self._update_count()
 
-    def _shown_and_total(self) -> tuple[int, int] | None:
+    def shown_and_total(self) -> tuple[int, int] | None:
         """How many claims the table shows (all its rows, read or not) of how many it could:
         None while the archive's are counted."""
         if self.claim_model.query() is not None:
@@ -850,7 +749,7 @@ class MainWindow(QMainWindow):
         return self.claim_proxy.rowCount(), self.claim_model.rowCount()
 
     def _update_count(self) -> None:
-        counts = self._shown_and_total()
+        counts = self.shown_and_total()
         if counts is None:
             self.match_count.setText("Counting…")
             return
@@ -868,7 +767,7 @@ class MainWindow(QMainWindow):
         }
         return [self.claim_model.claim_at(row).id for row in sorted(rows)]
 
-    def _shown_claim_ids(self) -> list[int]:
+    def shown_claim_ids(self) -> list[int]:
         """Every claim the table shows, in its order (in All stories, read or not yet)."""
         query = self.claim_model.query()
         if query is not None:
@@ -926,174 +825,15 @@ class MainWindow(QMainWindow):
         self.conflict_box = box
         box.open()
 
-    def connect_database(self) -> None:
-        from sourcemark.ui.dialogs.connect import ConnectDialog
-
-        dialog = ConnectDialog(self.database_url, self)
-        self.connect_dialog = dialog
-
-        def chosen() -> None:
-            self.switch_database(dialog.url(), dialog.address(), dialog.remember.isChecked())
-
-        dialog.accepted.connect(chosen)
-        dialog.open()
-
-    def switch_database(self, url: str, address: str | None = None, keep_password=False) -> bool:
-        """Work in another database from now on (remembered for the next start, without its
-        password, which goes to the keyring if asked). The current one stays open when the
-        other cannot be opened. Whether it switched."""
-        from sourcemark.store import open_database
-        from sourcemark.store.credentials import save_password, split_password
-        from sourcemark.store.models import database_proxy
-
-        if self.task is not None:
-            QMessageBox.information(self, "Connect to Database",
-                                    "Wait for the import to finish first.")  # fmt: skip
-            return False
-        previous = database_proxy.obj
-        try:
-            open_database(url)
-        except StoreError as error:
-            database_proxy.initialize(previous)
-            QMessageBox.warning(self, "Cannot connect", str(error))
-            return False
-        if previous is not None and previous is not database_proxy.obj:
-            previous.close()
-        address, password = address or split_password(url)[0], split_password(url)[1]
-        self.settings.setValue("database/url", address)
-        if keep_password and password:
-            save_password(address, password)
-        self.database_url = url
-        self.explained.clear()
-        self._show_database()
+    def forget_database(self) -> None:
+        """After a switch to another database: what belonged to the one left goes (its undo
+        steps, its registries' dialogs)."""
         self.undo_stack.clear()  # its steps belong to the other database
         for name in ("sources_dialog", "outlets_dialog"):
             dialog = getattr(self, name)
             if dialog is not None:
                 dialog.close()
                 setattr(self, name, None)
-        self.refresh()
-        self.statusBar().showMessage(f"Connected to {describe(url)}", 5000)
-        return True
-
-    def _show_database(self) -> None:
-        """The database in the title and the status bar, marked when it is read-only."""
-        from sourcemark.store.db import is_read_only
-
-        where = describe(self.database_url)
-        if is_read_only():
-            where += " (read-only)"
-            self.db_label.setToolTip(
-                "The database in use. It cannot be written (the file, its folder or its disk "
-                "is read-only): browse and export it; changes and imports are not possible."
-            )
-        else:
-            self.db_label.setToolTip("The database in use")
-        self.setWindowTitle(f"{APP_NAME} — {where}")
-        self.db_label.setText(where)
-        self.update_actions()
-
-    def _store_problem(self, message: str, error: Exception | None = None) -> None:
-        """An edit the database could not take (busy, gone, full, read-only, damaged): told,
-        and nothing changed. A database that cannot be written at all is explained once;
-        later refusals go to the status bar."""
-        from sourcemark.store.db import DamagedDatabase, DiskFull, ReadOnlyDatabase
-
-        self.statusBar().showMessage(message, 15000)
-        lasting = isinstance(error, DamagedDatabase | ReadOnlyDatabase | DiskFull)
-        if lasting and type(error) in self.explained:
-            return
-        if lasting:
-            self.explained.add(type(error))
-        box = QMessageBox(QMessageBox.Icon.Warning, "Not saved", message, parent=self)
-        if isinstance(error, DamagedDatabase) and error.path is not None:
-            restore = box.addButton("Restore from Backup…", QMessageBox.ButtonRole.AcceptRole)
-            restore.clicked.connect(lambda: self.restore_backup(damaged=True))
-        box.addButton(QMessageBox.StandardButton.Close)
-        self.problem_box_store = box
-        box.open()
-
-    # -- backups ---------------------------------------------------------------------------
-
-    def start_daily_backup(self) -> None:
-        """Today's backup of an SQLite database, on the worker, if it has none yet (checked
-        first: a damaged database is reported, with the offer to restore a backup)."""
-        from sourcemark.store.backups import BackupError, daily_backup
-        from sourcemark.store.db import DamagedDatabase, is_read_only, sqlite_path
-
-        path = sqlite_path(self.database_url)
-        if path is None or is_read_only():  # nothing can be written beside it either
-            return
-        task = Task(lambda progress, cancelled: daily_backup(path))
-        self.backup_task = task
-
-        def done(made) -> None:
-            self.backup_task = None
-            if made is not None:
-                self.statusBar().showMessage(f"Today's backup: {made.name}", 5000)
-            self.backup_done.emit(made)
-
-        def failed(error: Exception) -> None:
-            self.backup_task = None
-            self.backup_done.emit(None)
-            known = isinstance(error, BackupError)
-            message = str(error) if known else f"No backup was taken: {error}"
-            if known and error.damaged:  # the damage is told once, by whichever finds it first
-                if DamagedDatabase in self.explained:
-                    self.statusBar().showMessage(message, 15000)
-                    return
-                self.explained.add(DamagedDatabase)
-            box = QMessageBox(QMessageBox.Icon.Warning, "Backup", message, parent=self)
-            if known and error.damaged:
-                box.setInformativeText(
-                    "Keep working only if you must: restore a backup with File ▸ Restore "
-                    "from Backup. The damaged file will be kept beside it."
-                )
-                restore = box.addButton("Restore from Backup…", QMessageBox.ButtonRole.AcceptRole)
-                restore.clicked.connect(lambda: self.restore_backup(damaged=True))
-            box.addButton(QMessageBox.StandardButton.Close)
-            self.backup_box = box
-            box.open()
-
-        task.signals.finished.connect(done)
-        task.signals.failed.connect(failed)
-        self.pool.start(task)
-
-    def restore_backup(self, damaged: bool = False) -> None:
-        """File > Restore from Backup: choose one of the database's backups to put in its
-        place; the file it replaces is kept beside it."""
-        from sourcemark.store.db import sqlite_path
-        from sourcemark.ui.dialogs.restore import RestoreDialog
-
-        path = sqlite_path(self.database_url)
-        if path is None:
-            QMessageBox.information(self, "Restore from Backup",
-                                    "Sourcemark keeps backups of database files (SQLite). A "
-                                    "database server is backed up by its administrator, for "
-                                    "example with pg_dump.")  # fmt: skip
-            return
-        if self.task is not None:
-            QMessageBox.information(self, "Restore from Backup",
-                                    "Wait for the import to finish first.")  # fmt: skip
-            return
-        dialog = RestoreDialog(path, damaged=damaged, parent=self)
-        self.restore_dialog = dialog
-        dialog.accepted.connect(lambda: self._restore(dialog))
-        dialog.open()
-
-    def _restore(self, dialog) -> None:
-        from sourcemark.store import close_database
-        from sourcemark.ui.dialogs.restore import restore_chosen
-
-        self.pool.waitForDone(30_000)  # counts, scores and backups on the worker first
-        close_database()
-        message = restore_chosen(dialog, self)
-        if self.switch_database(self.database_url) and message:
-            self.statusBar().showMessage(message, 15000)
-            box = QMessageBox(QMessageBox.Icon.Information, "Restore from Backup", message,
-                              parent=self)  # fmt: skip
-            self.restored_box = box
-            box.open()
 
     def reload_story(self) -> None:
         """Read the story shown (and the list) again from the database."""
@@ -1211,7 +951,7 @@ class MainWindow(QMainWindow):
         article_id = self.article.article_id
         self._show_story(story_id, article_id=self._article_filter)
         self.table.verticalScrollBar().setValue(scroll)
-        self._select_claims([claim.id for claim in claims])
+        self.select_claims([claim.id for claim in claims])
         if not claims and article_id is not None:
             self._show_article(
                 Article.get_or_none(Article.id == article_id), self.claim_model.rows()
@@ -1222,7 +962,7 @@ class MainWindow(QMainWindow):
         """After an edit in All stories: the claims read again in place with their grades
         (and the stories' scores) brought up to date, or the query again when claims were
         added or deleted."""
-        self._score_stale_stories(show=True)
+        self.scoring.score_stale_stories(show=True)
         if claims and all(self.claim_model.row_of(claim.id) >= 0 for claim in claims):
             self.claim_model.refresh_rows(claims)
         else:
@@ -1232,9 +972,9 @@ class MainWindow(QMainWindow):
         self._count_archive()
         if self.article.article_id is not None:
             self.article.update_claims(self.claim_model.article_rows(self.article.article_id))
-        self._select_claims([claim.id for claim in claims])
+        self.select_claims([claim.id for claim in claims])
 
-    def _select_claims(self, claim_ids: list[int]) -> None:
+    def select_claims(self, claim_ids: list[int]) -> None:
         """Select these claims in the table (those it shows), the first one current."""
         selection = self.table.selectionModel()
         indexes = [self.claim_proxy.mapFromSource(self.claim_model.index(row, 0))
@@ -1271,279 +1011,18 @@ class MainWindow(QMainWindow):
         ):
             counts[claim.article_id] = counts.get(claim.article_id, 0) + 1
         self.tree_model.set_counts(story_id, counts)
-        self._score_stale_stories(show=True)  # this story, and those its claims' links reach
+        self.scoring.score_stale_stories(show=True)  # this story, and those its claims' links reach
 
-    # -- importing ----------------------------------------------------------------------------
-
-    def import_files(self) -> None:
-        paths, _ = QFileDialog.getOpenFileNames(
-            self,
-            "Import Articles",
-            self.settings.value("import/dir", str(Path.home())),
-            IMPORT_FILTER,
-        )
-        if paths:
-            self.settings.setValue("import/dir", str(Path(paths[0]).parent))
-            self.start_import(paths)
-
-    def import_folder(self) -> None:
-        folder = QFileDialog.getExistingDirectory(
-            self, "Import a Folder of Articles", self.settings.value("import/dir", str(Path.home()))
-        )
-        if folder:
-            self.settings.setValue("import/dir", folder)
-            self.start_import([folder])
-
-    def import_sample(self) -> None:
-        self.start_import([str(sample_story_path())])
-
-    def export_csv(self) -> None:
-        """Two CSV files, NAME-stories.csv and NAME-claims.csv, written on the worker: the
-        claims the table shows (when a filter narrows it), the story shown, the stories chosen
-        in the list, or every story."""
-        shown, total = self._shown_and_total() or (0, 0)
-        story_id = self.current_story_id()
-        chosen = self.selected_story_ids()
-        box = QMessageBox(self)
-        box.setWindowTitle("Export CSV")
-        box.setText("What should the CSV files hold?")
-        choices = {}
-        if shown < total:
-            choices[box.addButton(f"The {counted(shown, 'claim')} shown",
-                                  QMessageBox.ButtonRole.AcceptRole)] = "shown"  # fmt: skip
-        if story_id is not None and not self.all_stories.isChecked():
-            choices[box.addButton("This story", QMessageBox.ButtonRole.AcceptRole)] = "story"
-        if len(chosen) > 1:
-            choices[box.addButton(f"The {len(chosen)} selected stories",
-                                  QMessageBox.ButtonRole.AcceptRole)] = "chosen"  # fmt: skip
-        choices[box.addButton("All stories", QMessageBox.ButtonRole.AcceptRole)] = "all"
-        box.addButton(QMessageBox.StandardButton.Cancel)
-        box.exec()
-        scope = choices.get(box.clickedButton())
-        if scope is None:
-            return
-        start = Path(self.settings.value("export/dir", str(Path.home()))) / "sourcemark.csv"
-        path, _ = QFileDialog.getSaveFileName(self, "Export CSV", str(start), "CSV (*.csv)")
-        if not path:
-            return
-        self.settings.setValue("export/dir", str(Path(path).parent))
-        if scope == "shown":
-            ids = self._shown_claim_ids()
-            self.write_export(path, stories_of_claims(ids), claim_ids=ids)
-        else:
-            scopes = {"story": [story_id], "chosen": chosen, "all": None}
-            self.write_export(path, scopes[scope])
-
-    def export_report(self) -> None:
-        story_id = self.current_story_id()
-        if story_id is None:
-            self.statusBar().showMessage("Select a story to report on first.", 5000)
-            return
-        start = Path(self.settings.value("export/dir", str(Path.home()))) / "story-report.pdf"
-        path, _ = QFileDialog.getSaveFileName(
-            self, "Story Report", str(start), "PDF (*.pdf);;Web page (*.html)"
-        )
-        if path:
-            self.settings.setValue("export/dir", str(Path(path).parent))
-            self.write_report(story_id, path)
-
-    def write_report(self, story_id: int, path: str) -> None:
-        from sourcemark.outputs import failure
-        from sourcemark.report import write_report
-
-        target = Path(path)
-        if target.suffix.lower() not in {".pdf", ".html", ".htm"}:
-            target = target.with_suffix(".pdf")
-        try:
-            write_report(story_id, target)  # a story's report takes a moment: no worker
-        except Exception as error:  # the disk, the database, the path: said, never a crash
-            QMessageBox.warning(self, "Report not written", f"The report was not written: "
-                                f"{failure(error).rstrip('.')}.")  # fmt: skip
-            return
-        self.statusBar().showMessage(f"Report written to {target.name}", 8000)
-
-    def write_export(
-        self, path: str, story_ids: list[int] | None, claim_ids: list[int] | None = None
-    ) -> None:
-        from sourcemark.outputs import failure
-        from sourcemark.report.export import export_csv, unscored_note
-
-        base = Path(path)
-        stem = base.with_suffix("") if base.suffix.lower() == ".csv" else base
-        stories = stem.with_name(stem.name + "-stories.csv")
-        claims = stem.with_name(stem.name + "-claims.csv")
-        self.statusBar().showMessage("Exporting…")
-
-        def work(progress, cancelled):
-            return export_csv(stories, claims, story_ids, claim_ids=claim_ids,
-                              progress=lambda n: progress(n, None))  # fmt: skip
-
-        task = Task(work)
-        self.export_task = task
-        task.signals.progress.connect(
-            lambda n, _: self.statusBar().showMessage(f"Exporting… {n:,} claims written")
-        )
-
-        def done(counts) -> None:
-            from sourcemark.report.export import unscored_stories
-
-            self.statusBar().showMessage(
-                f"Exported {counted(counts[0], 'story', 'stories')} and "
-                f"{counted(counts[1], 'claim')} to {stories.name} and {claims.name}",
-                8000,
-            )
-            unscored = unscored_stories(story_ids)
-            if unscored:
-                box = QMessageBox(QMessageBox.Icon.Information, "Exported without scores",
-                                  unscored_note(unscored), parent=self)  # fmt: skip
-                self.export_note_box = box
-                box.open()
-            self.export_done.emit(counts)
-
-        task.signals.finished.connect(done)
-
-        def failed(error: Exception) -> None:
-            from sourcemark.store.failures import store_failure
-
-            # the database's failure, told as edits are (once, with backups); the output's
-            # own (OSError: its disk, its folder) as any other
-            known = None if isinstance(error, OSError) else store_failure(error)
-            if known is not None:
-                self._store_problem(f"The export was not written. {known}", known)
-            else:
-                message = f"The export was not written: {failure(error).rstrip('.')}."
-                QMessageBox.warning(self, "Export failed", message)
-
-        task.signals.failed.connect(failed)
-        self.pool.start(task)
-
-    def paste(self) -> None:
-        items = items_from_mime(QApplication.clipboard().mimeData())
-        if not items:
-            self.statusBar().showMessage(
-                "The clipboard holds no files, web addresses or article text to import.", 5000
-            )
-            return
-        self.start_import(items, self.current_story_id() if self.stack.currentIndex() else None)
-
-    def start_import(self, items: list, story_id: int | None = None) -> None:
-        """Import files, folders, addresses or snippets on the worker; one at a time, the
-        rest waiting their turn."""
-        if self.task is not None:
-            self.pending.append((list(items), story_id))
-            self.statusBar().showMessage(
-                f"{counted(len(items), 'item')} will be imported after the current import.", 5000
-            )
-            return
-        self.progress.setRange(0, 0)
-        self.progress.setFormat("Preparing…")
-        self.progress.show()
-        self.cancel_button.show()
-
-        def work(progress, cancelled):
-            def step(done, total, outcome):
-                progress(done, (total, outcome))
-
-            return import_paths(items, story_id, progress=step, cancelled=cancelled)
-
-        self.task = Task(work)
-        self.task.signals.progress.connect(self._import_progress)
-        self.task.signals.finished.connect(self._import_finished)
-        self.task.signals.failed.connect(self._import_failed)
-        self.pool.start(self.task)
-
-    def cancel_import(self) -> None:
-        if self.task is not None:
-            self.task.cancel()
-            self.pending.clear()
-            self.progress.setFormat("Cancelling…")
-
-    def _import_progress(self, done: int, payload) -> None:
-        total, outcome = payload
-        self.progress.setRange(0, total)
-        self.progress.setValue(done)
-        self.progress.setFormat(f"{done} of {total}")
-        name = (
-            Path(outcome.origin).name if not outcome.origin.startswith("http") else outcome.origin
-        )
-        verb = "Imported" if outcome.ok else "Could not import"
-        self.statusBar().showMessage(f"{verb} {name}", 2000)
-        self.import_progressed.emit(done, total)
-
-    def _end_task(self) -> None:
-        self.task = None
-        self.progress.hide()
-        self.cancel_button.hide()
-
-    def _next_pending(self) -> None:
-        if self.pending:
-            items, story_id = self.pending.pop(0)
-            self.start_import(items, story_id)
-
-    def _import_failed(self, error: Exception) -> None:
-        """The database itself failed during an import (full, damaged, read-only, gone):
-        what was imported before stays; the rest waits for the cause to be mended."""
-
-        self._end_task()
-        self.refresh()
-        self.pending.clear()  # the next drop would fail the same way
-        message = (
-            str(error) if isinstance(error, StoreError) else f"{type(error).__name__}: {error}"
-        )
-        self._store_problem(f"The import stopped. {message}", error)
-        self.imports_done.emit(None)
-
-    def _import_finished(self, report: ImportReport) -> None:
-        self._end_task()
-        self.refresh()
-        if report.imported:
-            self.select_story(report.imported[-1].story_id)
-        n = len(report.imported)
-        duplicates = sum(1 for o in report.failed if o.duplicate_of is not None)
-        message = f"Imported {counted(n, 'article')}"
-        if duplicates:
-            message += f"; {counted(duplicates, 'article')} already in the database"
-        if report.cancelled:
-            message += " (cancelled)"
-        self.statusBar().showMessage(message, 8000)
-        problems = report.failed
-        self.last_import_problems = problems
-        if problems:
-            box = QMessageBox(self)
-            box.setIcon(QMessageBox.Icon.Warning)
-            if len(problems) == duplicates:
-                box.setWindowTitle("Already imported")
-            else:
-                box.setWindowTitle("Some items were not imported")
-            box.setText(
-                f"{counted(n, 'article')} imported; {counted(len(problems), 'item')} not "
-                f"imported{' (already in the database)' if len(problems) == duplicates else ''}."
-            )
-            box.setInformativeText(
-                "\n".join(f"{_short(p.origin)}: {p.error}" for p in problems[:6])
-                + (f"\n… and {len(problems) - 6} more (see Details)" if len(problems) > 6 else "")
-            )
-            box.setDetailedText("\n".join(f"{p.origin}: {p.error}" for p in problems))
-            box.setStandardButtons(QMessageBox.StandardButton.Ok)
-            box.open()
-            self.problem_box = box
-        self.imports_done.emit(report)
-        self._next_pending()
+    # -- dropping (what is dropped is imported) -----------------------------------------------
 
     def dragEnterEvent(self, event):
-        if items_from_mime(event.mimeData()):
-            event.setDropAction(Qt.DropAction.CopyAction)  # never Move: see StoryTreeModel
-            event.accept()
+        self.imports.drag_entered(event)
 
     def dragMoveEvent(self, event):
-        self.dragEnterEvent(event)
+        self.imports.drag_entered(event)
 
     def dropEvent(self, event):
-        items = items_from_mime(event.mimeData())
-        if items:
-            event.setDropAction(Qt.DropAction.CopyAction)
-            event.accept()
-            self.start_import(items)
+        self.imports.dropped(event)
 
     def set_theme(self, name: str) -> None:
         """Switch the whole application to a theme now, and remember it."""
@@ -1560,7 +1039,7 @@ class MainWindow(QMainWindow):
             f"About {APP_NAME}",
             f"<h3>{APP_NAME} {__version__}</h3>"
             "<p>Find every claim in a news story and what it rests on.</p>"
-            f"<p>Database: {describe(self.database_url)}</p>",
+            f"<p>Database: {describe(self.database.url)}</p>",
         )
 
 
@@ -1572,12 +1051,3 @@ def fit_columns(view, header, titles, values: dict[int, list[str]], mode, margin
         widest = max(metrics.horizontalAdvance(text) for text in [*texts, titles[column]])
         header.setSectionResizeMode(column, mode)
         header.resizeSection(column, widest + margin)
-
-
-def _short(origin: str) -> str:
-    """A file's name, or an address or snippet as it is."""
-    return (
-        origin
-        if origin.startswith(("http://", "https://", "dropped", "pasted"))
-        else Path(origin).name
-    )
