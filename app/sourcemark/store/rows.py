@@ -66,6 +66,16 @@ def articles_of(story_id: int) -> list[Article]:
     return list(_articles([story_id]))
 
 
+def article_by_id(article_id: int) -> Article:
+    """One article (raises Article.DoesNotExist when there is none)."""
+    return Article.get_by_id(article_id)
+
+
+def article_or_none(article_id: int) -> Article | None:
+    """One article, or None when it is gone."""
+    return Article.get_or_none(Article.id == article_id)
+
+
 @dataclass(slots=True)
 class ArticleRow:
     """What lists show of an article, read as plain values."""
@@ -119,6 +129,25 @@ def claims_of_story(story_id: int) -> list[Claim]:
     return list(
         _claims_with_context().where(Article.story == story_id).order_by(Article.id, Claim.start)
     )
+
+
+def claim_count(story_id: int | None = None, article_id: int | None = None) -> int:
+    """How many claims an article holds (``article_id``), or else a story (0 for none)."""
+    if article_id is not None:
+        return Claim.select().where(Claim.article == article_id).count()
+    if story_id is None:
+        return 0
+    return Claim.select().join(Article).where(Article.story == story_id).count()
+
+
+def claim_dict(claim_id: int) -> dict:
+    """One claim's stored row as a dict of its fields (to put back as it was)."""
+    return Claim.select().where(Claim.id == claim_id).dicts().get()
+
+
+def source_names() -> list[str]:
+    """Every name in the source registry, once each."""
+    return [name for (name,) in Source.select(Source.name).distinct().tuples()]
 
 
 def claim_months() -> list[tuple[int, int | None, int | None, str]]:

@@ -17,7 +17,7 @@ from PySide6.QtWidgets import (
 )
 
 from sourcemark.analysis.types import TYPE_LABELS, SourcingType, Stance
-from sourcemark.store.models import Source
+from sourcemark.store.rows import source_names
 
 # The order of the taxonomy; the keys 1-8 pick a type in this order.
 TYPE_ORDER = list(SourcingType)
@@ -76,7 +76,7 @@ class SourceDelegate(QStyledItemDelegate):
 
     def createEditor(self, parent, option, index):
         editor = QLineEdit(parent)
-        names = [name for (name,) in Source.select(Source.name).distinct().tuples()]
+        names = source_names()
         completer = QCompleter(sorted(names, key=str.casefold), editor)
         completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
         completer.setFilterMode(Qt.MatchFlag.MatchContains)

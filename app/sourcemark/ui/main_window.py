@@ -40,7 +40,15 @@ from sourcemark.store.browse import (
 )
 from sourcemark.store.edits import merge_claims, split_claim
 from sourcemark.store.models import Article, Claim, revision
-from sourcemark.store.rows import articles_of, claims_by_id, claims_of_story, story_rows
+from sourcemark.store.rows import (
+    article_by_id,
+    article_or_none,
+    articles_of,
+    claim_count,
+    claims_by_id,
+    claims_of_story,
+    story_rows,
+)
 from sourcemark.ui.actions import (
     Situation,
     build_actions,
@@ -589,7 +597,7 @@ class MainWindow(QMainWindow):
             return
         claim = self.claim_model.claim_at(self.claim_proxy.mapToSource(current).row())
         if claim.article_id != self.article.article_id:
-            self._show_article(Article.get_by_id(claim.article_id),
+            self._show_article(article_by_id(claim.article_id),
                                self.claim_model.article_rows(claim.article_id))  # fmt: skip
         self.article.select_claim(claim.id)
 
@@ -953,9 +961,7 @@ class MainWindow(QMainWindow):
         self.table.verticalScrollBar().setValue(scroll)
         self.select_claims([claim.id for claim in claims])
         if not claims and article_id is not None:
-            self._show_article(
-                Article.get_or_none(Article.id == article_id), self.claim_model.rows()
-            )
+            self._show_article(article_or_none(article_id), self.claim_model.rows())
         self._update_tree_counts(story_id)
 
     def _archive_claims_changed(self, claims: list[Claim]) -> None:
@@ -992,11 +998,7 @@ class MainWindow(QMainWindow):
 
     def _stored_claim_count(self, story_id: int | None) -> int:
         """How many claims the table should hold: the story's, or the chosen article's."""
-        if self._article_filter is not None:
-            return Claim.select().where(Claim.article == self._article_filter).count()
-        if story_id is None:
-            return 0
-        return Claim.select().join(Article).where(Article.story == story_id).count()
+        return claim_count(story_id, self._article_filter)
 
     def _update_tree_counts(self, story_id: int | None) -> None:
         """The claim counts of one story and its articles, in place."""

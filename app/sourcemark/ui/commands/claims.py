@@ -14,7 +14,7 @@ from sourcemark.store.edits import (
     restore_claims,
     update_claim,
 )
-from sourcemark.store.models import Claim
+from sourcemark.store.rows import article_by_id, claim_dict
 from sourcemark.ui.commands.store import StoreCommand
 from sourcemark.ui.wording import FIELD_NAMES, shown_value
 
@@ -118,9 +118,8 @@ def rerun_analyzer(article_id: int) -> list[int]:
     """Run the analyzer again on a stored article; the claims a person made or changed
     stay (a change for ChangeArticleClaims: it selects nothing)."""
     from sourcemark.analysis import ANALYZER_VERSION, analyze
-    from sourcemark.store.models import Article
 
-    article = Article.get_by_id(article_id)
+    article = article_by_id(article_id)
     outlet = article.outlet.name if article.outlet else None
     reanalyze_article(article_id, analyze(article.text, article.title, outlet), ANALYZER_VERSION)
     return []
@@ -139,7 +138,7 @@ class AddClaim(StoreCommand):
     def redo(self) -> None:
         if self.row is None:
             claim_id = add_user_claim(self.article_id, self.start, self.end, self.fields)
-            self.row = Claim.select().where(Claim.id == claim_id).dicts().get()
+            self.row = claim_dict(claim_id)
         else:
             restore_claims([self.row])
         self.done([self.row["id"]])
