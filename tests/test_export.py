@@ -90,7 +90,7 @@ def test_the_window_exports_the_story_shown_on_the_worker(qtbot, tmp_path, setti
     url = open_demo("sqlite:///" + str(tmp_path / "demo.sqlite"))
     window = make_window(qtbot, url, settings)
     with qtbot.waitSignal(window.export_done, timeout=30_000) as done:
-        window.output.write_export(str(tmp_path / "bout.csv"), [window.current_story_id()])
+        window.output.write_export(str(tmp_path / "bout.csv"), [window.stories.current_story_id()])
     assert done.args[0][0] == 1 and done.args[0][1] == Claim.select().count()
     assert len(read(tmp_path / "bout-claims.csv")) == Claim.select().count()
     assert read(tmp_path / "bout-stories.csv")[0]["code"] == "F3"
@@ -138,7 +138,7 @@ def test_the_window_writes_the_story_report(qtbot, tmp_path, settings):
     from tests.ui.test_main_window import make_window
 
     window = make_window(qtbot, open_demo("sqlite:///" + str(tmp_path / "d.sqlite")), settings)
-    window.output.write_report(window.current_story_id(), str(tmp_path / "bout"))
+    window.output.write_report(window.stories.current_story_id(), str(tmp_path / "bout"))
     assert (tmp_path / "bout.pdf").read_bytes().startswith(b"%PDF")
     assert "bout.pdf" in window.statusBar().currentMessage()
 
@@ -148,12 +148,14 @@ def test_the_window_exports_only_the_claims_a_filter_shows(qtbot, tmp_path, sett
     from tests.ui.test_main_window import make_window
 
     window = make_window(qtbot, open_demo("sqlite:///" + str(tmp_path / "d.sqlite")), settings)
-    window.stance_filter.setCurrentIndex(window.stance_filter.findData("denies"))
-    shown = window.claim_proxy.rowCount()
-    ids = [window.claim_model.claim_at(window.claim_proxy.mapToSource(
-        window.claim_proxy.index(r, 0)).row()).id for r in range(shown)]  # fmt: skip
+    window.claims.stance_filter.setCurrentIndex(window.claims.stance_filter.findData("denies"))
+    shown = window.claims.proxy.rowCount()
+    ids = [window.claims.model.claim_at(window.claims.proxy.mapToSource(
+        window.claims.proxy.index(r, 0)).row()).id for r in range(shown)]  # fmt: skip
     with qtbot.waitSignal(window.export_done, timeout=30_000):
-        window.output.write_export(str(tmp_path / "denials.csv"), [window.current_story_id()], ids)
+        window.output.write_export(
+            str(tmp_path / "denials.csv"), [window.stories.current_story_id()], ids
+        )
     rows = read(tmp_path / "denials-claims.csv")
     assert len(rows) == shown == 5 and {row["stance"] for row in rows} == {"denies"}
 
@@ -177,13 +179,13 @@ def test_stories_chosen_with_ctrl_click_are_exported_together(
     )
     with qtbot.waitSignal(window.imports_done, timeout=60_000):
         window.imports.start_import([str(tmp_path / "bridge.html"), str(tmp_path / "ferry.txt")])
-    assert window.tree_model.rowCount() == 3
-    rects = [window.tree.visualRect(window.tree_model.index(row, 0)) for row in (0, 2)]
-    qtbot.mouseClick(window.tree.viewport(), Qt.MouseButton.LeftButton, pos=rects[0].center())
-    qtbot.mouseClick(window.tree.viewport(), Qt.MouseButton.LeftButton,
+    assert window.stories.tree_model.rowCount() == 3
+    rects = [window.stories.visualRect(window.stories.tree_model.index(row, 0)) for row in (0, 2)]
+    qtbot.mouseClick(window.stories.viewport(), Qt.MouseButton.LeftButton, pos=rects[0].center())
+    qtbot.mouseClick(window.stories.viewport(), Qt.MouseButton.LeftButton,
                      Qt.KeyboardModifier.ControlModifier, rects[1].center())  # fmt: skip
-    chosen = [window.tree_model.index(row, 0).data(ID_ROLE) for row in (0, 2)]
-    assert window.selected_story_ids() == chosen
+    chosen = [window.stories.tree_model.index(row, 0).data(ID_ROLE) for row in (0, 2)]
+    assert window.stories.selected_story_ids() == chosen
     offered = []
 
     def answer():

@@ -95,7 +95,7 @@ def floor(where="", params=()):
 
 def wait_for_count():
     started = time.perf_counter()
-    while window.match_count.text() in {"", "Counting…"}:
+    while window.claims.match_count.text() in {"", "Counting…"}:
         app.processEvents()
         time.sleep(0.002)
     return time.perf_counter() - started
@@ -104,36 +104,36 @@ def choose(combo, value):
     return lambda: combo.setCurrentIndex(combo.findData(value))
 
 def search(text):
-    return lambda: window.search.setText(text)
+    return lambda: window.claims.search.setText(text)
 
-results = {"open": timed(lambda: window.all_stories.setChecked(True)), "open_floor": floor()}
+results = {"open": timed(lambda: window.claims.all_stories.setChecked(True)), "open_floor": floor()}
 results["open_count"] = wait_for_count()
 steps = [
-    ("type", choose(window.type_filter, "anonymous"),
+    ("type", choose(window.claims.type_filter, "anonymous"),
      " WHERE c.type IN ('anonymous_official', 'anonymous_source')"),
-    ("stance", choose(window.stance_filter, "denies"),
+    ("stance", choose(window.claims.stance_filter, "denies"),
      " WHERE c.type IN ('anonymous_official', 'anonymous_source') AND c.stance = 'denies'"),
-    ("reset", lambda: (window.type_filter.setCurrentIndex(0),
-                       window.stance_filter.setCurrentIndex(0)), ""),
-    ("flag", choose(window.flag_filter, "contested"),
+    ("reset", lambda: (window.claims.type_filter.setCurrentIndex(0),
+                       window.claims.stance_filter.setCurrentIndex(0)), ""),
+    ("flag", choose(window.claims.flag_filter, "contested"),
      " WHERE ('; ' || c.flags || '; ') LIKE '%; contested; %'"),
-    ("no flag", lambda: window.flag_filter.setCurrentIndex(0), ""),
+    ("no flag", lambda: window.claims.flag_filter.setCurrentIndex(0), ""),
     ("search common", search("officials"), " WHERE +c.id IN (SELECT rowid FROM claim_search "
      "WHERE claim_search MATCH '\"officials\"*')"),
     ("search rare", search("zzqx"), " WHERE +c.id IN (SELECT rowid FROM claim_search "
      "WHERE claim_search MATCH '\"zzqx\"*')"),
     ("search letter", search("w"), " WHERE +c.id IN (SELECT rowid FROM claim_search "
      "WHERE claim_search MATCH '\"w\"*')"),
-    ("search cleared", lambda: window.search.clear(), ""),
+    ("search cleared", lambda: window.claims.search.clear(), ""),
 ]
 for name, step, where in steps:
     results[name] = timed(step)
     results[name + "_floor"] = floor(where)
     results[name + "_count"] = wait_for_count()
-model = window.claim_model
+model = window.claims.model
 started = time.perf_counter()
 for _ in range(50):  # a user scrolling through 10,000 claims
-    window.table.scrollToBottom()
+    window.claims.table.scrollToBottom()
     app.processEvents()
 results["scroll_page"] = (time.perf_counter() - started) / 50
 results["rows_read"] = model.rowCount()

@@ -22,19 +22,19 @@ def window(qtbot, db_url, settings, tmp_path, monkeypatch):
     window = window_with_claims(qtbot, db_url, settings)
     with qtbot.waitSignal(window.imports_done, timeout=60_000):
         window.imports.start_import([str(samples.write_html(tmp_path / "bridge.html"))])
-    qtbot.mouseClick(window.all_stories, Qt.MouseButton.LeftButton)
+    qtbot.mouseClick(window.claims.all_stories, Qt.MouseButton.LeftButton)
     counted(qtbot, window)
     return window
 
 
 def counted(qtbot, window) -> str:
     """The count beside the search box, once the worker has counted."""
-    qtbot.waitUntil(lambda: window.match_count.text() not in {"", "Counting…"})
-    return window.match_count.text()
+    qtbot.waitUntil(lambda: window.claims.match_count.text() not in {"", "Counting…"})
+    return window.claims.match_count.text()
 
 
 def shown_ids(window) -> list[int]:
-    proxy = window.claim_proxy
+    proxy = window.claims.proxy
     return [proxy.index(r, 0).data(ID_ROLE) for r in range(proxy.rowCount())]
 
 
@@ -46,9 +46,9 @@ def reading_order(*where) -> list[int]:
 def scroll_to_the_end(qtbot, window) -> None:
     """Scroll down as a user does until the table has read every page."""
     for _ in range(100):
-        window.table.scrollToBottom()
+        window.claims.table.scrollToBottom()
         qtbot.wait(10)
-        if not window.claim_model.canFetchMore():
+        if not window.claims.model.canFetchMore():
             return
     raise AssertionError("the table kept finding more claims")
 
@@ -57,52 +57,52 @@ def test_the_table_reads_a_page_at_a_time_as_it_scrolls(qtbot, window):
     total = Claim.select().count()
     assert total > 6 * PAGE
     # what fits on screen (the view asks for pages until it is filled), not the archive
-    on_screen = window.table.viewport().height() // window.table.rowHeight(0) + 1
-    assert window.claim_model.rowCount() <= max(on_screen, 0) + PAGE < total
-    assert window.match_count.text() == f"{total} claims"
+    on_screen = window.claims.table.viewport().height() // window.claims.table.rowHeight(0) + 1
+    assert window.claims.model.rowCount() <= max(on_screen, 0) + PAGE < total
+    assert window.claims.match_count.text() == f"{total} claims"
     assert window.summary.title.text() == "All stories"
     assert window.summary.facts.text().startswith(f"{total} claims")
     scroll_to_the_end(qtbot, window)
     assert shown_ids(window) == reading_order()
-    codes = {window.claim_proxy.index(r, ClaimTableModel.CODE).data()
-             for r in range(window.claim_proxy.rowCount())}  # fmt: skip
+    codes = {window.claims.proxy.index(r, ClaimTableModel.CODE).data()
+             for r in range(window.claims.proxy.rowCount())}  # fmt: skip
     assert "…" not in codes and codes == {c.code for c in Claim.select()}  # as stored
 
 
 def test_filters_and_search_run_in_the_database(qtbot, window):
     total = Claim.select().count()
-    pick(qtbot, window.type_filter, "anonymous")
+    pick(qtbot, window.claims.type_filter, "anonymous")
     anonymous = reading_order(Claim.type.in_(["anonymous_official", "anonymous_source"]))
     assert counted(qtbot, window) == f"{len(anonymous)} of {total} claims"
     scroll_to_the_end(qtbot, window)
     assert shown_ids(window) == anonymous
     assert window.summary.facts.text().startswith(f"{len(anonymous)} claim")
-    qtbot.keyClicks(window.search, "houthi")
+    qtbot.keyClicks(window.claims.search, "houthi")
     wanted = reading_order(Claim.type.in_(["anonymous_official", "anonymous_source"]),
                            Claim.text.contains("houthi"))  # fmt: skip
     assert 0 < len(wanted) < len(anonymous)
     assert counted(qtbot, window) == f"{len(wanted)} of {total} claims"
     scroll_to_the_end(qtbot, window)
     assert shown_ids(window) == wanted
-    window.search.clear()
-    window.type_filter.setCurrentIndex(0)  # any type
-    pick(qtbot, window.flag_filter, "contested")
+    window.claims.search.clear()
+    window.claims.type_filter.setCurrentIndex(0)  # any type
+    pick(qtbot, window.claims.flag_filter, "contested")
     contested = reading_order(Claim.flags.contains("contested"))
     assert contested and counted(qtbot, window) == f"{len(contested)} of {total} claims"
 
 
 def test_a_header_click_sorts_the_whole_archive(qtbot, window):
-    header = window.table.horizontalHeader()
+    header = window.claims.table.horizontalHeader()
     x = header.sectionViewportPosition(ClaimTableModel.SOURCE) + 10
     qtbot.mouseClick(header.viewport(), Qt.MouseButton.LeftButton,
                      pos=QPoint(x, header.height() // 2))  # fmt: skip
-    first = window.claim_proxy.index(0, ClaimTableModel.SOURCE).data()
+    first = window.claims.proxy.index(0, ClaimTableModel.SOURCE).data()
     sources = sorted(c.source_mention or "" for c in Claim.select())
     ascending = header.sortIndicatorOrder() == Qt.SortOrder.AscendingOrder
     assert first == (sources[0] if ascending else sources[-1])
     scroll_to_the_end(qtbot, window)
-    shown = [window.claim_proxy.index(r, ClaimTableModel.SOURCE).data()
-             for r in range(window.claim_proxy.rowCount())]  # fmt: skip
+    shown = [window.claims.proxy.index(r, ClaimTableModel.SOURCE).data()
+             for r in range(window.claims.proxy.rowCount())]  # fmt: skip
     assert shown == sorted(shown, reverse=not ascending) and len(shown) == len(sources)
 
 
@@ -110,23 +110,23 @@ def test_an_edit_keeps_all_stories_and_shows_the_stored_grade(qtbot, window):
     (claim_id,) = select_rows(qtbot, window, 1)
     before = Claim.get_by_id(claim_id)
     key(qtbot, window, Qt.Key.Key_3)  # 3: named person, on the record
-    assert window.all_stories.isChecked()
+    assert window.claims.all_stories.isChecked()
     assert Claim.get_by_id(claim_id).type == "named_person" != before.type
-    row = window.claim_model.row_of(claim_id)
-    assert window.claim_model.claim_at(row).type == "named_person"
-    assert window.claim_model.claim_at(row).code == Claim.get_by_id(claim_id).code != "…"
-    assert window.selected_claim_ids() == [claim_id]
+    row = window.claims.model.row_of(claim_id)
+    assert window.claims.model.claim_at(row).type == "named_person"
+    assert window.claims.model.claim_at(row).code == Claim.get_by_id(claim_id).code != "…"
+    assert window.claims.selected_claim_ids() == [claim_id]
     window.undo_stack.undo()
-    assert window.claim_model.claim_at(row).type == before.type
+    assert window.claims.model.claim_at(row).type == before.type
     assert Claim.get_by_id(claim_id).code == before.code
 
 
 def test_a_claim_chosen_beyond_the_pages_read_is_read_and_selected(qtbot, window):
     last = reading_order()[-1]
-    assert window.claim_model.row_of(last) < 0
-    window.select_claim(last)
-    assert window.selected_claim_ids() == [last]
-    assert window.article.article_id == Claim.get_by_id(last).article_id
+    assert window.claims.model.row_of(last) < 0
+    window.claims.select_claim(last)
+    assert window.claims.selected_claim_ids() == [last]
+    assert window.article_pane.view.article_id == Claim.get_by_id(last).article_id
 
 
 def test_changes_made_elsewhere_keep_all_stories(qtbot, window, db_url):
@@ -138,5 +138,5 @@ def test_changes_made_elsewhere_keep_all_stories(qtbot, window, db_url):
                            "WHERE key = 'revision'")  # fmt: skip
     qtbot.waitUntil(lambda: window.statusBar().currentMessage()
                     == "Updated with changes made elsewhere.", timeout=5000)  # fmt: skip
-    assert window.all_stories.isChecked()
-    assert window.claim_model.claim_at(window.claim_model.row_of(claim_id)).stance == "denies"
+    assert window.claims.all_stories.isChecked()
+    assert window.claims.model.claim_at(window.claims.model.row_of(claim_id)).stance == "denies"

@@ -26,13 +26,13 @@ def test_todays_backup_and_restoring_it_from_the_file_menu(qtbot, db_url, settin
     short.write_text("Harbour Closed\n\nThe harbour was closed, officials said.", encoding="utf-8")
     with qtbot.waitSignal(window.imports_done, timeout=60_000):
         window.imports.start_import([str(short)])
-    assert window.tree_model.rowCount() == len(before) + 1
+    assert window.stories.tree_model.rowCount() == len(before) + 1
     window.restore_action.trigger()
     dialog = window.database.restore_dialog
     qtbot.waitUntil(dialog.isVisible)
     assert dialog.list.count() == 1 and dialog.restore_button.isEnabled()
     qtbot.mouseClick(dialog.restore_button, Qt.MouseButton.LeftButton)
-    qtbot.waitUntil(lambda: window.tree_model.rowCount() == len(before))
+    qtbot.waitUntil(lambda: window.stories.tree_model.rowCount() == len(before))
     assert [s.title for s in Story.select()] == before
     aside = next(b.path for b in backups_of(path) if b.label == "replaced")
     assert aside.name in window.database.restored_box.text()

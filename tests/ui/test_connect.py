@@ -35,7 +35,7 @@ def test_connecting_to_a_server_switches_the_window_and_is_remembered(
     memory_keyring,  # noqa: F811
 ):
     window = demo_window(qtbot, "sqlite:///" + str(tmp_path / "demo.sqlite"), settings)
-    assert window.tree_model.rowCount() == 1
+    assert window.stories.tree_model.rowCount() == 1
     server = pg_server.empty()
     window.connect_action.trigger()
     dialog = window.database.connect_dialog
@@ -62,7 +62,7 @@ def test_connecting_to_a_server_switches_the_window_and_is_remembered(
     qtbot.mouseClick(dialog.local, Qt.MouseButton.LeftButton)
     dialog.path.setText(str(tmp_path / "demo.sqlite"))
     connect(qtbot, dialog)
-    assert window.tree_model.rowCount() == 1 and Story.select().count() == 1
+    assert window.stories.tree_model.rowCount() == 1 and Story.select().count() == 1
 
 
 def test_a_server_that_cannot_be_reached_leaves_the_current_database_open(
@@ -77,7 +77,7 @@ def test_a_server_that_cannot_be_reached_leaves_the_current_database_open(
     connect(qtbot, dialog)
     assert warnings and "Cannot connect to postgresql://nobody@127.0.0.1:9/none" in warnings[0]
     assert "x@" not in warnings[0]
-    assert Story.select().count() == 1 and window.tree_model.rowCount() == 1
+    assert Story.select().count() == 1 and window.stories.tree_model.rowCount() == 1
     assert settings.value("database/url") is None
 
 

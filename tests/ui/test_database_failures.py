@@ -76,7 +76,7 @@ def test_a_read_only_database_is_browsed_and_edits_say_why(qtbot, tmp_path, sett
         window.activateWindow()
         qtbot.waitUntil(window.isActiveWindow)
         assert "(read-only)" in window.windowTitle() and "read-only" in window.db_label.text()
-        assert window.claim_model.rowCount() > 10
+        assert window.claims.model.rowCount() > 10
         # what would change it is greyed from the actions table; reading and output are not
         for name in ("import", "paste", "sample", "merge", "reanalyze", "model_settings"):
             assert not getattr(window, f"{name}_action").isEnabled(), name

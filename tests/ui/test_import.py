@@ -57,7 +57,7 @@ def test_dropping_a_web_address_imports_the_page(qtbot, db_url, settings, site):
         drag_and_drop(window, mime)
     article = Article.get()
     assert (article.title, article.url) == (samples.TITLE, url)
-    assert window.tree_model.index(0, 0).data() == samples.TITLE
+    assert window.stories.tree_model.index(0, 0).data() == samples.TITLE
     assert site.requests == ["/bridge.html"]
 
 
@@ -81,27 +81,27 @@ def test_dropping_a_file_on_a_story_adds_the_article_to_that_story(
 ):
     window = demo_window(qtbot, db_url, settings)
     story = Story.get()
-    tree = window.tree
-    rect = tree.visualRect(window.tree_model.index(0, 0))
+    tree = window.stories
+    rect = tree.visualRect(window.stories.tree_model.index(0, 0))
     path = samples.write_docx(tmp_path / "bridge.docx")
     with qtbot.waitSignal(window.imports_done, timeout=IMPORT_TIMEOUT):
         drop_at(tree.viewport(), QPointF(rect.center()), files_mime(path))
     assert Story.select().count() == 1
     assert [a.format for a in Article.select().where(Article.story == story)] == ["text", "docx"]
-    assert window.tree_model.rowCount(window.tree_model.index(0, 0)) == 2
+    assert window.stories.tree_model.rowCount(window.stories.tree_model.index(0, 0)) == 2
 
 
 def test_dropping_below_the_stories_makes_a_new_story(qtbot, db_url, settings, tmp_path):
     window = demo_window(qtbot, db_url, settings)
-    viewport = window.tree.viewport()
+    viewport = window.stories.viewport()
     below = QPointF(viewport.rect().center().x(), viewport.rect().bottom() - 5)
     path = samples.write_pdf(tmp_path / "bridge.pdf")
     with qtbot.waitSignal(window.imports_done, timeout=IMPORT_TIMEOUT):
         drop_at(viewport, below, files_mime(path))
     assert Story.select().count() == 2
-    assert window.tree_model.rowCount() == 2
+    assert window.stories.tree_model.rowCount() == 2
     # an article without an outlet is named by where it came from
-    labels = [window.tree_model.index(0, 0, window.tree_model.index(row, 0)).data()
+    labels = [window.stories.tree_model.index(0, 0, window.stories.tree_model.index(row, 0)).data()
               for row in range(2)]  # fmt: skip
     assert "bridge.pdf" in labels
 
@@ -215,6 +215,6 @@ def test_a_file_the_system_asks_the_app_to_open_is_imported(qtbot, db_url, setti
         with qtbot.waitSignal(window.imports_done, timeout=IMPORT_TIMEOUT) as done:
             QApplication.sendEvent(QApplication.instance(), QFileOpenEvent(str(path)))
         assert len(done.args[0].imported) == 1
-        assert window.tree_model.rowCount() == 2
+        assert window.stories.tree_model.rowCount() == 2
     finally:
         QApplication.instance().removeEventFilter(opener)

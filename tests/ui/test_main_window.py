@@ -49,7 +49,7 @@ def test_a_new_database_shows_the_drop_hint(qtbot, db_url, settings):
 def test_the_demo_shows_the_sample_story_with_its_article_and_claims(qtbot, db_url, settings):
     window = demo_window(qtbot, db_url, settings)
     assert window.stack.currentWidget() is window.splitter
-    tree = window.tree_model
+    tree = window.stories.tree_model
     assert tree.rowCount() == 1
     story = tree.index(0, 0)
     assert "Viktor Bout" in story.data()
@@ -59,19 +59,19 @@ def test_the_demo_shows_the_sample_story_with_its_article_and_claims(qtbot, db_u
     assert n_claims > 0
     assert tree.index(0, 1).data() == str(n_claims)
     assert tree.index(0, 1, story).data() == str(n_claims)  # the only article holds them all
-    assert window.claim_proxy.rowCount() == n_claims
-    assert window.match_count.text() == f"{n_claims} claims"
+    assert window.claims.proxy.rowCount() == n_claims
+    assert window.claims.match_count.text() == f"{n_claims} claims"
     assert window.statusBar().currentMessage() == f"1 story, 1 article, {n_claims} claims"
-    assert window.article_title.text() == Article.get().title
+    assert window.article_pane.title.text() == Article.get().title
 
 
 def test_every_claim_is_highlighted_in_the_article_text(qtbot, db_url, settings):
     window = demo_window(qtbot, db_url, settings)
-    text = window.article.toPlainText()
+    text = window.article_pane.view.toPlainText()
     assert text == Article.get().text
     expected = sorted((c.start, c.end, c.type) for c in Claim.select())
-    assert sorted(window.article.highlighted_claims()) == expected
-    selections = window.article.extraSelections()
+    assert sorted(window.article_pane.view.highlighted_claims()) == expected
+    selections = window.article_pane.view.extraSelections()
     assert len(selections) == len(expected)
     first = selections[0]
     assert first.cursor.selectedText() == text[expected[0][0] : expected[0][1]].replace(
@@ -81,61 +81,61 @@ def test_every_claim_is_highlighted_in_the_article_text(qtbot, db_url, settings)
 
 def test_clicking_a_claim_row_moves_the_article_to_that_claim(qtbot, db_url, settings):
     window = demo_window(qtbot, db_url, settings)
-    table = window.table
-    row = window.claim_proxy.rowCount() - 1
-    rect = table.visualRect(window.claim_proxy.index(row, 0))
-    table.scrollTo(window.claim_proxy.index(row, 0))
-    rect = table.visualRect(window.claim_proxy.index(row, 0))
+    table = window.claims.table
+    row = window.claims.proxy.rowCount() - 1
+    rect = table.visualRect(window.claims.proxy.index(row, 0))
+    table.scrollTo(window.claims.proxy.index(row, 0))
+    rect = table.visualRect(window.claims.proxy.index(row, 0))
     qtbot.mouseClick(table.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
-    claim = Claim.get_by_id(window.claim_proxy.index(row, 0).data(ID_ROLE))
-    assert window.article.textCursor().position() == claim.start
-    assert window.article._selected == claim.id
+    claim = Claim.get_by_id(window.claims.proxy.index(row, 0).data(ID_ROLE))
+    assert window.article_pane.view.textCursor().position() == claim.start
+    assert window.article_pane.view._selected == claim.id
 
 
 def test_clicking_a_highlight_selects_its_claim_in_the_table(qtbot, db_url, settings):
     window = demo_window(qtbot, db_url, settings)
     claim = Claim.select().order_by(Claim.start).first()
-    cursor = window.article.textCursor()
+    cursor = window.article_pane.view.textCursor()
     cursor.setPosition(claim.start + 3)
-    point = window.article.cursorRect(cursor).center()
-    qtbot.mouseClick(window.article.viewport(), Qt.MouseButton.LeftButton, pos=point)
-    current = window.table.currentIndex()
+    point = window.article_pane.view.cursorRect(cursor).center()
+    qtbot.mouseClick(window.article_pane.view.viewport(), Qt.MouseButton.LeftButton, pos=point)
+    current = window.claims.table.currentIndex()
     assert current.isValid() and current.data(ID_ROLE) == claim.id
 
 
 def test_typing_in_the_search_box_filters_the_claims_and_counts_them(qtbot, db_url, settings):
     window = demo_window(qtbot, db_url, settings)
-    total = window.claim_proxy.rowCount()
-    qtbot.keyClicks(window.search, "Houthis")
-    shown = window.claim_proxy.rowCount()
+    total = window.claims.proxy.rowCount()
+    qtbot.keyClicks(window.claims.search, "Houthis")
+    shown = window.claims.proxy.rowCount()
     assert 0 < shown < total
     for row in range(shown):
-        assert "houthis" in window.claim_proxy.index(row, ClaimTableModel.TEXT).data().lower()
-    assert window.match_count.text() == f"{shown} of {total} claims"
-    window.search.clear()
-    assert window.claim_proxy.rowCount() == total
+        assert "houthis" in window.claims.proxy.index(row, ClaimTableModel.TEXT).data().lower()
+    assert window.claims.match_count.text() == f"{shown} of {total} claims"
+    window.claims.search.clear()
+    assert window.claims.proxy.rowCount() == total
 
 
 def test_sorting_by_type_groups_the_claims(qtbot, db_url, settings):
     window = demo_window(qtbot, db_url, settings)
-    header = window.table.horizontalHeader()
+    header = window.claims.table.horizontalHeader()
     qtbot.mouseClick(
         header.viewport(),
         Qt.MouseButton.LeftButton,
         pos=QPoint(header.sectionViewportPosition(2) + 5, 5),
     )
     types = [
-        window.claim_proxy.index(r, ClaimTableModel.TYPE).data()
-        for r in range(window.claim_proxy.rowCount())
+        window.claims.proxy.index(r, ClaimTableModel.TYPE).data()
+        for r in range(window.claims.proxy.rowCount())
     ]
     assert types == sorted(types) or types == sorted(types, reverse=True)
 
 
 def test_item_models_pass_the_model_tester(qtbot, qtmodeltester, db_url, settings):
     window = demo_window(qtbot, db_url, settings)
-    qtmodeltester.check(window.tree_model)
-    qtmodeltester.check(window.claim_model)
-    qtmodeltester.check(window.claim_proxy)
+    qtmodeltester.check(window.stories.tree_model)
+    qtmodeltester.check(window.claims.model)
+    qtmodeltester.check(window.claims.proxy)
 
 
 def test_window_geometry_and_splitter_sizes_are_remembered(qtbot, db_url, settings):
@@ -167,8 +167,8 @@ def test_dropping_article_files_imports_them_and_reports_the_bad_one(
     with qtbot.waitSignal(window.imports_done, timeout=10_000):
         drag_and_drop(window, mime)
     assert Article.select().count() == 1
-    assert window.tree_model.rowCount() == 1
-    assert window.tree_model.index(0, 0).data() == "Storm Closes Harbour"
+    assert window.stories.tree_model.rowCount() == 1
+    assert window.stories.tree_model.index(0, 0).data() == "Storm Closes Harbour"
     assert window.stack.currentWidget() is window.splitter
     assert [p.origin for p in window.imports.last_import_problems] == [str(empty)]
     assert window.imports.problem_box.text() == "1 article imported; 1 item not imported."
@@ -182,7 +182,7 @@ def test_the_sample_story_button_on_the_empty_state_imports_it(qtbot, db_url, se
     with qtbot.waitSignal(window.imports_done, timeout=10_000):
         qtbot.mouseClick(window.empty.sample_button, Qt.MouseButton.LeftButton)
     assert Article.select().count() == 1
-    assert window.claim_proxy.rowCount() == Claim.select().count() > 0
+    assert window.claims.proxy.rowCount() == Claim.select().count() > 0
 
 
 def test_choosing_the_dark_theme_switches_the_palette_and_is_remembered(qtbot, db_url, settings):
@@ -211,18 +211,21 @@ def test_a_large_archive_reads_a_storys_articles_when_it_is_expanded(
 
     monkeypatch.setattr(StoryTreeModel, "LAZY_FROM", 0)  # as with thousands of stories
     window = demo_window(qtbot, db_url, settings)
-    model, story = window.tree_model, window.tree_model.index(0, 0)
-    assert model.lazy() and not window.tree.isExpanded(story)
+    model, story = window.stories.tree_model, window.stories.tree_model.index(0, 0)
+    assert model.lazy() and not window.stories.isExpanded(story)
     assert model.hasChildren(story) and model.rowCount(story) == 0  # not read yet
-    window.tree.setFocus()
-    qtbot.keyClick(window.tree, Qt.Key.Key_Right)  # unfold the current story
+    window.stories.setFocus()
+    qtbot.keyClick(window.stories, Qt.Key.Key_Right)  # unfold the current story
     qtbot.waitUntil(lambda: model.rowCount(story) == 1)
     article = model.index(0, 0, story)
     assert article.data() == "Bangkok One News"
     assert model.index(0, 1, story).data() == str(Claim.select().count())
-    window.tree.setCurrentIndex(article)
-    assert window.article_title.text() and window.claim_model.rowCount() == Claim.select().count()
-    assert article.data(ID_ROLE) == window.article.article_id
+    window.stories.setCurrentIndex(article)
+    assert (
+        window.article_pane.title.text()
+        and window.claims.model.rowCount() == Claim.select().count()
+    )
+    assert article.data(ID_ROLE) == window.article_pane.view.article_id
     qtmodeltester.check(model)
 
 
@@ -255,10 +258,10 @@ def test_a_header_click_sorts_the_story_list_and_the_chosen_story_stays_chosen(
     short.write_text("Harbour Closed\n\nThe harbour was closed, officials said.", encoding="utf-8")
     with qtbot.waitSignal(window.imports_done, timeout=60_000):
         window.imports.start_import([str(samples.write_html(tmp_path / "bridge.html")), str(short)])
-    model, header = window.tree_model, window.tree.header()
+    model, header = window.stories.tree_model, window.stories.header()
     bout = next(model.index(r, 0).data(ID_ROLE) for r in range(model.rowCount())
                 if "Bout" in model.index(r, 0).data())  # fmt: skip
-    window.select_story(bout)
+    window.stories.select_story(bout)
 
     def column(n: int) -> list:
         return [model.index(r, n).data() for r in range(model.rowCount())]
@@ -270,6 +273,6 @@ def test_a_header_click_sorts_the_story_list_and_the_chosen_story_stays_chosen(
         counts = [int(n) for n in column(1)]
         descending = header.sortIndicatorOrder() == Qt.SortOrder.DescendingOrder
         assert counts == sorted(counts, reverse=descending) and len(set(counts)) == 3
-        assert window.selected_story_ids() == [bout] == [window.current_story_id()]
+        assert window.stories.selected_story_ids() == [bout] == [window.stories.current_story_id()]
         assert window.summary.title.text() == model.index(model.row_of(bout), 0).data()
     qtmodeltester.check(model)

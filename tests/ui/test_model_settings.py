@@ -24,7 +24,7 @@ def test_new_weights_and_letters_are_saved_with_the_database_and_rescore(qtbot, 
     assert saved.weights["on_record"] == 0 and saved.letters["anonymous_official"] == "E"
     after = window.summary.rollup
     assert after["score"] != before and after["settings"]["weights"]["right_of_reply"] == 60
-    codes = {row.code for row in window.claim_model.rows() if row.type == "anonymous_official"}
+    codes = {row.code for row in window.claims.model.rows() if row.type == "anonymous_official"}
     assert codes and all(code.startswith("E") for code in codes)
     close_database()
     open_database(db_url)

@@ -26,7 +26,7 @@ def test_an_outlets_grade_becomes_its_storys_letter_and_can_be_undone(qtbot, db_
     pick(qtbot, editor, "B")
     qtbot.waitUntil(lambda: Outlet.get().reliability == "B")
     assert window.summary.rollup["code"].startswith("B")
-    assert window.tree_model.index(0, 2).data().split()[1].startswith("B")
+    assert window.stories.tree_model.index(0, 2).data().split()[1].startswith("B")
     window.undo_stack.undo()
     assert Outlet.get().reliability is None
     assert window.summary.rollup["code"].startswith("F")
@@ -34,11 +34,11 @@ def test_an_outlets_grade_becomes_its_storys_letter_and_can_be_undone(qtbot, db_
 
 def test_a_media_report_takes_the_grade_of_the_outlet_it_cites(qtbot, db_url, settings):
     window = window_with_claims(qtbot, db_url, settings)
-    report = next(r for r in window.claim_model.rows() if r.type == "media_report")
+    report = next(r for r in window.claims.model.rows() if r.type == "media_report")
     assert report.code.startswith("C")  # an ungraded outlet: the type's default
     Outlet.create(name="The Wall Street Journal", reliability="A")  # graded in Outlets
     window.refresh()
-    report = next(r for r in window.claim_model.rows() if r.type == "media_report")
+    report = next(r for r in window.claims.model.rows() if r.type == "media_report")
     assert "Wall Street Journal" in report.source and report.code.startswith("A")
     # the story's own letter stays its own outlet's
     assert window.summary.rollup["code"].startswith("F")

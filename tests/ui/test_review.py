@@ -12,11 +12,11 @@ from tests.ui.test_main_window import demo_window
 
 def select_rows(qtbot, window, *rows: int) -> list[int]:
     """Click the first row, ctrl-click the others, as a user selects; the claim ids."""
-    table = window.table
+    table = window.claims.table
     table.setFocus()
     ids = []
     for n, row in enumerate(rows):
-        index = window.claim_proxy.index(row, ClaimTableModel.CODE)
+        index = window.claims.proxy.index(row, ClaimTableModel.CODE)
         modifier = Qt.KeyboardModifier.ControlModifier if n else Qt.KeyboardModifier.NoModifier
         qtbot.mouseClick(table.viewport(), Qt.MouseButton.LeftButton, modifier,
                          table.visualRect(index).center())  # fmt: skip
@@ -41,17 +41,17 @@ def window_with_claims(qtbot, db_url, settings):
 
 def open_editor(qtbot, window, row: int, column: int):
     """F2 on a cell, as a user starts editing it; the cell's editor."""
-    index = window.claim_proxy.index(row, column)
-    window.table.setFocus()
-    window.table.setCurrentIndex(index)
-    qtbot.keyClick(window.table, Qt.Key.Key_F2)
-    editor = window.table.indexWidget(index) or window.table.focusWidget()
-    assert editor is not window.table, "no editor opened"
+    index = window.claims.proxy.index(row, column)
+    window.claims.table.setFocus()
+    window.claims.table.setCurrentIndex(index)
+    qtbot.keyClick(window.claims.table, Qt.Key.Key_F2)
+    editor = window.claims.table.indexWidget(index) or window.claims.table.focusWidget()
+    assert editor is not window.claims.table, "no editor opened"
     return editor
 
 
 def key(qtbot, window, k, modifier=Qt.KeyboardModifier.NoModifier):
-    qtbot.keyClick(window.table, k, modifier)
+    qtbot.keyClick(window.claims.table, k, modifier)
 
 
 def test_a_number_key_sets_the_sourcing_type_and_undo_puts_it_back(qtbot, db_url, settings):
@@ -61,8 +61,8 @@ def test_a_number_key_sets_the_sourcing_type_and_undo_puts_it_back(qtbot, db_url
     key(qtbot, window, Qt.Key.Key_7)  # 7: document
     after = Claim.get_by_id(claim_id)
     assert (after.type, after.origin, after.version) == ("document", "user", before.version + 1)
-    row = window.claim_model.row_of(claim_id)
-    assert window.claim_model.index(row, ClaimTableModel.TYPE).data() == "Document"
+    row = window.claims.model.row_of(claim_id)
+    assert window.claims.model.index(row, ClaimTableModel.TYPE).data() == "Document"
     assert window.undo_action.text() == "&Undo Set type of claim to Document"
     key(qtbot, window, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
     undone = Claim.get_by_id(claim_id)
@@ -77,7 +77,7 @@ def test_space_marks_every_selected_claim_reviewed_as_one_step(qtbot, db_url, se
     ids = select_rows(qtbot, window, 0, 2, 3)
     key(qtbot, window, Qt.Key.Key_Space)
     assert all(Claim.get_by_id(i).reviewed for i in ids)
-    assert window.selected_claim_ids() == sorted(ids, key=window.claim_model.row_of)
+    assert window.claims.selected_claim_ids() == sorted(ids, key=window.claims.model.row_of)
     key(qtbot, window, Qt.Key.Key_Space)  # all reviewed: the key clears them
     assert not any(Claim.get_by_id(i).reviewed for i in ids)
     window.undo_stack.undo()
@@ -107,23 +107,23 @@ def test_delete_removes_claims_and_undo_brings_them_back_with_their_ids(qtbot, d
     ids = select_rows(qtbot, window, 0, 1)
     key(qtbot, window, Qt.Key.Key_Delete)
     assert Claim.select().where(Claim.id.in_(ids)).count() == 0
-    assert window.claim_model.rowCount() == total - 2
-    assert window.tree_model.index(0, 1).data() == str(total - 2)
+    assert window.claims.model.rowCount() == total - 2
+    assert window.stories.tree_model.index(0, 1).data() == str(total - 2)
     assert f"{total - 2} claims" in window.summary.facts.text()
     key(qtbot, window, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
     assert sorted(c.id for c in Claim.select().where(Claim.id.in_(ids))) == sorted(ids)
-    assert window.tree_model.index(0, 1).data() == str(total)
-    assert sorted(window.selected_claim_ids()) == sorted(ids)
+    assert window.stories.tree_model.index(0, 1).data() == str(total)
+    assert sorted(window.claims.selected_claim_ids()) == sorted(ids)
 
 
 def test_the_type_cell_offers_a_drop_down_and_saves_the_choice(qtbot, db_url, settings):
     window = window_with_claims(qtbot, db_url, settings)
     (claim_id,) = select_rows(qtbot, window, 0)
-    index = window.claim_proxy.index(0, ClaimTableModel.TYPE)
-    center = window.table.visualRect(index).center()
-    qtbot.mouseClick(window.table.viewport(), Qt.MouseButton.LeftButton, pos=center)
-    qtbot.mouseDClick(window.table.viewport(), Qt.MouseButton.LeftButton, pos=center)
-    editor = window.table.focusWidget()
+    index = window.claims.proxy.index(0, ClaimTableModel.TYPE)
+    center = window.claims.table.visualRect(index).center()
+    qtbot.mouseClick(window.claims.table.viewport(), Qt.MouseButton.LeftButton, pos=center)
+    qtbot.mouseDClick(window.claims.table.viewport(), Qt.MouseButton.LeftButton, pos=center)
+    editor = window.claims.table.focusWidget()
     assert isinstance(editor, QComboBox) and editor.count() == 8
     pick(qtbot, editor, "media_report")
     qtbot.waitUntil(lambda: Claim.get_by_id(claim_id).type == "media_report")
@@ -150,9 +150,9 @@ def test_the_source_cell_completes_from_the_registry_and_links_the_source(qtbot,
 def test_the_reviewed_box_and_the_note_cell_are_edits_too(qtbot, db_url, settings):
     window = window_with_claims(qtbot, db_url, settings)
     (claim_id,) = select_rows(qtbot, window, 0)
-    box = window.table.visualRect(window.claim_proxy.index(0, ClaimTableModel.REVIEWED))
+    box = window.claims.table.visualRect(window.claims.proxy.index(0, ClaimTableModel.REVIEWED))
     check = box.adjusted(2, 0, 0, 0)  # the check box sits at the cell's left
-    qtbot.mouseClick(window.table.viewport(), Qt.MouseButton.LeftButton,
+    qtbot.mouseClick(window.claims.table.viewport(), Qt.MouseButton.LeftButton,
                      pos=check.topLeft() + check.bottomLeft() / 2 - check.topLeft() / 2
                      + type(check.topLeft())(8, 0))  # fmt: skip
     qtbot.waitUntil(lambda: Claim.get_by_id(claim_id).reviewed)
@@ -181,9 +181,9 @@ def select_words(qtbot, view, words: int) -> str:
 def test_words_selected_in_the_article_become_a_claim_with_ctrl_e(qtbot, db_url, settings):
     window = window_with_claims(qtbot, db_url, settings)
     before = Claim.select().count()
-    selected = select_words(qtbot, window.article, 3)
+    selected = select_words(qtbot, window.article_pane.view, 3)
     assert selected.strip() == "According to Western"
-    qtbot.keyClick(window.article, Qt.Key.Key_E, Qt.KeyboardModifier.ControlModifier)
+    qtbot.keyClick(window.article_pane.view, Qt.Key.Key_E, Qt.KeyboardModifier.ControlModifier)
     dialog = window.claim_dialog
     qtbot.waitUntil(dialog.isVisible)
     qtbot.keyClicks(dialog.source, "Western officials")
@@ -194,7 +194,7 @@ def test_words_selected_in_the_article_become_a_claim_with_ctrl_e(qtbot, db_url,
     claim = Claim.select().order_by(Claim.id.desc()).get()
     assert (claim.text, claim.start, claim.origin) == ("According to Western", 0, "user")
     assert (claim.source_mention, claim.type) == ("Western officials", "anonymous_official")
-    assert claim.id in window.selected_claim_ids()
+    assert claim.id in window.claims.selected_claim_ids()
     window.undo_stack.undo()
     assert Claim.select().count() == before
 
@@ -210,14 +210,14 @@ def test_re_analysis_keeps_the_claims_a_person_changed_or_made(qtbot, db_url, se
     total = Claim.select().count()
     (edited,) = select_rows(qtbot, window, 0)
     key(qtbot, window, Qt.Key.Key_7)  # the person says: a document
-    other_id = window.claim_proxy.index(1, 0).data(ID_ROLE)
+    other_id = window.claims.proxy.index(1, 0).data(ID_ROLE)
     Claim.update(reviewed=False, note="").where(Claim.id == other_id).execute()
     window.reanalyze_action.trigger()
     assert Claim.select().count() == total  # no second copy of the edited claim
     kept = Claim.get_by_id(edited)
     assert (kept.type, kept.origin) == ("document", "user")
     assert Claim.select().where(Claim.origin == "analyzer").count() == total - 1
-    assert window.claim_model.rowCount() == total
+    assert window.claims.model.rowCount() == total
     window.undo_stack.undo()  # the re-analysis
     assert Claim.get_by_id(edited).type == "document"
     assert Claim.get_by_id(other_id) is not None  # the analyzer's claims as they were
@@ -227,7 +227,7 @@ def test_a_claim_is_split_where_the_article_cursor_stands(qtbot, db_url, setting
     window = window_with_claims(qtbot, db_url, settings)
     total = Claim.select().count()
     first = min(Claim.select(), key=lambda c: c.start if c.type != "unattributed" else 10**9)
-    view = window.article
+    view = window.article_pane.view
     view.setFocus()
     qtbot.keyClick(view, Qt.Key.Key_Home, Qt.KeyboardModifier.ControlModifier)
     cut = first.text.index(" is ") + 1  # "Russian arms dealer Viktor Bout | is attempting ..."
@@ -253,7 +253,7 @@ def test_selected_claims_merge_into_one_with_ctrl_m(qtbot, db_url, settings):
     assert Claim.select().count() == total - 1
     merged = Claim.get_by_id(first.id)
     assert (merged.start, merged.end, merged.origin) == (first.start, second.end, "user")
-    assert window.selected_claim_ids() == [first.id]
+    assert window.claims.selected_claim_ids() == [first.id]
     window.undo_stack.undo()
     assert Claim.get_by_id(second.id).text == second.text
 
@@ -263,8 +263,8 @@ def test_merge_and_split_explain_what_they_need(qtbot, db_url, settings):
     select_rows(qtbot, window, 0)
     window.merge_action.trigger()
     assert "two or more claims" in window.statusBar().currentMessage()
-    window.article.setFocus()
-    qtbot.keyClick(window.article, Qt.Key.Key_End, Qt.KeyboardModifier.ControlModifier)
+    window.article_pane.view.setFocus()
+    qtbot.keyClick(window.article_pane.view, Qt.Key.Key_End, Qt.KeyboardModifier.ControlModifier)
     window.split_action.trigger()
     assert "inside a highlighted claim" in window.statusBar().currentMessage()
     assert window.undo_stack.count() == 0
@@ -272,24 +272,26 @@ def test_merge_and_split_explain_what_they_need(qtbot, db_url, settings):
 
 def test_filters_narrow_the_table_and_count_what_they_show(qtbot, db_url, settings):
     window = window_with_claims(qtbot, db_url, settings)
-    total = window.claim_model.rowCount()
+    total = window.claims.model.rowCount()
     anonymous = Claim.select().where(Claim.type == "anonymous_official").count()
-    window.type_filter.setCurrentIndex(window.type_filter.findData("anonymous_official"))
-    assert window.claim_proxy.rowCount() == anonymous
-    assert window.match_count.text() == f"{anonymous} of {total} claims"
-    window.type_filter.setCurrentIndex(0)
+    window.claims.type_filter.setCurrentIndex(
+        window.claims.type_filter.findData("anonymous_official")
+    )
+    assert window.claims.proxy.rowCount() == anonymous
+    assert window.claims.match_count.text() == f"{anonymous} of {total} claims"
+    window.claims.type_filter.setCurrentIndex(0)
     denials = Claim.select().where(Claim.stance == "denies").count()
-    window.stance_filter.setCurrentIndex(window.stance_filter.findData("denies"))
-    assert window.claim_proxy.rowCount() == denials
-    window.stance_filter.setCurrentIndex(0)
+    window.claims.stance_filter.setCurrentIndex(window.claims.stance_filter.findData("denies"))
+    assert window.claims.proxy.rowCount() == denials
+    window.claims.stance_filter.setCurrentIndex(0)
     select_rows(qtbot, window, 0, 1)
     key(qtbot, window, Qt.Key.Key_Space)
-    window.reviewed_filter.setCurrentIndex(window.reviewed_filter.findData(False))
-    assert window.claim_proxy.rowCount() == total - 2
-    window.type_filter.setCurrentIndex(window.type_filter.findData("anonymous"))
+    window.claims.reviewed_filter.setCurrentIndex(window.claims.reviewed_filter.findData(False))
+    assert window.claims.proxy.rowCount() == total - 2
+    window.claims.type_filter.setCurrentIndex(window.claims.type_filter.findData("anonymous"))
     assert all(
-        window.claim_proxy.index(r, ClaimTableModel.TYPE).data().startswith("Anonymous")
-        for r in range(window.claim_proxy.rowCount())
+        window.claims.proxy.index(r, ClaimTableModel.TYPE).data().startswith("Anonymous")
+        for r in range(window.claims.proxy.rowCount())
     )
 
 
@@ -299,17 +301,19 @@ def test_all_stories_searches_every_story(qtbot, db_url, settings, tmp_path):
     window = window_with_claims(qtbot, db_url, settings)
     with qtbot.waitSignal(window.imports_done, timeout=60_000):
         window.imports.start_import([str(samples.write_html(tmp_path / "bridge.html"))])
-    window.select_story(window.tree_model.index(1, 0).data(ID_ROLE))  # the Bout story
-    qtbot.keyClicks(window.search, "bridge")
-    assert window.claim_proxy.rowCount() == 0  # not in this story
-    qtbot.mouseClick(window.all_stories, Qt.MouseButton.LeftButton)
+    window.stories.select_story(
+        window.stories.tree_model.index(1, 0).data(ID_ROLE)
+    )  # the Bout story
+    qtbot.keyClicks(window.claims.search, "bridge")
+    assert window.claims.proxy.rowCount() == 0  # not in this story
+    qtbot.mouseClick(window.claims.all_stories, Qt.MouseButton.LeftButton)
     found = [c for c in Claim.select() if "bridge" in (c.text + (c.source_mention or "")).lower()]
-    assert found and window.claim_proxy.rowCount() == len(found)
-    assert all("bridge" in window.claim_proxy.index(r, 0).data().lower()
-               or "bridge" in window.claim_proxy.index(r, 1).data().lower()
+    assert found and window.claims.proxy.rowCount() == len(found)
+    assert all("bridge" in window.claims.proxy.index(r, 0).data().lower()
+               or "bridge" in window.claims.proxy.index(r, 1).data().lower()
                for r in range(len(found)))  # fmt: skip
-    qtbot.waitUntil(lambda: window.match_count.text() != "Counting…")
-    assert window.match_count.text() == f"{len(found)} of {Claim.select().count()} claims"
+    qtbot.waitUntil(lambda: window.claims.match_count.text() != "Counting…")
+    assert window.claims.match_count.text() == f"{len(found)} of {Claim.select().count()} claims"
     assert window.summary.title.text() == "All stories"
     assert window.summary.facts.text().startswith(f"{len(found)} claim")
 
@@ -317,8 +321,8 @@ def test_all_stories_searches_every_story(qtbot, db_url, settings, tmp_path):
 def test_the_selected_claim_shows_its_source_and_cue_in_the_article(qtbot, db_url, settings):
     window = window_with_claims(qtbot, db_url, settings)
     claim = Claim.get((Claim.source_mention == "Western officials") & (Claim.cue.is_null(False)))
-    window.select_claim(claim.id)
-    marks = dict(window.article.marked_words())
+    window.claims.select_claim(claim.id)
+    marks = dict(window.article_pane.view.marked_words())
     assert marks["source"] == "Western officials"
     assert marks["cue"].lower() == claim.cue.lower()
 
@@ -327,10 +331,10 @@ def test_the_flag_filter_shows_contested_claims_and_the_code_explains_itself(
     qtbot, db_url, settings
 ):
     window = window_with_claims(qtbot, db_url, settings)
-    window.flag_filter.setCurrentIndex(window.flag_filter.findData("contested"))
-    shown = window.claim_proxy.rowCount()
-    assert 0 < shown < window.claim_model.rowCount()
-    tip = window.claim_proxy.index(0, ClaimTableModel.CODE).data(Qt.ItemDataRole.ToolTipRole)
+    window.claims.flag_filter.setCurrentIndex(window.claims.flag_filter.findData("contested"))
+    shown = window.claims.proxy.rowCount()
+    assert 0 < shown < window.claims.model.rowCount()
+    tip = window.claims.proxy.index(0, ClaimTableModel.CODE).data(Qt.ItemDataRole.ToolTipRole)
     assert "contested: a denial in the story answers it" in tip
     key(qtbot, window, Qt.Key.Key_Down)  # the table still works as before
 
@@ -343,13 +347,13 @@ def test_the_story_shows_its_score_and_code_and_edits_move_it(qtbot, db_url, set
         "60" in window.summary.score.text() or str(summary["score"]) in window.summary.score.text()
     )
     assert "not whether it is true" in window.summary.score.toolTip()
-    assert window.tree_model.index(0, 2).data() == f"{summary['score']} {summary['code']}"
+    assert window.stories.tree_model.index(0, 2).data() == f"{summary['score']} {summary['code']}"
     before = summary["components"]["on_record"]["score"]
     select_rows(qtbot, window, *range(6))
     key(qtbot, window, Qt.Key.Key_7)  # six claims rest on documents after all
     after = window.summary.rollup
     assert after["components"]["on_record"]["score"] > before
-    assert window.tree_model.index(0, 2).data() == f"{after['score']} {after['code']}"
+    assert window.stories.tree_model.index(0, 2).data() == f"{after['score']} {after['code']}"
 
 
 def test_stories_sort_by_score(qtbot, db_url, settings, tmp_path):
@@ -358,12 +362,12 @@ def test_stories_sort_by_score(qtbot, db_url, settings, tmp_path):
     window = window_with_claims(qtbot, db_url, settings)
     with qtbot.waitSignal(window.imports_done, timeout=60_000):
         window.imports.start_import([str(samples.write_html(tmp_path / "bridge.html"))])
-    header = window.tree.header()
+    header = window.stories.header()
     qtbot.mouseClick(header.viewport(), Qt.MouseButton.LeftButton,
                      pos=header.rect().topLeft() + type(header.rect().topLeft())(
                          header.sectionViewportPosition(2) + 5, 5))  # fmt: skip
-    scores = [window.tree_model.index(r, 2).data(SORT_ROLE) for r in range(2)]
-    order = [window.tree.model().index(r, 2).data(SORT_ROLE) for r in range(2)]
+    scores = [window.stories.tree_model.index(r, 2).data(SORT_ROLE) for r in range(2)]
+    order = [window.stories.model().index(r, 2).data(SORT_ROLE) for r in range(2)]
     assert sorted(scores) == sorted(order) and order in (sorted(order), sorted(order)[::-1])
     assert order[0] != order[1]
 
@@ -393,31 +397,31 @@ def test_another_outlets_story_with_the_same_claim_corroborates_it(
         with qtbot.waitSignal(window.imports_done, timeout=60_000):
             window.imports.start_import([str(path)])
     # the window shows the last story imported: The Harbour Times's
-    assert {row.outlet for row in window.claim_model.rows()} == {"The Harbour Times"}
-    bridge = next(row for row in window.claim_model.rows() if "harbour bridge" in row.text.lower())
+    assert {row.outlet for row in window.claims.model.rows()} == {"The Harbour Times"}
+    bridge = next(row for row in window.claims.model.rows() if "harbour bridge" in row.text.lower())
     assert bridge.also_reported_by == ("The Lakeshore Examiner",)
     assert bridge.code.endswith("2")  # corroborated once
     # the story's corroboration component counts it, in the summary and the story list alike
     summary = window.summary.rollup
     assert summary["components"]["corroboration"]["score"] > 50
-    row = window._story_row(window.current_story_id())
-    assert window.tree_model.index(row, 2).data() == f"{summary['score']} {summary['code']}"
+    row = window.stories.tree_model.row_of(window.stories.current_story_id())
+    assert window.stories.tree_model.index(row, 2).data() == f"{summary['score']} {summary['code']}"
     # the person knows better: the two reports are not independent
-    window.select_claim(bridge.id)
+    window.claims.select_claim(bridge.id)
     window.corroboration_action.trigger()
     dialog = window.corroboration_dialog
     found = next(r for r in range(dialog.model.rowCount())
                  if dialog.model.index(r, 3).data() == "corroborates")  # fmt: skip
     dialog.table.selectRow(found)
     qtbot.mouseClick(dialog.reject, Qt.MouseButton.LeftButton)
-    bridge = next(r for r in window.claim_model.rows() if r.id == bridge.id)
+    bridge = next(r for r in window.claims.model.rows() if r.id == bridge.id)
     assert not bridge.also_reported_by and bridge.code.endswith("3")
     window.undo_stack.undo()
-    bridge = next(r for r in window.claim_model.rows() if r.id == bridge.id)
+    bridge = next(r for r in window.claims.model.rows() if r.id == bridge.id)
     assert bridge.also_reported_by == ("The Lakeshore Examiner",)
-    tip = window.claim_proxy.index(
-        window.claim_proxy.mapFromSource(window.claim_model.index(
-            window.claim_model.row_of(bridge.id), 0)).row(), ClaimTableModel.CODE
+    tip = window.claims.proxy.index(
+        window.claims.proxy.mapFromSource(window.claims.model.index(
+            window.claims.model.row_of(bridge.id), 0)).row(), ClaimTableModel.CODE
     ).data(Qt.ItemDataRole.ToolTipRole)  # fmt: skip
     assert "also reported by" in tip
     # a wire copy in a third paper is the same report, not a corroboration
@@ -425,7 +429,7 @@ def test_another_outlets_story_with_the_same_claim_corroborates_it(
     path.write_text(wire.replace("six weeks", "six full weeks"), encoding="utf-8")
     with qtbot.waitSignal(window.imports_done, timeout=60_000):
         window.imports.start_import([str(path)])
-    wire_bridge = next(row for row in window.claim_model.rows()
+    wire_bridge = next(row for row in window.claims.model.rows()
                        if "six full weeks" in row.text)  # fmt: skip
     assert "The Lakeshore Examiner" not in wire_bridge.also_reported_by
 
@@ -466,21 +470,21 @@ def test_a_person_confirms_a_corroboration_the_model_missed(qtbot, db_url, setti
         path.write_text(page, encoding="utf-8")
         with qtbot.waitSignal(window.imports_done, timeout=60_000):
             window.imports.start_import([str(path)])
-    bridge = next(r for r in window.claim_model.rows() if "corrosion in two cables" in r.text)
+    bridge = next(r for r in window.claims.model.rows() if "corrosion in two cables" in r.text)
     assert not bridge.also_reported_by  # worded too differently for the model
-    window.select_claim(bridge.id)
-    qtbot.keyClick(window.table, Qt.Key.Key_K, Qt.KeyboardModifier.ControlModifier)
+    window.claims.select_claim(bridge.id)
+    qtbot.keyClick(window.claims.table, Qt.Key.Key_K, Qt.KeyboardModifier.ControlModifier)
     dialog = window.corroboration_dialog
     qtbot.waitUntil(dialog.isVisible)
     target = next(r for r in range(dialog.model.rowCount())
                   if "harbour bridge will close" in dialog.model.index(r, 1).data().lower())  # fmt: skip
     dialog.table.selectRow(target)
     qtbot.mouseClick(dialog.confirm, Qt.MouseButton.LeftButton)
-    bridge = next(r for r in window.claim_model.rows() if r.id == bridge.id)
+    bridge = next(r for r in window.claims.model.rows() if r.id == bridge.id)
     assert bridge.also_reported_by == ("The Lakeshore Examiner",) and bridge.code.endswith("2")
     assert "Confirmed" in [dialog.model.index(r, 4).data() for r in range(dialog.model.rowCount())]
     window.undo_stack.undo()
-    bridge = next(r for r in window.claim_model.rows() if r.id == bridge.id)
+    bridge = next(r for r in window.claims.model.rows() if r.id == bridge.id)
     assert not bridge.also_reported_by
 
 
@@ -505,12 +509,12 @@ def test_a_claim_someone_else_changed_is_not_overwritten_and_reload_shows_theirs
     assert window.undo_stack.count() == 1
     reload_button = next(b for b in box.buttons() if b.text() == "&Reload")
     qtbot.mouseClick(reload_button, Qt.MouseButton.LeftButton)
-    row = window.claim_model.row_of(first)
-    assert window.claim_model.claim_at(row).type == "document"
-    assert window.claim_model.claim_at(row).note == "see the court filing"
+    row = window.claims.model.row_of(first)
+    assert window.claims.model.claim_at(row).type == "document"
+    assert window.claims.model.claim_at(row).note == "see the court filing"
     # now that the window has read their change, the user may change it again
-    select_rows(qtbot, window, window.claim_proxy.mapFromSource(
-        window.claim_model.index(row, 0)).row())  # fmt: skip
+    select_rows(qtbot, window, window.claims.proxy.mapFromSource(
+        window.claims.model.index(row, 0)).row())  # fmt: skip
     key(qtbot, window, Qt.Key.Key_3)
     assert Claim.get_by_id(first).type == "named_person"
 
@@ -530,10 +534,10 @@ def test_changes_made_elsewhere_appear_without_a_restart(qtbot, db_url, settings
                            f"WHERE id = {claim_id}")  # fmt: skip
     another_person(db_url, f"UPDATE sourcemark_meta SET value = '{revision() + 1}' "
                            "WHERE key = 'revision'")  # fmt: skip
-    row = window.claim_model.row_of(claim_id)
-    qtbot.waitUntil(lambda: window.claim_model.claim_at(row).stance == "denies", timeout=5000)
+    row = window.claims.model.row_of(claim_id)
+    qtbot.waitUntil(lambda: window.claims.model.claim_at(row).stance == "denies", timeout=5000)
     assert window.statusBar().currentMessage() == "Updated with changes made elsewhere."
-    assert window.selected_claim_ids() == [claim_id]  # the selection stays
+    assert window.claims.selected_claim_ids() == [claim_id]  # the selection stays
 
 
 def test_undo_of_a_merge_over_a_colleagues_change_is_refused_but_own_edits_undo(

@@ -68,7 +68,7 @@ def test_two_instances_write_the_same_file_in_turn_and_see_each_other(qtbot, db_
     assert all(Claim.get_by_id(i).note == "checked 19" for i in ids[3:])
     qtbot.waitUntil(lambda: window.statusBar().currentMessage()
                     == "Updated with changes made elsewhere.", timeout=5000)  # fmt: skip
-    rows = {row.id: row for row in window.claim_model.rows()}
+    rows = {row.id: row for row in window.claims.model.rows()}
     assert all(rows[i].note == "checked 19" for i in ids[3:])
 
 

@@ -9,7 +9,7 @@ from tests.ui.test_review import pick, window_with_claims
 
 
 def open_sources(qtbot, window):
-    qtbot.keyClick(window.table, Qt.Key.Key_S,
+    qtbot.keyClick(window.claims.table, Qt.Key.Key_S,
                    Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier)  # fmt: skip
     dialog = window.sources_dialog
     qtbot.waitUntil(dialog.isVisible)
@@ -80,10 +80,10 @@ def test_grading_a_source_is_saved_and_undone(qtbot, db_url, settings):
     # the grade flows into the code of every claim of that source
     bout = Source.get(Source.name == "Viktor Bout")
     codes = {
-        window.claim_proxy.index(r, 4).data()
-        for r in range(window.claim_proxy.rowCount())
-        if window.claim_model.claim_at(window.claim_proxy.mapToSource(
-            window.claim_proxy.index(r, 0)).row()).source_id == bout.id
+        window.claims.proxy.index(r, 4).data()
+        for r in range(window.claims.proxy.rowCount())
+        if window.claims.model.claim_at(window.claims.proxy.mapToSource(
+            window.claims.proxy.index(r, 0)).row()).source_id == bout.id
     }  # fmt: skip
     assert codes and all(code.startswith("D") for code in codes)
     window.undo_stack.undo()
@@ -96,6 +96,6 @@ def test_show_claims_lists_the_claims_of_a_source_across_stories(qtbot, db_url, 
     click_row(qtbot, dialog, row_of(dialog, "Viktor Bout"))
     qtbot.mouseClick(dialog.claims_button, Qt.MouseButton.LeftButton)
     bout = Source.get(Source.name == "Viktor Bout")
-    assert window.all_stories.isChecked()
-    assert window.claim_proxy.rowCount() == Claim.select().where(Claim.source == bout).count()
+    assert window.claims.all_stories.isChecked()
+    assert window.claims.proxy.rowCount() == Claim.select().where(Claim.source == bout).count()
     assert window.summary.title.text() == "Claims of “Viktor Bout”"

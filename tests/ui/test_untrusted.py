@@ -50,17 +50,17 @@ def test_an_imported_page_fetches_nothing_and_runs_nothing_when_shown(
         window.imports.start_import([url])
     assert site.requests == ["/story.html"]
     article = Article.get()
-    window.select_story(article.story_id)
-    shown = window.article.toPlainText()
+    window.stories.select_story(article.story_id)
+    shown = window.article_pane.view.toPlainText()
     assert "Officials said the harbour gate was closed" in shown
     assert f'<img src="{site.url("")}/in-text.png">' in shown  # its markup, shown as words
     assert window.summary.title.textFormat() == Qt.TextFormat.PlainText
-    assert window.article_title.textFormat() == Qt.TextFormat.PlainText
-    table, proxy = window.table, window.claim_proxy
+    assert window.article_pane.title.textFormat() == Qt.TextFormat.PlainText
+    table, proxy = window.claims.table, window.claims.proxy
     assert proxy.rowCount() >= 3
     escaped = 0
     for row in range(proxy.rowCount()):
-        window.select_claim(proxy.index(row, 0).data(ID_ROLE))
+        window.claims.select_claim(proxy.index(row, 0).data(ID_ROLE))
         for column in range(ClaimTableModel.NOTE + 1):
             tip = proxy.index(row, column).data(Qt.ItemDataRole.ToolTipRole)
             if tip:
@@ -69,10 +69,10 @@ def test_an_imported_page_fetches_nothing_and_runs_nothing_when_shown(
                 QToolTip.showText(table.viewport().mapToGlobal(QPoint(20, 20)), tip, table)
                 qtbot.wait(20)
     assert escaped  # the claim carrying the page's markup, shown as its words
-    for row in range(window.tree_model.rowCount()):
-        tip = window.tree_model.index(row, 0).data(Qt.ItemDataRole.ToolTipRole)
+    for row in range(window.stories.tree_model.rowCount()):
+        tip = window.stories.tree_model.index(row, 0).data(Qt.ItemDataRole.ToolTipRole)
         assert "<img" not in tip
-        QToolTip.showText(QPoint(30, 30), tip, window.tree)
+        QToolTip.showText(QPoint(30, 30), tip, window.stories)
     QToolTip.hideText()
     report = tmp_path / "report.html"
     window.output.write_report(article.story_id, str(report))  # and as a PDF, laid out by Qt

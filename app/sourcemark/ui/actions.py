@@ -99,7 +99,7 @@ ACTIONS: list[ActionSpec] = [
     ActionSpec("model_settings", "Credibility &Model Settings…", "mdi6.tune-variant", "edit",
                "edit_model_settings", tip="Weights, default letters and thresholds of the "
                "credibility score", when=_writable, group=3),
-    ActionSpec("find", "&Find Claims", "mdi6.magnify", "view", "find_claims", (Keys.Find,)),
+    ActionSpec("find", "&Find Claims", "mdi6.magnify", "view", "claims.find", (Keys.Find,)),
     ActionSpec("sources", "&Sources…", "mdi6.account-group-outline", "view", "show_sources",
                (QKeySequence("Ctrl+Shift+S"),), "Every source across stories: merge their "
                "names, grade them, see their claims"),

@@ -45,7 +45,7 @@ class ChangesController(QObject):
         window = self.window
         if self.busy() or QApplication.activeModalWidget() is not None:
             return False
-        if window.table.state() == QAbstractItemView.State.EditingState:
+        if window.claims.table.state() == QAbstractItemView.State.EditingState:
             return False
         try:
             current = revision()
@@ -56,8 +56,8 @@ class ChangesController(QObject):
         if written_here(self.known_revision, current):
             self.known_revision = current
             return False
-        selected = window.selected_claim_ids()
+        selected = window.claims.selected_claim_ids()
         window.refresh()
-        window.select_claims(selected)
+        window.claims.select_claims(selected)
         window.statusBar().showMessage("Updated with changes made elsewhere.", 5000)
         return True

@@ -77,7 +77,8 @@ class ImportController(QObject):
                 "The clipboard holds no files, web addresses or article text to import.", 5000
             )
             return
-        self.start_import(items, window.current_story_id() if window.stack.currentIndex() else None)
+        story_id = window.stories.current_story_id() if window.stack.currentIndex() else None
+        self.start_import(items, story_id)
 
     def drag_entered(self, event) -> None:
         if items_from_mime(event.mimeData()):
@@ -167,7 +168,7 @@ class ImportController(QObject):
         self._end_task()
         window.refresh()
         if report.imported:
-            window.select_story(report.imported[-1].story_id)
+            window.stories.select_story(report.imported[-1].story_id)
         n = len(report.imported)
         duplicates = sum(1 for o in report.failed if o.duplicate_of is not None)
         message = f"Imported {counted(n, 'article')}"

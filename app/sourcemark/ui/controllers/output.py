@@ -13,9 +13,9 @@ from sourcemark.ui.worker import Task
 
 class OutputController(QObject):
     """Writes exports and reports for the window. Reads what the window shows and has
-    chosen (``current_story_id``, ``selected_story_ids``, ``shown_and_total``,
-    ``shown_claim_ids``, the All stories box), says how it went in its status bar, and
-    tells a database that failed through ``store_problem``."""
+    chosen (the story list's ``current_story_id`` and ``selected_story_ids``, the claims
+    panel's ``shown_and_total``, ``shown_claim_ids`` and All stories box), says how it
+    went in its status bar, and tells a database that failed through ``store_problem``."""
 
     export_done = Signal(object)  # (stories, claims) written
 
@@ -33,9 +33,9 @@ class OutputController(QObject):
         claims the table shows (when a filter narrows it), the story shown, the stories chosen
         in the list, or every story."""
         window = self.window
-        shown, total = window.shown_and_total() or (0, 0)
-        story_id = window.current_story_id()
-        chosen = window.selected_story_ids()
+        shown, total = window.claims.shown_and_total() or (0, 0)
+        story_id = window.stories.current_story_id()
+        chosen = window.stories.selected_story_ids()
         box = QMessageBox(window)
         box.setWindowTitle("Export CSV")
         box.setText("What should the CSV files hold?")
@@ -43,7 +43,7 @@ class OutputController(QObject):
         if shown < total:
             choices[box.addButton(f"The {counted(shown, 'claim')} shown",
                                   QMessageBox.ButtonRole.AcceptRole)] = "shown"  # fmt: skip
-        if story_id is not None and not window.all_stories.isChecked():
+        if story_id is not None and not window.claims.all_stories.isChecked():
             choices[box.addButton("This story", QMessageBox.ButtonRole.AcceptRole)] = "story"
         if len(chosen) > 1:
             choices[box.addButton(f"The {len(chosen)} selected stories",
@@ -60,7 +60,7 @@ class OutputController(QObject):
             return
         self.settings.setValue("export/dir", str(Path(path).parent))
         if scope == "shown":
-            ids = window.shown_claim_ids()
+            ids = window.claims.shown_claim_ids()
             self.write_export(path, stories_of_claims(ids), claim_ids=ids)
         else:
             scopes = {"story": [story_id], "chosen": chosen, "all": None}
@@ -124,7 +124,7 @@ class OutputController(QObject):
 
     def export_report(self) -> None:
         window = self.window
-        story_id = window.current_story_id()
+        story_id = window.stories.current_story_id()
         if story_id is None:
             window.statusBar().showMessage("Select a story to report on first.", 5000)
             return

@@ -11,8 +11,8 @@ from sourcemark.ui.worker import Task
 
 
 class ScoringController(QObject):
-    """Schedules the roll-ups for the window: puts the stored scores in ``tree_model``,
-    reads the archive's claims again in ``claim_model`` when many were scored, says so in
+    """Schedules the roll-ups for the window: puts the stored scores in the story list,
+    reads the archive's claims again in the claims panel when many were scored, says so in
     the window's status bar, and tells a database that failed through ``store_problem``."""
 
     SCORE_HERE = 300  # stale roll-ups computed before the list shows; more go to the worker
@@ -58,7 +58,7 @@ class ScoringController(QObject):
         def done(_count) -> None:
             self.task = None
             self.show_stored_scores()
-            claim_model = self.window.claim_model
+            claim_model = self.window.claims.model
             if claim_model.query() is not None:
                 claim_model.reread_rows()  # the archive's claims with their new grades
             status.showMessage("Every story's score is up to date.", 5000)
@@ -78,4 +78,4 @@ class ScoringController(QObject):
 
     def show_stored_scores(self, story_ids: list[int] | None = None) -> None:
         """The stored roll-ups of these stories (None: all) in the list, in place."""
-        self.window.tree_model.set_scores(stored_scores(story_ids))
+        self.window.stories.tree_model.set_scores(stored_scores(story_ids))

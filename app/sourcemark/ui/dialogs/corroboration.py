@@ -114,6 +114,6 @@ class CorroborationDialog(QDialog):
 
     def _changed(self, claim_ids: list[int]) -> None:
         self.done(claim_ids)
-        self.row = next((r for r in self.parent().claim_model.rows() if r.id == self.row.id),
+        self.row = next((r for r in self.parent().claims.model.rows() if r.id == self.row.id),
                         self.row)  # fmt: skip
         self.reload()

@@ -1,0 +1,295 @@
+"""The claims table with its filter bar: the claims of the story (or article) chosen, or of
+every story (All stories, read a page at a time and counted on the worker)."""
+
+from PySide6.QtCore import QItemSelectionModel, Qt, QThreadPool, Signal
+from PySide6.QtGui import QAction
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QCheckBox,
+    QComboBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from sourcemark.store.browse import claim_counts, claim_total, matching_ids
+from sourcemark.ui.editing import (
+    ChoiceDelegate,
+    ReviewBoxDelegate,
+    SourceDelegate,
+    stance_choices,
+    type_choices,
+)
+from sourcemark.ui.models.claims import ClaimFilterProxy, ClaimTableModel
+from sourcemark.ui.panels import fit_columns
+from sourcemark.ui.theme import themed
+from sourcemark.ui.wording import counted
+from sourcemark.ui.worker import Task
+
+ANONYMOUS = "anonymous"  # the type filter's entry for both anonymous types
+
+
+class ClaimsPanel(QWidget):
+    """The search and filters over the claims table (``model`` through ``proxy``), and how
+    many claims it shows. The claim made current is said (``claim_current``); in All
+    stories the claims found are counted on the worker (``counted``: the title and the
+    counts by type and stance, None while counting), a failure said (``message``)."""
+
+    claim_current = Signal(object)  # the claim row made current in the table
+    counted = Signal(str, object)  # All stories: title, counts (None: being counted)
+    message = Signal(str, int)  # for the status bar: text, milliseconds
+
+    def __init__(self, pool: QThreadPool):
+        super().__init__()
+        self.pool = pool
+        self.article_filter: int | None = None  # the tree's article, whose claims alone show
+        self.source_filter: int | None = None
+        # All stories: the summary's title, and (found, of all) claims once counted
+        self.archive_title = "All stories"
+        self.archive_counts: tuple[int, int] | None = None
+        self.count_tasks: set[Task] = set()
+        self._build_table()
+        self._build_filters()
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(6)
+        search_row = QHBoxLayout()
+        search_row.setContentsMargins(8, 0, 8, 0)
+        search_row.addWidget(self.search, 1)
+        search_row.addWidget(self.all_stories)
+        search_row.addWidget(self.match_count)
+        filter_row = QHBoxLayout()
+        filter_row.setContentsMargins(8, 0, 8, 0)
+        for widget in (self.type_filter, self.stance_filter, self.reviewed_filter,
+                       self.flag_filter):  # fmt: skip
+            filter_row.addWidget(widget)
+        filter_row.addStretch(1)
+        layout.addLayout(search_row)
+        layout.addLayout(filter_row)
+        layout.addWidget(self.table, 1)
+
+    def _build_table(self) -> None:
+        self.model = ClaimTableModel(self)
+        self.proxy = ClaimFilterProxy(self)
+        self.proxy.setSourceModel(self.model)
+        self.table = QTableView()
+        self.table.setObjectName("claimTable")
+        self.table.setModel(self.proxy)
+        self.table.setSortingEnabled(True)
+        self.table.sortByColumn(ClaimTableModel.TEXT, Qt.SortOrder.AscendingOrder)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
+        self.table.setWordWrap(False)
+        self.table.setAlternatingRowColors(True)
+        self.table.verticalHeader().hide()
+        self.table.verticalHeader().setDefaultSectionSize(self.fontMetrics().height() + 10)
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(ClaimTableModel.TEXT, QHeaderView.ResizeMode.Stretch)
+        for column, width in ((ClaimTableModel.SOURCE, 130), (ClaimTableModel.TYPE, 135)):
+            header.setSectionResizeMode(column, QHeaderView.ResizeMode.Interactive)
+            header.resizeSection(column, width)
+        # widths from the longest value a column can hold, not from its rows: sizing to the
+        # rows would read every row read so far again after each search (All stories)
+        fit_columns(self.table, header, ClaimTableModel.COLUMNS,
+                    {ClaimTableModel.STANCE: [label for _, label in stance_choices()],
+                     ClaimTableModel.CODE: ["F6", "…"]},
+                    QHeaderView.ResizeMode.Interactive, 40)  # fmt: skip
+        self.table.selectionModel().currentRowChanged.connect(self._current_changed)
+        # correcting claims: editors in the cells (the review keys come from the window)
+        self.table.setEditTriggers(
+            QAbstractItemView.EditTrigger.DoubleClicked
+            | QAbstractItemView.EditTrigger.EditKeyPressed
+        )
+        self.type_delegate = ChoiceDelegate(type_choices(), self.table)
+        self.stance_delegate = ChoiceDelegate(stance_choices(), self.table)
+        self.source_delegate = SourceDelegate(self.table)
+        self.table.setItemDelegateForColumn(ClaimTableModel.TYPE, self.type_delegate)
+        self.table.setItemDelegateForColumn(ClaimTableModel.STANCE, self.stance_delegate)
+        self.table.setItemDelegateForColumn(ClaimTableModel.SOURCE, self.source_delegate)
+        self.review_box_delegate = ReviewBoxDelegate(self.table)
+        self.table.setItemDelegateForColumn(ClaimTableModel.TEXT, self.review_box_delegate)
+        header.setSectionResizeMode(ClaimTableModel.NOTE, QHeaderView.ResizeMode.Interactive)
+        header.resizeSection(ClaimTableModel.NOTE, 64)
+
+    def _build_filters(self) -> None:
+        self.search = QLineEdit()
+        self.search.setObjectName("claimSearch")
+        self.search.setPlaceholderText("Search claims and sources")
+        self.search.setClearButtonEnabled(True)
+        self.search.addAction(
+            themed(QAction(self.search), "mdi6.magnify"), QLineEdit.ActionPosition.LeadingPosition
+        )
+        self.search.textChanged.connect(self._filter_changed)
+        self.match_count = QLabel()
+        self.match_count.setObjectName("matchCount")
+        # filters: which claims the table shows, in this story or in all of them
+        self.type_filter = QComboBox()
+        self.type_filter.setObjectName("typeFilter")
+        self.type_filter.addItem("Any type", None)
+        self.type_filter.addItem("Anonymous (officials or sources)", ANONYMOUS)
+        for value, label in type_choices():
+            self.type_filter.addItem(label.split("  ", 1)[1], value)
+        self.stance_filter = QComboBox()
+        self.stance_filter.setObjectName("stanceFilter")
+        self.stance_filter.addItem("Any stance", None)
+        for value, label in stance_choices():
+            self.stance_filter.addItem(label, value)
+        self.reviewed_filter = QComboBox()
+        self.reviewed_filter.setObjectName("reviewedFilter")
+        for label, value in (("Any review", None), ("Not reviewed", False),
+                             ("Reviewed", True)):  # fmt: skip
+            self.reviewed_filter.addItem(label, value)
+        self.flag_filter = QComboBox()
+        self.flag_filter.setObjectName("flagFilter")
+        self.flag_filter.setToolTip("Only claims with this flag of the credibility model")
+        for label, value in (("Any flag", None), ("Contested", "contested"),
+                             ("Single source", "single source"), ("Anonymous", "anonymous"),
+                             ("Interested party", "interested party")):  # fmt: skip
+            self.flag_filter.addItem(label, value)
+        self.all_stories = QCheckBox("All stories")
+        self.all_stories.setObjectName("allStories")
+        self.all_stories.setToolTip(
+            "Search and filter the claims of every story, not just this one"
+        )
+        for combo in (self.type_filter, self.stance_filter, self.reviewed_filter, self.flag_filter):
+            # narrow when the window is: the full labels are in the open list
+            combo.setSizeAdjustPolicy(
+                QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
+            )
+            combo.setMinimumContentsLength(10)
+            combo.currentIndexChanged.connect(self.apply_filters)
+
+    def find(self) -> None:
+        self.search.setFocus()
+
+    def archive(self) -> bool:
+        """Whether the table shows All stories' claims (a query read a page at a time)."""
+        return self.model.query() is not None
+
+    # -- which claims ---------------------------------------------------------------------------
+
+    def apply_filters(self) -> None:
+        type_ = self.type_filter.currentData()
+        self.proxy.set_filters(
+            type_=None if type_ == ANONYMOUS else type_,
+            stance=self.stance_filter.currentData(),
+            reviewed=self.reviewed_filter.currentData(),
+            anonymous_only=type_ == ANONYMOUS,
+            source=self.source_filter,
+            flag=self.flag_filter.currentData(),
+        )
+        self.count_archive()
+        self.update_count()
+
+    def count_archive(self) -> None:
+        """Count the archive's claims the table's query finds, by type and stance, on the
+        worker (the table shows its first page meanwhile); the summary and count follow."""
+        query = self.model.query()
+        if query is None:
+            return
+        self.archive_counts = None
+        self.counted.emit(self.archive_title, None)
+        self.update_count()
+        title = self.archive_title
+        task = Task(lambda progress, cancelled: (claim_counts(query), claim_total()))
+        self.count_tasks.add(task)
+
+        def done(result) -> None:
+            self.count_tasks.discard(task)
+            if self.model.query() != query:
+                return  # the search or filters changed meanwhile: a later count follows
+            counts, total = result
+            self.archive_counts = (sum(count[3] for count in counts), total)
+            self.counted.emit(title, counts)
+            self.update_count()
+
+        def failed(message: str) -> None:
+            self.count_tasks.discard(task)
+            if self.model.query() == query:
+                self.match_count.setText("")
+                self.message.emit(f"Could not count the claims: {message}", 8000)
+
+        task.signals.finished.connect(done)
+        task.signals.errored.connect(failed)
+        self.pool.start(task)
+
+    def _filter_changed(self, text: str) -> None:
+        self.proxy.set_search(text)
+        self.count_archive()
+        self.update_count()
+
+    def shown_and_total(self) -> tuple[int, int] | None:
+        """How many claims the table shows (all its rows, read or not) of how many it could:
+        None while the archive's are counted."""
+        if self.model.query() is not None:
+            return self.archive_counts
+        return self.proxy.rowCount(), self.model.rowCount()
+
+    def update_count(self) -> None:
+        counts = self.shown_and_total()
+        if counts is None:
+            self.match_count.setText("Counting…")
+            return
+        shown, total = counts
+        self.match_count.setText(
+            f"{shown:,} of {counted(total, 'claim')}" if shown != total else counted(total, "claim")
+        )
+
+    # -- selection ------------------------------------------------------------------------------
+
+    def selected_claim_ids(self) -> list[int]:
+        rows = {self.proxy.mapToSource(i).row() for i in self.table.selectionModel().selectedRows()}
+        return [self.model.claim_at(row).id for row in sorted(rows)]
+
+    def shown_claim_ids(self) -> list[int]:
+        """Every claim the table shows, in its order (in All stories, read or not yet)."""
+        query = self.model.query()
+        if query is not None:
+            return matching_ids(query)
+        proxy = self.proxy
+        return [self.model.claim_at(proxy.mapToSource(proxy.index(r, 0)).row()).id
+                for r in range(proxy.rowCount())]  # fmt: skip
+
+    def rows_of(self, ids: list[int]):
+        wanted = set(ids)
+        return [row for row in self.model.rows() if row.id in wanted]
+
+    def _current_changed(self, current, _previous) -> None:
+        if current.isValid():
+            self.claim_current.emit(self.model.claim_at(self.proxy.mapToSource(current).row()))
+
+    def select_claim(self, claim_id: int) -> None:
+        """Select a claim in the table (clearing a search that hides it) and show it."""
+        row = self.model.read_through(claim_id)
+        if row < 0:
+            return
+        index = self.proxy.mapFromSource(self.model.index(row, 0))
+        if not index.isValid():
+            self.search.clear()
+            index = self.proxy.mapFromSource(self.model.index(row, 0))
+        self.table.selectionModel().setCurrentIndex(
+            index,
+            QItemSelectionModel.SelectionFlag.ClearAndSelect
+            | QItemSelectionModel.SelectionFlag.Rows,
+        )
+        self.table.scrollTo(index)
+
+    def select_claims(self, claim_ids: list[int]) -> None:
+        """Select these claims in the table (those it shows), the first one current."""
+        selection = self.table.selectionModel()
+        indexes = [self.proxy.mapFromSource(self.model.index(row, 0))
+                   for row in map(self.model.row_of, claim_ids) if row >= 0]  # fmt: skip
+        indexes = [index for index in indexes if index.isValid()]
+        if not indexes:
+            return
+        selection.clearSelection()
+        for index in indexes:
+            selection.select(
+                index,
+                QItemSelectionModel.SelectionFlag.Select | QItemSelectionModel.SelectionFlag.Rows,
+            )
+        selection.setCurrentIndex(indexes[0], QItemSelectionModel.SelectionFlag.NoUpdate)
