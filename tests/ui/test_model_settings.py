@@ -12,7 +12,7 @@ def test_new_weights_and_letters_are_saved_with_the_database_and_rescore(qtbot, 
     window = window_with_claims(qtbot, db_url, settings)
     before = window.summary.rollup["score"]
     window.model_settings_action.trigger()
-    dialog = window.settings_dialog
+    dialog = window.dialogs.settings_dialog
     qtbot.waitUntil(dialog.isVisible)
     dialog.weights["on_record"].setValue(0)
     dialog.weights["right_of_reply"].setValue(60)
@@ -34,7 +34,7 @@ def test_new_weights_and_letters_are_saved_with_the_database_and_rescore(qtbot, 
 def test_restore_defaults_puts_back_the_model_documents_values(qtbot, db_url, settings):
     window = window_with_claims(qtbot, db_url, settings)
     window.model_settings_action.trigger()
-    dialog = window.settings_dialog
+    dialog = window.dialogs.settings_dialog
     dialog.weights["corroboration"].setValue(3)
     qtbot.mouseClick(dialog.buttons.button(dialog.buttons.StandardButton.RestoreDefaults),
                      Qt.MouseButton.LeftButton)  # fmt: skip

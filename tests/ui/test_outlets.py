@@ -11,7 +11,7 @@ def test_an_outlets_grade_becomes_its_storys_letter_and_can_be_undone(qtbot, db_
     window = window_with_claims(qtbot, db_url, settings)
     assert window.summary.rollup["code"].startswith("F")  # ungraded outlet: F
     window.outlets_action.trigger()
-    dialog = window.outlets_dialog
+    dialog = window.dialogs.outlets_dialog
     qtbot.waitUntil(dialog.isVisible)
     assert dialog.proxy.rowCount() == Outlet.select().count() == 1
     record = dialog.proxy.index(0, dialog.NAME).data(Qt.ItemDataRole.ToolTipRole)

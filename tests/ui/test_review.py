@@ -184,7 +184,7 @@ def test_words_selected_in_the_article_become_a_claim_with_ctrl_e(qtbot, db_url,
     selected = select_words(qtbot, window.article_pane.view, 3)
     assert selected.strip() == "According to Western"
     qtbot.keyClick(window.article_pane.view, Qt.Key.Key_E, Qt.KeyboardModifier.ControlModifier)
-    dialog = window.claim_dialog
+    dialog = window.editing.claim_dialog
     qtbot.waitUntil(dialog.isVisible)
     qtbot.keyClicks(dialog.source, "Western officials")
     assert dialog.type.currentData() == "named_person"  # guessed; the user corrects it
@@ -409,7 +409,7 @@ def test_another_outlets_story_with_the_same_claim_corroborates_it(
     # the person knows better: the two reports are not independent
     window.claims.select_claim(bridge.id)
     window.corroboration_action.trigger()
-    dialog = window.corroboration_dialog
+    dialog = window.dialogs.corroboration_dialog
     found = next(r for r in range(dialog.model.rowCount())
                  if dialog.model.index(r, 3).data() == "corroborates")  # fmt: skip
     dialog.table.selectRow(found)
@@ -474,7 +474,7 @@ def test_a_person_confirms_a_corroboration_the_model_missed(qtbot, db_url, setti
     assert not bridge.also_reported_by  # worded too differently for the model
     window.claims.select_claim(bridge.id)
     qtbot.keyClick(window.claims.table, Qt.Key.Key_K, Qt.KeyboardModifier.ControlModifier)
-    dialog = window.corroboration_dialog
+    dialog = window.dialogs.corroboration_dialog
     qtbot.waitUntil(dialog.isVisible)
     target = next(r for r in range(dialog.model.rowCount())
                   if "harbour bridge will close" in dialog.model.index(r, 1).data().lower())  # fmt: skip
@@ -499,7 +499,7 @@ def test_a_claim_someone_else_changed_is_not_overwritten_and_reload_shows_theirs
     another_person(db_url, "UPDATE claim SET type = 'document', note = 'see the court filing', "
                            f"version = version + 1 WHERE id = {first}")  # fmt: skip
     key(qtbot, window, Qt.Key.Key_3)  # 3: named person, for both selected claims
-    box = window.conflict_box
+    box = window.editing.conflict_box
     qtbot.waitUntil(box.isVisible)
     assert "1 claim changed by someone else" in box.text()
     details = box.informativeText()
@@ -560,8 +560,8 @@ def test_undo_of_a_merge_over_a_colleagues_change_is_refused_but_own_edits_undo(
     another_person(db_url, f"UPDATE claim SET note = 'source confirmed', version = version + 1 "
                            f"WHERE id = {first.id}")  # fmt: skip
     window.undo_stack.undo()
-    qtbot.waitUntil(window.conflict_box.isVisible)
-    assert "“source confirmed”" in window.conflict_box.informativeText()
+    qtbot.waitUntil(window.editing.conflict_box.isVisible)
+    assert "“source confirmed”" in window.editing.conflict_box.informativeText()
     assert Claim.get_by_id(first.id).note == "source confirmed"
     assert Claim.get_or_none(Claim.id == second.id) is None  # still merged, nothing lost
 
@@ -575,6 +575,6 @@ def test_deleting_a_claim_a_colleague_changed_is_refused(qtbot, db_url, settings
     another_person(db_url, f"UPDATE claim SET reviewed = TRUE, version = version + 1 "
                            f"WHERE id = {claim_id}")  # fmt: skip
     key(qtbot, window, Qt.Key.Key_Delete)
-    qtbot.waitUntil(window.conflict_box.isVisible)
-    assert "now has a review mark" in window.conflict_box.informativeText()
+    qtbot.waitUntil(window.editing.conflict_box.isVisible)
+    assert "now has a review mark" in window.editing.conflict_box.informativeText()
     assert Claim.select().count() == total and window.undo_stack.count() == 0

@@ -11,7 +11,7 @@ from tests.ui.test_review import pick, window_with_claims
 def open_sources(qtbot, window):
     qtbot.keyClick(window.claims.table, Qt.Key.Key_S,
                    Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier)  # fmt: skip
-    dialog = window.sources_dialog
+    dialog = window.dialogs.sources_dialog
     qtbot.waitUntil(dialog.isVisible)
     return dialog
 

@@ -4,8 +4,8 @@ this table, and whether each action is enabled follows the window's situation fr
 place (``update_enabled``), not from calls scattered through the window.
 
 An action's id names the window's attribute (``import`` -> ``window.import_action``); its
-``handler`` names the method it calls: the window's (``refresh``) or one of the window's
-controllers' (``imports.paste``).
+``handler`` names the method it calls: the window's (``refresh``), or one of the window's
+controllers' or panels' (``imports.paste``, ``claims.find``).
 """
 
 from collections.abc import Callable
@@ -74,40 +74,42 @@ ACTIONS: list[ActionSpec] = [
                "(daily, and before upgrades) in its place", group=1),
     ActionSpec("quit", "&Quit", "mdi6.exit-to-app", "file", "close", (Keys.Quit,), group=2),
     ActionSpec("reviewed", "Toggle &Reviewed", "mdi6.check-circle-outline", "edit",
-               "toggle_reviewed", (QKeySequence(Qt.Key.Key_Space),),
+               "editing.toggle_reviewed", (QKeySequence(Qt.Key.Key_Space),),
                when=_writable, group=1, widget_shortcut=True),
-    ActionSpec("delete", "&Delete Claims", "mdi6.delete-outline", "edit", "delete_selected",
+    ActionSpec("delete", "&Delete Claims", "mdi6.delete-outline", "edit", "editing.delete_selected",
                (Keys.Delete,), when=_writable, group=1,
                widget_shortcut=True),
     ActionSpec("add_claim", "&Add Claim from Selection…", "mdi6.plus-box-outline", "edit",
-               "add_claim_from_selection", (QKeySequence("Ctrl+E"),),
+               "editing.add_claim_from_selection", (QKeySequence("Ctrl+E"),),
                "Mark the words selected in the article as a claim (without words selected, "
                "it says what to do)", _writable, group=2),
-    ActionSpec("split", "S&plit Claim at the Cursor", "mdi6.call-split", "edit", "split_claim",
-               tip="Cut the claim under the article's cursor in two there",
+    ActionSpec("split", "S&plit Claim at the Cursor", "mdi6.call-split", "edit",
+               "editing.split_claim", tip="Cut the claim under the article's cursor in two there",
                when=_writable, group=2),
-    ActionSpec("merge", "&Merge Selected Claims", "mdi6.call-merge", "edit", "merge_claims",
+    ActionSpec("merge", "&Merge Selected Claims", "mdi6.call-merge", "edit", "editing.merge_claims",
                (QKeySequence("Ctrl+M"),), "Join the claims selected in the table into one",
                _writable, group=2),
     ActionSpec("reanalyze", "Re-&analyse Article", "mdi6.refresh-auto", "edit",
-               "reanalyze_article", tip="Run the analyzer again on the article shown; claims "
-               "you made or changed stay", when=_writable, group=2),
+               "editing.reanalyze_article", tip="Run the analyzer again on the article shown; "
+               "claims you made or changed stay", when=_writable, group=2),
     ActionSpec("corroboration", "&Corroboration of Claim…", "mdi6.link-variant", "edit",
-               "show_corroboration", (QKeySequence("Ctrl+K"),),
+               "dialogs.show_corroboration", (QKeySequence("Ctrl+K"),),
                "Other stories' claims that say the same: confirm or reject them",
                group=2),
     ActionSpec("model_settings", "Credibility &Model Settings…", "mdi6.tune-variant", "edit",
-               "edit_model_settings", tip="Weights, default letters and thresholds of the "
+               "dialogs.edit_model_settings", tip="Weights, default letters and thresholds of the "
                "credibility score", when=_writable, group=3),
     ActionSpec("find", "&Find Claims", "mdi6.magnify", "view", "claims.find", (Keys.Find,)),
-    ActionSpec("sources", "&Sources…", "mdi6.account-group-outline", "view", "show_sources",
+    ActionSpec("sources", "&Sources…", "mdi6.account-group-outline", "view", "dialogs.show_sources",
                (QKeySequence("Ctrl+Shift+S"),), "Every source across stories: merge their "
                "names, grade them, see their claims"),
     ActionSpec("outlets", "&Outlets…", "mdi6.newspaper-variant-multiple", "view",
-               "show_outlets", tip="Every outlet's track record; grade an outlet's reliability"),
+               "dialogs.show_outlets",
+               tip="Every outlet's track record; grade an outlet's reliability"),
     ActionSpec("refresh", "&Reload", "mdi6.refresh", "view", "refresh", (Keys.Refresh,),
                toolbar=True),
-    ActionSpec("about", f"&About {APP_NAME}", "mdi6.information-outline", "help", "show_about"),
+    ActionSpec("about", f"&About {APP_NAME}", "mdi6.information-outline", "help",
+               "dialogs.show_about"),
 ]  # fmt: skip
 
 MENUS = {"file": "&File", "edit": "&Edit", "view": "&View", "help": "&Help"}
@@ -132,7 +134,7 @@ def build_actions(window) -> dict[str, QAction]:
 
 
 def handler_of(window, spec: ActionSpec) -> Callable[[], object]:
-    """The method an action calls: the window's, or its controller's (a dotted name)."""
+    """The method an action calls: the window's, or its controller's or panel's (dotted)."""
     return attrgetter(spec.handler)(window)
 
 

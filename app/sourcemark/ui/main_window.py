@@ -1,6 +1,6 @@
 """The main window: stories on the left, claims in the middle, the article on the right. It
 assembles the panels (ui/panels/) and the controllers (ui/controllers/), wires their
-signals, and keeps its geometry; correcting claims and the dialogs are still here."""
+signals, and keeps its geometry."""
 
 from PySide6.QtCore import QSettings, Qt, QThreadPool, Signal
 from PySide6.QtGui import QAction, QActionGroup, QKeySequence, QUndoStack
@@ -8,7 +8,6 @@ from PySide6.QtWidgets import (
     QApplication,
     QLabel,
     QMainWindow,
-    QMessageBox,
     QProgressBar,
     QSplitter,
     QStackedWidget,
@@ -17,19 +16,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from sourcemark import APP_NAME, __version__
 from sourcemark.store import describe
-from sourcemark.store.edits import merge_claims, split_claim
-from sourcemark.store.models import Article, Claim, revision
-from sourcemark.store.rows import (
-    article_by_id,
-    article_or_none,
-    articles_of,
-    claim_count,
-    claims_by_id,
-    claims_of_story,
-    story_rows,
-)
+from sourcemark.store.models import Article, revision
+from sourcemark.store.rows import article_by_id, articles_of, claims_of_story, story_rows
 from sourcemark.ui.actions import (
     Situation,
     build_actions,
@@ -37,20 +26,14 @@ from sourcemark.ui.actions import (
     build_toolbar,
     update_enabled,
 )
-from sourcemark.ui.commands.claims import (
-    AddClaim,
-    ChangeArticleClaims,
-    DeleteClaims,
-    EditClaims,
-    rerun_analyzer,
-)
 from sourcemark.ui.commands.store import StoreCommand
 from sourcemark.ui.controllers.changes import ChangesController
 from sourcemark.ui.controllers.database import DatabaseController
+from sourcemark.ui.controllers.dialogs import DialogsController
+from sourcemark.ui.controllers.editing import EditingController
 from sourcemark.ui.controllers.imports import ImportController
 from sourcemark.ui.controllers.output import OutputController
 from sourcemark.ui.controllers.scoring import ScoringController
-from sourcemark.ui.dialogs.new_claim import NewClaimDialog
 from sourcemark.ui.editing import ReviewKeys
 from sourcemark.ui.palette import THEMES, apply_theme
 from sourcemark.ui.panels.article import ArticlePane
@@ -59,7 +42,7 @@ from sourcemark.ui.panels.empty_state import EmptyState
 from sourcemark.ui.panels.story_list import StoryList
 from sourcemark.ui.summary import SummaryStrip
 from sourcemark.ui.theme import refresh_icons, themed
-from sourcemark.ui.wording import FIELD_NAMES, counted, short, shown_value
+from sourcemark.ui.wording import counted
 
 
 class MainWindow(QMainWindow):
@@ -73,12 +56,6 @@ class MainWindow(QMainWindow):
         self.settings = settings or QSettings()
         self.pool = QThreadPool.globalInstance()
         self.undo_stack = QUndoStack(self)
-        self.conflict_box: QMessageBox | None = None
-        self.claim_dialog: NewClaimDialog | None = None
-        self.settings_dialog = None
-        self.corroboration_dialog = None
-        self.sources_dialog = None
-        self.outlets_dialog = None
         self._build_controllers(database_url)
         self.setAcceptDrops(True)
         self._build_panels()
@@ -103,6 +80,8 @@ class MainWindow(QMainWindow):
         self.output = OutputController(self, self.settings, self.pool, store_problem)
         self.scoring = ScoringController(self, self.pool, store_problem)
         self.changes = ChangesController(self, busy=self.imports.busy)
+        self.editing = EditingController(self)
+        self.dialogs = DialogsController(self)
         self.imports.done.connect(self.imports_done)
         self.imports.progressed.connect(self.import_progressed)
         self.output.export_done.connect(self.export_done)
@@ -136,14 +115,14 @@ class MainWindow(QMainWindow):
         # correcting claims: the review keys, every edit undoable
         self.review_keys = ReviewKeys(
             self.claims.selected_claim_ids,
-            self.edit_claims,
-            self.delete_claims,
-            self.toggle_reviewed,
+            self.editing.edit_claims,
+            self.editing.delete_claims,
+            self.editing.toggle_reviewed,
         )
         self.claims.table.installEventFilter(self.review_keys)
         # queued: the command runs once the cell editor has finished committing
         self.claims.model.editRequested.connect(
-            self.edit_requested, Qt.ConnectionType.QueuedConnection
+            self.editing.edit_requested, Qt.ConnectionType.QueuedConnection
         )
 
         self.summary = SummaryStrip()
@@ -358,7 +337,7 @@ class MainWindow(QMainWindow):
         """After a switch to another database: what belonged to the one left goes (its undo
         steps, its registries' dialogs)."""
         self.undo_stack.clear()  # its steps belong to the other database
-        self.close_registries()
+        self.dialogs.close_registries()
 
     def set_theme(self, name: str) -> None:
         """Switch the whole application to a theme now, and remember it."""
@@ -368,258 +347,6 @@ class MainWindow(QMainWindow):
         refresh_icons(self)
         self.empty.set_picture()
         self.refresh()
-
-    # -- correcting claims ----------------------------------------------------------------------
-
-    def _say(self, text: str) -> None:
-        self.statusBar().showMessage(text, 5000)
-
-    def delete_selected(self) -> None:
-        self.delete_claims(self.claims.selected_claim_ids())
-
-    def edit_requested(self, claim_id: int, changes: dict) -> None:
-        self.edit_claims([claim_id], changes)
-
-    def edit_claims(self, claim_ids: list[int], changes: dict) -> None:
-        """Change claims as one undoable step, saved at once."""
-        if claim_ids:
-            command = EditClaims(list(claim_ids), changes, self.claims_changed,
-                                 self.claims.model.known_version,
-                                 self.show_conflicts)  # fmt: skip
-            self.undo_stack.push(command)
-
-    def show_conflicts(self, conflicts: list) -> None:
-        """Claims someone else changed (or deleted) since this window read them: say what
-        they hold now, that nothing was overwritten, and offer to reload."""
-        lines = []
-        for conflict in conflicts[:8]:
-            mine = next(iter(self.claims.rows_of([conflict.claim_id])), None)
-            text = short(conflict.text or (mine.text if mine else f"claim {conflict.claim_id}"), 70)
-            if conflict.theirs is None:
-                lines.append(f"• “{text}” was deleted by someone else.")
-                continue
-            had = {} if mine is None else {"type": mine.type, "stance": mine.stance,
-                   "source_mention": mine.source or None, "reviewed": mine.reviewed,
-                   "note": mine.note}  # fmt: skip
-            changed = {f: v for f, v in conflict.theirs.items()
-                       if f not in had or (had[f] or None) != (v or None)}  # fmt: skip
-            theirs = ", ".join(("a review mark" if v else "no review mark") if f == "reviewed"
-                               else f"{FIELD_NAMES.get(f, f)} {shown_value(f, v)}"
-                               for f, v in changed.items())  # fmt: skip
-            lines.append(f"• “{text}” now has {theirs or 'other changes'}.")
-        if len(conflicts) > 8:
-            lines.append(f"… and {len(conflicts) - 8} more.")
-        box = QMessageBox(QMessageBox.Icon.Warning, "Changed by someone else",
-                          f"{counted(len(conflicts), 'claim')} changed by someone else since "
-                          "you opened the story, so your change was not saved there "
-                          "(nothing was overwritten):", parent=self)  # fmt: skip
-        box.setInformativeText(
-            "\n".join(lines) + "\n\nReload to see their changes, then edit again."
-        )
-        reload_button = box.addButton("&Reload", QMessageBox.ButtonRole.AcceptRole)
-        box.addButton(QMessageBox.StandardButton.Close)
-        box.setDefaultButton(reload_button)
-        reload_button.clicked.connect(self.reload_story)
-        self.conflict_box = box
-        box.open()
-
-    def delete_claims(self, claim_ids: list[int]) -> None:
-        if claim_ids:
-            self.undo_stack.push(DeleteClaims(list(claim_ids), self.claims_changed,
-                                                     self.claims.model.known_version,
-                                                     self.show_conflicts))  # fmt: skip
-
-    def add_claim_from_selection(self) -> None:
-        view = self.article_pane.view
-        cursor = view.textCursor()
-        if view.article_id is None or not cursor.hasSelection():
-            self._say("Select the words of the claim in the article first.")
-            return
-        start, end = cursor.selectionStart(), cursor.selectionEnd()
-        article_id = view.article_id
-        dialog = NewClaimDialog(cursor.selectedText().replace("\u2029", " "), self)
-        self.claim_dialog = dialog
-
-        def add() -> None:
-            command = AddClaim(article_id, start, end, dialog.fields(), self.claims_changed)
-            self.undo_stack.push(command)
-
-        dialog.accepted.connect(add)
-        dialog.open()  # window-modal, without a nested event loop
-
-    def split_claim(self) -> None:
-        """Cut the claim under the article's cursor at the cursor."""
-        view, model = self.article_pane.view, self.claims.model
-        at = view.textCursor().position()
-        claim = next(
-            (c for c in model.rows()
-             if c.article_id == view.article_id and c.start < at < c.end),
-            None,
-        )  # fmt: skip
-        if claim is None:
-            self._say("Put the cursor inside a highlighted claim, where it should be cut.")
-            return
-        version = model.known_version(claim.id)
-        self._change_claims("Split claim", claim.article_id,
-                            lambda: split_claim(claim.id, at, version))  # fmt: skip
-
-    def merge_claims(self) -> None:
-        claims = self.claims
-        rows = claims.rows_of(claims.selected_claim_ids())
-        if len(rows) < 2 or len({row.article_id for row in rows}) > 1:
-            self._say("Select two or more claims of the same article to merge them.")
-            return
-        ids = [row.id for row in rows]
-        versions = {claim_id: claims.model.known_version(claim_id) for claim_id in ids}
-        self._change_claims(
-            f"Merge {len(ids)} claims", rows[0].article_id, lambda: [merge_claims(ids, versions)]
-        )
-
-    def _change_claims(self, text: str, article_id: int, change) -> None:
-        model = self.claims.model
-        command = ChangeArticleClaims(text, article_id, change, self.claims_changed,
-                                      model.known_version, self.show_conflicts)  # fmt: skip
-        self.undo_stack.push(command)
-        if command.error:
-            self._say(command.error.capitalize() + ".")
-
-    def reanalyze_article(self) -> None:
-        article_id = self.article_pane.article_id
-        if article_id is not None:
-            self._change_claims(
-                "Re-analyse article", article_id, lambda: rerun_analyzer(article_id)
-            )
-            self._say("Re-analysed; the claims you made or changed were kept.")
-
-    def toggle_reviewed(self) -> None:
-        claims = self.claims
-        ids = claims.selected_claim_ids()
-        if ids:
-            rows = claims.rows_of(ids)
-            self.edit_claims(ids, {"reviewed": not all(row.reviewed for row in rows)})
-
-    # -- after a change -------------------------------------------------------------------------
-
-    def claims_changed(self, claim_ids: list[int]) -> None:
-        """After an edit, its undo or redo: show the stored claims, with the story's roll-up
-        and counts, and the claims concerned selected."""
-        panel, model, pane = self.claims, self.claims.model, self.article_pane
-        claims = claims_by_id(claim_ids)
-        if panel.archive():
-            self._archive_claims_changed(claims)
-            return
-        story_id = self.stories.current_story_id()
-        if claims and claims[0].article.story_id != story_id:
-            story_id = claims[0].article.story_id
-            self.stories.select_story(story_id)
-        shown = {row.id for row in model.rows()}
-        same_set = len(shown) == claim_count(story_id, panel.article_filter)
-        if claims and same_set and all(claim.id in shown for claim in claims):
-            # the same claims, changed: update them in place (editors and selection stay)
-            model.refresh_rows(claims)
-            rows = model.rows()
-            summary = self.summary
-            summary.show_story(summary.title.text(), self.outlets(story_id), rows)
-            pane.view.update_claims(rows)
-            self.update_tree_counts(story_id)
-            return
-        scroll = panel.table.verticalScrollBar().value()
-        article_id = pane.article_id
-        self.show_story(story_id, article_id=panel.article_filter)
-        panel.table.verticalScrollBar().setValue(scroll)
-        panel.select_claims([claim.id for claim in claims])
-        if not claims and article_id is not None:
-            pane.show_article(article_or_none(article_id), model.rows())
-        self.update_tree_counts(story_id)
-
-    def _archive_claims_changed(self, claims: list[Claim]) -> None:
-        """After an edit in All stories: the claims read again in place with their grades
-        (and the stories' scores) brought up to date, or the query again when claims were
-        added or deleted."""
-        panel, model, view = self.claims, self.claims.model, self.article_pane.view
-        self.scoring.score_stale_stories(show=True)
-        if claims and all(model.row_of(claim.id) >= 0 for claim in claims):
-            model.refresh_rows(claims)
-        else:
-            scroll = panel.table.verticalScrollBar().value()
-            model.reload()
-            panel.table.verticalScrollBar().setValue(scroll)
-        panel.count_archive()
-        if view.article_id is not None:
-            view.update_claims(model.article_rows(view.article_id))
-        panel.select_claims([claim.id for claim in claims])
-
-    # -- dialogs --------------------------------------------------------------------------------
-
-    def close_registries(self) -> None:
-        """After a switch to another database: the registries' dialogs of the one left go."""
-        for name in ("sources_dialog", "outlets_dialog"):
-            dialog = getattr(self, name)
-            if dialog is not None:
-                dialog.close()
-                setattr(self, name, None)
-
-    def edit_model_settings(self) -> None:
-        from sourcemark.store.edits import save_settings
-        from sourcemark.store.settings import load_settings
-        from sourcemark.ui.dialogs.model_settings import ModelSettingsDialog
-
-        dialog = ModelSettingsDialog(load_settings(), self)
-        self.settings_dialog = dialog
-
-        def save() -> None:
-            save_settings(dialog.settings())
-            self.refresh()  # every score and code follows the new settings
-            self.statusBar().showMessage(
-                "Credibility model settings saved with the database.", 5000
-            )
-
-        dialog.accepted.connect(save)
-        dialog.open()
-
-    def show_corroboration(self) -> None:
-        from sourcemark.ui.dialogs.corroboration import CorroborationDialog
-
-        rows = self.claims.rows_of(self.claims.selected_claim_ids()[:1])
-        if not rows:
-            self.statusBar().showMessage("Select a claim first.", 5000)
-            return
-        dialog = CorroborationDialog(rows[0], self.undo_stack, self.claims_changed, self)
-        self.corroboration_dialog = dialog
-        dialog.show()
-
-    def show_outlets(self) -> None:
-        from sourcemark.ui.dialogs.outlets import OutletsDialog
-
-        if self.outlets_dialog is None:
-            self.outlets_dialog = OutletsDialog(self.undo_stack, self)
-            self.outlets_dialog.changed.connect(self.refresh)  # codes and scores follow
-        else:
-            self.outlets_dialog.reload()
-        self.outlets_dialog.show()
-        self.outlets_dialog.raise_()
-
-    def show_sources(self) -> None:
-        from sourcemark.ui.dialogs.sources import SourcesDialog
-
-        if self.sources_dialog is None:
-            self.sources_dialog = SourcesDialog(self.undo_stack, self)
-            # a grade or a merge changes the codes of the claims shown
-            self.sources_dialog.changed.connect(self.reload_claims)
-            self.sources_dialog.showClaims.connect(self.show_source_claims)
-        else:
-            self.sources_dialog.reload()
-        self.sources_dialog.show()
-        self.sources_dialog.raise_()
-
-    def show_about(self) -> None:
-        QMessageBox.about(
-            self,
-            f"About {APP_NAME}",
-            f"<h3>{APP_NAME} {__version__}</h3>"
-            "<p>Find every claim in a news story and what it rests on.</p>"
-            f"<p>Database: {describe(self.database.url)}</p>",
-        )
 
     # -- dropping (what is dropped is imported) -----------------------------------------------
 
