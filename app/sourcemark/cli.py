@@ -325,8 +325,8 @@ def cmd_import(args: argparse.Namespace) -> int:
 
 
 def cmd_export(args: argparse.Namespace) -> int:
-    from sourcemark.outputs import OutputRefused, check_outputs, failure
     from sourcemark.report.export import export_csv
+    from sourcemark.report.outputs import OutputRefused, check_outputs, failure
     from sourcemark.store import describe
 
     if not args.stories and not args.claims:
@@ -363,8 +363,8 @@ def cmd_report(args: argparse.Namespace) -> int:
     url = _open_database(args, existing=True)
     if url is None or not _story_exists(args.story, url):
         return 2
-    from sourcemark.outputs import OutputRefused, failure
     from sourcemark.report import write_report
+    from sourcemark.report.outputs import OutputRefused, failure
 
     try:
         out = write_report(args.story, args.out)

@@ -304,7 +304,7 @@ def export_csv(
     """Write the stories file, the claims file or both, read at one moment (snapshot()).
     Neither may name the database or each other; each takes the old file's place only once
     both are complete, so a failure leaves what was there before."""
-    from sourcemark.outputs import check_outputs, replacing_all
+    from sourcemark.report.outputs import check_outputs, replacing_all
 
     check_outputs(stories_path, claims_path)
     ids = list(story_ids) if story_ids is not None else None

@@ -132,9 +132,9 @@ def _type_bar(counts: dict[str, int]) -> str:
 
 def write_report(story_id: int, out: str | Path) -> Path:
     """The story's report as HTML or PDF, by the file's extension. It takes the place of
-    the file only once it is complete (sourcemark.outputs); a report that cannot be written
+    the file only once it is complete (sourcemark.report.outputs); a report that cannot be written
     raises OSError or ValueError, never a success over nothing."""
-    from sourcemark.outputs import check_outputs, replacing, write_bytes
+    from sourcemark.report.outputs import check_outputs, replacing, write_bytes
 
     out = Path(out)
     suffix = out.suffix.lower()

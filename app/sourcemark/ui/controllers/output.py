@@ -69,8 +69,8 @@ class OutputController(QObject):
     def write_export(
         self, path: str, story_ids: list[int] | None, claim_ids: list[int] | None = None
     ) -> None:
-        from sourcemark.outputs import failure
         from sourcemark.report.export import export_csv, unscored_note
+        from sourcemark.report.outputs import failure
 
         status = self.window.statusBar()
         base = Path(path)
@@ -137,8 +137,8 @@ class OutputController(QObject):
             self.write_report(story_id, path)
 
     def write_report(self, story_id: int, path: str) -> None:
-        from sourcemark.outputs import failure
         from sourcemark.report import write_report
+        from sourcemark.report.outputs import failure
 
         target = Path(path)
         if target.suffix.lower() not in {".pdf", ".html", ".htm"}:

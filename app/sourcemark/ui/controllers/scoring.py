@@ -66,7 +66,7 @@ class ScoringController(QObject):
         task.signals.finished.connect(done)
 
         def failed(error: Exception) -> None:
-            from sourcemark.outputs import failure
+            from sourcemark.report.outputs import failure
 
             self.task = None
             status.showMessage(

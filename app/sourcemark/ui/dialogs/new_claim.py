@@ -12,7 +12,7 @@ from PySide6.QtWidgets import (
 )
 
 from sourcemark.analysis.types import SourcingType
-from sourcemark.store.models import Source
+from sourcemark.store.rows import source_names
 from sourcemark.ui.editing import stance_choices, type_choices
 from sourcemark.ui.wording import short
 
@@ -33,8 +33,7 @@ class NewClaimDialog(QDialog):
         self.source = QLineEdit()
         self.source.setObjectName("newClaimSource")
         self.source.setPlaceholderText("who it rests on, as written (empty: unattributed)")
-        names = [name for (name,) in Source.select(Source.name).distinct().tuples()]
-        completer = QCompleter(sorted(names, key=str.casefold), self.source)
+        completer = QCompleter(sorted(source_names(), key=str.casefold), self.source)
         completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
         completer.setFilterMode(Qt.MatchFlag.MatchContains)
         self.source.setCompleter(completer)
