@@ -39,3 +39,25 @@ def test_the_toolbar_holds_the_tables_toolbar_actions(qtbot, db_url, settings):
     toolbar = window.findChild(QToolBar, "mainToolbar")
     shown = [a for a in toolbar.actions() if not a.isSeparator()]
     assert shown == [getattr(window, f"{s.id}_action") for s in ACTIONS if s.toolbar]
+
+
+def test_every_window_the_menus_open_closes_with_escape(qtbot, db_url, settings):
+    from PySide6.QtCore import Qt
+
+    from tests.ui.test_review import select_rows
+
+    window = demo_window(qtbot, db_url, settings)
+    select_rows(qtbot, window, 0)  # the corroboration window is of the selected claim
+    opened = {
+        "corroboration": "corroboration_dialog",
+        "sources": "sources_dialog",
+        "outlets": "outlets_dialog",
+        "model_settings": "settings_dialog",
+    }
+    for action_id, name in opened.items():
+        getattr(window, f"{action_id}_action").trigger()
+        dialog = getattr(window.dialogs, name)
+        qtbot.waitUntil(dialog.isVisible)
+        dialog.activateWindow()
+        qtbot.keyClick(dialog, Qt.Key.Key_Escape)
+        qtbot.waitUntil(lambda dialog=dialog: not dialog.isVisible(), timeout=3000)

@@ -413,7 +413,7 @@ def test_another_outlets_story_with_the_same_claim_corroborates_it(
     found = next(r for r in range(dialog.model.rowCount())
                  if dialog.model.index(r, 3).data() == "corroborates")  # fmt: skip
     dialog.table.selectRow(found)
-    qtbot.mouseClick(dialog.reject, Qt.MouseButton.LeftButton)
+    qtbot.mouseClick(dialog.reject_button, Qt.MouseButton.LeftButton)
     bridge = next(r for r in window.claims.model.rows() if r.id == bridge.id)
     assert not bridge.also_reported_by and bridge.code.endswith("3")
     window.undo_stack.undo()
@@ -479,7 +479,7 @@ def test_a_person_confirms_a_corroboration_the_model_missed(qtbot, db_url, setti
     target = next(r for r in range(dialog.model.rowCount())
                   if "harbour bridge will close" in dialog.model.index(r, 1).data().lower())  # fmt: skip
     dialog.table.selectRow(target)
-    qtbot.mouseClick(dialog.confirm, Qt.MouseButton.LeftButton)
+    qtbot.mouseClick(dialog.confirm_button, Qt.MouseButton.LeftButton)
     bridge = next(r for r in window.claims.model.rows() if r.id == bridge.id)
     assert bridge.also_reported_by == ("The Lakeshore Examiner",) and bridge.code.endswith("2")
     assert "Confirmed" in [dialog.model.index(r, 4).data() for r in range(dialog.model.rowCount())]

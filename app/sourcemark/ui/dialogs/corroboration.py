@@ -33,7 +33,7 @@ class CorroborationDialog(QDialog):
 
     def __init__(self, row, undo_stack, done, parent=None):
         super().__init__(parent)
-        self.row, self.undo_stack, self.done = row, undo_stack, done
+        self.row, self.undo_stack, self.changed = row, undo_stack, done
         self.setWindowTitle("Corroboration")
         self.resize(860, 420)
         heading = QLabel(f"Who else reports: “{' '.join(row.text.split())[:200]}”")
@@ -52,16 +52,16 @@ class CorroborationDialog(QDialog):
         header.setSectionResizeMode(self.TEXT, QHeaderView.ResizeMode.Stretch)
         for column in (self.OUTLET, self.SIMILARITY, self.MODEL, self.STATUS):
             header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
-        self.confirm = QPushButton("&Confirm")
-        self.reject = QPushButton("&Reject")
-        self.forget = QPushButton("&Forget")
-        for button, status in ((self.confirm, "confirmed"), (self.reject, "rejected"),
-                               (self.forget, None)):  # fmt: skip
+        self.confirm_button = QPushButton("&Confirm")
+        self.reject_button = QPushButton("&Reject")
+        self.forget_button = QPushButton("&Forget")
+        for button, status in ((self.confirm_button, "confirmed"), (self.reject_button, "rejected"),
+                               (self.forget_button, None)):  # fmt: skip
             button.clicked.connect(lambda _=False, s=status: self._decide(s))
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
         buttons.rejected.connect(self.close)
         actions = QHBoxLayout()
-        for button in (self.confirm, self.reject, self.forget):
+        for button in (self.confirm_button, self.reject_button, self.forget_button):
             actions.addWidget(button)
         actions.addStretch(1)
         actions.addWidget(buttons)
@@ -113,7 +113,7 @@ class CorroborationDialog(QDialog):
         self.undo_stack.push(LinkClaims(self.row.id, other, status, self._changed))
 
     def _changed(self, claim_ids: list[int]) -> None:
-        self.done(claim_ids)
+        self.changed(claim_ids)
         self.row = next((r for r in self.parent().claims.model.rows() if r.id == self.row.id),
                         self.row)  # fmt: skip
         self.reload()
