@@ -276,3 +276,10 @@ def test_a_header_click_sorts_the_story_list_and_the_chosen_story_stays_chosen(
         assert window.stories.selected_story_ids() == [bout] == [window.stories.current_story_id()]
         assert window.summary.title.text() == model.index(model.row_of(bout), 0).data()
     qtmodeltester.check(model)
+
+
+def test_the_window_opens_no_larger_than_its_screen(qtbot, db_url, settings):
+    window = make_window(qtbot, open_demo(db_url), settings)  # a first start: no size saved
+    screen = window.screen().availableGeometry()
+    assert screen.width() < 1400  # the first start's size would not fit this screen
+    assert window.width() <= screen.width() and window.height() <= screen.height()

@@ -207,9 +207,19 @@ class MainWindow(QMainWindow):
             self.restoreGeometry(geometry)
         else:
             self.resize(1400, 900)
+        self._fit_screen()
         splitter = self.settings.value("window/splitter")
         if splitter is not None:
             self.splitter.restoreState(splitter)
+
+    def _fit_screen(self) -> None:
+        """No larger than the screen it opens on: a size saved on a large monitor, or the
+        first start's, would run off a laptop's screen."""
+        screen = self.screen().availableGeometry()
+        width, height = min(self.width(), screen.width()), min(self.height(), screen.height())
+        if (width, height) != (self.width(), self.height()):
+            self.resize(width, height)
+            self.move(screen.topLeft())
 
     def closeEvent(self, event):
         self.changes.stop()
