@@ -61,3 +61,32 @@ def test_every_window_the_menus_open_closes_with_escape(qtbot, db_url, settings)
         dialog.activateWindow()
         qtbot.keyClick(dialog, Qt.Key.Key_Escape)
         qtbot.waitUntil(lambda dialog=dialog: not dialog.isVisible(), timeout=3000)
+
+
+def test_no_key_is_given_to_two_actions(qtbot, db_url, settings):
+    from PySide6.QtGui import QAction
+
+    window = demo_window(qtbot, db_url, settings)
+    keys = [
+        key.toString()
+        for action in window.findChildren(QAction)
+        for key in action.shortcuts()
+        if not key.isEmpty()
+    ]
+    assert sorted(k for k in set(keys) if keys.count(k) > 1) == []  # Qt would ignore them
+
+
+def test_redo_by_its_keys_redoes(qtbot, db_url, settings):
+    from PySide6.QtCore import Qt
+
+    from sourcemark.store.models import Claim
+    from tests.ui.test_review import key, select_rows, window_with_claims
+
+    window = window_with_claims(qtbot, db_url, settings)
+    (claim_id,) = select_rows(qtbot, window, 0)
+    key(qtbot, window, Qt.Key.Key_7)  # document
+    key(qtbot, window, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    assert Claim.get_by_id(claim_id).type != "document"
+    shift = Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier
+    key(qtbot, window, Qt.Key.Key_Z, shift)
+    assert Claim.get_by_id(claim_id).type == "document"

@@ -283,3 +283,15 @@ def test_the_window_opens_no_larger_than_its_screen(qtbot, db_url, settings):
     screen = window.screen().availableGeometry()
     assert screen.width() < 1400  # the first start's size would not fit this screen
     assert window.width() <= screen.width() and window.height() <= screen.height()
+
+
+def test_a_demo_database_takes_no_daily_backup(qtbot, db_url, settings):
+    from sourcemark.store.backups import backups_of
+    from sourcemark.store.db import sqlite_path
+    from sourcemark.ui.app import start_work
+
+    window = make_window(qtbot, open_demo(db_url), settings)
+    start_work(window, [], demo=True)
+    qtbot.wait(2000)  # the daily backup would start 1.5 s after the window
+    assert backups_of(sqlite_path(db_url)) == []
+    assert "Demo database" in window.statusBar().currentMessage()

@@ -116,13 +116,11 @@ def run_gui(
     reporter = ErrorReporter(window)  # unexpected errors: logged, shown once, the app goes on
     reporter.install()
     window.show()
-    QTimer.singleShot(1500, window.database.start_daily_backup)  # once the window is up
+    if theme:  # for this run only: the menu shows the theme in force, not the remembered one
+        window.theme_actions[theme].setChecked(True)
+    start_work(window, items or [], demo)
     opener = FileOpener(window, app)  # macOS hands over files opened in the Finder this way
     app.installEventFilter(opener)
-    if items:
-        QTimer.singleShot(0, lambda: window.imports.start_import(list(items)))
-    if demo:
-        window.statusBar().showMessage("Demo database with the sample story", 8000)
     QTimer.singleShot(
         0, lambda: window.setProperty("startup_seconds", time.perf_counter() - started)
     )
@@ -130,6 +128,17 @@ def run_gui(
         return app.exec()
     finally:
         reporter.uninstall()
+
+
+def start_work(window: MainWindow, items: list, demo: bool) -> None:
+    """What the window does once it is up: import what it was given, and take today's
+    backup (not of a demo database: it is made anew on every start)."""
+    if not demo:
+        QTimer.singleShot(1500, window.database.start_daily_backup)
+    if items:
+        QTimer.singleShot(0, lambda: window.imports.start_import(list(items)))
+    if demo:
+        window.statusBar().showMessage("Demo database with the sample story", 8000)
 
 
 def _first_window(url: str, settings: QSettings) -> MainWindow:

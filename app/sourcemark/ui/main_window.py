@@ -93,7 +93,13 @@ class MainWindow(QMainWindow):
         self.undo_action = themed(self.undo_stack.createUndoAction(self, "&Undo"), "mdi6.undo")
         self.undo_action.setShortcut(QKeySequence.StandardKey.Undo)
         self.redo_action = themed(self.undo_stack.createRedoAction(self, "&Redo"), "mdi6.redo")
-        self.redo_action.setShortcuts([QKeySequence("Ctrl+Shift+Z"), QKeySequence.StandardKey.Redo])
+        # Ctrl+Shift+Z, and the platform's own redo keys (which on Linux include it again:
+        # a key given twice is ambiguous to Qt and then does nothing)
+        keys = [
+            QKeySequence("Ctrl+Shift+Z"),
+            *QKeySequence.keyBindings(QKeySequence.StandardKey.Redo),
+        ]
+        self.redo_action.setShortcuts(list({key.toString(): key for key in keys}.values()))
 
     def update_actions(self) -> None:
         """Enable the actions that can be used now (ui/actions.py says when each can): on
