@@ -578,3 +578,28 @@ def test_deleting_a_claim_a_colleague_changed_is_refused(qtbot, db_url, settings
     qtbot.waitUntil(window.editing.conflict_box.isVisible)
     assert "now has a review mark" in window.editing.conflict_box.informativeText()
     assert Claim.select().count() == total and window.undo_stack.count() == 0
+
+
+def test_after_delete_the_next_claim_is_selected_and_the_next_key_acts_on_it(
+    qtbot, db_url, settings
+):
+    window = window_with_claims(qtbot, db_url, settings)
+    first, second = (window.claims.proxy.index(r, 0).data(ID_ROLE) for r in (0, 1))
+    select_rows(qtbot, window, 0)
+    key(qtbot, window, Qt.Key.Key_Delete)
+    assert Claim.get_or_none(Claim.id == first) is None
+    assert window.claims.selected_claim_ids() == [second]
+    key(qtbot, window, Qt.Key.Key_Space)  # acts on the claim now selected
+    assert Claim.get_by_id(second).reviewed
+
+
+def test_space_in_a_not_reviewed_filter_moves_on_to_the_next_claim(qtbot, db_url, settings):
+    window = window_with_claims(qtbot, db_url, settings)
+    pick(qtbot, window.claims.reviewed_filter, False)  # Not reviewed
+    first, second = (window.claims.proxy.index(r, 0).data(ID_ROLE) for r in (0, 1))
+    select_rows(qtbot, window, 0)
+    key(qtbot, window, Qt.Key.Key_Space)
+    assert Claim.get_by_id(first).reviewed
+    assert window.claims.selected_claim_ids() == [second]
+    key(qtbot, window, Qt.Key.Key_Space)
+    assert Claim.get_by_id(second).reviewed

@@ -29,6 +29,7 @@ class EditingController(QObject):
         self.window = window
         self.conflict_box: QMessageBox | None = None
         self.claim_dialog: NewClaimDialog | None = None
+        self.row = -1  # the table's current row when the last edit began
 
     def _say(self, text: str) -> None:
         self.window.statusBar().showMessage(text, 5000)
@@ -41,6 +42,7 @@ class EditingController(QObject):
 
     def edit_claims(self, claim_ids: list[int], changes: dict) -> None:
         """Change claims as one undoable step, saved at once."""
+        self.row = self.window.claims.current_row()  # where the selection goes on from
         if claim_ids:
             command = EditClaims(list(claim_ids), changes, self.claims_changed,
                                  self.window.claims.model.known_version,
@@ -83,6 +85,7 @@ class EditingController(QObject):
         box.open()
 
     def delete_claims(self, claim_ids: list[int]) -> None:
+        self.row = self.window.claims.current_row()
         if claim_ids:
             self.window.undo_stack.push(DeleteClaims(list(claim_ids), self.claims_changed,
                                                      self.window.claims.model.known_version,
@@ -162,12 +165,17 @@ class EditingController(QObject):
     def claims_changed(self, claim_ids: list[int]) -> None:
         """After an edit, its undo or redo: show the stored claims, with the story's roll-up
         and counts, and the claims concerned selected."""
-        window = self.window
-        panel, model, pane = window.claims, window.claims.model, window.article_pane
+        panel = self.window.claims
         claims = claims_by_id(claim_ids)
         if panel.archive():
             self._archive_claims_changed(claims)
-            return
+        else:
+            self._story_claims_changed(claims)
+        panel.keep_a_selection(self.row)
+
+    def _story_claims_changed(self, claims: list[Claim]) -> None:
+        window = self.window
+        panel, model, pane = window.claims, window.claims.model, window.article_pane
         story_id = window.stories.current_story_id()
         if claims and claims[0].article.story_id != story_id:
             story_id = claims[0].article.story_id

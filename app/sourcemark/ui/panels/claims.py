@@ -278,6 +278,24 @@ class ClaimsPanel(QWidget):
         )
         self.table.scrollTo(index)
 
+    def current_row(self) -> int:
+        """The table's current row as shown (-1: none)."""
+        return self.table.currentIndex().row()
+
+    def keep_a_selection(self, row: int) -> None:
+        """When a change left nothing selected (the claims deleted, or moved out of the
+        filter shown), select the claim that now stands at ``row``, or the last one: the
+        next key acts on the next claim, as in mail and triage tools."""
+        count = self.proxy.rowCount()
+        if row < 0 or count == 0 or self.table.selectionModel().hasSelection():
+            return
+        index = self.proxy.index(min(row, count - 1), 0)
+        self.table.selectionModel().setCurrentIndex(
+            index,
+            QItemSelectionModel.SelectionFlag.ClearAndSelect
+            | QItemSelectionModel.SelectionFlag.Rows,
+        )
+
     def select_claims(self, claim_ids: list[int]) -> None:
         """Select these claims in the table (those it shows), the first one current."""
         selection = self.table.selectionModel()
