@@ -603,3 +603,15 @@ def test_space_in_a_not_reviewed_filter_moves_on_to_the_next_claim(qtbot, db_url
     assert window.claims.selected_claim_ids() == [second]
     key(qtbot, window, Qt.Key.Key_Space)
     assert Claim.get_by_id(second).reviewed
+
+
+def test_counts_follow_a_review_in_a_filter_and_a_delete(qtbot, db_url, settings):
+    window = window_with_claims(qtbot, db_url, settings)
+    total = window.claims.model.rowCount()
+    assert window.statusBar().currentMessage().endswith(f"{total} claims")
+    pick(qtbot, window.claims.reviewed_filter, False)  # Not reviewed: all of them
+    select_rows(qtbot, window, 0)
+    key(qtbot, window, Qt.Key.Key_Space)  # reviewed: it leaves the filter
+    assert window.claims.match_count.text() == f"{total - 1:,} of {total} claims"
+    key(qtbot, window, Qt.Key.Key_Delete)
+    assert window.statusBar().currentMessage().endswith(f"{total - 1} claims")

@@ -249,11 +249,7 @@ class MainWindow(QMainWindow):
         stories = story_rows()
         self.stories.load(stories)
         self.stack.setCurrentWidget(self.splitter if stories else self.empty)
-        n_articles, n_claims = sum(s.articles for s in stories), sum(s.claims for s in stories)
-        self.statusBar().showMessage(
-            f"{counted(len(stories), 'story', 'stories')}, {counted(n_articles, 'article')}, "
-            f"{counted(n_claims, 'claim')}"
-        )
+        self.show_totals()
         known = {s.id for s in stories}
         chosen = current if current in known else stories[0].id if stories else None
         if stories and self.claims.all_stories.isChecked():
@@ -313,11 +309,21 @@ class MainWindow(QMainWindow):
             pane.show_article(article_by_id(claim.article_id), model.article_rows(claim.article_id))
         pane.view.select_claim(claim.id)
 
+    def show_totals(self) -> None:
+        """The archive's stories, articles and claims in the status bar, as the list has them."""
+        stories, articles, claims = self.stories.tree_model.totals()
+        self.statusBar().showMessage(
+            f"{counted(stories, 'story', 'stories')}, {counted(articles, 'article')}, "
+            f"{counted(claims, 'claim')}"
+        )
+
     def update_tree_counts(self, story_id: int | None) -> None:
-        """The claim counts of one story and its articles in the list, in place."""
+        """The claim counts of one story and its articles in the list, in place, and the
+        archive's totals with them."""
         shown = self.claims.model.rows() if self.claims.article_filter is None else None
         if self.stories.update_counts(story_id, shown):
             self.scoring.score_stale_stories(show=True)  # this story, and those its claims reach
+        self.show_totals()
 
     def _scope_changed(self, everywhere: bool) -> None:
         """All stories: the table shows the claims of every story that the search and filters

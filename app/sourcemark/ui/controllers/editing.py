@@ -185,6 +185,7 @@ class EditingController(QObject):
         if claims and same_set and all(claim.id in shown for claim in claims):
             # the same claims, changed: update them in place (editors and selection stay)
             model.refresh_rows(claims)
+            panel.update_count()  # a claim may have left the filter shown
             rows = model.rows()
             summary = window.summary
             summary.show_story(summary.title.text(), window.outlets(story_id), rows)

@@ -211,6 +211,11 @@ class StoryTreeModel(QAbstractItemModel):
         self._row = {story.id: row for row, story in enumerate(self._stories)}
         self.endResetModel()
 
+    def totals(self) -> tuple[int, int, int]:
+        """Stories, articles and claims in the list, as its rows count them now."""
+        stories = self._stories
+        return len(stories), sum(s.articles for s in stories), sum(s.claims for s in stories)
+
     def row_of(self, story_id: int) -> int:
         """The row a story is shown in, or -1."""
         return self._row.get(story_id, -1)
