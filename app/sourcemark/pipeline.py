@@ -27,6 +27,7 @@ class ImportOutcome:
     story_id: int | None = None
     error: str | None = None
     duplicate_of: int | None = None
+    duplicate_story: int | None = None  # the story the article already is in
 
     @property
     def ok(self) -> bool:
@@ -102,6 +103,7 @@ def import_one(item: Item, story_id: int | None = None) -> ImportOutcome:
         outcome.error = str(error)
     except DuplicateArticle as duplicate:
         outcome.duplicate_of = duplicate.article.id
+        outcome.duplicate_story = duplicate.article.story_id
         outcome.error = str(duplicate)
     except Story.DoesNotExist:
         outcome.error = "the story it was meant for no longer exists"

@@ -218,3 +218,26 @@ def test_a_file_the_system_asks_the_app_to_open_is_imported(qtbot, db_url, setti
         assert window.stories.tree_model.rowCount() == 2
     finally:
         QApplication.instance().removeEventFilter(opener)
+
+
+def test_a_refused_copy_names_its_story_and_offers_to_show_it(qtbot, db_url, settings, tmp_path):
+    from PySide6.QtCore import Qt
+
+    from sourcemark.store.models import Story
+
+    open_database(db_url)
+    window = make_window(qtbot, db_url, settings)
+    path = samples.write_html(tmp_path / "bridge.html")
+    other = tmp_path / "other.txt"
+    other.write_text("Ferry Strike\n\nThe ferry crews stopped work, the union said.\n")
+    with qtbot.waitSignal(window.imports_done, timeout=IMPORT_TIMEOUT):
+        drag_and_drop(window, files_mime(path))
+    first = Story.select().order_by(Story.id).first()
+    with qtbot.waitSignal(window.imports_done, timeout=IMPORT_TIMEOUT):
+        drag_and_drop(window, files_mime(other, path))  # a new story shown, and the copy
+    box = window.imports.problem_box
+    assert f"in the story “{first.title}”" in box.informativeText()
+    assert window.stories.current_story_id() != first.id
+    show = next(b for b in box.buttons() if b.text() == "Show the Story")
+    qtbot.mouseClick(show, Qt.MouseButton.LeftButton)
+    assert window.stories.current_story_id() == first.id

@@ -28,7 +28,10 @@ class DuplicateArticle(Exception):
     """The article is stored already."""
 
     def __init__(self, article: Article):
-        super().__init__(f"already imported as “{article.title}” (story {article.story_id})")
+        story = article.story.title
+        super().__init__(
+            f"already imported as “{article.title}”, in the story “{story}” (id {article.story_id})"
+        )
         self.article = article
 
 

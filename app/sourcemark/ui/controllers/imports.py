@@ -196,6 +196,10 @@ class ImportController(QObject):
             )
             box.setDetailedText("\n".join(f"{p.origin}: {p.error}" for p in problems))
             box.setStandardButtons(QMessageBox.StandardButton.Ok)
+            copy = next((p for p in problems if p.duplicate_story is not None), None)
+            if copy is not None:  # where the article already is, one click away
+                show = box.addButton("Show the Story", QMessageBox.ButtonRole.ActionRole)
+                show.clicked.connect(lambda: window.stories.select_story(copy.duplicate_story))
             box.open()
             self.problem_box = box
         self.done.emit(report)
