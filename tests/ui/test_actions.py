@@ -41,25 +41,46 @@ def test_the_toolbar_holds_the_tables_toolbar_actions(qtbot, db_url, settings):
     assert shown == [getattr(window, f"{s.id}_action") for s in ACTIONS if s.toolbar]
 
 
+def open_each_window(window, qtbot):
+    """Each window the menus open, opened from its action: (name, the window)."""
+    from tests.ui.test_review import select_rows
+
+    select_rows(qtbot, window, 0)  # the corroboration window is of the selected claim
+    opened = {
+        "corroboration": lambda: window.dialogs.corroboration_dialog,
+        "sources": lambda: window.dialogs.sources_dialog,
+        "outlets": lambda: window.dialogs.outlets_dialog,
+        "model_settings": lambda: window.dialogs.settings_dialog,
+        "connect": lambda: window.database.connect_dialog,
+        "restore": lambda: window.database.restore_dialog,
+    }
+    for action_id, found in opened.items():
+        getattr(window, f"{action_id}_action").trigger()
+        dialog = found()
+        qtbot.waitUntil(dialog.isVisible)
+        yield action_id, dialog
+
+
 def test_every_window_the_menus_open_closes_with_escape(qtbot, db_url, settings):
     from PySide6.QtCore import Qt
 
-    from tests.ui.test_review import select_rows
-
     window = demo_window(qtbot, db_url, settings)
-    select_rows(qtbot, window, 0)  # the corroboration window is of the selected claim
-    opened = {
-        "corroboration": "corroboration_dialog",
-        "sources": "sources_dialog",
-        "outlets": "outlets_dialog",
-        "model_settings": "settings_dialog",
-    }
-    for action_id, name in opened.items():
-        getattr(window, f"{action_id}_action").trigger()
-        dialog = getattr(window.dialogs, name)
-        qtbot.waitUntil(dialog.isVisible)
+    for _name, dialog in open_each_window(window, qtbot):
         dialog.activateWindow()
         qtbot.keyClick(dialog, Qt.Key.Key_Escape)
+        qtbot.waitUntil(lambda dialog=dialog: not dialog.isVisible(), timeout=3000)
+
+
+def test_every_window_the_menus_open_closes_with_its_button(qtbot, db_url, settings):
+    from PySide6.QtCore import Qt
+    from PySide6.QtWidgets import QAbstractButton
+
+    window = demo_window(qtbot, db_url, settings)
+    for name, dialog in open_each_window(window, qtbot):
+        buttons = [b for b in dialog.findChildren(QAbstractButton)
+                   if b.text().replace("&", "") in {"Close", "Cancel"} and b.isVisible()]  # fmt: skip
+        assert buttons, f"{name} has no Close or Cancel button"
+        qtbot.mouseClick(buttons[0], Qt.MouseButton.LeftButton)
         qtbot.waitUntil(lambda dialog=dialog: not dialog.isVisible(), timeout=3000)
 
 

@@ -1,6 +1,8 @@
 """The window's dialogs that are not about one job: the credibility model's settings, a
 claim's corroboration, the source and outlet registries, and About."""
 
+from html import escape
+
 from PySide6.QtCore import QObject
 from PySide6.QtWidgets import QMessageBox
 
@@ -91,5 +93,5 @@ class DialogsController(QObject):
             f"About {APP_NAME}",
             f"<h3>{APP_NAME} {__version__}</h3>"
             "<p>Find every claim in a news story and what it rests on.</p>"
-            f"<p>Database: {describe(self.window.database.url)}</p>",
+            f"<p>Database: {escape(describe(self.window.database.url))}</p>",
         )
