@@ -23,13 +23,13 @@ class OutputRefused(ValueError):
     """An output path that must not be written; the message is written for the user."""
 
 
-def check_outputs(*paths: str | Path | None, database_url: str | None = None) -> None:
+def check_outputs(*paths: str | Path | None) -> None:
     """Refuse outputs that would overwrite the database (or its journal files or backups),
     name one file twice, or name a folder."""
     from sourcemark.store.db import opened_url, sqlite_path
 
     given = [Path(p) for p in paths if p]
-    url = database_url or opened_url()
+    url = opened_url()
     database = sqlite_path(url) if url else None
     seen: list[Path] = []
     for path in given:
