@@ -117,9 +117,14 @@ def _story_chunks(story_ids: list[int] | None):
     from sourcemark.store.models import Story
     from sourcemark.store.sql import chunks
 
+    live = Story.select(Story.id).where(Story.trashed.is_null())  # the Trash counts nowhere
     if story_ids is None:
-        story_ids = [row[0] for row in Story.select(Story.id).order_by(Story.id).tuples()]
-    yield from chunks(sorted(set(story_ids)), CHUNK_STORIES)
+        story_ids = [row[0] for row in live.order_by(Story.id).tuples()]
+    else:
+        wanted, story_ids = sorted(set(story_ids)), []
+        for chunk in chunks(wanted):
+            story_ids += [row[0] for row in live.where(Story.id.in_(chunk)).tuples()]
+    yield from chunks(sorted(story_ids), CHUNK_STORIES)
 
 
 def write_stories(out: TextIO, story_ids: list[int] | None = None, bom: bool = False) -> int:

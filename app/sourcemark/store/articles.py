@@ -28,10 +28,18 @@ class DuplicateArticle(Exception):
     """The article is stored already."""
 
     def __init__(self, article: Article):
-        story = article.story.title
-        super().__init__(
-            f"already imported as “{article.title}”, in the story “{story}” (id {article.story_id})"
-        )
+        story = article.story
+        self.in_trash = story.trashed is not None
+        if self.in_trash:
+            super().__init__(
+                f"already imported as “{article.title}”, which is in the Trash (story id "
+                f"{article.story_id}): restore it from View ▸ Trash, or empty the Trash first"
+            )
+        else:
+            super().__init__(
+                f"already imported as “{article.title}”, in the story “{story.title}” "
+                f"(id {article.story_id})"
+            )
         self.article = article
 
 

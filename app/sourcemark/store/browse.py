@@ -9,6 +9,7 @@ from dataclasses import dataclass
 from peewee import PostgresqlDatabase
 
 from sourcemark.analysis.types import ANONYMOUS_TYPES
+from sourcemark.store.live import anything_trashed, live_claim
 from sourcemark.store.models import database_proxy
 from sourcemark.store.sql import chunks, marks, select
 
@@ -92,6 +93,8 @@ class ClaimQuery:
                 f"OR c.note {like} {{p}} ESCAPE '\\')"
             )
             params += [pattern] * 3
+        if anything_trashed():  # what is in the Trash is found by no search
+            terms.append(live_claim())
         return (" WHERE " + " AND ".join(terms) if terms else ""), params
 
     def order_by(self) -> str:
@@ -195,7 +198,8 @@ def claim_counts(query: ClaimQuery) -> list[tuple[str, str, bool, int]]:
 
 
 def claim_total() -> int:
-    return select("SELECT COUNT(*) FROM claim")[0][0]
+    where = f" WHERE {live_claim()}" if anything_trashed() else ""
+    return select(f"SELECT COUNT(*) FROM claim c{where}")[0][0]
 
 
 def stories_of_claims(claim_ids: list[int]) -> list[int]:

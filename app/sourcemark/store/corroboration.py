@@ -27,6 +27,7 @@ from sourcemark.scoring.rollup import (
     share_words,
     similarity,
 )
+from sourcemark.store.live import live_article
 from sourcemark.store.models import (
     ClaimWord,
     Corroboration,
@@ -398,6 +399,7 @@ def rebuild_index(
         frequency: Counter = Counter()
         query = (
             "SELECT c.id, a.story_id, c.text FROM claim c JOIN article a ON a.id = c.article_id "
+            f"WHERE {live_article()} "  # the Trash is not indexed: it corroborates nothing
             "ORDER BY c.id"  # in the order they were stored: each looks up those before it
         )
         batch: list[tuple[str, int]] = []

@@ -423,8 +423,11 @@ def _create_or_upgrade(database: Database, where: str) -> None:
                 ]
             ).execute()
             return
-        for target in range(version + 1, SCHEMA_VERSION + 1):
-            MIGRATIONS[target](database)
+        afterwards = [
+            MIGRATIONS[target](database) for target in range(version + 1, SCHEMA_VERSION + 1)
+        ]
+        for work in filter(None, afterwards):
+            work()
         if version < SCHEMA_VERSION:
             Meta.update(value=str(SCHEMA_VERSION)).where(Meta.key == "schema_version").execute()
 

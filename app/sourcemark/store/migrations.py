@@ -1,9 +1,11 @@
 """Schema versions and the steps between them.
 
 Each step is a plain function that takes the database and changes it from the
-version before to its own; the caller runs all pending steps in one
-transaction. A new database is created at ``SCHEMA_VERSION`` directly from the
-models, so every step must leave the tables exactly as the models define them.
+version before to its own (returning, if it must, work to do once every step is
+done: code of today reads the tables as today's models have them); the caller runs
+all pending steps in one transaction. A new database is created at ``SCHEMA_VERSION``
+directly from the models, so every step must leave the tables exactly as the models
+define them.
 
 History:
   1. stories, articles, outlets, sources with aliases, claims, corroborations.
@@ -17,6 +19,8 @@ History:
   6. one index per filter of the claims table, in reading order.
   7. SQLite's full-text index of claims.
   8. stories keep the rest of their roll-up that the stories export writes (summary).
+  9. the Trash (story.trashed, article.trashed_from) and versions of stories and articles,
+     which people now rename, move, merge and correct.
 """
 
 from collections.abc import Callable
@@ -24,7 +28,7 @@ from collections.abc import Callable
 from peewee import BooleanField, CharField, Database
 from playhouse.migrate import PostgresqlMigrator, SchemaMigrator, SqliteMigrator, migrate
 
-SCHEMA_VERSION = 8
+SCHEMA_VERSION = 9
 
 
 def _migrator(database: Database) -> SchemaMigrator:
@@ -57,7 +61,7 @@ def _to_v3(database: Database) -> None:
     )  # the words and pairs are found by the v4 step, which always follows
 
 
-def _to_v4(database: Database) -> None:
+def _to_v4(database: Database) -> Callable[[], object]:
     from peewee import IntegerField, TextField
 
     from sourcemark.store.corroboration import rebuild_index
@@ -69,7 +73,9 @@ def _to_v4(database: Database) -> None:
         m.add_column("story", "caps", TextField(null=True)),
         m.add_index("story", ("score",), False),
     )
-    rebuild_index()  # the pairs within stories; every story's roll-up is computed afresh
+    # the pairs within stories, and every story's roll-up computed afresh: once the last
+    # step is done, since the index reads the tables as the code of today has them
+    return rebuild_index
 
 
 def _to_v5(database: Database) -> None:
@@ -104,6 +110,25 @@ def _to_v8(database: Database) -> None:
 
     migrate(_migrator(database).add_column("story", "summary", TextField(null=True)))
     database.execute_sql("UPDATE story SET score = NULL, code = NULL")  # rolled up again
+
+
+def _to_v9(database: Database) -> None:
+    from peewee import DateTimeField, IntegerField
+
+    m = _migrator(database)
+    has = {table: {c.name for c in database.get_columns(table)} for table in ("story", "article")}
+    steps = []
+    if "trashed" not in has["story"]:
+        steps += [m.add_column("story", "trashed", DateTimeField(null=True)),
+                  m.add_index("story", ("trashed",), False)]  # fmt: skip
+    if "trashed_from" not in has["article"]:
+        steps.append(m.add_column("article", "trashed_from", IntegerField(null=True)))
+    migrate(*steps)
+    for table in ("story", "article"):  # both databases add these without copying the table
+        if "version" not in has[table]:
+            database.execute_sql(
+                f"ALTER TABLE {table} ADD COLUMN version INTEGER NOT NULL DEFAULT 1"
+            )
 
 
 # SQLite's full-text index of claims' words (text, source as written, note), for the search
@@ -154,7 +179,7 @@ def prepare_tables(database: Database) -> None:
     ClaimWord._meta.without_rowid = database.__class__.__name__.lower().startswith("sqlite")
 
 
-MIGRATIONS: dict[int, Callable[[Database], None]] = {
+MIGRATIONS: dict[int, Callable[[Database], Callable[[], object] | None]] = {
     2: _to_v2,
     3: _to_v3,
     4: _to_v4,
@@ -162,4 +187,5 @@ MIGRATIONS: dict[int, Callable[[Database], None]] = {
     6: _to_v6,
     7: _to_v7,
     8: _to_v8,
+    9: _to_v9,
 }

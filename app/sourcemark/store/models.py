@@ -5,6 +5,7 @@ from datetime import UTC, datetime
 
 import peewee
 from peewee import (
+    SQL,
     BooleanField,
     CharField,
     CompositeKey,
@@ -109,6 +110,10 @@ class Story(BaseModel):
     # the rest of the roll-up that the stories export writes (components' scores, counts by
     # type and stance, flags), JSON: an export reads it rather than grading every story again
     summary = TextField(null=True)
+    # when it was put in the Trash (None: it is not): a story in the Trash counts nowhere
+    trashed = DateTimeField(null=True, index=True)
+    # optimistic concurrency for shared databases (a default in SQL too: bulk loads)
+    version = IntegerField(default=1, constraints=[SQL("DEFAULT 1")])
 
 
 class Article(BaseModel):
@@ -124,6 +129,9 @@ class Article(BaseModel):
     format = CharField(max_length=16, default="text")
     imported = DateTimeField(default=utcnow)
     analyzer_version = CharField(max_length=32, default="")
+    version = IntegerField(default=1, constraints=[SQL("DEFAULT 1")])  # as the story's
+    # an article deleted alone waits in a story of the Trash; this is the story it left
+    trashed_from = IntegerField(null=True)
 
 
 class Claim(BaseModel):

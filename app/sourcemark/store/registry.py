@@ -4,7 +4,8 @@ grades, and sources merged (and split again)."""
 from dataclasses import dataclass
 
 from sourcemark.store.browse import stories_of_claims
-from sourcemark.store.models import Article, Claim, Outlet, Source, SourceAlias, writing
+from sourcemark.store.live import live_article
+from sourcemark.store.models import Article, Claim, Outlet, Source, SourceAlias, Story, writing
 from sourcemark.store.sql import insert_rows_with_ids, select_rows
 from sourcemark.store.stale import mark_stale
 
@@ -28,7 +29,8 @@ def source_rows() -> list[SourceRow]:
         for source_id, claims, stories, outlets in select_rows(
             "SELECT claim.source_id, COUNT(*), COUNT(DISTINCT article.story_id), "
             "COUNT(DISTINCT article.outlet_id) FROM claim JOIN article ON article.id = "
-            "claim.article_id WHERE claim.source_id IS NOT NULL GROUP BY claim.source_id"
+            "claim.article_id WHERE claim.source_id IS NOT NULL AND "
+            f"{live_article('article')} GROUP BY claim.source_id"
         )
     }
     aliases: dict[int, list[str]] = {}
@@ -143,13 +145,16 @@ def outlet_rows() -> list[OutletRow]:
     }  # fmt: skip
     for outlet_id, stories, articles in select_rows(
         "SELECT outlet_id, COUNT(DISTINCT story_id), COUNT(*) FROM article "
-        "WHERE outlet_id IS NOT NULL GROUP BY outlet_id"
+        f"WHERE outlet_id IS NOT NULL AND {live_article('article')} GROUP BY outlet_id"
     ):
         rows[outlet_id].stories, rows[outlet_id].articles = stories, articles
     query = (
         Claim.select(Article.outlet, Article.published, Article.imported, Claim.type)
         .join(Article)
-        .where(Article.outlet.is_null(False))
+        .where(
+            Article.outlet.is_null(False)
+            & Article.story.not_in(Story.select(Story.id).where(Story.trashed.is_null(False)))
+        )
         .tuples()
     )
     for outlet_id, published, imported, type_ in query:

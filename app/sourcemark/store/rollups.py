@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from sourcemark.scoring import ClaimInput, grade_claims, roll_up
 from sourcemark.scoring.rollup import Link, corroborate_across
 from sourcemark.store.db import opened_url
+from sourcemark.store.live import live_article
 from sourcemark.store.models import database_proxy
 from sourcemark.store.registry import outlet_key
 from sourcemark.store.settings import load_settings
@@ -26,6 +27,7 @@ _CLAIM_SQL = (
     "c.premise, o.name, s.reliability, o.reliability, c.code, c.flags, c.also_reported "
     "FROM claim c JOIN article a ON a.id = c.article_id "
     "LEFT JOIN outlet o ON o.id = a.outlet_id LEFT JOIN source s ON s.id = c.source_id "
+    f"WHERE {live_article()} AND "  # a claim in the Trash corroborates nothing
 )
 # the corroborations of stories' claims: "mine" is the pair's claim_id, then (the same
 # query with the roles swapped) its other_id
@@ -72,7 +74,7 @@ def _input(row: tuple, letters: dict[str, str]) -> ClaimInput:
 def _claims_of(story_ids: list[int]) -> list[tuple]:
     rows = []
     for chunk in chunks(story_ids):
-        rows += select(_CLAIM_SQL + f"WHERE a.story_id IN ({marks(chunk)}) "
+        rows += select(_CLAIM_SQL + f"a.story_id IN ({marks(chunk)}) "
                       "ORDER BY a.story_id, a.id, c.start", chunk)  # fmt: skip
     return rows
 
@@ -86,7 +88,7 @@ def _links(
     inputs = dict(read)
     others = sorted({x for a, b, _s, _t in pairs for x in (a, b)} - inputs.keys())
     for chunk in chunks(others):
-        for row in select(_CLAIM_SQL + f"WHERE c.id IN ({marks(chunk)})", chunk):
+        for row in select(_CLAIM_SQL + f"c.id IN ({marks(chunk)})", chunk):
             inputs[row[0]] = (row[1], _input(row, letters))
     links: dict[int, list[Link]] = {}
     for a, b, score, status in sorted(set(pairs)):
@@ -150,7 +152,8 @@ def stored_stories(story_ids: list[int] | None = None, settings=None) -> Iterato
     settings = settings or load_settings()
     letters = outlet_letters()
     if story_ids is None:
-        story_ids = [row[0] for row in select("SELECT id FROM story ORDER BY id")]
+        live = "SELECT id FROM story WHERE trashed IS NULL ORDER BY id"
+        story_ids = [row[0] for row in select(live)]
     for chunk in chunks(story_ids, STORIES_PER_CHUNK):
         rows = _claims_of(sorted(chunk))
         read = {row[0]: (row[1], _input(row, letters)) for row in rows}
@@ -209,7 +212,12 @@ def story_scores(titles: dict[int, str], settings=None, graded: list | None = No
 
 def stale_stories() -> list[int]:
     """The stories whose stored roll-up is to be computed again."""
-    return [row[0] for row in select("SELECT id FROM story WHERE score IS NULL ORDER BY id")]
+    return [
+        row[0]
+        for row in select(
+            "SELECT id FROM story WHERE score IS NULL AND trashed IS NULL ORDER BY id"
+        )
+    ]
 
 
 PARALLEL_FROM = 2000  # stale stories from which the roll-up is shared among processes
@@ -369,7 +377,7 @@ def similar_claims(
     found = []
     ids = sorted(set(nearest) | set(linked))
     for chunk in chunks(ids):
-        for row in select(_CLAIM_SQL + f"WHERE c.id IN ({marks(chunk)})", chunk):
+        for row in select(_CLAIM_SQL + f"c.id IN ({marks(chunk)})", chunk):
             if row[1] != story_id:
                 other = _input(row, letters)
                 found.append((other, fuzz.token_set_ratio(text, other.text)))

@@ -19,6 +19,7 @@ class StoryRow:
     score: int | None = None  # the stored roll-up (None: being computed; -1: no claims)
     code: str | None = None
     caps: str = ""
+    version: int = 1  # as read: a change is refused if someone else changed it since
 
     @property
     def claims(self) -> int:
@@ -32,14 +33,16 @@ def story_rows() -> list[StoryRow]:
     for article_id, n in select_rows("SELECT article_id, COUNT(*) FROM claim GROUP BY article_id"):
         by_article.setdefault(story_of[article_id], {})[article_id] = n
     query = select_rows(
-        "SELECT s.id, s.title, COUNT(a.id), s.score, s.code, s.caps FROM story s "
-        "LEFT JOIN article a ON a.story_id = s.id GROUP BY s.id, s.title, s.score, s.code, "
-        "s.caps, s.created ORDER BY s.created DESC, s.id DESC"
+        "SELECT s.id, s.title, COUNT(a.id), s.score, s.code, s.caps, s.version FROM story s "
+        "LEFT JOIN article a ON a.story_id = s.id WHERE s.trashed IS NULL "
+        "GROUP BY s.id, s.title, s.score, s.code, s.caps, s.version, s.created "
+        "ORDER BY s.created DESC, s.id DESC"
     )
     return [
-        StoryRow(story_id, title, n, by_article.get(story_id, {}), score, code, caps or "")
-        for story_id, title, n, score, code, caps in query
-    ]
+        StoryRow(story_id, title, n, by_article.get(story_id, {}), score, code, caps or "",
+                 version)
+        for story_id, title, n, score, code, caps, version in query
+    ]  # fmt: skip
 
 
 def stored_scores(
@@ -88,6 +91,8 @@ class ArticleRow:
     origin: str | None
     format: str
     published: date | None
+    version: int = 1
+    byline: str | None = None
 
 
 def article_rows(story_ids: list[int]) -> dict[int, list[ArticleRow]]:
@@ -96,8 +101,8 @@ def article_rows(story_ids: list[int]) -> dict[int, list[ArticleRow]]:
     ids = sorted(set(story_ids))
     for chunk in chunks(ids):
         for row in select_rows(
-            "SELECT a.id, a.story_id, a.title, o.name, a.url, a.origin, a.format, a.published "
-            "FROM article a LEFT JOIN outlet o ON o.id = a.outlet_id "
+            "SELECT a.id, a.story_id, a.title, o.name, a.url, a.origin, a.format, a.published, "
+            "a.version, a.byline FROM article a LEFT JOIN outlet o ON o.id = a.outlet_id "
             f"WHERE a.story_id IN ({marks(chunk)}) "
             "ORDER BY a.story_id, a.published IS NULL, a.published, a.id",
             *chunk,
@@ -105,7 +110,7 @@ def article_rows(story_ids: list[int]) -> dict[int, list[ArticleRow]]:
             published = row[7]
             if isinstance(published, str):
                 published = date.fromisoformat(published[:10])
-            grouped[row[1]].append(ArticleRow(*row[:7], published))
+            grouped[row[1]].append(ArticleRow(*row[:7], published, *row[8:]))
     return grouped
 
 
@@ -156,6 +161,7 @@ def claim_months() -> list[tuple[int, int | None, int | None, str]]:
     query = (
         Claim.select(Claim.id, Article.outlet, Claim.source, Article.published, Article.imported)
         .join(Article)
+        .where(Article.story.not_in(Story.select(Story.id).where(Story.trashed.is_null(False))))
         .tuples()
     )
     return [
