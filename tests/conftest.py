@@ -26,7 +26,12 @@ def isolated_home(tmp_path, monkeypatch):
 
 
 # the store, the command line and the exports run against both databases
-BOTH_DATABASES = ("tests/store/", "tests/test_cli.py", "tests/test_export.py")
+BOTH_DATABASES = (
+    "tests/store/",
+    "tests/test_cli.py",
+    "tests/test_cli_curation.py",
+    "tests/test_export.py",
+)
 
 
 def pytest_generate_tests(metafunc):
