@@ -288,7 +288,7 @@ def test_a_change_refused_by_the_store_is_a_message_not_a_traceback(
     monkeypatch.setattr(cli_module, "_stories_are", lambda *_args, **_kw: True)  # skip the check
     code, out, err = cli(capsys, "story", "restore", "--db", db_url, str(story))
     assert (code, out) == (1, "") and "Traceback" not in err
-    assert err.startswith(f"sourcemark: story {story}: ") and "Nothing was changed." in err
+    assert "“Ferry Fares Rise” is not in the Trash" in err and "Nothing was changed." in err
     code, out, err = cli(capsys, "story", "delete", "--db", db_url, "999")
     assert (code, out) == (1, "") and err.startswith("sourcemark: story 999: ")
 

@@ -32,7 +32,10 @@ class CurationConflict(Exception):
     def describe(self) -> str:
         """The other person's change, in words."""
         if self.theirs is None:
-            return f"Someone else deleted this {self.kind} for good (emptied the Trash)."
+            return (
+                f"This {self.kind} is no longer there: someone else merged it into another "
+                "story or deleted it for good from the Trash."
+            )
         title = self.theirs.get("title", "")
         if self.theirs.get("trashed"):
             return f"Someone else put the {self.kind} “{title}” in the Trash."
@@ -383,8 +386,10 @@ def restore(story_ids: list[int]) -> Restored:
     with writing():
         for story_id in dict.fromkeys(story_ids):
             story = Story.get_or_none(Story.id == story_id)
-            if story is None or story.trashed is None:
-                raise CurationConflict("story", story_id, _story_state(story_id))
+            if story is None:
+                raise CurationConflict("story", story_id, None)
+            if story.trashed is None:
+                raise CurationError(f"“{story.title}” is not in the Trash (someone restored it).")
             articles = list(Article.select(Article.id, Article.trashed_from)
                             .where(Article.story == story_id).tuples())  # fmt: skip
             home = {origin for _a, origin in articles if origin is not None}
@@ -552,8 +557,8 @@ def outlet_names() -> list[str]:
 
 
 def stories_listing(trash: bool = False) -> list[dict]:
-    """Every story (or every story in the Trash) with its articles, as ``sourcemark stories
-    --json`` prints them, newest first."""
+    """Every story (or every story in the Trash) with its articles, newest first (``sourcemark
+    stories --json`` prints them, a story without claims with no score); ``trashed`` is UTC."""
     condition = Story.trashed.is_null(False) if trash else Story.trashed.is_null()
     stories = list(Story.select().where(condition).order_by(Story.created.desc(), Story.id.desc()))
     listed = []
