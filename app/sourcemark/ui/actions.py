@@ -58,7 +58,10 @@ ACTIONS: list[ActionSpec] = [
                when=_writable, toolbar=True),
     ActionSpec("paste", "&Paste Articles", "mdi6.content-paste", "file", "imports.paste",
                (Keys.Paste,), "Import what the clipboard holds: files, web addresses, or an "
-               "article's text", _writable),
+               "article's text, as new stories", _writable),
+    ActionSpec("paste_into_story", "Paste &into This Story", "mdi6.clipboard-arrow-down-outline",
+               "file", "imports.paste_into_story", (QKeySequence("Ctrl+Shift+V"),),
+               "Add what the clipboard holds to the story shown", _writable),
     ActionSpec("export", "&Export CSV…", "mdi6.file-export-outline", "file",
                "output.export_csv", tip="Write the stories and their claims to two CSV files "
                "(all stories, or the one shown)"),
@@ -92,6 +95,10 @@ ACTIONS: list[ActionSpec] = [
     ActionSpec("reanalyze", "Re-&analyse Article", "mdi6.refresh-auto", "edit",
                "editing.reanalyze_article", tip="Run the analyzer again on the article shown; "
                "claims you made or changed stay", when=_writable, group=2),
+    ActionSpec("article_details", "Article De&tails…", "mdi6.file-document-edit-outline",
+               "edit", "articles.edit_details", (QKeySequence("Ctrl+I"),),
+               "Correct the title, outlet, byline, date and address of the article chosen",
+               _writable, group=2),
     ActionSpec("corroboration", "&Corroboration of Claim…", "mdi6.link-variant", "edit",
                "dialogs.show_corroboration", (QKeySequence("Ctrl+K"),),
                "Other stories' claims that say the same: confirm or reject them",

@@ -27,6 +27,7 @@ from sourcemark.ui.actions import (
     update_enabled,
 )
 from sourcemark.ui.commands.store import StoreCommand
+from sourcemark.ui.controllers.articles import ArticlesController
 from sourcemark.ui.controllers.changes import ChangesController
 from sourcemark.ui.controllers.database import DatabaseController
 from sourcemark.ui.controllers.dialogs import DialogsController
@@ -81,6 +82,7 @@ class MainWindow(QMainWindow):
         self.scoring = ScoringController(self, self.pool, store_problem)
         self.changes = ChangesController(self, busy=self.imports.busy)
         self.editing = EditingController(self)
+        self.articles = ArticlesController(self)
         self.dialogs = DialogsController(self)
         self.imports.done.connect(self.imports_done)
         self.imports.progressed.connect(self.import_progressed)
@@ -113,6 +115,7 @@ class MainWindow(QMainWindow):
         self.stories.chosen.connect(self._story_chosen)
         self.stories.shown.connect(self.show_story)
         self.stories.tree_model.itemsDropped.connect(self.imports.start_import)
+        self.stories.viewport().installEventFilter(self.imports)  # no drops from our panes
 
         self.claims = ClaimsPanel(self.pool)
         self.claims.claim_current.connect(self._claim_current)
@@ -139,7 +142,8 @@ class MainWindow(QMainWindow):
 
     def _build_widgets(self) -> None:
         pane = self.article_pane
-        pane.menu_actions = [self.add_claim_action, self.split_action, self.reanalyze_action]
+        pane.menu_actions = [self.add_claim_action, self.split_action, self.reanalyze_action,
+                             self.article_details_action]  # fmt: skip
 
         center = QWidget()
         center_layout = QVBoxLayout(center)

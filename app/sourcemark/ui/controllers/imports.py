@@ -4,15 +4,19 @@ the status bar, and what could not be imported in a dialog."""
 
 from pathlib import Path
 
-from PySide6.QtCore import QObject, QSettings, Qt, QThreadPool, Signal
+from PySide6.QtCore import QEvent, QObject, QSettings, Qt, QThreadPool, Signal
 from PySide6.QtWidgets import QApplication, QFileDialog, QMessageBox
 
 from sourcemark.paths import sample_story_path
 from sourcemark.pipeline import ImportReport, import_paths
 from sourcemark.store import StoreError
+from sourcemark.store.models import Story
+from sourcemark.ui.controllers.articles import key_of
 from sourcemark.ui.drops import items_from_mime
 from sourcemark.ui.wording import counted
 from sourcemark.ui.worker import Task
+
+IN_APP_DRAG = "What is dragged from Sourcemark's own panes is not imported again."
 
 IMPORT_FILTER = (
     "Articles (*.html *.htm *.xhtml *.txt *.text *.md *.markdown *.pdf *.docx *.eml);;"
@@ -70,27 +74,73 @@ class ImportController(QObject):
         self.start_import([str(sample_story_path())])
 
     def paste(self) -> None:
+        """Import what the clipboard holds as new stories (Ctrl+V never adds to the story
+        shown: Paste into This Story does)."""
+        items = self._clipboard_items()
+        if items:
+            self.start_import(items)
+
+    def paste_into_story(self) -> None:
+        """Add what the clipboard holds to the story shown."""
         window = self.window
-        items = items_from_mime(QApplication.clipboard().mimeData())
-        if not items:
+        story_id = window.stories.current_story_id() if window.stack.currentIndex() else None
+        if story_id is None or window.claims.archive():
             window.statusBar().showMessage(
-                "The clipboard holds no files, web addresses or article text to import.", 5000
+                "Choose a story in the list first: Paste into This Story adds the clipboard's "
+                "articles to the story shown (Ctrl+V makes a new story).",
+                8000,
             )
             return
-        story_id = window.stories.current_story_id() if window.stack.currentIndex() else None
-        self.start_import(items, story_id)
+        items = self._clipboard_items()
+        if items:
+            self.start_import(items, story_id)
+
+    def _clipboard_items(self) -> list:
+        items = items_from_mime(QApplication.clipboard().mimeData())
+        if not items:
+            self.window.statusBar().showMessage(
+                "The clipboard holds no files, web addresses or article text to import.", 5000
+            )
+        return items
+
+    # -- dropping -------------------------------------------------------------------------------
+    # A drag that starts in this application (text of the article, a row of a list) has a
+    # source; one from a file manager or a browser has none. Only the latter is imported.
 
     def drag_entered(self, event) -> None:
+        if event.source() is not None:
+            event.ignore()
+            if event.type() == QEvent.Type.DragEnter:
+                self.window.statusBar().showMessage(IN_APP_DRAG, 4000)
+            return
         if items_from_mime(event.mimeData()):
             event.setDropAction(Qt.DropAction.CopyAction)  # never Move: see StoryTreeModel
             event.accept()
 
     def dropped(self, event) -> None:
+        if event.source() is not None:
+            event.ignore()
+            return
         items = items_from_mime(event.mimeData())
         if items:
             event.setDropAction(Qt.DropAction.CopyAction)
             event.accept()
             self.start_import(items)
+
+    def eventFilter(self, watched, event) -> bool:
+        """The story list takes drops itself (on a story: into it): there too, a drag from
+        the window's other panes is not imported (the list's own drags are its business)."""
+        kind = event.type()
+        if kind in (QEvent.Type.DragEnter, QEvent.Type.DragMove, QEvent.Type.Drop):
+            source = event.source()
+            own = self.window.stories
+            if source is not None and source is not own and source is not own.viewport():
+                if kind == QEvent.Type.Drop:
+                    self.dropped(event)
+                else:
+                    self.drag_entered(event)
+                return True
+        return super().eventFilter(watched, event)
 
     # -- the queue ----------------------------------------------------------------------------
 
@@ -157,6 +207,9 @@ class ImportController(QObject):
         self._end_task()
         self.window.refresh()
         self.pending.clear()  # the next drop would fail the same way
+        report = getattr(error, "report", None)  # what was stored before it failed
+        if report is not None:
+            self.window.articles.imported([o.article_id for o in report.imported])
         message = (
             str(error) if isinstance(error, StoreError) else f"{type(error).__name__}: {error}"
         )
@@ -170,12 +223,15 @@ class ImportController(QObject):
         if report.imported:
             window.stories.select_story(report.imported[-1].story_id)
         n = len(report.imported)
+        window.articles.imported([o.article_id for o in report.imported])  # one undo step
         duplicates = sum(1 for o in report.failed if o.duplicate_of is not None)
         message = f"Imported {counted(n, 'article')}"
         if duplicates:
             message += f"; {counted(duplicates, 'article')} already in the database"
         if report.cancelled:
             message += " (cancelled)"
+        if n:
+            message += f"; {key_of(window.undo_action)} takes the import back"
         window.statusBar().showMessage(message, 8000)
         problems = report.failed
         self.last_import_problems = problems
@@ -196,7 +252,9 @@ class ImportController(QObject):
             )
             box.setDetailedText("\n".join(f"{p.origin}: {p.error}" for p in problems))
             box.setStandardButtons(QMessageBox.StandardButton.Ok)
-            copy = next((p for p in problems if p.duplicate_story is not None), None)
+            # where the article already is, one click away (not in the Trash: the list
+            # does not show it there, and the message says how to restore it)
+            copy = next((p for p in problems if _shown(p.duplicate_story)), None)
             if copy is not None:  # where the article already is, one click away
                 show = box.addButton("Show the Story", QMessageBox.ButtonRole.ActionRole)
                 show.clicked.connect(lambda: window.stories.select_story(copy.duplicate_story))
@@ -204,6 +262,14 @@ class ImportController(QObject):
             self.problem_box = box
         self.done.emit(report)
         self._next_pending()
+
+
+def _shown(story_id: int | None) -> bool:
+    """Whether a story is one the story list shows (there, and not in the Trash)."""
+    if story_id is None:
+        return False
+    story = Story.get_or_none(Story.id == story_id)
+    return story is not None and story.trashed is None
 
 
 def _short(origin: str) -> str:
