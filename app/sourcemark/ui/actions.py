@@ -103,16 +103,35 @@ ACTIONS: list[ActionSpec] = [
                "dialogs.show_corroboration", (QKeySequence("Ctrl+K"),),
                "Other stories' claims that say the same: confirm or reject them",
                group=2),
+    # the story list's own (its context menu too); F2 and Delete are the list's keys, shown
+    # here after a tab, not shortcuts: the claims table has its own F2 and Delete
+    ActionSpec("rename_story", "Re&name Story…\tF2", "mdi6.rename-box", "edit",
+               "curation.rename_story", tip="Give the story chosen in the list a new title",
+               when=_writable, group=4),
+    ActionSpec("move_articles", "Mo&ve to Story…", "mdi6.file-move-outline", "edit",
+               "curation.move_to_story", tip="Move the articles chosen in the story list to "
+               "another story or a new one (or drag them onto a story)", when=_writable, group=4),
+    ActionSpec("merge_stories", "Merge St&ories…", "mdi6.set-merge", "edit",
+               "curation.merge_stories", tip="Make the stories chosen in the list one story, "
+               "with every article, claim, review and note", when=_writable, group=4),
+    ActionSpec("trash", "Delete to the Tras&h\tDel", "mdi6.trash-can-outline", "edit",
+               "curation.delete_selected", tip="Put the stories or articles chosen in the list "
+               "in the Trash (Ctrl+Z takes them back)", when=_writable, group=4),
     ActionSpec("model_settings", "Credibility &Model Settings…", "mdi6.tune-variant", "edit",
                "dialogs.edit_model_settings", tip="Weights, default letters and thresholds of the "
                "credibility score", when=_writable, group=3),
     ActionSpec("find", "&Find Claims", "mdi6.magnify", "view", "claims.find", (Keys.Find,)),
+    ActionSpec("find_story", "Find a Stor&y", "mdi6.text-search", "view", "curation.find_story",
+               (QKeySequence("Ctrl+Shift+F"),), "Find stories by words of their titles and "
+               "outlets"),
     ActionSpec("sources", "&Sources…", "mdi6.account-group-outline", "view", "dialogs.show_sources",
                (QKeySequence("Ctrl+Shift+S"),), "Every source across stories: merge their "
                "names, grade them, see their claims"),
     ActionSpec("outlets", "&Outlets…", "mdi6.newspaper-variant-multiple", "view",
                "dialogs.show_outlets",
                tip="Every outlet's track record; grade an outlet's reliability"),
+    ActionSpec("show_trash", "Tr&ash…", "mdi6.trash-can-outline", "view", "curation.show_trash",
+               tip="The stories and articles deleted: restore them, or empty the Trash"),
     ActionSpec("refresh", "&Reload", "mdi6.refresh", "view", "refresh", (Keys.Refresh,),
                toolbar=True),
     ActionSpec("about", f"&About {APP_NAME}", "mdi6.information-outline", "help",

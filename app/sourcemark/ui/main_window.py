@@ -29,6 +29,7 @@ from sourcemark.ui.actions import (
 from sourcemark.ui.commands.store import StoreCommand
 from sourcemark.ui.controllers.articles import ArticlesController
 from sourcemark.ui.controllers.changes import ChangesController
+from sourcemark.ui.controllers.curation import CurationController
 from sourcemark.ui.controllers.database import DatabaseController
 from sourcemark.ui.controllers.dialogs import DialogsController
 from sourcemark.ui.controllers.editing import EditingController
@@ -40,7 +41,7 @@ from sourcemark.ui.palette import THEMES, apply_theme
 from sourcemark.ui.panels.article import ArticlePane
 from sourcemark.ui.panels.claims import ClaimsPanel
 from sourcemark.ui.panels.empty_state import EmptyState
-from sourcemark.ui.panels.story_list import StoryList
+from sourcemark.ui.panels.story_list import StoryPanel
 from sourcemark.ui.summary import SummaryStrip
 from sourcemark.ui.theme import refresh_icons, themed
 from sourcemark.ui.wording import counted
@@ -82,6 +83,7 @@ class MainWindow(QMainWindow):
         self.scoring = ScoringController(self, self.pool, store_problem)
         self.changes = ChangesController(self, busy=self.imports.busy)
         self.editing = EditingController(self)
+        self.curation = CurationController(self)
         self.articles = ArticlesController(self)
         self.dialogs = DialogsController(self)
         self.imports.done.connect(self.imports_done)
@@ -111,10 +113,12 @@ class MainWindow(QMainWindow):
         update_enabled(self, Situation(writable=not is_read_only()))
 
     def _build_panels(self) -> None:
-        self.stories = StoryList()
+        self.story_panel = StoryPanel()  # the story list under its find field
+        self.stories = self.story_panel.tree
         self.stories.chosen.connect(self._story_chosen)
         self.stories.shown.connect(self.show_story)
         self.stories.tree_model.itemsDropped.connect(self.imports.start_import)
+        self.curation.attach(self.stories)  # rename, move, merge, delete; the context menu
         self.stories.viewport().installEventFilter(self.imports)  # no drops from our panes
 
         self.claims = ClaimsPanel(self.pool)
@@ -154,7 +158,7 @@ class MainWindow(QMainWindow):
 
         self.splitter = QSplitter(Qt.Orientation.Horizontal)
         self.splitter.setObjectName("mainSplitter")
-        self.splitter.addWidget(self.stories)
+        self.splitter.addWidget(self.story_panel)
         self.splitter.addWidget(center)
         self.splitter.addWidget(self.article_pane)
         self.splitter.setStretchFactor(0, 2)
@@ -245,8 +249,9 @@ class MainWindow(QMainWindow):
 
     # -- showing ------------------------------------------------------------------------------
 
-    def refresh(self) -> None:
-        """Reload the story list from the database, keeping the current selection."""
+    def refresh(self, prefer: int | None = None) -> None:
+        """Reload the story list from the database, keeping the current selection (else
+        choosing ``prefer``, if it is there)."""
         self.changes.known_revision = revision()
         current = self.stories.current_story_id()
         self.scoring.score_stale_stories()
@@ -255,7 +260,8 @@ class MainWindow(QMainWindow):
         self.stack.setCurrentWidget(self.splitter if stories else self.empty)
         self.show_totals()
         known = {s.id for s in stories}
-        chosen = current if current in known else stories[0].id if stories else None
+        first = stories[0].id if stories else None
+        chosen = next((s for s in (current, prefer) if s in known), first)
         if stories and self.claims.all_stories.isChecked():
             self.stories.keep_scope = True  # the story list changed under the archive's claims
             try:

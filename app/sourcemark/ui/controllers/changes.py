@@ -40,13 +40,14 @@ class ChangesController(QObject):
 
     def check_for_changes(self) -> bool:
         """Reload when the database has changes not made here (one small query). Not while
-        an import runs, a cell is being edited or a dialog waits for an answer. Whether it
-        reloaded."""
+        an import runs, a cell or a story's title is being edited or a dialog waits for an
+        answer. Whether it reloaded."""
         window = self.window
         if self.busy() or QApplication.activeModalWidget() is not None:
             return False
-        if window.claims.table.state() == QAbstractItemView.State.EditingState:
-            return False
+        editing = QAbstractItemView.State.EditingState
+        if editing in (window.claims.table.state(), window.stories.state()):
+            return False  # a cell or a story's title being edited: the reload would end it
         try:
             current = revision()
         except Exception:  # the server is away for a moment: try again at the next tick

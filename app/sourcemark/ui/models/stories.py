@@ -1,10 +1,12 @@
 """The story tree: stories with their articles beneath them, and how a story's score and an
 article are named in it."""
 
+import json
+import unicodedata
 from pathlib import PurePath
 from urllib.parse import urlsplit
 
-from PySide6.QtCore import QAbstractItemModel, QModelIndex, Qt, Signal
+from PySide6.QtCore import QAbstractItemModel, QMimeData, QModelIndex, Qt, Signal
 
 from sourcemark.store.rows import ArticleRow, StoryRow, article_rows
 from sourcemark.ui.drops import items_from_mime
@@ -20,19 +22,31 @@ class StoryTreeModel(QAbstractItemModel):
 
     Files, addresses and selections dropped on a story (or one of its articles) are
     offered to that story through ``itemsDropped``; dropped between stories or below
-    them, to a new one (story id None). The model itself never changes on a drop.
+    them, to a new one (story id None). Articles dragged within the list are offered the
+    same way through ``articlesDropped``, and a story's title edited in place through
+    ``renameRequested``. The model itself never changes on a drop or an edit: the window
+    saves the change and loads the list again.
+
+    ``set_filter`` shows only the stories whose title or outlets hold every word given
+    (their articles with them); the others stay loaded, counted in ``totals``.
     """
 
     STORY, ARTICLE = "story", "article"
     COLUMNS = ("Story", "Claims", "Score")
+    ARTICLES_MIME = "application/x-sourcemark-articles"  # {article id: version}, as JSON
     itemsDropped = Signal(list, object)  # items to import, story id or None
+    articlesDropped = Signal(object, object)  # {article id: version}, story id or None (new)
+    renameRequested = Signal(int, str)  # story id, the title typed
     LAZY_FROM = 500  # with more stories, a story's articles are read when it is expanded
 
     def __init__(self, parent=None):
         super().__init__(parent)
-        self._stories: list[StoryRow] = []  # in the order shown
+        self._stories: list[StoryRow] = []  # in the order shown, those the filter finds
         self._loaded: list[StoryRow] = []  # newest first, as read
+        self._by_id: dict[int, StoryRow] = {}  # every story loaded, shown or not
         self._row: dict[int, int] = {}  # story id -> its row
+        self._words: list[str] = []  # the filter's words, folded
+        self._haystacks: dict[int, str] | None = None  # story id -> its title and outlets
         self._articles: dict[int, list[ArticleRow]] = {}  # story id -> articles, once read
         self._lazy = False
         self._sort: tuple[int, Qt.SortOrder] = (-1, Qt.SortOrder.AscendingOrder)
@@ -99,9 +113,25 @@ class StoryTreeModel(QAbstractItemModel):
     _FLAGS = (
         Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable | Qt.ItemFlag.ItemIsDropEnabled
     )
+    _ARTICLE_FLAGS = _FLAGS | Qt.ItemFlag.ItemIsDragEnabled  # dragged to another story
+    _TITLE_FLAGS = _FLAGS | Qt.ItemFlag.ItemIsEditable  # renamed in place (the view starts it)
 
     def flags(self, index: Index) -> Qt.ItemFlag:
-        return self._FLAGS if index.isValid() else Qt.ItemFlag.ItemIsDropEnabled
+        # asked for every row each time the list is laid out: constants, not combined here
+        if not index.isValid():
+            return Qt.ItemFlag.ItemIsDropEnabled
+        if index.internalId() != 0:
+            return self._ARTICLE_FLAGS
+        return self._TITLE_FLAGS if index.column() == 0 else self._FLAGS
+
+    def setData(self, index: Index, value, role: int = Qt.ItemDataRole.EditRole) -> bool:
+        """A title typed in place: asked for (``renameRequested``), saved by the window."""
+        if role != Qt.ItemDataRole.EditRole or not (self.flags(index) & Qt.ItemFlag.ItemIsEditable):
+            return False
+        story = self._stories[index.row()]
+        if str(value) != story.title:
+            self.renameRequested.emit(story.id, str(value))
+        return True
 
     def headerData(self, section, orientation, role=Qt.ItemDataRole.DisplayRole):
         if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
@@ -123,7 +153,7 @@ class StoryTreeModel(QAbstractItemModel):
 
     def _story_data(self, story: StoryRow, column: int, role: int):
         if column == 0:
-            if role == Qt.ItemDataRole.DisplayRole:
+            if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.EditRole):
                 return story.title
             if role == ID_ROLE:
                 return story.id
@@ -175,20 +205,44 @@ class StoryTreeModel(QAbstractItemModel):
     # -- dropping ---------------------------------------------------------------------------
 
     def mimeTypes(self) -> list[str]:
-        return ["text/uri-list", "text/html", "text/plain"]
+        return [self.ARTICLES_MIME, "text/uri-list", "text/html", "text/plain"]
+
+    def mimeData(self, indexes) -> QMimeData:
+        """The articles dragged, with the versions the list read (a move checks them)."""
+        versions = {}
+        for index in indexes:
+            if index.isValid() and index.internalId() != 0:
+                story = self._stories[self._row[index.internalId()]]
+                article = self._articles[story.id][index.row()]
+                versions[str(article.id)] = article.version
+        data = QMimeData()
+        data.setData(self.ARTICLES_MIME, json.dumps(versions).encode())
+        return data
+
+    def supportedDragActions(self) -> Qt.DropAction:
+        return Qt.DropAction.MoveAction
 
     def supportedDropActions(self) -> Qt.DropAction:
-        # never Move: a file manager would take that as leave to delete the dropped file
-        return Qt.DropAction.CopyAction | Qt.DropAction.LinkAction
+        # Move only for articles dragged within the list (canDropMimeData): from a file
+        # manager, a Move would be taken as leave to delete the dropped file
+        return Qt.DropAction.CopyAction | Qt.DropAction.LinkAction | Qt.DropAction.MoveAction
 
     def canDropMimeData(self, data, action, row, column, parent) -> bool:
-        return bool(items_from_mime(data))
+        if data.hasFormat(self.ARTICLES_MIME):
+            return action == Qt.DropAction.MoveAction
+        return action != Qt.DropAction.MoveAction and bool(items_from_mime(data))
 
     def dropMimeData(self, data, action, row, column, parent) -> bool:
-        items = items_from_mime(data)
-        if not items:
+        if not self.canDropMimeData(data, action, row, column, parent):
             return False
-        self.itemsDropped.emit(items, self.story_at(parent))
+        if data.hasFormat(self.ARTICLES_MIME):
+            versions = json.loads(data.data(self.ARTICLES_MIME).data().decode() or "{}")
+            if not versions:
+                return False
+            moved = {int(article): version for article, version in versions.items()}
+            self.articlesDropped.emit(moved, self.story_at(parent))
+            return True
+        self.itemsDropped.emit(items_from_mime(data), self.story_at(parent))
         return True
 
     def story_at(self, index: Index) -> int | None:
@@ -205,20 +259,87 @@ class StoryTreeModel(QAbstractItemModel):
         self.beginResetModel()
         self._icons = ()  # drawn anew: the theme may have changed since
         self._loaded = list(stories)
+        self._by_id = {story.id: story for story in stories}
         self._lazy = len(stories) > self.LAZY_FROM
         self._articles = {} if self._lazy else article_rows([story.id for story in stories])
-        self._stories = self._ordered(*self._sort)
+        self._haystacks = None  # titles and outlets may have changed
+        self._stories = self._arranged()
         self._row = {story.id: row for row, story in enumerate(self._stories)}
         self.endResetModel()
 
     def totals(self) -> tuple[int, int, int]:
-        """Stories, articles and claims in the list, as its rows count them now."""
-        stories = self._stories
+        """Stories, articles and claims in the list (shown or not), as its rows count them."""
+        stories = self._loaded
         return len(stories), sum(s.articles for s in stories), sum(s.claims for s in stories)
 
     def row_of(self, story_id: int) -> int:
-        """The row a story is shown in, or -1."""
+        """The row a story is shown in, or -1 (not loaded, or not found by the filter)."""
         return self._row.get(story_id, -1)
+
+    def story(self, story_id: int | None) -> StoryRow | None:
+        """A story loaded, shown or not."""
+        return self._by_id.get(story_id) if story_id is not None else None
+
+    def stories(self) -> list[StoryRow]:
+        """Every story loaded, newest first."""
+        return list(self._loaded)
+
+    def articles_of(self, story_id: int) -> list[ArticleRow] | None:
+        """A story's articles as the list read them (None: not read yet)."""
+        return self._articles.get(story_id)
+
+    def article(self, article_id: int) -> ArticleRow | None:
+        """An article as the list read it (None: not read, as in a story still folded in
+        a large archive)."""
+        for articles in self._articles.values():
+            for article in articles:
+                if article.id == article_id:
+                    return article
+        return None
+
+    def story_of_article(self, article_id: int) -> int | None:
+        """The story an article read by the list is in (None: not read)."""
+        article = self.article(article_id)
+        return article.story_id if article is not None else None
+
+    def shown_count(self) -> int:
+        """How many stories the list shows (those the filter finds)."""
+        return len(self._stories)
+
+    # -- finding ------------------------------------------------------------------------------
+
+    def set_filter(self, text: str) -> None:
+        """Show only the stories whose title or articles' outlets hold every word of
+        ``text`` (anywhere in a word; case and accents aside), with their articles; an empty
+        text shows every story."""
+        words = folded(text).split()
+        if words == self._words:
+            return
+        self._words = words
+        self._relayout()
+
+    def filtering(self) -> bool:
+        return bool(self._words)
+
+    def _found(self, stories: list[StoryRow]) -> list[StoryRow]:
+        if not self._words:
+            return stories
+        if self._haystacks is None:
+            self._haystacks = self._read_haystacks()
+        haystacks, words = self._haystacks, self._words
+        return [s for s in stories if all(w in haystacks.get(s.id, "") for w in words)]
+
+    def _read_haystacks(self) -> dict[int, str]:
+        """Each story's title and outlet names, folded, to find words in; the outlets read
+        once for a large archive (whose articles are otherwise read on expanding)."""
+        articles = self._articles
+        if self._lazy:
+            articles = article_rows([story.id for story in self._loaded])
+        return {
+            story.id: folded(" ".join([story.title, *{a.outlet_name or "" for a in
+                                                      articles.get(story.id, ())}]))
+            for story in self._loaded
+        }  # fmt: skip
 
     def lazy(self) -> bool:
         """Whether stories' articles are read only when a story is expanded."""
@@ -230,21 +351,33 @@ class StoryTreeModel(QAbstractItemModel):
         return sorted(self._loaded, key=lambda story: self._story_data(story, column, SORT_ROLE),
                       reverse=order == Qt.SortOrder.DescendingOrder)  # fmt: skip
 
+    def _arranged(self) -> list[StoryRow]:
+        """The stories to show, in the order chosen."""
+        return self._found(self._ordered(*self._sort))
+
     def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
         self._sort = (column, order)
+        self._relayout()
+
+    def _relayout(self) -> None:
+        """Order and filter the stories again; the view's selection, current row and
+        unfolded stories follow their stories (those no longer shown are let go)."""
         self.layoutAboutToBeChanged.emit()
         before = self.persistentIndexList()
         where = [(index.internalId(), index.row(), index.column(),
                   None if index.internalId() else self._stories[index.row()].id)
                  for index in before]  # fmt: skip
-        self._stories = self._ordered(column, order)
+        self._stories = self._arranged()
         self._row = {story.id: row for row, story in enumerate(self._stories)}
         after = []
         for story_of, row, column_, story_id in where:
             if story_of:  # an article: its row under its story stays
-                after.append(self.createIndex(row, column_, story_of))
-            else:
+                shown = story_of in self._row
+                after.append(self.createIndex(row, column_, story_of) if shown else QModelIndex())
+            elif story_id in self._row:
                 after.append(self.createIndex(self._row[story_id], column_, 0))
+            else:
+                after.append(QModelIndex())
         self.changePersistentIndexList(before, after)
         self.layoutChanged.emit()
 
@@ -252,26 +385,37 @@ class StoryTreeModel(QAbstractItemModel):
         """Show these stories' stored roll-ups (story id -> score, code, caps) in place."""
         rows = []
         for story_id, (score, code, caps) in scores.items():
-            row = self._row.get(story_id)
-            if row is not None:
-                story = self._stories[row]
+            story = self._by_id.get(story_id)
+            if story is not None:  # shown or not: kept for when the filter finds it
                 story.score, story.code, story.caps = score, code, caps
-                rows.append(row)
+                if story_id in self._row:
+                    rows.append(self._row[story_id])
         if rows:
             self.dataChanged.emit(self.index(min(rows), 2), self.index(max(rows), 2))
 
     def set_counts(self, story_id: int, claims_by_article: dict[int, int]) -> None:
         """A story's claim counts (article id -> claims), in place."""
+        story = self._by_id.get(story_id)
+        if story is None:
+            return
+        story.claims_by_article = dict(claims_by_article)
         row = self._row.get(story_id)
         if row is None:
             return
-        self._stories[row].claims_by_article = dict(claims_by_article)
         story_index = self.index(row, 0)
         self.dataChanged.emit(self.index(row, 1), self.index(row, 1))
         articles = self.rowCount(story_index)
         if articles:
             self.dataChanged.emit(self.index(0, 1, story_index),
                                   self.index(articles - 1, 1, story_index))  # fmt: skip
+
+
+def folded(text: str) -> str:
+    """Text as the story filter compares it: case and accents aside."""
+    if text.isascii():
+        return text.lower()  # most titles: ten thousand of them at the first key typed
+    decomposed = unicodedata.normalize("NFKD", text.casefold())
+    return "".join(c for c in decomposed if not unicodedata.combining(c))
 
 
 def score_cell(score: int | None, code: str | None, caps: str) -> tuple[str, str, int]:
