@@ -212,8 +212,8 @@ def _move(article_ids: list[int], to_story: int | None, title: str | None = None
     _bump(Article, moving)
     left = sorted({origins[a] for a in moving})
     moved.removed = _remove_empty(left)
-    _bump(Story, [s for s in left if s not in {r["id"] for r in moved.removed}] + [to_story])
-    if moving:
+    if moving:  # a story nothing moved into is not changed (others would see a conflict)
+        _bump(Story, [s for s in left if s not in {r["id"] for r in moved.removed}] + [to_story])
         index_articles(moving)  # same story or another: their pairs are found again
     mark_stale({to_story, *left} - {r["id"] for r in moved.removed})
     moved.article_versions = versions_of(Article, article_ids)
@@ -418,18 +418,25 @@ def restore(story_ids: list[int]) -> Restored:
     return restored
 
 
-def undo_restore(restored: Restored) -> Trashed:
-    """Put back in the Trash what a restore brought back."""
+def undo_restore(
+    restored: Restored,
+    story_versions: dict[int, int | None] | None = None,
+    article_versions: dict[int, int | None] | None = None,
+) -> Trashed:
+    """Put back in the Trash what a restore brought back, in one transaction; with the
+    versions the person sees, nothing changes if someone else changed one since."""
     trashed = Trashed()
     with writing():
+        check_stories(dict(story_versions or {}))
+        check_articles(dict(article_versions or {}))
         if restored.stories:
             done = _trash_stories(restored.stories)
             trashed.stories += done.stories
             trashed.articles += done.articles
-    if restored.articles:
-        done = trash_articles(list(restored.articles))
-        trashed.stories += done.stories
-        trashed.articles += done.articles
+        if restored.articles:
+            done = trash_articles(list(restored.articles))
+            trashed.stories += done.stories
+            trashed.articles += done.articles
     return trashed
 
 

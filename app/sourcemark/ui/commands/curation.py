@@ -170,7 +170,7 @@ class TrashStoriesOrArticles(CurationCommand):
 
     def do(self) -> int | None:
         if self.restored is not None:
-            self.trashed = undo_restore(self.restored)
+            self.trashed = _trash_again(self, self.restored)
         elif self.stories:
             self.trashed = trash_stories(list(self.stories), self.stories)
         else:
@@ -198,5 +198,13 @@ class RestoreFromTrash(CurationCommand):
         return shown[0] if shown else None
 
     def take_back(self) -> int | None:
-        self.story_ids = undo_restore(self.restored).stories
+        self.story_ids = _trash_again(self, self.restored).stories
         return None
+
+
+def _trash_again(command: CurationCommand, restored: Restored) -> Trashed:
+    """What a restore brought back put in the Trash again, unless someone else changed it
+    since (checked against the versions the window shows)."""
+    stories = command.versions("story", dict.fromkeys(restored.stories))
+    articles = command.versions("article", dict.fromkeys(restored.articles))
+    return undo_restore(restored, stories, articles)
