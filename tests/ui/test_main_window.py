@@ -295,3 +295,14 @@ def test_a_demo_database_takes_no_daily_backup(qtbot, db_url, settings):
     qtbot.wait(2000)  # the daily backup would start 1.5 s after the window
     assert backups_of(sqlite_path(db_url)) == []
     assert "Demo database" in window.statusBar().currentMessage()
+
+
+def test_the_theme_given_for_one_run_is_the_one_the_view_menu_ticks(qtbot, db_url, settings):
+    from sourcemark.ui.app import start_work
+
+    settings.setValue("view/theme", "system")  # remembered
+    window = make_window(qtbot, open_demo(db_url), settings)
+    start_work(window, [], demo=True, theme="dark")  # as --theme dark starts it
+    ticked = [name for name, action in window.theme_actions.items() if action.isChecked()]
+    assert ticked == ["dark"]
+    assert settings.value("view/theme") == "system"  # for this run only

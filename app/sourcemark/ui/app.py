@@ -116,9 +116,7 @@ def run_gui(
     reporter = ErrorReporter(window)  # unexpected errors: logged, shown once, the app goes on
     reporter.install()
     window.show()
-    if theme:  # for this run only: the menu shows the theme in force, not the remembered one
-        window.theme_actions[theme].setChecked(True)
-    start_work(window, items or [], demo)
+    start_work(window, items or [], demo, theme)
     opener = FileOpener(window, app)  # macOS hands over files opened in the Finder this way
     app.installEventFilter(opener)
     QTimer.singleShot(
@@ -130,9 +128,12 @@ def run_gui(
         reporter.uninstall()
 
 
-def start_work(window: MainWindow, items: list, demo: bool) -> None:
-    """What the window does once it is up: import what it was given, and take today's
-    backup (not of a demo database: it is made anew on every start)."""
+def start_work(window: MainWindow, items: list, demo: bool, theme: str | None = None) -> None:
+    """What the window does once it is up: show the theme given for this run in the menu
+    (not the remembered one), import what it was given, and take today's backup (not of a
+    demo database: it is made anew on every start)."""
+    if theme:
+        window.theme_actions[theme].setChecked(True)
     if not demo:
         QTimer.singleShot(1500, window.database.start_daily_backup)
     if items:
