@@ -1,11 +1,14 @@
-"""The article's text with every claim highlighted in its sourcing type's colour."""
+"""The article's text with every claim highlighted in its sourcing type's colour: hatched
+when unattributed, lighter while only the analyzer proposes it."""
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QFont, QTextCharFormat, QTextCursor
+from PySide6.QtGui import QBrush, QFont, QTextCharFormat, QTextCursor
 from PySide6.QtWidgets import QPlainTextEdit, QTextEdit
 
+from sourcemark.analysis.types import TYPE_LABELS, SourcingType
+from sourcemark.colours import FILL_OPACITY, HATCH_OPACITY
 from sourcemark.ui.models.claim_rows import ClaimRow
-from sourcemark.ui.theme import TYPE_UNDERLINES, tint, type_colour
+from sourcemark.ui.theme import TYPE_UNDERLINES, dark_page, tint, type_colour, type_mark
 from sourcemark.ui.wording import plain_tip
 
 
@@ -31,6 +34,7 @@ class ArticleView(QPlainTextEdit):
         self.article_id: int | None = None
         self._claims: list[ClaimRow] = []
         self._selected: int | None = None
+        self._formats: dict[int, QTextCharFormat] = {}
         self._title = ""
 
     def show_article(self, article_id: int | None, title: str, text: str, claims: list[ClaimRow]):
@@ -62,27 +66,20 @@ class ArticleView(QPlainTextEdit):
             self.setTextCursor(cursor)
             self.centerCursor()
 
+    def claim_format(self, claim_id: int) -> QTextCharFormat | None:
+        """How a claim is marked now (None: it is not), for tests."""
+        return self._formats.get(claim_id)
+
     def _highlight(self) -> None:
         length = len(self.toPlainText())
+        dark = dark_page()
         selections = []
+        self._formats = {}
         for claim in self._claims:
             if not 0 <= claim.start < claim.end <= length:
                 continue
-            colour = type_colour(claim.type)
             selected = claim.id == self._selected
-            fmt = QTextCharFormat()
-            # unattributed sentences stay plain until selected, so sourced claims stand out
-            quiet = claim.type == "unattributed" and not selected
-            fmt.setBackground(tint(colour, 0 if quiet else 150 if selected else 60))
-            fmt.setUnderlineStyle(
-                TYPE_UNDERLINES.get(claim.type, QTextCharFormat.UnderlineStyle.NoUnderline)
-            )
-            fmt.setUnderlineColor(colour.darker(120))
-            if selected:
-                fmt.setFontWeight(QFont.Weight.DemiBold)
-            fmt.setToolTip(
-                plain_tip(f"{claim.type.replace('_', ' ')}: {claim.source or 'no source'}")
-            )
+            fmt = self._formats[claim.id] = claim_format(claim, selected, dark)
             selection = QTextEdit.ExtraSelection()
             cursor = QTextCursor(self.document())
             cursor.setPosition(claim.start)
@@ -91,7 +88,7 @@ class ArticleView(QPlainTextEdit):
             selection.format = fmt
             selections.append(selection)
             if selected:
-                selections.extend(self._source_and_cue(claim, colour))
+                selections.extend(self._source_and_cue(claim, type_mark(claim.type)))
         self.setExtraSelections(selections)
 
     def marked_words(self) -> list[tuple[str, str]]:
@@ -142,6 +139,37 @@ class ArticleView(QPlainTextEdit):
 
 
 _ROLE = QTextCharFormat.Property.UserProperty + 1  # "source" or "cue" on a mark
+
+
+def proposed(claim: ClaimRow) -> bool:
+    """Proposed by the analyzer and not reviewed: nobody has looked at it yet."""
+    return claim.origin == "analyzer" and not claim.reviewed
+
+
+def claim_format(claim: ClaimRow, selected: bool, dark: bool) -> QTextCharFormat:
+    """A claim's mark in the article: tinted in its type's colour (hatched when it is
+    unattributed: the story's own voice), more lightly while only the analyzer proposes
+    it, most when selected; underlined in its type's style."""
+    colour = type_colour(claim.type)
+    state = "selected" if selected else "proposed" if proposed(claim) else "reviewed"
+    fmt = QTextCharFormat()
+    if claim.type == SourcingType.UNATTRIBUTED and not selected:
+        hatch = tint(colour, round(255 * HATCH_OPACITY[dark][state]))
+        fmt.setBackground(QBrush(hatch, Qt.BrushStyle.BDiagPattern))
+    else:
+        fmt.setBackground(tint(colour, round(255 * FILL_OPACITY[dark][state])))
+    fmt.setUnderlineStyle(
+        TYPE_UNDERLINES.get(claim.type, QTextCharFormat.UnderlineStyle.NoUnderline)
+    )
+    fmt.setUnderlineColor(type_mark(claim.type))
+    if selected:
+        fmt.setFontWeight(QFont.Weight.DemiBold)
+    label = TYPE_LABELS.get(claim.type, claim.type)
+    who = {"proposed": "proposed by the analyzer, not reviewed yet"}.get(
+        state, "reviewed" if claim.reviewed else "made or changed by a person"
+    )
+    fmt.setToolTip(plain_tip(f"{label}: {claim.source or 'no source'}\n{who.capitalize()}"))
+    return fmt
 
 
 def _nearest(text: str, words: str, start: int, end: int, reach: int = 400):

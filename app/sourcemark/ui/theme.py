@@ -1,15 +1,23 @@
 """Colours and marks for sourcing types in the window.
 
-The colours themselves are plain data in sourcemark.colours (the reports use them too);
-each type also has its own underline style here, so that the highlight never rests on
-colour alone.
+The colours themselves are plain data in sourcemark.colours (the reports use them too),
+one set for a light page and one for a dark one; each type also has its own underline
+style here, so that the highlight never rests on colour alone.
 """
 
 import qtawesome as qta
-from PySide6.QtGui import QColor, QIcon, QPainter, QPixmap, QTextCharFormat
+from PySide6.QtGui import (
+    QColor,
+    QGuiApplication,
+    QIcon,
+    QPainter,
+    QPalette,
+    QPixmap,
+    QTextCharFormat,
+)
 
 from sourcemark.analysis.types import SourcingType
-from sourcemark.colours import TYPE_COLOURS
+from sourcemark.colours import mark_colour, type_colours
 
 TYPE_UNDERLINES: dict[str, QTextCharFormat.UnderlineStyle] = {
     SourcingType.NAMED_OFFICIAL: QTextCharFormat.UnderlineStyle.SingleUnderline,
@@ -23,8 +31,20 @@ TYPE_UNDERLINES: dict[str, QTextCharFormat.UnderlineStyle] = {
 }
 
 
+def dark_page() -> bool:
+    """Whether the window's theme draws text on a dark page."""
+    return QGuiApplication.palette().color(QPalette.ColorRole.Base).lightness() < 128
+
+
 def type_colour(type_: str) -> QColor:
-    return QColor(TYPE_COLOURS.get(type_, "#999999"))
+    """A type's colour for the theme shown."""
+    return QColor(type_colours(dark_page()).get(type_, "#999999"))
+
+
+def type_mark(type_: str) -> QColor:
+    """The colour of a type's underline, standing out from the theme's page."""
+    page = QGuiApplication.palette().color(QPalette.ColorRole.Base).name()
+    return QColor(mark_colour(type_, dark_page(), page))
 
 
 def tint(colour: QColor, alpha: int) -> QColor:
@@ -34,12 +54,13 @@ def tint(colour: QColor, alpha: int) -> QColor:
     return tinted
 
 
-_swatches: dict[str, QIcon] = {}
+_swatches: dict[tuple[str, bool], QIcon] = {}
 
 
 def type_swatch(type_: str) -> QIcon:
     """A small rounded square in the type's colour, for tables and legends."""
-    if type_ not in _swatches:
+    key = (type_, dark_page())
+    if key not in _swatches:
         pixmap = QPixmap(12, 12)
         pixmap.fill(QColor(0, 0, 0, 0))
         painter = QPainter(pixmap)
@@ -48,8 +69,8 @@ def type_swatch(type_: str) -> QIcon:
         painter.setPen(type_colour(type_).darker(130))
         painter.drawRoundedRect(1, 1, 10, 10, 3, 3)
         painter.end()
-        _swatches[type_] = QIcon(pixmap)
-    return _swatches[type_]
+        _swatches[key] = QIcon(pixmap)
+    return _swatches[key]
 
 
 _ICON_PROPERTY = "sourcemarkIcon"
