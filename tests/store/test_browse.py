@@ -173,3 +173,11 @@ def test_where_a_claim_stands_among_those_found(archive):
     assert browse.position(query, missing) is None and not browse.finds(query, missing)
     assert browse.stories_of_claims(ids) == sorted({c.article.story_id for c in claims
                                                     if c.id in ids})  # fmt: skip
+
+
+def test_the_story_rows_count_the_claims_reviewed(archive):
+    from sourcemark.store.rows import story_rows
+
+    rows = {row.title: row for row in story_rows()}
+    assert {title: (row.reviewed, row.claims) for title, row in rows.items()} == {
+        "Story 0": (1, 3), "Story 1": (0, 3), "Story 2": (1, 2)}  # fmt: skip

@@ -20,18 +20,30 @@ class StoryRow:
     code: str | None = None
     caps: str = ""
     version: int = 1  # as read: a change is refused if someone else changed it since
+    reviewed_by_article: dict[int, int] = field(default_factory=dict)  # claims reviewed
 
     @property
     def claims(self) -> int:
         return sum(self.claims_by_article.values())
 
+    @property
+    def reviewed(self) -> int:
+        """How many of its claims a person has marked reviewed."""
+        return sum(self.reviewed_by_article.values())
+
 
 def story_rows() -> list[StoryRow]:
-    """Every story with its article and claim counts, newest first."""
+    """Every story with its article and claim counts (and how many claims are reviewed),
+    newest first."""
     story_of = dict(select_rows("SELECT id, story_id FROM article"))
     by_article: dict[int, dict[int, int]] = {}
-    for article_id, n in select_rows("SELECT article_id, COUNT(*) FROM claim GROUP BY article_id"):
+    reviewed: dict[int, dict[int, int]] = {}
+    for article_id, n, done in select_rows(
+        "SELECT article_id, COUNT(*), SUM(CASE WHEN reviewed THEN 1 ELSE 0 END) FROM claim "
+        "GROUP BY article_id"
+    ):
         by_article.setdefault(story_of[article_id], {})[article_id] = n
+        reviewed.setdefault(story_of[article_id], {})[article_id] = int(done or 0)
     query = select_rows(
         "SELECT s.id, s.title, COUNT(a.id), s.score, s.code, s.caps, s.version FROM story s "
         "LEFT JOIN article a ON a.story_id = s.id WHERE s.trashed IS NULL "
@@ -40,7 +52,7 @@ def story_rows() -> list[StoryRow]:
     )
     return [
         StoryRow(story_id, title, n, by_article.get(story_id, {}), score, code, caps or "",
-                 version)
+                 version, reviewed.get(story_id, {}))
         for story_id, title, n, score, code, caps, version in query
     ]  # fmt: skip
 

@@ -10,15 +10,16 @@ from PySide6.QtCore import QAbstractItemModel, QMimeData, QModelIndex, Qt, Signa
 
 from sourcemark.store.rows import ArticleRow, StoryRow, article_rows
 from sourcemark.ui.drops import items_from_mime
-from sourcemark.ui.models.roles import ID_ROLE, KIND_ROLE, SORT_ROLE, Index
+from sourcemark.ui.models.roles import ID_ROLE, KIND_ROLE, REVIEW_ROLE, SORT_ROLE, Index
 from sourcemark.ui.theme import icon
 from sourcemark.ui.wording import counted, plain_tip
 
 
 class StoryTreeModel(QAbstractItemModel):
-    """Stories with their articles beneath them; column 1 counts claims, column 2 shows the
-    stored roll-up. A table of plain rows: ten thousand stories cost a list, not thirty
-    thousand items, and only the rows on screen are ever asked for.
+    """Stories with their articles beneath them; column 1 counts claims (and how many are
+    reviewed: REVIEW_ROLE and the tooltip), column 2 shows the stored roll-up. A table of
+    plain rows: ten thousand stories cost a list, not thirty thousand items, and only the
+    rows on screen are ever asked for.
 
     Files, addresses and selections dropped on a story (or one of its articles) are
     offered to that story through ``itemsDropped``; dropped between stories or below
@@ -163,7 +164,8 @@ class StoryTreeModel(QAbstractItemModel):
                 return self._icon(0)
             if role == Qt.ItemDataRole.ToolTipRole:
                 return (f"{story.title}\n{counted(story.articles, 'article')}, "
-                        f"{counted(story.claims, 'claim')}")  # fmt: skip
+                        f"{counted(story.claims, 'claim')}, "
+                        f"{review_progress(story.reviewed, story.claims)}")  # fmt: skip
             if role == SORT_ROLE:
                 return story.title.casefold()
             return None
@@ -172,6 +174,10 @@ class StoryTreeModel(QAbstractItemModel):
         if column == 1:
             if role == Qt.ItemDataRole.DisplayRole:
                 return str(story.claims)
+            if role == Qt.ItemDataRole.ToolTipRole:
+                return review_progress(story.reviewed, story.claims)
+            if role == REVIEW_ROLE:
+                return story.reviewed, story.claims
             return story.claims if role == SORT_ROLE else None
         text, tip, key = score_cell(story.score, story.code, story.caps)
         return {Qt.ItemDataRole.DisplayRole: text, Qt.ItemDataRole.ToolTipRole: tip,
@@ -179,8 +185,14 @@ class StoryTreeModel(QAbstractItemModel):
 
     def _article_data(self, story: StoryRow, article: ArticleRow, column: int, role: int):
         if column == 1:
+            claims = story.claims_by_article.get(article.id, 0)
+            reviewed = story.reviewed_by_article.get(article.id, 0)
             if role == Qt.ItemDataRole.DisplayRole:
-                return str(story.claims_by_article.get(article.id, 0))
+                return str(claims)
+            if role == Qt.ItemDataRole.ToolTipRole:
+                return review_progress(reviewed, claims)
+            if role == REVIEW_ROLE:
+                return reviewed, claims
             return self._RIGHT if role == Qt.ItemDataRole.TextAlignmentRole else None
         if column != 0:
             return None
@@ -393,12 +405,15 @@ class StoryTreeModel(QAbstractItemModel):
         if rows:
             self.dataChanged.emit(self.index(min(rows), 2), self.index(max(rows), 2))
 
-    def set_counts(self, story_id: int, claims_by_article: dict[int, int]) -> None:
-        """A story's claim counts (article id -> claims), in place."""
+    def set_counts(self, story_id: int, claims_by_article: dict[int, int],
+                   reviewed_by_article: dict[int, int] | None = None) -> None:  # fmt: skip
+        """A story's claim counts (article id -> claims, and -> claims reviewed), in place."""
         story = self._by_id.get(story_id)
         if story is None:
             return
         story.claims_by_article = dict(claims_by_article)
+        if reviewed_by_article is not None:
+            story.reviewed_by_article = dict(reviewed_by_article)
         row = self._row.get(story_id)
         if row is None:
             return
@@ -416,6 +431,13 @@ def folded(text: str) -> str:
         return text.lower()  # most titles: ten thousand of them at the first key typed
     decomposed = unicodedata.normalize("NFKD", text.casefold())
     return "".join(c for c in decomposed if not unicodedata.combining(c))
+
+
+def review_progress(reviewed: int, claims: int) -> str:
+    """How far a person has reviewed the analyzer's claims: '12/30 reviewed'."""
+    if not claims:
+        return "No claims to review"
+    return f"{reviewed:,}/{claims:,} reviewed" + (" (all)" if reviewed == claims else "")
 
 
 def score_cell(score: int | None, code: str | None, caps: str) -> tuple[str, str, int]:

@@ -1,21 +1,24 @@
-"""The story list: every story with its articles, their claim counts and scores, under a
-field that finds stories by the words of their titles and outlets."""
+"""The story list: every story with its articles, their claim counts (a bar beneath each
+filled as far as its claims are reviewed) and scores, under a field that finds stories by
+the words of their titles and outlets."""
 
 from PySide6.QtCore import QEvent, QItemSelectionModel, QModelIndex, Qt, QTimer, Signal
-from PySide6.QtGui import QAction
+from PySide6.QtGui import QAction, QColor, QPalette
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHBoxLayout,
     QHeaderView,
     QLabel,
     QLineEdit,
+    QStyle,
+    QStyledItemDelegate,
     QTreeView,
     QVBoxLayout,
     QWidget,
 )
 
 from sourcemark.store.rows import StoryRow, articles_of, claims_of_story
-from sourcemark.ui.models.roles import ID_ROLE, KIND_ROLE
+from sourcemark.ui.models.roles import ID_ROLE, KIND_ROLE, REVIEW_ROLE
 from sourcemark.ui.models.stories import StoryTreeModel
 from sourcemark.ui.panels import fit_columns
 from sourcemark.ui.theme import themed
@@ -23,6 +26,31 @@ from sourcemark.ui.wording import counted
 
 UNFOLD_FOUND = 50  # a large archive unfolds the stories found when no more are found
 FIND_PAUSE = 150  # ms: a large archive is searched once typing pauses, not at every key
+
+
+class ReviewProgress(QStyledItemDelegate):
+    """A claim count with a thin bar beneath it filled as far as its claims are reviewed
+    (the tooltip says '12/30 reviewed')."""
+
+    def paint(self, painter, option, index) -> None:
+        super().paint(painter, option, index)
+        done, claims = index.data(REVIEW_ROLE) or (0, 0)
+        if not claims:
+            return
+        selected = option.state & QStyle.StateFlag.State_Selected
+        colour = option.palette.color(
+            QPalette.ColorRole.HighlightedText if selected else QPalette.ColorRole.Highlight
+        )
+        track = QColor(colour)
+        track.setAlpha(55)
+        bar = option.rect.adjusted(6, 0, -6, 0)
+        bar.setTop(option.rect.bottom() - 3)
+        bar.setHeight(2)
+        painter.save()
+        painter.fillRect(bar, track)
+        bar.setWidth(round(bar.width() * done / claims))
+        painter.fillRect(bar, colour)
+        painter.restore()
 
 
 class StoryList(QTreeView):
@@ -51,6 +79,7 @@ class StoryList(QTreeView):
         # over every story (which would ask for each of ten thousand rows at startup)
         fit_columns(self, self.header(), StoryTreeModel.COLUMNS,
                     {1: ["88,888"], 2: ["100 F6"]}, QHeaderView.ResizeMode.Fixed, 18)  # fmt: skip
+        self.setItemDelegateForColumn(1, ReviewProgress(self))
         # newest first until a header is clicked; then by title, claims or score
         self.header().setSortIndicator(-1, Qt.SortOrder.AscendingOrder)
         self.setSortingEnabled(True)
@@ -193,14 +222,17 @@ class StoryList(QTreeView):
             self.chosen.emit(index.data(ID_ROLE), None)
 
     def update_counts(self, story_id: int | None, claims=None) -> bool:
-        """The claim counts of one story and its articles, in place, from ``claims`` (the
-        story's, as shown; None: read them); False when the story is not in the list."""
+        """The claim counts of one story and its articles (and how many are reviewed), in
+        place, from ``claims`` (the story's, as shown; None: read them); False when the story
+        is not in the list."""
         if story_id is None or self.tree_model.story(story_id) is None:
             return False
         counts = {a.id: 0 for a in articles_of(story_id)}
+        reviewed = dict(counts)
         for claim in claims_of_story(story_id) if claims is None else claims:
             counts[claim.article_id] = counts.get(claim.article_id, 0) + 1
-        self.tree_model.set_counts(story_id, counts)
+            reviewed[claim.article_id] = reviewed.get(claim.article_id, 0) + bool(claim.reviewed)
+        self.tree_model.set_counts(story_id, counts, reviewed)
         return True
 
 
