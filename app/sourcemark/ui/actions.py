@@ -14,9 +14,11 @@ from operator import attrgetter
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import QMenu
 
 from sourcemark import APP_NAME
-from sourcemark.ui.theme import themed
+from sourcemark.ui.editing import STANCE_KEYS, TYPE_KEYS, key_text
+from sourcemark.ui.theme import themed, type_swatch
 
 Keys = QKeySequence.StandardKey
 
@@ -134,9 +136,42 @@ ACTIONS: list[ActionSpec] = [
                tip="The stories and articles deleted: restore them, or empty the Trash"),
     ActionSpec("refresh", "&Reload", "mdi6.refresh", "view", "refresh", (Keys.Refresh,),
                toolbar=True),
+    ActionSpec("shortcuts", "&Keyboard Shortcuts", "mdi6.keyboard-outline", "help",
+               "dialogs.show_shortcuts", (QKeySequence("Ctrl+/"),), "Every key of the window"),
     ActionSpec("about", f"&About {APP_NAME}", "mdi6.information-outline", "help",
-               "dialogs.show_about"),
+               "dialogs.show_about", group=1),
 ]  # fmt: skip
+
+
+@dataclass(frozen=True, slots=True)
+class ChoiceMenuSpec:
+    """A submenu whose entries set one field of the claims selected in the table to one
+    value each, showing the table's own key for it ("Named official  1"): the key is the
+    table's (ui/editing.py), so the entry only shows it and no shortcut is made twice."""
+
+    id: str  # the window's attribute: "set_type" -> window.set_type_menu
+    text: str
+    icon: str
+    menu: str  # the menu it appears in
+    before: str  # the id of the action of that menu it stands before
+    field: str  # the claim's field its entries set
+    when: Callable[[Situation], bool] | None = None
+
+
+CHOICE_MENUS = [
+    ChoiceMenuSpec("set_type", "Set T&ype", "mdi6.shape-outline", "edit", "reviewed", "type",
+                   _writable),
+    ChoiceMenuSpec("set_stance", "Set &Stance", "mdi6.comment-quote-outline", "edit", "reviewed",
+                   "stance", _writable),
+]  # fmt: skip
+
+
+def choices_of(field: str) -> list[tuple[str, str, str]]:
+    """(value, label, key) of each entry of a choice menu, in the keys' order."""
+    if field == "type":
+        return [(t.value, t.label, key_text(key)) for key, t in TYPE_KEYS.items()]
+    return [(s.value, s.label, key_text(key)) for key, s in STANCE_KEYS.items()]
+
 
 MENUS = {"file": "&File", "edit": "&Edit", "view": "&View", "help": "&Help"}
 
@@ -156,7 +191,28 @@ def build_actions(window) -> dict[str, QAction]:
         action.triggered.connect(lambda _checked=False, handler=handler: handler())
         setattr(window, f"{spec.id}_action", action)
         made[spec.id] = action
+    for choice in CHOICE_MENUS:
+        setattr(window, f"{choice.id}_menu", _choice_menu(window, choice))
     return made
+
+
+def _choice_menu(window, spec: ChoiceMenuSpec) -> QMenu:
+    menu = QMenu(spec.text, window)
+    themed(menu.menuAction(), spec.icon)
+    for value, label, key in choices_of(spec.field):
+        action = menu.addAction(f"{label}\t{key}")
+        action.setData(value)
+        action.triggered.connect(lambda _checked=False, value=value: window.editing.set_selected(
+            {spec.field: value}))  # fmt: skip
+    if spec.field == "type":
+        menu.aboutToShow.connect(lambda: _swatches(menu))
+    return menu
+
+
+def _swatches(menu: QMenu) -> None:
+    """A swatch of each type's colour beside it, drawn for the theme shown."""
+    for action in menu.actions():
+        action.setIcon(type_swatch(action.data()))
 
 
 def handler_of(window, spec: ActionSpec) -> Callable[[], object]:
@@ -179,6 +235,10 @@ def build_menu(window, menu_id: str, before: list[QAction] | None = None):
             menu.addSeparator()
         group = spec.group
         menu.addAction(getattr(window, f"{spec.id}_action"))
+    for choice in CHOICE_MENUS:
+        if choice.menu == menu_id:
+            menu.insertMenu(getattr(window, f"{choice.before}_action"),
+                            getattr(window, f"{choice.id}_menu"))  # fmt: skip
     return menu
 
 
@@ -199,3 +259,6 @@ def update_enabled(window, situation: Situation) -> None:
     for spec in ACTIONS:
         if spec.when is not None:
             getattr(window, f"{spec.id}_action").setEnabled(spec.when(situation))
+    for choice in CHOICE_MENUS:
+        if choice.when is not None:
+            getattr(window, f"{choice.id}_menu").setEnabled(choice.when(situation))

@@ -1,11 +1,12 @@
 """Correcting claims in the table: editors for its cells (a drop-down of fixed choices, the
-source with completion, the reviewed box) and the review keys (Space, 1-8, D/A/X, Delete).
-The changes they ask for are the undoable commands of sourcemark.ui.commands.claims."""
+source with completion, the reviewed box) and the review keys (Space, 1-8, D/A/X, Delete),
+declared once here: the table acts on them, and the menus and the shortcuts window show
+them. The changes they ask for are the undoable commands of sourcemark.ui.commands.claims."""
 
 from collections.abc import Callable
 
 from PySide6.QtCore import QEvent, QObject, Qt
-from PySide6.QtGui import QPalette
+from PySide6.QtGui import QKeySequence, QPalette
 from PySide6.QtWidgets import (
     QApplication,
     QComboBox,
@@ -21,11 +22,39 @@ from sourcemark.store.rows import source_names
 
 # The order of the taxonomy; the keys 1-8 pick a type in this order.
 TYPE_ORDER = list(SourcingType)
+TYPE_KEYS = {Qt.Key(Qt.Key.Key_1 + n): type_ for n, type_ in enumerate(TYPE_ORDER)}
 STANCE_KEYS = {
     Qt.Key.Key_A: Stance.ASSERTS,
     Qt.Key.Key_D: Stance.DENIES,
     Qt.Key.Key_X: Stance.DECLINES,
 }
+REVIEW_KEY = Qt.Key.Key_Space
+DELETE_KEYS = (Qt.Key.Key_Delete, Qt.Key.Key_Backspace)
+
+
+def key_text(key: Qt.Key) -> str:
+    """A key as menus show it: '1', 'A', 'Space', 'Del'."""
+    return QKeySequence(key).toString(QKeySequence.SequenceFormat.NativeText)
+
+
+def key_change(key: Qt.Key) -> dict | None:
+    """The change a review key asks of the selected claims ({field: value}), or None."""
+    if key in TYPE_KEYS:
+        return {"type": TYPE_KEYS[key].value}
+    if key in STANCE_KEYS:
+        return {"stance": STANCE_KEYS[key].value}
+    return None
+
+
+def table_keys() -> list[tuple[str, str]]:
+    """(key, what it does) of every review key of the claims table, in the order above."""
+    keys = [(key_text(REVIEW_KEY), "Mark the selected claims reviewed (again: not reviewed)")]
+    keys += [(key_text(key), f"Set the type to {TYPE_LABELS[type_]}")
+             for key, type_ in TYPE_KEYS.items()]  # fmt: skip
+    keys += [(key_text(key), f"Set the stance to {stance.label}")
+             for key, stance in STANCE_KEYS.items()]  # fmt: skip
+    keys.append((", ".join(map(key_text, DELETE_KEYS)), "Delete the selected claims"))
+    return keys
 
 
 class ReviewBoxDelegate(QStyledItemDelegate):
@@ -112,13 +141,12 @@ class ReviewKeys(QObject):
         ids = self.selected()
         if not ids:
             return False
-        if key == Qt.Key.Key_Space:
+        change = key_change(key)
+        if key == REVIEW_KEY:
             self.toggle_reviewed()
-        elif Qt.Key.Key_1 <= key <= Qt.Key.Key_8:
-            self.edit(ids, {"type": TYPE_ORDER[key - Qt.Key.Key_1].value})
-        elif key in STANCE_KEYS:
-            self.edit(ids, {"stance": STANCE_KEYS[Qt.Key(key)].value})
-        elif key in (Qt.Key.Key_Delete, Qt.Key.Key_Backspace):
+        elif change is not None:
+            self.edit(ids, change)
+        elif key in DELETE_KEYS:
             self.delete(ids)
         else:
             return False

@@ -200,6 +200,10 @@ class MainWindow(QMainWindow):
     def _build_menus(self) -> None:
         build_menu(self, "file")
         build_menu(self, "edit", before=[self.undo_action, self.redo_action])
+        claims = self.claims  # the claims table's context menu, of the same entries
+        claims.menu_entries = [self.set_type_menu, self.set_stance_menu, self.reviewed_action,
+                               claims.note_action, self.corroboration_action, None,
+                               self.delete_action, None, claims.copy_action]  # fmt: skip
         view_menu = build_menu(self, "view")
         view_menu.addSeparator()
         theme_menu = view_menu.addMenu("&Theme")

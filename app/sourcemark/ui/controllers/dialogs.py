@@ -1,5 +1,6 @@
 """The window's dialogs that are not about one job: the credibility model's settings, a
-claim's corroboration, the source and outlet registries, and About."""
+claim's corroboration, the source and outlet registries, the keyboard shortcuts, and
+About."""
 
 from html import escape
 
@@ -21,6 +22,7 @@ class DialogsController(QObject):
         self.corroboration_dialog = None
         self.sources_dialog = None
         self.outlets_dialog = None
+        self.shortcuts_dialog = None
 
     def close_registries(self) -> None:
         """After a switch to another database: the registries' dialogs of the one left go."""
@@ -86,6 +88,14 @@ class DialogsController(QObject):
             self.sources_dialog.reload()
         self.sources_dialog.show()
         self.sources_dialog.raise_()
+
+    def show_shortcuts(self) -> None:
+        from sourcemark.ui.dialogs.shortcuts import ShortcutsDialog, window_keys
+
+        if self.shortcuts_dialog is not None:
+            self.shortcuts_dialog.deleteLater()
+        self.shortcuts_dialog = ShortcutsDialog(window_keys(self.window), self.window)
+        self.shortcuts_dialog.show()
 
     def show_about(self) -> None:
         QMessageBox.about(

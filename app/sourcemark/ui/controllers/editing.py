@@ -37,6 +37,14 @@ class EditingController(QObject):
     def delete_selected(self) -> None:
         self.delete_claims(self.window.claims.selected_claim_ids())
 
+    def set_selected(self, changes: dict) -> None:
+        """Change the claims selected in the table (Edit ▸ Set Type, Set Stance)."""
+        ids = self.window.claims.selected_claim_ids()
+        if not ids:
+            self._say("Select claims in the table first.")
+            return
+        self.edit_claims(ids, changes)
+
     def edit_requested(self, claim_id: int, changes: dict) -> None:
         self.edit_claims([claim_id], changes)
 

@@ -2,15 +2,17 @@
 every story (All stories, read a page at a time and counted on the worker)."""
 
 from PySide6.QtCore import QItemSelectionModel, Qt, QThreadPool, Signal
-from PySide6.QtGui import QAction
+from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QApplication,
     QCheckBox,
     QComboBox,
     QHBoxLayout,
     QHeaderView,
     QLabel,
     QLineEdit,
+    QMenu,
     QTableView,
     QVBoxLayout,
     QWidget,
@@ -54,6 +56,7 @@ class ClaimsPanel(QWidget):
         self.count_tasks: set[Task] = set()
         self._build_table()
         self._build_filters()
+        self._build_menu()
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(6)
@@ -162,6 +165,61 @@ class ClaimsPanel(QWidget):
             )
             combo.setMinimumContentsLength(10)
             combo.currentIndexChanged.connect(self.apply_filters)
+
+    def _build_menu(self) -> None:
+        """The table's context menu: the window's entries for the claims selected
+        (``menu_entries``: actions, submenus, None for a separator), among them the panel's
+        own Add Note (``note_action``) and Copy Claim Text (``copy_action``, Ctrl+C in the
+        table)."""
+        self.note_action = QAction("Add &Note…", self)
+        self.note_action.triggered.connect(self.edit_note)
+        self.copy_action = themed(QAction("&Copy Claim Text", self.table), "mdi6.content-copy")
+        self.copy_action.setShortcut(QKeySequence.StandardKey.Copy)
+        self.copy_action.setShortcutContext(Qt.ShortcutContext.WidgetShortcut)
+        self.copy_action.triggered.connect(self.copy_claims)
+        self.table.addAction(self.copy_action)
+        self.menu_entries: list = [self.note_action, None, self.copy_action]
+        self.table.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        self.table.customContextMenuRequested.connect(self._menu)
+        self.context_menu: QMenu | None = None
+
+    def _menu(self, position) -> None:
+        if not self.selected_claim_ids():
+            return
+        current = self._current_row()
+        has_note = current is not None and bool(current.note)
+        self.note_action.setText("Edit &Note…" if has_note else "Add &Note…")
+        menu = self.context_menu = QMenu(self)
+        for entry in self.menu_entries:
+            if entry is None:
+                menu.addSeparator()
+            elif isinstance(entry, QMenu):
+                menu.addMenu(entry)
+            else:
+                menu.addAction(entry)
+        menu.popup(self.table.viewport().mapToGlobal(position))
+
+    def _current_row(self):
+        index = self.table.currentIndex()
+        if not index.isValid():
+            return None
+        return self.model.claim_at(self.proxy.mapToSource(index).row())
+
+    def edit_note(self) -> None:
+        """Type the current claim's note in its cell (Return saves, Escape leaves it)."""
+        index = self.table.currentIndex()
+        if index.isValid():
+            index = index.siblingAtColumn(ClaimTableModel.NOTE)
+            self.table.setCurrentIndex(index)
+            self.table.scrollTo(index)
+            self.table.edit(index)
+
+    def copy_claims(self) -> None:
+        """The text of the claims selected, one a line, to the clipboard."""
+        rows = self.rows_of(self.selected_claim_ids())
+        if rows:
+            QApplication.clipboard().setText("\n".join(" ".join(r.text.split()) for r in rows))
+            self.message.emit(f"Copied the text of {counted(len(rows), 'claim')}.", 3000)
 
     def find(self) -> None:
         self.search.setFocus()
