@@ -146,9 +146,10 @@ def test_the_window_writes_the_story_report(qtbot, tmp_path, settings):
 def test_the_window_exports_only_the_claims_a_filter_shows(qtbot, tmp_path, settings):
     from sourcemark.demo import open_demo
     from tests.ui.test_main_window import make_window
+    from tests.ui.test_review import tick
 
     window = make_window(qtbot, open_demo("sqlite:///" + str(tmp_path / "d.sqlite")), settings)
-    window.claims.stance_filter.setCurrentIndex(window.claims.stance_filter.findData("denies"))
+    tick(qtbot, window.claims.stance_filter, "denies")
     shown = window.claims.proxy.rowCount()
     ids = [window.claims.model.claim_at(window.claims.proxy.mapToSource(
         window.claims.proxy.index(r, 0)).row()).id for r in range(shown)]  # fmt: skip

@@ -100,8 +100,8 @@ def wait_for_count():
         time.sleep(0.002)
     return time.perf_counter() - started
 
-def choose(combo, value):
-    return lambda: combo.setCurrentIndex(combo.findData(value))
+def choose(button, *values):
+    return lambda: button.set_checked(values)
 
 def search(text):
     return lambda: window.claims.search.setText(text)
@@ -109,15 +109,15 @@ def search(text):
 results = {"open": timed(lambda: window.claims.all_stories.setChecked(True)), "open_floor": floor()}
 results["open_count"] = wait_for_count()
 steps = [
-    ("type", choose(window.claims.type_filter, "anonymous"),
+    ("type", choose(window.claims.type_filter, "anonymous_official", "anonymous_source"),
      " WHERE c.type IN ('anonymous_official', 'anonymous_source')"),
     ("stance", choose(window.claims.stance_filter, "denies"),
      " WHERE c.type IN ('anonymous_official', 'anonymous_source') AND c.stance = 'denies'"),
-    ("reset", lambda: (window.claims.type_filter.setCurrentIndex(0),
-                       window.claims.stance_filter.setCurrentIndex(0)), ""),
+    ("reset", lambda: (window.claims.type_filter.set_checked(()),
+                       window.claims.stance_filter.set_checked(())), ""),
     ("flag", choose(window.claims.flag_filter, "contested"),
      " WHERE ('; ' || c.flags || '; ') LIKE '%; contested; %'"),
-    ("no flag", lambda: window.claims.flag_filter.setCurrentIndex(0), ""),
+    ("no flag", lambda: window.claims.flag_filter.set_checked(()), ""),
     ("search common", search("officials"), " WHERE +c.id IN (SELECT rowid FROM claim_search "
      "WHERE claim_search MATCH '\"officials\"*')"),
     ("search rare", search("zzqx"), " WHERE +c.id IN (SELECT rowid FROM claim_search "

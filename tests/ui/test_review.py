@@ -32,6 +32,22 @@ def pick(qtbot, combo, value) -> None:
     qtbot.mouseClick(view.viewport(), Qt.MouseButton.LeftButton, pos=item.center())
 
 
+def tick(qtbot, button, *values) -> None:
+    """Open a filter's menu and click these values (ticking or unticking each), as a user
+    does; then Escape closes it."""
+    qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
+    menu = button.values_menu
+    qtbot.waitUntil(menu.isVisible)
+    for value in values:
+        action = button.any_action if value is ANY else button.entries[value]
+        qtbot.mouseClick(menu, Qt.MouseButton.LeftButton, pos=menu.actionGeometry(action).center())
+    qtbot.keyClick(menu, Qt.Key.Key_Escape)
+    qtbot.waitUntil(lambda: not menu.isVisible())
+
+
+ANY = object()  # tick(…, ANY): the filter's "Any …" entry, which unticks every value
+
+
 def window_with_claims(qtbot, db_url, settings):
     window = demo_window(qtbot, db_url, settings)
     window.activateWindow()  # shortcuts (Ctrl+Z) go to the active window only
@@ -274,21 +290,20 @@ def test_filters_narrow_the_table_and_count_what_they_show(qtbot, db_url, settin
     window = window_with_claims(qtbot, db_url, settings)
     total = window.claims.model.rowCount()
     anonymous = Claim.select().where(Claim.type == "anonymous_official").count()
-    window.claims.type_filter.setCurrentIndex(
-        window.claims.type_filter.findData("anonymous_official")
-    )
+    tick(qtbot, window.claims.type_filter, "anonymous_official")
     assert window.claims.proxy.rowCount() == anonymous
     assert window.claims.match_count.text() == f"{anonymous} of {total} claims"
-    window.claims.type_filter.setCurrentIndex(0)
+    tick(qtbot, window.claims.type_filter, ANY)
     denials = Claim.select().where(Claim.stance == "denies").count()
-    window.claims.stance_filter.setCurrentIndex(window.claims.stance_filter.findData("denies"))
+    tick(qtbot, window.claims.stance_filter, "denies")
     assert window.claims.proxy.rowCount() == denials
-    window.claims.stance_filter.setCurrentIndex(0)
+    tick(qtbot, window.claims.stance_filter, "denies")  # unticked: any stance again
+    assert window.claims.proxy.rowCount() == total
     select_rows(qtbot, window, 0, 1)
     key(qtbot, window, Qt.Key.Key_Space)
-    window.claims.reviewed_filter.setCurrentIndex(window.claims.reviewed_filter.findData(False))
+    tick(qtbot, window.claims.reviewed_filter, False)
     assert window.claims.proxy.rowCount() == total - 2
-    window.claims.type_filter.setCurrentIndex(window.claims.type_filter.findData("anonymous"))
+    tick(qtbot, window.claims.type_filter, "anonymous_official", "anonymous_source")
     assert all(
         window.claims.proxy.index(r, ClaimTableModel.TYPE).data().startswith("Anonymous")
         for r in range(window.claims.proxy.rowCount())
@@ -331,7 +346,7 @@ def test_the_flag_filter_shows_contested_claims_and_the_code_explains_itself(
     qtbot, db_url, settings
 ):
     window = window_with_claims(qtbot, db_url, settings)
-    window.claims.flag_filter.setCurrentIndex(window.claims.flag_filter.findData("contested"))
+    tick(qtbot, window.claims.flag_filter, "contested")
     shown = window.claims.proxy.rowCount()
     assert 0 < shown < window.claims.model.rowCount()
     tip = window.claims.proxy.index(0, ClaimTableModel.CODE).data(Qt.ItemDataRole.ToolTipRole)
@@ -595,7 +610,7 @@ def test_after_delete_the_next_claim_is_selected_and_the_next_key_acts_on_it(
 
 def test_space_in_a_not_reviewed_filter_moves_on_to_the_next_claim(qtbot, db_url, settings):
     window = window_with_claims(qtbot, db_url, settings)
-    pick(qtbot, window.claims.reviewed_filter, False)  # Not reviewed
+    tick(qtbot, window.claims.reviewed_filter, False)  # Not reviewed
     first, second = (window.claims.proxy.index(r, 0).data(ID_ROLE) for r in (0, 1))
     select_rows(qtbot, window, 0)
     key(qtbot, window, Qt.Key.Key_Space)
@@ -609,7 +624,7 @@ def test_counts_follow_a_review_in_a_filter_and_a_delete(qtbot, db_url, settings
     window = window_with_claims(qtbot, db_url, settings)
     total = window.claims.model.rowCount()
     assert window.statusBar().currentMessage().endswith(f"{total} claims")
-    pick(qtbot, window.claims.reviewed_filter, False)  # Not reviewed: all of them
+    tick(qtbot, window.claims.reviewed_filter, False)  # Not reviewed: all of them
     select_rows(qtbot, window, 0)
     key(qtbot, window, Qt.Key.Key_Space)  # reviewed: it leaves the filter
     assert window.claims.match_count.text() == f"{total - 1:,} of {total} claims"

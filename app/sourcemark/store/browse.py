@@ -4,7 +4,7 @@ reads more rows than a page (the counts are one aggregate query), so the claims 
 "All stories" costs the same on ten stories and on ten thousand."""
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from peewee import PostgresqlDatabase
 
@@ -37,16 +37,17 @@ BACKWARDS = "c.article_id DESC, c.start DESC, c.id DESC"
 
 @dataclass(frozen=True, slots=True)
 class ClaimQuery:
-    """Which claims of the archive, in which order. ``search``: each of its words begins a
-    word of the claim's text, its source as written or its note (case and accents aside);
-    a search of signs alone is found as written."""
+    """Which claims of the archive, in which order. ``type``, ``stance`` and ``flag``: the
+    claims with any of the values given (none given: any); ``search``: each of its words
+    begins a word of the claim's text, its source as written or its note (case and accents
+    aside); a search of signs alone is found as written."""
 
-    type: str | None = None
-    stance: str | None = None
+    type: tuple[str, ...] = ()
+    stance: tuple[str, ...] = ()
     reviewed: bool | None = None
     anonymous_only: bool = False
     source_id: int | None = None
-    flag: str | None = None
+    flag: tuple[str, ...] = ()
     search: str = ""
     order: str | None = None  # a key of ORDERS; None: reading order, article by article
     descending: bool = False
@@ -54,26 +55,27 @@ class ClaimQuery:
     def where(self) -> tuple[str, list]:
         """The WHERE clause (empty, or starting with " WHERE") and its parameters."""
         terms, params = [], []
-        if self.type is not None:
-            terms.append("c.type = {p}")
-            params.append(self.type)
+        if self.type:
+            terms.append(_one_of("c.type", len(self.type)))
+            params += sorted(self.type)
         if self.anonymous_only:
             anonymous = sorted(str(t) for t in ANONYMOUS_TYPES)
-            terms.append(f"c.type IN ({', '.join(['{p}'] * len(anonymous))})")
+            terms.append(_one_of("c.type", len(anonymous)))
             params += anonymous
-        if self.stance is not None:
-            terms.append("c.stance = {p}")
-            params.append(self.stance)
+        if self.stance:
+            terms.append(_one_of("c.stance", len(self.stance)))
+            params += sorted(self.stance)
         if self.reviewed is not None:
             terms.append("c.reviewed = {p}")
             params.append(self.reviewed)
         if self.source_id is not None:
             terms.append("c.source_id = {p}")
             params.append(self.source_id)
-        if self.flag is not None:
+        if self.flag:
             # stored "; "-joined: the flag whole, not a part of another one
-            terms.append("('; ' || c.flags || '; ') LIKE {p}")
-            params.append(f"%; {_escaped(self.flag)}; %")
+            terms.append("(" + " OR ".join(["('; ' || c.flags || '; ') LIKE {p}"] * len(self.flag))
+                         + ")")  # fmt: skip
+            params += [f"%; {_escaped(flag)}; %" for flag in sorted(self.flag)]
         words = search_words(self.search)
         if words and _indexed():
             # every word typed begins a word of the claim, its source or its note; the
@@ -102,6 +104,12 @@ class ClaimQuery:
             return BACKWARDS if self.descending else READING_ORDER
         direction = " DESC" if self.descending else ""
         return f"{ORDERS[self.order]}{direction}, {READING_ORDER}"
+
+
+def _one_of(column: str, n: int) -> str:
+    """A column holding one of n values (bound parameters): '=' for one, as the index reads
+    it best."""
+    return f"{column} = {{p}}" if n == 1 else f"{column} IN ({', '.join(['{p}'] * n)})"
 
 
 _WORD = re.compile(r"[^\W_]+")
@@ -195,6 +203,43 @@ def claim_counts(query: ClaimQuery) -> list[tuple[str, str, bool, int]]:
             params,
         )
     ]
+
+
+# the filters the claims table offers several values of, with counts
+FACETS = ("type", "stance", "reviewed", "flag")
+Cube = list[tuple[str, str, bool, tuple[str, ...], int]]  # (type, stance, reviewed, flags, n)
+
+
+def claim_cube(query: ClaimQuery) -> Cube:
+    """How many claims the query finds leaving its type, stance, review and flag filters
+    aside, by (type, stance, reviewed, flags): one aggregate query, from which the count of
+    every filter's every value follows (facet_counts)."""
+    where, params = replace(query, type=(), stance=(), reviewed=None, flag=()).where()
+    return [
+        (type_, stance, bool(reviewed), tuple(f for f in (flags or "").split("; ") if f), n)
+        for type_, stance, reviewed, flags, n in select(
+            f"SELECT c.type, c.stance, c.reviewed, c.flags, COUNT(*) FROM claim c{where} "
+            "GROUP BY c.type, c.stance, c.reviewed, c.flags",
+            params,
+        )
+    ]
+
+
+def facet_counts(cube: Cube, query: ClaimQuery) -> dict[str, dict]:
+    """For each filter (FACETS), how many claims each of its values would show with the
+    other filters as the query has them: {"type": {"document": 3, …}, "reviewed": {True: 2,
+    False: 9}, "flag": {"contested": 1, …}, …} (a claim counts under each of its flags)."""
+    chosen = {"type": set(query.type), "stance": set(query.stance), "flag": set(query.flag),
+              "reviewed": set() if query.reviewed is None else {query.reviewed}}  # fmt: skip
+    counts: dict[str, dict] = {facet: {} for facet in FACETS}
+    for type_, stance, reviewed, flags, n in cube:
+        held = {"type": {type_}, "stance": {stance}, "reviewed": {reviewed}, "flag": set(flags)}
+        failed = [facet for facet in FACETS if chosen[facet] and not chosen[facet] & held[facet]]
+        for facet in FACETS:
+            if not failed or failed == [facet]:
+                for value in held[facet]:
+                    counts[facet][value] = counts[facet].get(value, 0) + n
+    return counts
 
 
 def claim_total() -> int:

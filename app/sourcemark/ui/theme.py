@@ -6,12 +6,14 @@ style here, so that the highlight never rests on colour alone.
 """
 
 import qtawesome as qta
+from PySide6.QtCore import QPointF
 from PySide6.QtGui import (
     QColor,
     QGuiApplication,
     QIcon,
     QPainter,
     QPalette,
+    QPen,
     QPixmap,
     QTextCharFormat,
 )
@@ -71,6 +73,23 @@ def type_swatch(type_: str) -> QIcon:
         painter.end()
         _swatches[key] = QIcon(pixmap)
     return _swatches[key]
+
+
+def type_tick(type_: str) -> QIcon:
+    """A type's swatch for an entry that ticks: with a check mark on it when ticked (an
+    entry with an icon shows no box of its own to tick)."""
+    ticked = type_swatch(type_).pixmap(12, 12)
+    painter = QPainter(ticked)
+    painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+    light = type_colour(type_).lightness() > 150
+    pen = QPen(QColor("#000000" if light else "#ffffff"), 1.8)
+    painter.setPen(pen)
+    painter.drawPolyline([QPointF(3.2, 6.2), QPointF(5.2, 8.4), QPointF(8.8, 3.6)])
+    painter.end()
+    icon = QIcon(type_swatch(type_))
+    icon.addPixmap(ticked, QIcon.Mode.Normal, QIcon.State.On)
+    icon.addPixmap(ticked, QIcon.Mode.Active, QIcon.State.On)
+    return icon
 
 
 _ICON_PROPERTY = "sourcemarkIcon"

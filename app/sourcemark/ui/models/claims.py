@@ -1,6 +1,7 @@
 """The claims table: the claims of a story, or of the archive a page at a time, and the
 proxy that searches, filters and sorts them."""
 
+from collections import Counter
 from typing import ClassVar
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QSortFilterProxyModel, Qt, Signal
@@ -255,7 +256,8 @@ _STANCES = {s.value for s in Stance}
 
 class ClaimFilterProxy(QSortFilterProxyModel):
     """Text search over claim text and source, case-insensitive, and filters by sourcing
-    type, stance, review and anonymity; sorts by the sort role. When its model shows the
+    type, stance, review and flag (several values of each: a claim holding any of them) and
+    anonymity; sorts by the sort role. When its model shows the
     archive (ClaimTableModel.set_query), the search, filters and order are the database's
     to apply: they are handed to the model as a query, and this proxy passes rows through."""
 
@@ -275,13 +277,15 @@ class ClaimFilterProxy(QSortFilterProxyModel):
         self.setSortRole(SORT_ROLE)
         self.setFilterCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
         self.setFilterKeyColumn(-1)
-        self.type_filter: str | None = None
-        self.stance_filter: str | None = None
+        # the filters of several values: a claim holding any of the values given (none: any)
+        self.type_filter: tuple[str, ...] = ()
+        self.stance_filter: tuple[str, ...] = ()
+        self.flag_filter: tuple[str, ...] = ()
         self.reviewed_filter: bool | None = None
         self.anonymous_only = False
         self.source_filter: int | None = None  # the claims of one registry source
-        self.flag_filter: str | None = None
         self.search_text = ""
+        self._all_values = False  # while counting each filter's values (story_cube)
         self._sort: tuple[int, Qt.SortOrder] = (-1, Qt.SortOrder.AscendingOrder)
 
     def setSourceModel(self, model) -> None:
@@ -328,20 +332,20 @@ class ClaimFilterProxy(QSortFilterProxyModel):
     def set_filters(
         self,
         *,
-        type_=None,
-        stance=None,
-        reviewed=None,
+        type_: tuple[str, ...] = (),
+        stance: tuple[str, ...] = (),
+        reviewed: bool | None = None,
         anonymous_only=False,
         source=None,
-        flag=None,
+        flag: tuple[str, ...] = (),
     ):
         changing = getattr(self, "beginFilterChange", None)  # Qt 6.9+; invalidateFilter before
         if changing is not None:
             changing()
-        self.type_filter, self.stance_filter = type_, stance
+        self.type_filter, self.stance_filter = tuple(type_), tuple(stance)
         self.reviewed_filter, self.anonymous_only = reviewed, anonymous_only
         self.source_filter = source
-        self.flag_filter = flag
+        self.flag_filter = tuple(flag)
         if changing is not None:
             self.endFilterChange()
         else:
@@ -354,16 +358,34 @@ class ClaimFilterProxy(QSortFilterProxyModel):
         if model.query() is not None:
             return True  # found by the database
         row = model.claim_at(source_row)
-        if self.type_filter is not None and row.type != self.type_filter:
-            return False
-        if self.stance_filter is not None and row.stance != self.stance_filter:
-            return False
-        if self.reviewed_filter is not None and row.reviewed != self.reviewed_filter:
+        if not self._all_values and not self._holds_values(row):
             return False
         if self.anonymous_only and row.type not in ANONYMOUS_TYPES:
             return False
         if self.source_filter is not None and row.source_id != self.source_filter:
             return False
-        if self.flag_filter is not None and self.flag_filter not in row.flags:
-            return False
         return super().filterAcceptsRow(source_row, source_parent)
+
+    def _holds_values(self, row: ClaimRow) -> bool:
+        """Whether a claim holds one of the values of each filter of several values."""
+        return (
+            (not self.type_filter or row.type in self.type_filter)
+            and (not self.stance_filter or row.stance in self.stance_filter)
+            and (self.reviewed_filter is None or row.reviewed == self.reviewed_filter)
+            and (not self.flag_filter or bool(set(self.flag_filter) & set(row.flags)))
+        )
+
+    def story_cube(self) -> browse.Cube:
+        """The story's claims the search (and the source chosen) finds, the filters of
+        several values left aside, counted by (type, stance, reviewed, flags): each filter's
+        count of each value follows from it (browse.facet_counts), as in All stories."""
+        model, cube = self.sourceModel(), Counter()
+        self._all_values = True
+        try:
+            for source_row in range(model.rowCount()):
+                if self.filterAcceptsRow(source_row, QModelIndex()):
+                    row = model.claim_at(source_row)
+                    cube[(row.type, row.stance, row.reviewed, tuple(row.flags))] += 1
+        finally:
+            self._all_values = False
+        return [(*key, n) for key, n in cube.items()]
