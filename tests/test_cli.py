@@ -81,6 +81,15 @@ def test_screenshot_renders_the_demo_window_to_a_png(tmp_path, db_url):
     assert png_size(shot) == (1400, 900)
 
 
+def test_screenshot_takes_the_window_size_a_laptop_has(tmp_path, db_url):
+    shot = tmp_path / "laptop.png"
+    done = run("--demo", "--db", db_url, "--screenshot", str(shot), "--size", "1024x700")
+    assert done.returncode == 0, done.stderr
+    assert png_size(shot) == (1024, 700)
+    wrong = run("--demo", "--db", db_url, "--screenshot", str(shot), "--size", "big")
+    assert wrong.returncode == 2 and "not a size: big (write it as 1024x700)" in wrong.stderr
+
+
 def test_analyze_quotes_option_chooses_claims_per_quotation_or_per_sentence(tmp_path, capsys):
     article = tmp_path / "quote.txt"
     article.write_text(

@@ -91,6 +91,12 @@ def _gui_parser() -> argparse.ArgumentParser:
         "--screenshot", metavar="PATH", help="render the main window to a PNG and exit"
     )
     parser.add_argument(
+        "--size",
+        metavar="WxH",
+        type=_window_size,
+        help="the window's size for --screenshot (default: 1400x900)",
+    )
+    parser.add_argument(
         "--theme", choices=("system", "light", "dark"), help="colour theme (remembered otherwise)"
     )
     parser.add_argument(
@@ -100,6 +106,18 @@ def _gui_parser() -> argparse.ArgumentParser:
         help="articles to import once the window is open (as the desktop's Open With does)",
     )
     return parser
+
+
+def _window_size(text: str) -> tuple[int, int]:
+    """'1024x700' -> (1024, 700)."""
+    width, _, height = text.lower().partition("x")
+    try:
+        size = int(width), int(height)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"not a size: {text} (write it as 1024x700)") from None
+    if min(size) < 200 or max(size) > 10_000:
+        raise argparse.ArgumentTypeError(f"{text}: from 200 to 10000 pixels a side")
+    return size
 
 
 def _command_parser(command: str) -> argparse.ArgumentParser:
@@ -293,7 +311,7 @@ def cmd_gui(args: argparse.Namespace) -> int:
 
     chosen = bool(args.db or args.demo or os.environ.get("SOURCEMARK_DB"))
     return run_gui(url, screenshot=args.screenshot, demo=args.demo, theme=args.theme,
-                   chosen=chosen, items=args.items)  # fmt: skip
+                   chosen=chosen, items=args.items, size=args.size)  # fmt: skip
 
 
 def cmd_analyze(args: argparse.Namespace) -> int:

@@ -44,9 +44,12 @@ class FileOpener(QObject):
         return False
 
 
-def render_screenshot(window: MainWindow, path: str | Path) -> Path:
-    """Lay the window out at the screenshot size, paint it and save it as a PNG."""
-    window.resize(*SCREENSHOT_SIZE)
+def render_screenshot(
+    window: MainWindow, path: str | Path, size: tuple[int, int] | None = None
+) -> Path:
+    """Lay the window out at ``size`` (else the screenshot size), paint it and save it as a
+    PNG."""
+    window.resize(*(size or SCREENSHOT_SIZE))
     window.show()
     for _ in range(5):
         QApplication.processEvents()
@@ -83,6 +86,7 @@ def run_gui(
     theme: str | None = None,
     chosen: bool = True,
     items: list[str] | None = None,
+    size: tuple[int, int] | None = None,
 ) -> int:
     """The window on the database at ``url``; when the user did not choose one (``chosen``:
     --db, SOURCEMARK_DB or --demo), the one they connected to last time."""
@@ -108,7 +112,7 @@ def run_gui(
             if url is None:
                 return 2
     if screenshot:
-        render_screenshot(window, screenshot)
+        render_screenshot(window, screenshot, size)
         print(f"screenshot written to {screenshot}")
         return 0
     from sourcemark.ui.errors import ErrorReporter
