@@ -17,9 +17,9 @@ from sourcemark.store.sql import chunks, marks, select
 ROW_SQL = (
     'SELECT c.id, c.article_id, c.text, c.start, c."end", c.source_mention, '
     "c.source_resolved, c.cue, c.type, c.stance, c.premise, c.reviewed, c.note, c.origin, "
-    "c.source_id, a.story_id, o.name, s.reliability, o.reliability, c.version, c.code, "
-    "c.flags, c.also_reported "
-    "FROM claim c JOIN article a ON a.id = c.article_id "
+    "c.source_id, a.story_id, st.title, o.name, s.reliability, o.reliability, c.version, "
+    "c.code, c.flags, c.also_reported "
+    "FROM claim c JOIN article a ON a.id = c.article_id JOIN story st ON st.id = a.story_id "
     "LEFT JOIN outlet o ON o.id = a.outlet_id LEFT JOIN source s ON s.id = c.source_id"
 )
 
@@ -30,6 +30,11 @@ ORDERS = {
     "stance": "c.stance",
     "code": "c.code",
     "note": "c.note",
+    # where a claim comes from, read beside it (the page's own query joins nothing)
+    "story": "(SELECT t.title FROM article b JOIN story t ON t.id = b.story_id "
+    "WHERE b.id = c.article_id)",
+    "outlet": "(SELECT u.name FROM article b LEFT JOIN outlet u ON u.id = b.outlet_id "
+    "WHERE b.id = c.article_id)",
 }
 READING_ORDER = "c.article_id, c.start, c.id"
 BACKWARDS = "c.article_id DESC, c.start DESC, c.id DESC"

@@ -127,10 +127,13 @@ def article_rows(story_ids: list[int]) -> dict[int, list[ArticleRow]]:
 
 
 def _claims_with_context():
-    """Claims with their article, its outlet and their registry source, in one query."""
+    """Claims with their article, its story and outlet, and their registry source, in one
+    query."""
     return (
-        Claim.select(Claim, Article, Outlet, Source)
+        Claim.select(Claim, Article, Story, Outlet, Source)
         .join(Article)
+        .join(Story)
+        .switch(Article)
         .join(Outlet, JOIN.LEFT_OUTER)
         .switch(Claim)
         .join(Source, JOIN.LEFT_OUTER)

@@ -45,6 +45,7 @@ class ActionSpec:
     group: int = 0  # a separator comes between groups of one menu
     toolbar: bool = False
     widget_shortcut: bool = False  # its key works only in the widget that has the focus
+    checkable: bool = False  # a toggle: its handler reads whether it is ticked now
 
 
 def _writable(s: Situation) -> bool:
@@ -136,6 +137,15 @@ ACTIONS: list[ActionSpec] = [
                tip="The stories and articles deleted: restore them, or empty the Trash"),
     ActionSpec("refresh", "&Reload", "mdi6.refresh", "view", "refresh", (Keys.Refresh,),
                toolbar=True),
+    ActionSpec("show_story_list", "Show Story &List", "mdi6.page-layout-sidebar-left", "view",
+               "panes.toggle_story_list", (QKeySequence("F9"),), "Show or hide the story list "
+               "(or drag its edge)", group=1, checkable=True),
+    ActionSpec("show_article", "Show Ar&ticle", "mdi6.page-layout-sidebar-right", "view",
+               "panes.toggle_article", (QKeySequence("F8"),), "Show or hide the article "
+               "(or drag its edge)", group=1, checkable=True),
+    ActionSpec("show_claim_detail", "Show Claim &Details", "mdi6.page-layout-footer", "view",
+               "panes.toggle_claim_detail", (QKeySequence("F7"),), "Show or hide the claim "
+               "chosen, whole, under the table", group=1, checkable=True),
     ActionSpec("shortcuts", "&Keyboard Shortcuts", "mdi6.keyboard-outline", "help",
                "dialogs.show_shortcuts", (QKeySequence("Ctrl+/"),), "Every key of the window"),
     ActionSpec("about", f"&About {APP_NAME}", "mdi6.information-outline", "help",
@@ -185,6 +195,7 @@ def build_actions(window) -> dict[str, QAction]:
             action.setShortcuts([QKeySequence(key) for key in spec.shortcuts])
         if spec.widget_shortcut:
             action.setShortcutContext(Qt.ShortcutContext.WidgetShortcut)
+        action.setCheckable(spec.checkable)
         if spec.tip:
             action.setStatusTip(spec.tip)
         handler = handler_of(window, spec)

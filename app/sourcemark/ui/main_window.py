@@ -9,7 +9,6 @@ from PySide6.QtWidgets import (
     QLabel,
     QMainWindow,
     QProgressBar,
-    QSplitter,
     QStackedWidget,
     QToolButton,
     QVBoxLayout,
@@ -34,11 +33,14 @@ from sourcemark.ui.controllers.database import DatabaseController
 from sourcemark.ui.controllers.dialogs import DialogsController
 from sourcemark.ui.controllers.editing import EditingController
 from sourcemark.ui.controllers.imports import ImportController
+from sourcemark.ui.controllers.layout import LayoutController
 from sourcemark.ui.controllers.output import OutputController
 from sourcemark.ui.controllers.scoring import ScoringController
 from sourcemark.ui.editing import ReviewKeys
+from sourcemark.ui.models.roles import ID_ROLE
 from sourcemark.ui.palette import THEMES, apply_theme
 from sourcemark.ui.panels.article import ArticlePane
+from sourcemark.ui.panels.claim_detail import ClaimDetailPane
 from sourcemark.ui.panels.claims import ClaimsPanel
 from sourcemark.ui.panels.empty_state import EmptyState
 from sourcemark.ui.panels.story_list import StoryPanel
@@ -86,6 +88,7 @@ class MainWindow(QMainWindow):
         self.curation = CurationController(self)
         self.articles = ArticlesController(self)
         self.dialogs = DialogsController(self)
+        self.panes = LayoutController(self)  # the splitters, and showing or hiding panes
         self.imports.done.connect(self.imports_done)
         self.imports.progressed.connect(self.import_progressed)
         self.output.export_done.connect(self.export_done)
@@ -117,6 +120,7 @@ class MainWindow(QMainWindow):
         self.stories = self.story_panel.tree
         self.stories.chosen.connect(self._story_chosen)
         self.stories.shown.connect(self.show_story)
+        self.stories.clicked.connect(self._story_clicked)
         self.stories.tree_model.itemsDropped.connect(self.imports.start_import)
         self.curation.attach(self.stories)  # rename, move, merge, delete; the context menu
         self.stories.viewport().installEventFilter(self.imports)  # no drops from our panes
@@ -138,6 +142,12 @@ class MainWindow(QMainWindow):
             self.editing.edit_requested, Qt.ConnectionType.QueuedConnection
         )
 
+        # the claim chosen, whole, under the table; its edits are the table's undoable ones
+        self.claim_detail = ClaimDetailPane()
+        self.claim_detail.edit.connect(self._edit_from_pane)
+        for signal in (self.claims.model.dataChanged, self.claims.model.modelReset):
+            signal.connect(self._claim_detail_follows)
+
         self.summary = SummaryStrip()
         self.claims.counted.connect(self.summary.show_counts)
         self.article_pane = ArticlePane()
@@ -156,16 +166,9 @@ class MainWindow(QMainWindow):
         center_layout.addWidget(self.summary)
         center_layout.addWidget(self.claims, 1)
 
-        self.splitter = QSplitter(Qt.Orientation.Horizontal)
-        self.splitter.setObjectName("mainSplitter")
-        self.splitter.addWidget(self.story_panel)
-        self.splitter.addWidget(center)
-        self.splitter.addWidget(self.article_pane)
-        self.splitter.setStretchFactor(0, 2)
-        self.splitter.setStretchFactor(1, 6)
-        self.splitter.setStretchFactor(2, 4)
-        self.splitter.setSizes([300, 700, 400])
-        self.splitter.setChildrenCollapsible(False)
+        self.claim_detail.corroboration_button.setDefaultAction(self.corroboration_action)
+        self.splitter = self.panes.build(self.story_panel, center, self.claim_detail,
+                                         self.article_pane)  # fmt: skip
 
         self.stack = QStackedWidget()
         self.stack.addWidget(self.empty)
@@ -226,9 +229,8 @@ class MainWindow(QMainWindow):
         else:
             self.resize(1400, 900)
         self._fit_screen()
-        splitter = self.settings.value("window/splitter")
-        if splitter is not None:
-            self.splitter.restoreState(splitter)
+        self.panes.restore(self.settings)
+        self.claims.columns.restore(self.settings)
 
     def _fit_screen(self) -> None:
         """No larger than the screen it opens on: a size saved on a large monitor, or the
@@ -240,6 +242,7 @@ class MainWindow(QMainWindow):
             self.move(screen.topLeft())
 
     def closeEvent(self, event):
+        self.claim_detail.save_note()  # a note being typed
         self.changes.stop()
         task = self.imports.task
         if task is not None:
@@ -247,7 +250,7 @@ class MainWindow(QMainWindow):
         if task or self.scoring.task or self.database.backup_task or self.claims.count_tasks:
             self.pool.waitForDone(10_000)
         self.settings.setValue("window/geometry", self.saveGeometry())
-        self.settings.setValue("window/splitter", self.splitter.saveState())
+        self.panes.save(self.settings)
         self.settings.sync()
         super().closeEvent(event)
 
@@ -317,11 +320,53 @@ class MainWindow(QMainWindow):
         return sorted({a.outlet.name for a in articles if a.outlet})
 
     def _claim_current(self, claim) -> None:
-        """The claim made current in the table, shown in its article."""
+        """The claim made current in the table, shown whole in the claim pane and in its
+        article; in All stories, its story chosen in the list (the table stays as it is)."""
+        from sourcemark.store.db import is_read_only
+
+        several = self.claims.columns.several
+        self.claim_detail.show_claim(claim, writable=not is_read_only(), several=several)
         pane, model = self.article_pane, self.claims.model
         if claim.article_id != pane.article_id:
             pane.show_article(article_by_id(claim.article_id), model.article_rows(claim.article_id))
         pane.view.select_claim(claim.id)
+        stories = self.stories
+        if self.claims.archive() and claim.story_id not in (None, stories.current_story_id()):
+            stories.keep_scope = True
+            try:
+                stories.select_story(claim.story_id)
+            finally:
+                stories.keep_scope = False
+
+    def _claim_detail_follows(self, *_args) -> None:
+        """The claim pane's claim as the table holds it now (after an edit, its undo, a
+        reload), or nothing once the table no longer holds it."""
+        from sourcemark.store.db import is_read_only
+
+        shown = self.claim_detail.claim_id
+        if shown is None:
+            return
+        row = self.claims.model.row_of(shown)
+        claim = self.claims.model.claim_at(row) if row >= 0 else None
+        several = self.claims.columns.several
+        self.claim_detail.show_claim(claim, writable=not is_read_only(), several=several)
+
+    def _edit_from_pane(self, claim_id: int, changes: dict) -> None:
+        """A change made in the claim pane: an undoable step, as the table's are; the table
+        keeps the claim it has chosen meanwhile (a note is saved as the choice moves on)."""
+        current = self.claim_detail.claim_id
+        self.editing.edit_claims([claim_id], changes)
+        if current not in (None, claim_id) and self.claims.selected_claim_ids() != [current]:
+            self.claims.select_claim(current)
+
+    def _story_clicked(self, index) -> None:
+        """A click on the story already chosen in the list, in All stories (where choosing
+        a claim chose its story): its claims alone, as a click on another story shows."""
+        if not self.claims.all_stories.isChecked() or not index.isValid():
+            return
+        story = index.parent() if index.parent().isValid() else index
+        article = index.siblingAtColumn(0).data(ID_ROLE) if index.parent().isValid() else None
+        self._story_chosen(story.siblingAtColumn(0).data(ID_ROLE), article)
 
     def show_totals(self) -> None:
         """The archive's stories, articles and claims in the status bar, as the list has them."""

@@ -27,6 +27,7 @@ class ClaimRow:
     origin: str = "analyzer"
     source_id: int | None = None
     story_id: int | None = None
+    story_title: str = ""
     outlet: str | None = None
     flags: tuple[str, ...] = ()
     source_letter: str | None = None  # the grade set on its source in the registry
@@ -55,11 +56,17 @@ class ClaimRow:
             origin=claim.origin or "analyzer",
             source_id=claim.source_id,
             story_id=claim.article.story_id,
+            story_title=claim.article.story.title,
             outlet=claim.article.outlet.name if claim.article.outlet_id else None,
             source_letter=claim.source.reliability if claim.source_id else None,
             outlet_letter=claim.article.outlet.reliability if claim.article.outlet_id else None,
             version=claim.version,
         )
+
+    @property
+    def unreviewed_proposal(self) -> bool:
+        """Proposed by the analyzer and not yet reviewed, made or changed by a person."""
+        return self.origin == "analyzer" and not self.reviewed
 
     def scoring_input(self, letters: dict[str, str], corroborated_by: int = 0) -> ClaimInput:
         """This claim as the scoring model reads it (store.rollups.scoring_input)."""
@@ -73,19 +80,32 @@ class ClaimRow:
         """A row of sourcemark.store.browse (ROW_SQL's columns), graded as stored when its
         story was last rolled up (no code yet: "…")."""
         (id_, article_id, text, start, end, source, resolved, cue, type_, stance, premise,
-         reviewed, note, origin, source_id, story_id, outlet, source_letter, outlet_letter,
-         version, code, flags, also) = row  # fmt: skip
+         reviewed, note, origin, source_id, story_id, story_title, outlet, source_letter,
+         outlet_letter, version, code, flags, also) = row  # fmt: skip
         flags = tuple(flag for flag in (flags or "").split("; ") if flag)
         return cls(
             id=id_, article_id=article_id, text=text, start=start, end=end, source=source or "",
             source_resolved=resolved or "", cue=cue or "", type=type_, stance=stance,
             code=code or "…", premise=bool(premise), reviewed=bool(reviewed), note=note or "",
-            origin=origin or "analyzer", source_id=source_id, story_id=story_id, outlet=outlet,
+            origin=origin or "analyzer", source_id=source_id, story_id=story_id,
+            story_title=story_title or "", outlet=outlet,
             flags=flags, source_letter=source_letter, outlet_letter=outlet_letter,
             reasons=tuple(REASONS.get(flag, "") for flag in flags),
             also_reported_by=tuple(name for name in (also or "").split("; ") if name),
             version=version,
         )  # fmt: skip
+
+
+def code_explanation(row: ClaimRow) -> list[str]:
+    """A claim's code in lines, as its tooltip in the table and the claim pane show it: what
+    the letter and digit stand for, each flag with its reason, the other outlets counted."""
+    if len(row.code) < 2:
+        return ["Being graded"]
+    lines = [f"{row.code}: source {row.code[0]}, information {row.code[1:]}"]
+    lines += [f"{flag}: {why}" for flag, why in zip(row.flags, row.reasons, strict=True)]
+    if row.also_reported_by:
+        lines.append("also reported by " + ", ".join(row.also_reported_by))
+    return lines
 
 
 def grade_rows(rows: list[ClaimRow]) -> None:

@@ -5,11 +5,12 @@ from collections import Counter
 from typing import ClassVar
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QSortFilterProxyModel, Qt, Signal
+from PySide6.QtGui import QColor, QFont, QGuiApplication, QPalette
 
 from sourcemark.analysis.types import ANONYMOUS_TYPES, TYPE_LABELS, SourcingType, Stance
 from sourcemark.store import browse
 from sourcemark.store.models import Claim
-from sourcemark.ui.models.claim_rows import ClaimRow, grade_rows
+from sourcemark.ui.models.claim_rows import ClaimRow, code_explanation, grade_rows
 from sourcemark.ui.models.roles import ID_ROLE, SORT_ROLE, Index
 from sourcemark.ui.theme import type_swatch
 from sourcemark.ui.wording import plain_tip
@@ -20,8 +21,9 @@ class ClaimTableModel(QAbstractTableModel):
     asked for through ``editRequested`` (claim id, {field: value}); the window turns it into
     an undoable command, which saves it and updates this model through ``refresh_rows``."""
 
-    COLUMNS = ("Claim", "Source", "Type", "Stance", "Code", "Note")
-    TEXT, SOURCE, TYPE, STANCE, CODE, NOTE = range(6)
+    # Story and Outlet last in the model, shown beside the claim (ui/panels/claim_columns.py)
+    COLUMNS = ("Claim", "Source", "Type", "Stance", "Code", "Note", "Story", "Outlet")
+    TEXT, SOURCE, TYPE, STANCE, CODE, NOTE, STORY, OUTLET = range(8)
     REVIEWED = TEXT  # the reviewed box stands before the claim's text, like a to-do list
     FIELDS: ClassVar[dict[int, str]] = {
         SOURCE: "source_mention",
@@ -203,12 +205,11 @@ class ClaimTableModel(QAbstractTableModel):
             return type_swatch(row.type)
         if role == Qt.ItemDataRole.ToolTipRole:
             return plain_tip(self._tooltip(row, column))
-        if role == Qt.ItemDataRole.FontRole and column == self.TEXT and row.premise:
-            from PySide6.QtGui import QFont
-
-            font = QFont()
-            font.setBold(True)
-            return font
+        if role == Qt.ItemDataRole.FontRole:
+            return _font(bold=column == self.TEXT and row.premise,
+                         italic=row.unreviewed_proposal)  # fmt: skip
+        if role == Qt.ItemDataRole.ForegroundRole and row.unreviewed_proposal:
+            return proposal_colour()
         return None
 
     def _display(self, row: ClaimRow, column: int) -> str:
@@ -226,28 +227,64 @@ class ClaimTableModel(QAbstractTableModel):
             return Stance(row.stance).label if row.stance in _STANCES else row.stance
         if column == self.NOTE:
             return " ".join(row.note.split())
+        if column == self.STORY:
+            return row.story_title
+        if column == self.OUTLET:
+            return row.outlet or ""
         return row.code
 
     def _tooltip(self, row: ClaimRow, column: int) -> str:
         if column == self.TEXT:
             premise = "\n(carries the headline)" if row.premise else ""
-            review = "\nReviewed" if row.reviewed else "\nNot reviewed yet (Space marks it)"
-            return row.text + premise + review
+            return row.text + premise + "\n" + review_state(row)
         if column == self.SOURCE and row.source_resolved and row.source_resolved != row.source:
             return f"{row.source} refers to {row.source_resolved}"
         if column == self.SOURCE and row.cue:
             return f"{row.source} — cue: “{row.cue}”"
         if column == self.NOTE and row.note:
             return row.note
-        if column == self.CODE and len(row.code) < 2:
-            return "Being graded"
         if column == self.CODE:
-            lines = [f"{row.code}: source {row.code[0]}, information {row.code[1:]}"]
-            lines += [f"{flag}: {why}" for flag, why in zip(row.flags, row.reasons, strict=True)]
-            if row.also_reported_by:
-                lines.append("also reported by " + ", ".join(row.also_reported_by))
-            return "\n".join(lines)
+            return "\n".join(code_explanation(row))
+        if column in (self.STORY, self.OUTLET):
+            return self._display(row, column) or None
         return None
+
+
+def review_state(row: ClaimRow, keys: bool = True) -> str:
+    """Who stands behind a claim: the analyzer alone, or a person (``keys``: and the key
+    that marks it reviewed)."""
+    if row.reviewed:
+        return "Reviewed"
+    key = " (Space marks it reviewed)" if keys else ""
+    if row.unreviewed_proposal:
+        return "Proposed by the analyzer, not reviewed yet" + key
+    return "Made or changed by a person, not marked reviewed yet" + key
+
+
+def _font(bold: bool, italic: bool) -> QFont | None:
+    if not bold and not italic:
+        return None
+    font = QFont()
+    font.setBold(bold)
+    font.setItalic(italic)
+    return font
+
+
+def proposal_colour() -> QColor:
+    """The text of a claim nobody has looked at yet: a third of the way from the text's
+    colour to the background's, readable in either theme but plainly quieter."""
+    palette = QGuiApplication.palette()
+    key = palette.cacheKey()  # asked for every cell painted: mixed once for each palette
+    if key not in _quiet:
+        text = palette.color(QPalette.ColorRole.Text)
+        base = palette.color(QPalette.ColorRole.Base)
+        _quiet[key] = QColor.fromRgbF(*(t + (b - t) * 0.35 for t, b in
+                                        zip(text.getRgbF()[:3], base.getRgbF()[:3],
+                                            strict=True)))  # fmt: skip
+    return _quiet[key]
+
+
+_quiet: dict[int, QColor] = {}
 
 
 _TYPES = {t.value for t in SourcingType}
@@ -270,7 +307,12 @@ class ClaimFilterProxy(QSortFilterProxyModel):
         ClaimTableModel.STANCE: "stance",
         ClaimTableModel.CODE: "code",
         ClaimTableModel.NOTE: "note",
+        ClaimTableModel.STORY: "story",
+        ClaimTableModel.OUTLET: "outlet",
     }
+
+    SEARCHED = (ClaimTableModel.TEXT, ClaimTableModel.SOURCE, ClaimTableModel.TYPE,
+                ClaimTableModel.STANCE, ClaimTableModel.CODE, ClaimTableModel.NOTE)  # fmt: skip
 
     def __init__(self, parent=None):
         super().__init__(parent)
@@ -364,7 +406,12 @@ class ClaimFilterProxy(QSortFilterProxyModel):
             return False
         if self.source_filter is not None and row.source_id != self.source_filter:
             return False
-        return super().filterAcceptsRow(source_row, source_parent)
+        if not self.search_text:
+            return True
+        # not the story's title nor the outlet: in a story, every claim would have them
+        pattern = self.filterRegularExpression()
+        return any(pattern.match(model.index(source_row, column).data() or "").hasMatch()
+                   for column in self.SEARCHED)  # fmt: skip
 
     def _holds_values(self, row: ClaimRow) -> bool:
         """Whether a claim holds one of the values of each filter of several values."""

@@ -8,7 +8,6 @@ from PySide6.QtWidgets import (
     QApplication,
     QCheckBox,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QLineEdit,
     QMenu,
@@ -35,7 +34,7 @@ from sourcemark.ui.editing import (
     type_choices,
 )
 from sourcemark.ui.models.claims import ClaimFilterProxy, ClaimTableModel
-from sourcemark.ui.panels import fit_columns
+from sourcemark.ui.panels.claim_columns import ClaimColumns
 from sourcemark.ui.panels.filter_button import FilterButton
 from sourcemark.ui.theme import themed, type_tick
 from sourcemark.ui.wording import counted
@@ -93,21 +92,10 @@ class ClaimsPanel(QWidget):
         self.table.sortByColumn(ClaimTableModel.TEXT, Qt.SortOrder.AscendingOrder)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
-        self.table.setWordWrap(False)
         self.table.setAlternatingRowColors(True)
         self.table.verticalHeader().hide()
-        self.table.verticalHeader().setDefaultSectionSize(self.fontMetrics().height() + 10)
-        header = self.table.horizontalHeader()
-        header.setSectionResizeMode(ClaimTableModel.TEXT, QHeaderView.ResizeMode.Stretch)
-        for column, width in ((ClaimTableModel.SOURCE, 130), (ClaimTableModel.TYPE, 135)):
-            header.setSectionResizeMode(column, QHeaderView.ResizeMode.Interactive)
-            header.resizeSection(column, width)
-        # widths from the longest value a column can hold, not from its rows: sizing to the
-        # rows would read every row read so far again after each search (All stories)
-        fit_columns(self.table, header, ClaimTableModel.COLUMNS,
-                    {ClaimTableModel.STANCE: [label for _, label in stance_choices()],
-                     ClaimTableModel.CODE: ["F6", "…"]},
-                    QHeaderView.ResizeMode.Interactive, 40)  # fmt: skip
+        # the claim's text keeps a readable width, two lines a row; the others give way
+        self.columns = ClaimColumns(self.table, self.model)
         self.table.selectionModel().currentRowChanged.connect(self._current_changed)
         # correcting claims: editors in the cells (the review keys come from the window)
         self.table.setEditTriggers(
@@ -122,8 +110,6 @@ class ClaimsPanel(QWidget):
         self.table.setItemDelegateForColumn(ClaimTableModel.SOURCE, self.source_delegate)
         self.review_box_delegate = ReviewBoxDelegate(self.table)
         self.table.setItemDelegateForColumn(ClaimTableModel.TEXT, self.review_box_delegate)
-        header.setSectionResizeMode(ClaimTableModel.NOTE, QHeaderView.ResizeMode.Interactive)
-        header.resizeSection(ClaimTableModel.NOTE, 64)
 
     def _build_filters(self) -> None:
         self.search = QLineEdit()
