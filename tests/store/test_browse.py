@@ -232,6 +232,19 @@ def test_columns_sort_with_ties_in_reading_order_either_way(archive):
     assert [i for i in ids if Claim.get_by_id(i).source_mention] == by_source
 
 
+def test_claims_sort_by_their_story_and_outlet_and_carry_the_story_title(archive):
+    claims = reading_order()
+    by_story = sorted(claims, key=lambda c: c.article.story.title, reverse=True)  # ties: in order
+    assert found(ClaimQuery(order="story", descending=True)) == [c.id for c in by_story]
+    by_outlet = sorted(claims, key=lambda c: c.article.outlet.name, reverse=True)
+    assert found(ClaimQuery(order="outlet", descending=True)) == [c.id for c in by_outlet]
+    assert found(ClaimQuery(order="outlet")) == [c.id for c in claims]
+    rows = browse.claim_rows([c.id for c in claims])
+    assert {row[0]: row[16] for row in rows.values()} == {
+        c.id: c.article.story.title for c in claims
+    }
+
+
 def test_where_a_claim_stands_among_those_found(archive):
     claims = reading_order()
     query = ClaimQuery(search="said")
