@@ -169,6 +169,26 @@ def test_analyze_json_carries_the_credibility_summary_and_each_claims_code(capsy
     assert all(claim["code"] and isinstance(claim["flags"], list) for claim in document["claims"])
 
 
+def test_analyze_json_says_a_rule_does_not_apply_and_gives_it_no_weight(tmp_path, capsys):
+    from tests.ingest import samples
+
+    bridge = samples.write_html(tmp_path / "bridge.html")  # a closure that accuses nobody
+    assert main(["analyze", "--format", "json", str(bridge)]) == 0
+    summary = json.loads(capsys.readouterr().out)["documents"][0]["summary"]
+    components = summary["components"]
+    assert components["right_of_reply"] == {
+        "name": "Right of reply", "score": None, "weight": 0, "points": None,
+        "reason": "does not apply: nobody is accused",
+        "standard": components["right_of_reply"]["standard"],
+    }  # fmt: skip
+    assert components["anonymous_reliance"]["name"] == "Independent of anonymous sources"
+    applying = [c for c in components.values() if c["score"] is not None]
+    assert summary["out_of"] == sum(c["weight"] for c in applying) == 90
+    assert summary["points"] == sum(c["weight"] * c["score"] / 100 for c in applying)
+    assert summary["score"] == round(100 * summary["points"] / 90)
+    assert summary["code_meaning"] == "outlet not graded (F) · headline claims possibly true (3)"
+
+
 def test_two_machines_importing_the_same_50_files_at_once_store_each_once(tmp_path, db_url):
     folder = tmp_path / "wire"
     folder.mkdir()

@@ -108,6 +108,48 @@ def test_a_pdf_report_of_the_sample_story_has_its_summary_and_claims(tmp_path, s
     assert "Viktor Bout Allegedly Attempting" in text
     assert "Sourcing score 60 of 100" in text and "story code F3" in text
     assert "Named person (12)" in text and "Model settings used" in text
+    assert "outlet not graded (F) · headline claims possibly true (3)" in text
+    assert "On-record sourcing" in text and "66 of 100 points: score 66, capped at 60" in text
+
+
+@pytest.fixture
+def bridge_db(db_url, tmp_path):
+    """A story that accuses nobody: a bridge closes for repairs."""
+    from tests.ingest import samples
+
+    assert main(["import", "--db", db_url, str(samples.write_html(tmp_path / "b.html"))]) == 0
+    close_database()
+    return db_url
+
+
+APPLYING = ["on_record", "anonymous_reliance", "corroboration", "source_diversity"]
+
+
+def test_a_rule_that_does_not_apply_is_exported_empty_and_its_weight_does_not_count(
+    tmp_path, bridge_db
+):
+    path = tmp_path / "stories.csv"
+    assert main(["export", "--db", bridge_db, "--stories", str(path)]) == 0
+    (row,) = read(path)
+    assert row["right_of_reply"] == ""  # not 0: nobody is accused
+    weights = json.loads(row["model_settings"])["weights"]
+    mean = sum(int(row[n]) * weights[n] for n in APPLYING) / sum(weights[n] for n in APPLYING)
+    assert row["score"] == str(round(mean))
+
+
+def test_the_report_names_each_rule_with_its_points_standard_and_the_code_in_words(
+    tmp_path, bridge_db
+):
+    from sourcemark.scoring.explain import STANDARDS
+
+    out = tmp_path / "report.html"
+    assert main(["report", "--db", bridge_db, "--story", "1", "--out", str(out)]) == 0
+    html = out.read_text(encoding="utf-8")
+    assert "Right of reply</td><td>—</td><td><s>10</s></td><td>—</td>" in html
+    assert "does not apply: nobody is accused" in html and STANDARDS["right_of_reply"] in html
+    assert "Independent of anonymous sources" in html and "Anonymous reliance" not in html
+    assert "of the 90 points that apply: score" in html
+    assert "story code F3</b>: outlet not graded (F) · headline claims possibly true (3)" in html
 
 
 def test_an_html_report_escapes_the_articles_text(tmp_path, sample_db):
@@ -298,6 +340,27 @@ def test_an_upgrade_rolls_the_stories_up_again_for_the_stored_summary(tmp_path):
     assert Story.get().score is None and Story.get().summary is None  # to be rolled up again
     assert_as_live(stories_csv())
     assert Story.get().summary is not None
+
+
+def test_roll_ups_stored_under_earlier_rules_are_rolled_up_again_on_opening(tmp_path):
+    import sqlite3
+
+    from sourcemark.store.models import Story
+
+    path = tmp_path / "rules-1.sqlite"
+    url = f"sqlite:///{path}"
+    assert main(["import", "--db", url, str(sample_story_path())]) == 0
+    close_database()
+    with sqlite3.connect(path) as old:  # as the first rules left it: no mark of its rules
+        old.execute("DELETE FROM sourcemark_meta WHERE key = 'rollup_rules'")
+        old.execute("UPDATE story SET score = 61")
+    old.close()
+    open_database(url)
+    assert Story.get().score is None  # to be rolled up again
+    assert_as_live(stories_csv())
+    close_database()
+    open_database(url)  # once only: the rules in force are marked
+    assert Story.get().score == 60
 
 
 cell_values = st.one_of(

@@ -4,6 +4,7 @@ from sourcemark.analysis import analyze
 from sourcemark.ingest import read_path
 from sourcemark.paths import sample_story_path
 from sourcemark.scoring import ClaimInput, Settings, grade_claims, roll_up
+from sourcemark.scoring.explain import COMPONENT_NAMES, STANDARDS, code_meaning
 
 
 def sample_summary() -> dict:
@@ -68,12 +69,56 @@ def test_a_story_without_attributed_claims_scores_low_and_explains_why():
     assert summary["claims"][0]["code"] == "F6"
 
 
-def test_right_of_reply_is_not_counted_when_nobody_is_accused():
-    claims = [claim("Rain is expected on Tuesday.", premise=True)]
-    summary = roll_up(claims, "rain expected on tuesday")
-    component = summary["components"]["right_of_reply"]
-    assert component["score"] is None and component["weight"] == 0
-    assert "not counted" in component["reason"]
+def test_right_of_reply_does_not_apply_when_nobody_is_accused_and_carries_no_weight():
+    bridge = [
+        claim("The harbour bridge will close for six weeks from April, the city said.",
+              premise=True),
+        claim("Shops near the harbour bridge fear losing customers.", "named_person",
+              "Ann Lee, a shop owner"),
+    ]  # fmt: skip
+    summary = roll_up(bridge, "Harbour Bridge Will Close for Repairs")
+    reply = summary["components"]["right_of_reply"]
+    assert reply == {
+        "name": "Right of reply",
+        "score": None,
+        "weight": 0,
+        "points": None,
+        "reason": "does not apply: nobody is accused",
+        "standard": STANDARDS["right_of_reply"],
+    }
+    counted = [c for c in summary["components"].values() if c["score"] is not None]
+    assert summary["out_of"] == 90 == sum(c["weight"] for c in counted)
+    mean = sum(c["score"] * c["weight"] for c in counted) / 90
+    assert summary["score"] == round(mean)
+
+
+def test_a_story_that_answers_nothing_is_not_accused_by_its_capitalised_headline():
+    fire = [claim("The Kessler Fire has burned 12,000 acres since Sunday, crews said.",
+                  premise=True)]  # fmt: skip
+    summary = roll_up(fire, "Kessler Fire Forces 9,000 From Homes")
+    assert summary["components"]["right_of_reply"]["score"] is None
+
+
+def test_each_component_shows_weight_times_score_as_points_that_add_up_to_the_score():
+    summary = sample_summary()
+    for key, component in summary["components"].items():
+        assert component["name"] == COMPONENT_NAMES[key]
+        assert component["standard"] == STANDARDS[key]
+        assert component["points"] == component["weight"] * component["score"] / 100
+    assert summary["points"] == sum(c["points"] for c in summary["components"].values())
+    assert summary["out_of"] == 100
+    assert round(summary["points"]) == 66 and summary["score"] == 60  # then capped
+
+
+def test_the_story_code_is_explained_in_words():
+    summary = sample_summary()
+    assert summary["code_meaning"] == "outlet not graded (F) · headline claims possibly true (3)"
+    graded = roll_up([claim("The bridge will close.", premise=True)], "x", outlet_letter="B")
+    assert graded["code_meaning"] == "outlet usually reliable (B) · headline claims possibly " \
+        "true (3)"  # fmt: skip
+    assert code_meaning("F1", graded=True) == (
+        "outlet's reliability cannot be judged (F) · headline claims confirmed (1)"
+    )
 
 
 def test_right_of_reply_is_zero_when_the_accused_do_not_answer():

@@ -1,9 +1,9 @@
 """A story report people can send: HTML, or PDF through Qt's QTextDocument and QPdfWriter.
 
-The summary (score, code, the five components with their sentences, caps, flags),
-a bar of the sourcing types, the claims grouped by sourcing type with their
-sources, stances and codes, and the model settings used. Every piece of article
-text is escaped: nothing in a report is markup from an article.
+The summary (score, code in words, the five components with their points, sentences
+and standards, caps, flags), a bar of the sourcing types, the claims grouped by
+sourcing type with their sources, stances and codes, and the model settings used.
+Every piece of article text is escaped: nothing in a report is markup from an article.
 """
 
 from datetime import date
@@ -13,14 +13,7 @@ from pathlib import Path
 from sourcemark import __version__
 from sourcemark.analysis.types import TYPE_LABELS, SourcingType
 from sourcemark.colours import TYPE_COLOURS
-
-COMPONENTS = {
-    "on_record": "On the record",
-    "anonymous_reliance": "Anonymous reliance",
-    "corroboration": "Corroboration",
-    "right_of_reply": "Right of reply",
-    "source_diversity": "Source diversity",
-}
+from sourcemark.scoring.explain import COMPONENT_NAMES, how_counted, points_text
 
 
 def story_report_html(story_id: int) -> str:
@@ -53,21 +46,13 @@ def story_report_html(story_id: int) -> str:
     if summary:
         parts.append(
             f"<p><b>Sourcing score {summary['score']} of 100 · story code "
-            f"{escape(summary['code'])}</b><br><span class='small'>This scores how the story "
-            "is sourced, not whether it is true.</span></p>"
+            f"{escape(summary['code'])}</b>: {escape(summary['code_meaning'])}<br>"
+            "<span class='small'>This scores how the story is sourced, not whether it is "
+            "true.</span></p>"
         )
-        parts.append("<table width='100%'><tr><th>Component</th><th>Score</th><th>Weight</th>"
-                     "<th>Why</th></tr>")  # fmt: skip
-        for key, name in COMPONENTS.items():
-            component = summary["components"][key]
-            score = "not counted" if component["score"] is None else component["score"]
-            parts.append(
-                f"<tr><td>{name}</td><td>{score}</td><td>{component['weight']:g}</td>"
-                f"<td>{escape(component['reason'])}</td></tr>"
-            )
-        parts.append("</table>")
+        parts.append(_components_table(summary))
         for cap in summary["caps"]:
-            parts.append(f"<p>⚠ {escape(cap)}</p>")
+            parts.append(f"<p>⚠ Capped: {escape(cap)}</p>")
         if summary["flags"]:
             parts.append(f"<p>Flags: {escape(', '.join(summary['flags']))}</p>")
         parts.append(_type_bar(summary["counts_by_type"]))
@@ -94,7 +79,7 @@ def story_report_html(story_id: int) -> str:
             )
         parts.append("</table>")
     parts.append("<h2>Model settings used</h2><p class='small'>")
-    weights = ", ".join(f"{COMPONENTS[k]} {v:g}" for k, v in settings["weights"].items())
+    weights = ", ".join(f"{COMPONENT_NAMES[k]} {v:g}" for k, v in settings["weights"].items())
     letters = ", ".join(
         f"{TYPE_LABELS[SourcingType(k)]} {v}" for k, v in settings["letters"].items()
     )
@@ -106,6 +91,33 @@ def story_report_html(story_id: int) -> str:
         f"Sourcemark {escape(__version__)}, {date.today().isoformat()}.</p></body></html>"
     )
     return "".join(parts)
+
+
+def _components_table(summary: dict) -> str:
+    """Each component's score × weight = points, why, and the standard behind its rule (a
+    rule that does not apply: no score and no weight); the total those points make."""
+    rows = ["<table width='100%'><tr><th width='20%'>Component</th><th width='10%'>Score</th>"
+            "<th width='11%'>Weight</th><th width='11%'>Points</th><th>Why</th></tr>"]  # fmt: skip
+    weights = summary["settings"]["weights"]
+    for key, component in summary["components"].items():
+        if component["score"] is None:
+            figures = f"<td>—</td><td><s>{points_text(weights[key])}</s></td><td>—</td>"
+        else:
+            figures = (f"<td>{component['score']}%</td><td>× {points_text(component['weight'])}"
+                       f"</td><td>= {points_text(component['points'])}</td>")  # fmt: skip
+        rows.append(
+            f"<tr><td>{escape(component['name'])}</td>{figures}<td>"
+            f"{escape(component['reason'])}<br><span class='small'>Standard: "
+            f"{escape(component['standard'])}</span></td></tr>"
+        )
+    rows.append(
+        f"<tr><td><b>Total</b></td><td></td><td><b>{points_text(summary['out_of'])}</b></td>"
+        f"<td><b>{points_text(summary['points'])}</b></td>"
+        f"<td><b>{escape(how_counted(summary))}</b></td></tr></table>"
+    )
+    rows.append("<p class='small'>Each rule scores 0 to 100% and earns that share of its "
+                "weight in points; a rule that does not apply carries no weight.</p>")  # fmt: skip
+    return "".join(rows)
 
 
 def _article_line(article) -> str:

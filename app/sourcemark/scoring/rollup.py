@@ -17,11 +17,16 @@ from rapidfuzz import fuzz, process
 
 from sourcemark.analysis.types import ANONYMOUS_TYPES, SourcingType
 from sourcemark.scoring.codes import DEFAULT_LETTERS, claim_digit
+from sourcemark.scoring.explain import COMPONENT_NAMES, NOT_APPLYING, STANDARDS, code_meaning
 
 T = SourcingType
 ON_RECORD = {T.NAMED_OFFICIAL, T.NAMED_PERSON, T.SPOKESPERSON, T.DOCUMENT}
 ANONYMOUS = ANONYMOUS_TYPES
 DIGIT_VALUE = {1: 100, 2: 75, 3: 50, 4: 25, 5: 0}  # MISP's mapping; 6 is left out
+# the revision of the rules: a roll-up stored under another is computed again (store.db).
+# 2: right of reply does not apply (no weight) unless the headline accuses someone; an
+# anonymous headline makes the story's digit no better than 3 (it made it no worse)
+RULES = 2
 
 
 @dataclass(slots=True)
@@ -355,15 +360,12 @@ def roll_up(
             f"({settings.diverse_sources} or more give the full score)",
         },
     }
-    for name, component in components.items():
-        component["weight"] = settings.weights[name] if component["score"] is not None else 0
-    counted_weight = sum(c["weight"] for c in components.values())
-    score = (
-        sum(c["score"] * c["weight"] for c in components.values() if c["score"] is not None)
-        / counted_weight
-        if counted_weight
-        else 0
-    )
+    components = {name: _explained(name, c["score"], c["reason"], settings)
+                  for name, c in components.items()}  # fmt: skip
+    # the weighted mean of the components that apply: their points over the points they offer
+    points = sum(c["points"] for c in components.values() if c["points"] is not None)
+    out_of = sum(c["weight"] for c in components.values())
+    score = 100 * points / out_of if out_of else 0
     premise = [(c, g) for c, g in zip(claims, grades, strict=True) if c.premise]
     caps = []
     premise_anonymous = bool(premise) and all(c.type in ANONYMOUS for c, _ in premise)
@@ -371,17 +373,24 @@ def roll_up(
     if premise_anonymous:
         cap = settings.anonymous_premise_cap
         caps.append(f"the headline rests only on anonymous sources: score at most {cap}, "
-                    "digit at most 3")  # fmt: skip
+                    "digit no better than 3 (possibly true)")  # fmt: skip
         score = min(score, cap)
-        worst = min(worst, 3) if worst is not None else 3
+        # however corroborated, a headline resting on anonymous sources is not confirmed
+        worst = max(worst, 3) if worst is not None else 3
+    resting_on = "headline claims"
     if worst is None:
         worst = highest or 6  # no attributed claim: cannot be judged
+        resting_on = "weakest claim" if highest else "no attributed claim:"
+    code = f"{outlet_letter or 'F'}{worst}"
     flags = sorted({flag for g in grades for flag in g.flags})
     if any("contested" in g.flags for _, g in premise):
         flags = sorted(set(flags) | {"premise contested"})
     return {
         "score": round(score),
-        "code": f"{outlet_letter or 'F'}{worst}",
+        "code": code,
+        "code_meaning": code_meaning(code, bool(outlet_letter), resting_on),
+        "points": round(points, 2),
+        "out_of": out_of,
         "components": components,
         "counts_by_type": dict(Counter(c.type for c in claims)),
         "counts_by_stance": dict(Counter(c.stance for c in claims)),
@@ -389,6 +398,20 @@ def roll_up(
         "caps": caps,
         "settings": settings.as_dict(),
         "claims": [{"code": g.code, "flags": g.flags} for g in grades],
+    }
+
+
+def _explained(name: str, score: int | None, reason: str, settings: Settings) -> dict:
+    """A component as the summary shows it: its name, its score (None: the rule does not
+    apply), the weight that counts (none then), its points (weight x score / 100), why."""
+    weight = settings.weights[name] if score is not None else 0
+    return {
+        "name": COMPONENT_NAMES[name],
+        "score": score,
+        "weight": weight,
+        "points": round(weight * score / 100, 2) if score is not None else None,
+        "reason": reason,
+        "standard": STANDARDS[name],
     }
 
 
@@ -409,15 +432,29 @@ with from that this these those its his her their over after before into new""".
 )
 
 
+# words that accuse someone of wrongdoing, in the headline or the claims that carry it
+_ACCUSING = re.compile(
+    r"\b(?:accus|alleg|charged|charges|indict|fraud|brib|corrupt|launder|smuggl|embezzl|"
+    r"kickback|misconduct|wrongdoing|negligen|illegal|unlawful|violat|cover-?up|covered up|"
+    r"conceal|hid\b|hidden|hide\b|hiding|lied|lying|misled|mislead|scandal|abuse|harass|sued|suing|"
+    r"lawsuit|blame|fined|guilty|convicted|arrested)",
+    re.IGNORECASE,
+)
+NOBODY_ACCUSED = f"{NOT_APPLYING}: nobody is accused"
+
+
 def _right_of_reply(claims: list[ClaimInput], title: str) -> tuple[int | None, str]:
-    """Whether the people or bodies the headline accuses answer in the story."""
+    """Whether the people or bodies the headline accuses answer in the story. The rule
+    applies when someone the headline names is accused: its words or its claims' accuse,
+    or they answer something in the story (a denial, a refusal to comment)."""
     words = [w for w in re.findall(r"[\w’'-]+", title) if w.lower() not in _NOT_NAMES]
     named = [m.group() for m in _NAME.finditer(" ".join(words))]
     accused = {part.lower() for name in named for part in name.split() if len(part) > 2}
-    premise_words = {w.lower() for c in claims if c.premise for w in re.findall(r"\w+", c.text)}
-    accused &= premise_words or accused
+    premise = [c.text for c in claims if c.premise]
+    premise_words = {w.lower() for text in premise for w in re.findall(r"\w+", text)}
+    accused = accused & premise_words or accused  # those the headline's claims are about
     if not accused:
-        return None, "nobody named in the headline is accused: not counted"
+        return None, NOBODY_ACCUSED
     answering = [
         c for c in claims
         if c.stance in {"denies", "declines"}
@@ -427,6 +464,8 @@ def _right_of_reply(claims: list[ClaimInput], title: str) -> tuple[int | None, s
         who = answering[0].source_resolved or answering[0].source
         verb = "denies" if any(c.stance == "denies" for c in answering) else "declines to comment"
         return 100, f"the accused answer: {who} {verb}"
+    if not any(_ACCUSING.search(text) for text in (title, *premise)):
+        return None, NOBODY_ACCUSED
     return 0, "nobody the headline accuses has a recorded response"
 
 

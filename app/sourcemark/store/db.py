@@ -17,6 +17,7 @@ from peewee import Database, PostgresqlDatabase, SqliteDatabase
 from playhouse import db_url
 
 from sourcemark.paths import DataDirectoryError, data_dir
+from sourcemark.scoring.rollup import RULES
 from sourcemark.store.backups import read_only, read_only_uri
 from sourcemark.store.migrations import (
     MIGRATIONS,
@@ -420,6 +421,7 @@ def _create_or_upgrade(database: Database, where: str) -> None:
                 [
                     {"key": "app", "value": APP_ID},
                     {"key": "schema_version", "value": str(SCHEMA_VERSION)},
+                    {"key": RULES_KEY, "value": str(RULES)},
                 ]
             ).execute()
             return
@@ -430,6 +432,23 @@ def _create_or_upgrade(database: Database, where: str) -> None:
             work()
         if version < SCHEMA_VERSION:
             Meta.update(value=str(SCHEMA_VERSION)).where(Meta.key == "schema_version").execute()
+        _roll_up_under_current_rules(database)
+
+
+RULES_KEY = "rollup_rules"  # the rules (scoring.rollup.RULES) the stored roll-ups follow
+
+
+def _roll_up_under_current_rules(database: Database) -> None:
+    """Roll-ups stored under earlier rules of the model are computed again: a change of the
+    rules moves them with no claim changed (not a change of the tables: no new schema)."""
+    current = str(RULES)
+    stored = Meta.select(Meta.value).where(Meta.key == RULES_KEY).tuples().first()
+    if stored and stored[0] == current:
+        return
+    database.execute_sql("UPDATE story SET score = NULL, code = NULL")  # rolled up again
+    Meta.insert(key=RULES_KEY, value=current).on_conflict(
+        conflict_target=[Meta.key], update={Meta.value: current}
+    ).execute()
 
 
 def _stored_version(database: Database, where: str) -> int | None:
