@@ -16,7 +16,8 @@ def test_new_weights_and_letters_are_saved_with_the_database_and_rescore(qtbot, 
     qtbot.waitUntil(dialog.isVisible)
     dialog.weights["on_record"].setValue(0)
     dialog.weights["right_of_reply"].setValue(60)
-    dialog.letters["anonymous_official"].setCurrentText("E")
+    letter = dialog.letters["anonymous_official"]
+    letter.setCurrentIndex(letter.findData("E"))
     dialog.cap.setValue(100)
     qtbot.mouseClick(dialog.buttons.button(dialog.buttons.StandardButton.Ok),
                      Qt.MouseButton.LeftButton)  # fmt: skip

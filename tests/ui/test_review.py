@@ -454,11 +454,11 @@ def test_why_this_score_lists_each_component_and_the_standard_behind_it(qtbot, d
     assert not window.summary.breakdown.isVisible()
     qtbot.mouseClick(window.summary.why, Qt.MouseButton.LeftButton)
     text = window.summary.breakdown.text()
-    for name in ("On the record", "Anonymous reliance", "Corroboration", "Right of reply",
-                 "Source diversity"):  # fmt: skip
+    for name in ("On-record sourcing", "Independent of anonymous sources", "Corroboration",
+                 "Right of reply", "Source diversity"):  # fmt: skip
         assert name in text
     assert "score at most 60" in text
-    assert "STANAG 2511" in window.summary.breakdown.toolTip()
+    assert "STANAG 2511" in text  # the standard is in the breakdown itself
     assert window.summary.breakdown.isVisible()
 
 

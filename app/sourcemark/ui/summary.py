@@ -6,8 +6,10 @@ from html import escape
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor, QPainter
 from PySide6.QtWidgets import (
+    QFrame,
     QHBoxLayout,
     QLabel,
+    QScrollArea,
     QSizePolicy,
     QToolButton,
     QVBoxLayout,
@@ -15,6 +17,7 @@ from PySide6.QtWidgets import (
 )
 
 from sourcemark.analysis.types import ANONYMOUS_TYPES, TYPE_LABELS, SourcingType, Stance
+from sourcemark.scoring.explain import how_counted, points_text
 from sourcemark.ui.models.claim_rows import ClaimRow
 from sourcemark.ui.theme import type_colour
 from sourcemark.ui.wording import counted, plain_tip
@@ -111,10 +114,36 @@ class SummaryStrip(QWidget):
         self.breakdown.setObjectName("scoreBreakdown")
         self.breakdown.setTextFormat(Qt.TextFormat.RichText)
         self.breakdown.setWordWrap(True)
-        self.breakdown.hide()
+        self.breakdown.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
+        # on a laptop the whole breakdown would push the claims out of the window: it
+        # scrolls past a share of the window's height
+        self.breakdown_area = QScrollArea()
+        self.breakdown_area.setObjectName("scoreBreakdownArea")
+        self.breakdown_area.setWidgetResizable(True)
+        self.breakdown_area.setFrameShape(QFrame.Shape.NoFrame)
+        self.breakdown_area.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.breakdown_area.setWidget(self.breakdown)
+        self.breakdown_area.hide()
         layout.addWidget(self.why)
-        layout.addWidget(self.breakdown)
+        layout.addWidget(self.breakdown_area)
         self.show_story(None, [], [])
+
+    BREAKDOWN_SHARE = 0.4  # of the window's height, at most
+
+    def resizeEvent(self, event) -> None:
+        super().resizeEvent(event)
+        self._fit_breakdown()
+
+    def _fit_breakdown(self) -> None:
+        """The breakdown as tall as its text, up to a share of the window's height."""
+        if self.breakdown_area.isHidden():
+            return
+        width = (
+            self.breakdown_area.width() - self.breakdown_area.verticalScrollBar().sizeHint().width()
+        )
+        needed = self.breakdown.heightForWidth(max(width, 100)) + 2
+        most = max(120, int(self.window().height() * self.BREAKDOWN_SHARE))
+        self.breakdown_area.setFixedHeight(min(needed, most))
 
     def show_story(
         self, title: str | None, outlets: list[str], claims: list[ClaimRow], rollup: bool = True
@@ -184,10 +213,10 @@ class SummaryStrip(QWidget):
             self.score.setText("")
             self.score.setToolTip("")
             self.why.hide()
-            self.breakdown.hide()
+            self.breakdown_area.hide()
             return
         self.why.show()
-        self.breakdown.setVisible(self.why.isChecked())
+        self.breakdown_area.setVisible(self.why.isChecked())
         from sourcemark.scoring import roll_up
         from sourcemark.store.rollups import outlet_letters
         from sourcemark.store.settings import load_settings
@@ -203,53 +232,87 @@ class SummaryStrip(QWidget):
             f'<span style="font-size:large; font-weight:600">{summary["score"]}</span>'
             f"&nbsp;/&nbsp;100 &nbsp;·&nbsp; <b>{summary['code']}</b>"
         )
-        lines = [f"Sourcing score {summary['score']} of 100, story code {summary['code']}", ""]
-        names = {"on_record": "On the record", "anonymous_reliance": "Anonymous reliance",
-                 "corroboration": "Corroboration", "right_of_reply": "Right of reply",
-                 "source_diversity": "Source diversity"}  # fmt: skip
-        for key, component in summary["components"].items():
-            value = "not counted" if component["score"] is None else component["score"]
-            lines.append(f"{names[key]}: {value} (weight {component['weight']}) — "
-                         f"{component['reason']}")  # fmt: skip
-        lines += [f"Cap: {cap}" for cap in summary["caps"]]
-        lines += ["", "This scores how the story is sourced, not whether it is true."]
-        self.score.setToolTip(plain_tip("\n".join(lines)))
-        self.breakdown.setText(_breakdown_html(summary, names))
-        self.breakdown.setToolTip("\n\n".join(f"{names[k]}: {STANDARDS[k]}" for k in names))
+        self.score.setToolTip(plain_tip(score_tip(summary)))
+        self.breakdown.setText(breakdown_html(summary, self.palette()))
+        self._fit_breakdown()
 
     def _toggle_breakdown(self, shown: bool) -> None:
         self.why.setArrowType(Qt.ArrowType.DownArrow if shown else Qt.ArrowType.RightArrow)
-        self.breakdown.setVisible(shown and self.rollup is not None)
+        self.breakdown_area.setVisible(shown and self.rollup is not None)
+        self._fit_breakdown()
 
 
-# The standard behind each component (credibility-model.md), for the breakdown's tooltip
-STANDARDS = {
-    "on_record": "Reuters and the BBC prefer named sources and documents; a named source is "
-    "accountable for what it says.",
-    "anonymous_reliance": "Reuters: anonymous sources are the weakest; the New York Times "
-    "(2016) asks the top editor to approve a story that hinges on one. The headline's "
-    "claims count double.",
-    "corroboration": "NATO/Admiralty grading (STANAG 2511): information confirmed by "
-    "independent sources is more credible; digits 1, 2, 3 score 100, 75, 50 (MISP).",
-    "right_of_reply": "Those accused get the chance to answer (BBC, AP): a denial or a "
-    "refusal to comment on record.",
-    "source_diversity": "More independent voices make a story harder to get wrong; five or "
-    "more distinct sources score in full.",
-}
+def score_tip(summary: dict) -> str:
+    """The score's tooltip, in plain lines."""
+    lines = [
+        f"Sourcing score {summary['score']} of 100, story code {summary['code']}: "
+        f"{summary['code_meaning']}",
+        "",
+    ]
+    for component in summary["components"].values():
+        name, score, reason = component["name"], component["score"], component["reason"]
+        if score is None:
+            lines.append(f"{name} — {reason} (no weight)")
+        else:
+            weight, points = points_text(component["weight"]), points_text(component["points"])
+            lines.append(f"{name}: {score}% × weight {weight} = {points} points — {reason}")
+    lines.append(how_counted(summary))
+    lines += [f"Cap: {cap}" for cap in summary["caps"]]
+    lines += ["", "This scores how the story is sourced, not whether it is true."]
+    return "\n".join(lines)
 
 
-def _breakdown_html(summary: dict, names: dict[str, str]) -> str:
-    rows = []
+def _muted(palette) -> str:
+    """A colour between the text's and the background's, for the standards."""
+    text, back = (
+        palette.color(palette.ColorRole.WindowText),
+        palette.color(palette.ColorRole.Window),
+    )
+    mix = [
+        round(0.6 * a + 0.4 * b) for a, b in zip(text.getRgb()[:3], back.getRgb()[:3], strict=True)
+    ]
+    return "#{:02x}{:02x}{:02x}".format(*mix)
+
+
+def breakdown_html(summary: dict, palette) -> str:
+    """'Why this score': how the points make the score and the code in words first; then
+    each component's score × weight = points (figures on the left, in columns that add up),
+    its name, why, and the standard behind its rule; the total of the points under them."""
+    muted = _muted(palette)
+    weights = summary["settings"]["weights"]
+    number = "align=right valign=top style='white-space:nowrap'"
+    sign = "valign=top align=center"
+    caps = "".join(f"<br>⚠ Capped: {escape(cap)}" for cap in summary["caps"])
+    rows = [f"<tr><th {number}>Score</th><th></th><th {number}>Weight</th><th></th>"
+            f"<th {number}>Points</th><th align=left>&nbsp;&nbsp;Rule</th></tr>"]  # fmt: skip
     for key, component in summary["components"].items():
-        score = component["score"]
-        value = "—" if score is None else str(score)
-        width = 0 if score is None else max(2, round(score * 0.6))
-        bar = (f'<span style="background-color:palette(highlight)">'
-               f'{"&nbsp;" * max(1, width // 6)}</span>')  # fmt: skip
+        if component["score"] is None:
+            weight = points_text(weights[key])
+            figures = (f"<td {number}>—</td><td></td><td {number}><s>{weight}</s></td>"
+                       f"<td></td><td {number}>—</td>")  # fmt: skip
+        else:
+            figures = (f"<td {number}>{component['score']}%</td><td {sign}>×</td>"
+                       f"<td {number}>{points_text(component['weight'])}</td>"
+                       f"<td {sign}>=</td>"
+                       f"<td {number}><b>{points_text(component['points'])}</b></td>")  # fmt: skip
         rows.append(
-            f"<tr><td><b>{escape(names[key])}</b></td><td align=right>&nbsp;{value}&nbsp;</td>"
-            f"<td>{bar if score is not None else ''}</td>"
-            f"<td>&nbsp;{escape(component['reason'])}</td></tr>"
+            f"<tr>{figures}<td style='padding-left:8px; padding-bottom:5px'>"
+            f"<b>{escape(component['name'])}</b> — {escape(component['reason'])}<br>"
+            f"<span style='color:{muted}; font-size:small'>Standard: "
+            f"{escape(component['standard'])}</span></td></tr>"
         )
-    caps = "".join(f"<br>⚠ {escape(cap)}" for cap in summary["caps"])
-    return f"<table cellspacing=2>{''.join(rows)}</table>{caps}"
+    rows.append(
+        f"<tr><td></td><td></td><td {number} style='border-top:1px solid {muted}'>"
+        f"<b>{points_text(summary['out_of'])}</b></td><td></td>"
+        f"<td {number} style='border-top:1px solid {muted}'>"
+        f"<b>{points_text(summary['points'])}</b></td>"
+        f"<td style='padding-left:8px'><b>Total</b></td></tr>"
+    )
+    return (
+        f"<p><b>{escape(how_counted(summary))}</b>{caps}<br>"
+        f"Code <b>{escape(summary['code'])}</b>: {escape(summary['code_meaning'])}</p>"
+        f"<table cellspacing=0 cellpadding=2>{''.join(rows)}</table>"
+        f"<p style='color:{muted}; font-size:small'>Each rule scores 0 to 100% and earns that "
+        "share of its weight in points; a rule that does not apply carries no weight. This "
+        "scores how the story is sourced, not whether it is true.</p>"
+    )

@@ -17,14 +17,7 @@ from PySide6.QtWidgets import (
 
 from sourcemark.analysis.types import TYPE_LABELS, SourcingType
 from sourcemark.scoring import Settings
-
-COMPONENT_NAMES = {
-    "on_record": "On the record",
-    "anonymous_reliance": "Anonymous reliance",
-    "corroboration": "Corroboration",
-    "right_of_reply": "Right of reply",
-    "source_diversity": "Source diversity",
-}
+from sourcemark.scoring.explain import COMPONENT_NAMES, LETTER_MEANINGS, grade_label
 
 
 class ModelSettingsDialog(QDialog):
@@ -58,8 +51,9 @@ class ModelSettingsDialog(QDialog):
         for type_ in SourcingType:
             combo = QComboBox()
             combo.setObjectName(f"letter_{type_.value}")
-            combo.addItems(list("ABCDEF"))
-            combo.setCurrentText(settings.letters.get(type_.value, "F"))
+            for letter in LETTER_MEANINGS:
+                combo.addItem(grade_label(letter), letter)
+            combo.setCurrentIndex(combo.findData(settings.letters.get(type_.value, "F")))
             self.letters[type_.value] = combo
             letter_form.addRow(f"{TYPE_LABELS[type_]}:", combo)
 
@@ -104,7 +98,7 @@ class ModelSettingsDialog(QDialog):
         for key, spin in self.weights.items():
             spin.setValue(defaults.weights[key])
         for type_, combo in self.letters.items():
-            combo.setCurrentText(defaults.letters[type_])
+            combo.setCurrentIndex(combo.findData(defaults.letters[type_]))
         self.similarity.setValue(int(defaults.similarity))
         self.diverse.setValue(defaults.diverse_sources)
         self.cap.setValue(defaults.anonymous_premise_cap)
@@ -112,7 +106,7 @@ class ModelSettingsDialog(QDialog):
     def settings(self) -> Settings:
         settings = Settings()
         settings.weights = {key: spin.value() for key, spin in self.weights.items()}
-        settings.letters = {type_: combo.currentText() for type_, combo in self.letters.items()}
+        settings.letters = {type_: combo.currentData() for type_, combo in self.letters.items()}
         settings.similarity = float(self.similarity.value())
         settings.diverse_sources = self.diverse.value()
         settings.anonymous_premise_cap = self.cap.value()

@@ -19,7 +19,7 @@ class OutletsDialog(RegistryDialog):
 
     def __init__(self, undo_stack, parent=None):
         super().__init__(undo_stack, "Outlets", "outletTable", parent)
-        self.resize(760, 420)
+        self.resize(900, 420)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
         buttons.rejected.connect(self.close)
         layout = QVBoxLayout(self)
@@ -56,7 +56,7 @@ class OutletsDialog(RegistryDialog):
         return set_outlet_reliability(row_id, letter)
 
     def grade_text(self, name: str, letter: str | None) -> str:
-        return f"Grade outlet “{name}” {letter or 'ungraded'}"
+        return f"Grade outlet “{name}” {letter or 'not graded'}"
 
 
 def _track_record(row) -> str:

@@ -5,13 +5,30 @@ from PySide6.QtCore import QSortFilterProxyModel, Qt, Signal
 from PySide6.QtGui import QStandardItem, QStandardItemModel
 from PySide6.QtWidgets import QAbstractItemView, QDialog, QHeaderView, QTableView
 
+from sourcemark.scoring.explain import LETTER_MEANINGS, grade_label
 from sourcemark.ui.commands.registry import SetGrade
 from sourcemark.ui.editing import ChoiceDelegate
 from sourcemark.ui.models.roles import ID_ROLE, SORT_ROLE
 from sourcemark.ui.wording import plain_tip
 
-GRADES = [("", "— (default)")] + [(letter, letter) for letter in "ABCDEF"]
-GRADE_HINT = "Reliability grade (A reliable … F cannot be judged); double-click to set"
+# the Admiralty meanings: F says the reliability cannot be judged, not that the source failed
+GRADES = [("", "— not graded")] + [(letter, grade_label(letter)) for letter in LETTER_MEANINGS]
+GRADE_HINT = (
+    "Reliability grade, on the Admiralty scale: "
+    + ", ".join(grade_label(letter) for letter in LETTER_MEANINGS)
+    + ". F is not a fail: nobody can vouch for the source. Not graded: a source takes the "
+    "letter of its sourcing type, an outlet's stories show F. Double-click to set."
+)
+
+
+class GradeItem(QStandardItem):
+    """A grade cell: the letter to edit, shown with its meaning ('B — usually reliable')."""
+
+    def data(self, role: int = Qt.ItemDataRole.UserRole + 1):
+        if role == Qt.ItemDataRole.DisplayRole:
+            letter = super().data(Qt.ItemDataRole.EditRole)
+            return grade_label(letter) if letter in LETTER_MEANINGS else "—"
+        return super().data(role)
 
 
 class RegistryDialog(QDialog):
@@ -51,6 +68,10 @@ class RegistryDialog(QDialog):
         for column in range(len(self.COLUMNS)):
             header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(self.NAME, QHeaderView.ResizeMode.Stretch)
+        # wide enough for the drop-down to show any choice whole
+        header.setSectionResizeMode(self.GRADE, QHeaderView.ResizeMode.Fixed)
+        widest = max(self.fontMetrics().horizontalAdvance(label) for _l, label in GRADES)
+        header.resizeSection(self.GRADE, widest + 40)
 
     def fill(self, rows: list[tuple[int, list[tuple[str, object]], str]]) -> None:
         """Rows of (id, [(text, sort key) per column], tooltip)."""
@@ -59,7 +80,10 @@ class RegistryDialog(QDialog):
         for row_id, cells, tooltip in rows:
             items = []
             for column, (text, key) in enumerate(cells):
-                item = QStandardItem(text)
+                if column == self.GRADE:
+                    item = GradeItem(text if text in LETTER_MEANINGS else "")
+                else:
+                    item = QStandardItem(text)
                 item.setData(row_id, ID_ROLE)
                 item.setData(key, SORT_ROLE)
                 item.setEditable(column == self.GRADE)
