@@ -1,12 +1,13 @@
 """Keys a new user can find: Edit ▸ Set Type and Set Stance show the table's keys and do
 what they do, the claims table has a context menu, Help ▸ Keyboard Shortcuts lists every
-key; driven by keys and clicks."""
+key and Help ▸ Glossary explains the words; driven by keys and clicks."""
 
 from PySide6.QtCore import QPoint, Qt
 from PySide6.QtGui import QAction, QContextMenuEvent
-from PySide6.QtWidgets import QApplication, QLineEdit
+from PySide6.QtWidgets import QAbstractButton, QApplication, QLineEdit
 
 from sourcemark.analysis.types import TYPE_LABELS, SourcingType
+from sourcemark.scoring.explain import DIGIT_MEANINGS, LETTER_MEANINGS
 from sourcemark.store.models import Claim
 from sourcemark.ui.models.claims import ClaimTableModel
 from tests.ui.test_review import key, select_rows, window_with_claims
@@ -191,4 +192,39 @@ def test_keyboard_shortcuts_lists_every_key_and_closes_with_escape(qtbot, db_url
     assert ("F2", "Rename Story") in listed  # the story list's own key
     dialog.activateWindow()
     qtbot.keyClick(dialog.list, Qt.Key.Key_Escape)
+    qtbot.waitUntil(lambda: not dialog.isVisible())
+
+
+def test_the_glossary_explains_types_codes_and_closes_with_escape_and_close(
+    qtbot, db_url, settings
+):
+    window = window_with_claims(qtbot, db_url, settings)
+    qtbot.keyClick(window, Qt.Key.Key_F1)
+    dialog = window.dialogs.glossary_dialog
+    qtbot.waitUntil(lambda: dialog is not None and dialog.isVisible())
+    text = dialog.plain_text()
+    for label in TYPE_LABELS.values():
+        assert label in text
+    for word in ("Asserts", "Denies", "Declines", "Contested", "Single source", "Anonymous",
+                 "Interested party"):  # fmt: skip
+        assert word in text
+    assert "A — completely reliable" in text and "F — reliability cannot be judged" in text
+    for letter, meaning in LETTER_MEANINGS.items():
+        assert f"{letter} — {meaning}" in text
+    for digit, meaning in DIGIT_MEANINGS.items():
+        assert f"{digit} — {meaning}" in text
+    assert "The letter of named official, spokesperson and document claims" in text
+    qtbot.keyClicks(dialog.search, "judged")  # the search keeps what holds the word
+    found = dialog.plain_text()
+    assert "F — reliability cannot be judged" in found and "Named official" not in found
+    assert dialog.found.text().endswith("entries") and " of " in dialog.found.text()
+    dialog.activateWindow()
+    qtbot.keyClick(dialog.text, Qt.Key.Key_Escape)
+    qtbot.waitUntil(lambda: not dialog.isVisible())
+    qtbot.keyClick(window, Qt.Key.Key_F1)
+    dialog = window.dialogs.glossary_dialog
+    qtbot.waitUntil(dialog.isVisible)
+    close = next(b for b in dialog.findChildren(QAbstractButton)
+                 if b.text().replace("&", "") == "Close")  # fmt: skip
+    qtbot.mouseClick(close, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: not dialog.isVisible())

@@ -30,6 +30,29 @@ TYPE_LABELS = {
     SourcingType.UNATTRIBUTED: "Unattributed",
 }
 
+# what each type means, in an editor's words (sourcing-taxonomy.md), for Help ▸ Glossary
+TYPE_MEANINGS = {
+    SourcingType.NAMED_OFFICIAL: "A named person speaking in an official capacity, on the "
+    "record: “Defense Secretary Jane Roe told reporters”.",
+    SourcingType.SPOKESPERSON: "An organisation's own voice: a spokesperson or press officer, "
+    "named or not, or the institution itself: “the Kremlin said”, “the ministry said in a "
+    "statement”.",
+    SourcingType.NAMED_PERSON: "A named individual who does not speak for an institution: the "
+    "subject of the story, an expert, a witness. Quoted through another outlet (“in an "
+    "interview with RBC, Bout said”), the claim is still the person's.",
+    SourcingType.ANONYMOUS_OFFICIAL: "Unnamed officials of a government, army, intelligence "
+    "service or any organisation: “according to Western officials”, “a senior U.S. official "
+    "said”. A detailed description without a name is still anonymous.",
+    SourcingType.ANONYMOUS_SOURCE: "Unnamed sources not described as officials: “people "
+    "familiar with the matter”, “critics say”, “analysts say”.",
+    SourcingType.MEDIA_REPORT: "Another news outlet or publication: “according to Reuters”, "
+    "“as previously reported by The Wall Street Journal”.",
+    SourcingType.DOCUMENT: "A document, report, assessment, filing, dataset, study or poll: "
+    "“court filings show”, “the assessment outlines”.",
+    SourcingType.UNATTRIBUTED: "The story's own voice: no source is given, hedges such as "
+    "“reportedly” and “allegedly” included.",
+}
+
 ANONYMOUS_TYPES = frozenset({SourcingType.ANONYMOUS_OFFICIAL, SourcingType.ANONYMOUS_SOURCE})
 
 
@@ -41,6 +64,15 @@ class Stance(StrEnum):
     @property
     def label(self) -> str:
         return self.value.capitalize()
+
+
+STANCE_MEANINGS = {
+    Stance.ASSERTS: "The source puts the claim forward as true, likely or believed: said, "
+    "told, according to, believe, suggest.",
+    Stance.DENIES: "The source rejects an allegation or a report: denied, dismissed, "
+    "rejected, called it fake or a hoax.",
+    Stance.DECLINES: "The source declined to comment or did not answer a request for comment.",
+}
 
 
 @dataclass(slots=True)

@@ -146,6 +146,9 @@ ACTIONS: list[ActionSpec] = [
     ActionSpec("show_claim_detail", "Show Claim &Details", "mdi6.page-layout-footer", "view",
                "panes.toggle_claim_detail", (QKeySequence("F7"),), "Show or hide the claim "
                "chosen, whole, under the table", group=1, checkable=True),
+    ActionSpec("glossary", "&Glossary", "mdi6.book-alphabet", "help", "dialogs.show_glossary",
+               (Keys.HelpContents,), "What the sourcing types, stances, flags and the codes "
+               "A-F and 1-6 mean"),
     ActionSpec("shortcuts", "&Keyboard Shortcuts", "mdi6.keyboard-outline", "help",
                "dialogs.show_shortcuts", (QKeySequence("Ctrl+/"),), "Every key of the window"),
     ActionSpec("about", f"&About {APP_NAME}", "mdi6.information-outline", "help",

@@ -1,6 +1,6 @@
 """The window's dialogs that are not about one job: the credibility model's settings, a
-claim's corroboration, the source and outlet registries, the keyboard shortcuts, and
-About."""
+claim's corroboration, the source and outlet registries, the glossary, the keyboard
+shortcuts, and About."""
 
 from html import escape
 
@@ -22,6 +22,7 @@ class DialogsController(QObject):
         self.corroboration_dialog = None
         self.sources_dialog = None
         self.outlets_dialog = None
+        self.glossary_dialog = None
         self.shortcuts_dialog = None
 
     def close_registries(self) -> None:
@@ -88,6 +89,15 @@ class DialogsController(QObject):
             self.sources_dialog.reload()
         self.sources_dialog.show()
         self.sources_dialog.raise_()
+
+    def show_glossary(self) -> None:
+        from sourcemark.store.settings import load_settings
+        from sourcemark.ui.dialogs.glossary import GlossaryDialog
+
+        if self.glossary_dialog is not None:  # made anew: the default letters may have changed
+            self.glossary_dialog.deleteLater()
+        self.glossary_dialog = GlossaryDialog(load_settings(), self.window)
+        self.glossary_dialog.show()
 
     def show_shortcuts(self) -> None:
         from sourcemark.ui.dialogs.shortcuts import ShortcutsDialog, window_keys
