@@ -12,7 +12,8 @@ STORY_TITLE = "Ministers deny reports of"  # the story list shows this much of a
 ARTICLE_LEAST = 300  # px: an article narrower than this is hidden at first
 SIDE_LEAST = 180  # px: a side pane shown again is at least this wide
 CLAIM_COMFORT = 1.6  # the claim column's width at ease, times its least
-DETAIL_SHARE = 0.3  # of the claims' height, for the claim pane
+DETAIL_SHARE = 0.25  # of the claims' height, for the claim pane (at least DETAIL_LEAST px)
+DETAIL_LEAST = 150
 PANES = ("stories", "article", "detail")
 
 
@@ -152,7 +153,7 @@ class LayoutController(QObject):
         else:
             article = 0
         main = [stories, max(width - handles - stories - article, 1), article]
-        detail = max(int(height * DETAIL_SHARE), min(180, height // 2))
+        detail = max(int(height * DETAIL_SHARE), min(DETAIL_LEAST, height // 2))
         center = [max(height - detail - self.center.handleWidth(), 1), detail]
         self.main.setSizes(main)
         self.center.setSizes(center)

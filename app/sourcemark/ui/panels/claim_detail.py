@@ -57,7 +57,7 @@ class ClaimDetailPane(QWidget):
     def _build(self) -> None:
         self.empty = QLabel(
             "Choose a claim in the table to read it whole here, with its source, its grade "
-            "and your note."
+            "and your note. F8 shows or hides the article beside the claims, F7 this pane."
         )
         self.empty.setObjectName("claimDetailEmpty")
         self.empty.setWordWrap(True)
