@@ -7,6 +7,7 @@ or one per sentence. Sentences without a source are unattributed claims.
 
 import re
 from bisect import bisect_left, bisect_right
+from itertools import pairwise
 
 from sourcemark.analysis import lexicon as lx
 from sourcemark.analysis.entities import Mention, Registry
@@ -40,6 +41,15 @@ _JOINED = Found(None, None, None, "", -1, (0, 0), Stance.ASSERTS, -1, -1)
 OPEN_MARKS = {"“", '"', "«", "„", "‘"}
 
 
+def _only_quotation(regions: list[tuple[int, int]], para: Span) -> bool:
+    """Whether the paragraph is quotations and nothing else ('“A.”', '“A.” “B.”')."""
+    if not regions or regions[0][0] != para.start:
+        return False
+    return para.end - regions[-1][1] <= 1 and all(
+        after - before <= 2 for (_, before), (after, _) in pairwise(regions)
+    )
+
+
 def _stems(text: str) -> set[str]:
     return {w[:5] for w in LETTERS.findall(text.lower()) if len(w) > 2 and w not in STOP_WORDS}
 
@@ -64,8 +74,10 @@ class ArticleAnalyzer(SentenceRules):
     def run(self) -> list[Claim]:
         self.registry.scan(self.text)
         carry: Found | None = None  # the speaker of a quotation left open at a paragraph's end
+        quoted: Found | None = None  # the speaker of the quotation that ended the paragraph
         for para in paragraphs(self.text):
-            continues = carry is not None and self.text[para.start] in OPEN_MARKS
+            opens = self.text[para.start] in OPEN_MARKS
+            continues = carry is not None and opens
             regions = quote_regions(self.text, para)
             sents = sentences(self.text, para)
             found_by_sentence: list[list[Found]] = []
@@ -75,9 +87,15 @@ class ArticleAnalyzer(SentenceRules):
                 found_by_sentence.append(self._sentence(sent, tokens) if tokens else [])
             self._speaker_label(para, sents, found_by_sentence)
             self._credit_line(para, sents, found_by_sentence)
-            carry = self._propagate_quotes(
+            if not continues and opens and quoted is not None and _only_quotation(regions, para):
+                # a paragraph that is only a quotation, after one whose quotation was
+                # attributed: the same speaker goes on
+                continues, carry = True, quoted
+            carry, quoted = self._propagate_quotes(
                 para, sents, regions, found_by_sentence, carry if continues else None
             )
+            if not found_by_sentence or not found_by_sentence[-1]:
+                quoted = None  # the paragraph ends in reporting: the quotation is over
             for sent, found in zip(sents, found_by_sentence, strict=True):
                 self._emit(sent, found)
         self._mark_premise()
@@ -232,7 +250,7 @@ class ArticleAnalyzer(SentenceRules):
                     owner = joined
             if b == para.end and self.text[b - 1] not in CLOSE_QUOTES and self.text[b - 1] != '"':
                 last_open = speaker
-        return last_open
+        return last_open, previous_speaker
 
     def _mark_premise(self) -> None:
         """The claims that carry the headline: most of its content words, put forward as true."""

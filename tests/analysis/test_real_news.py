@@ -1,0 +1,80 @@
+"""The analyzer on the shapes of real news (issue 23), each on sentences written for the test
+in several styles: wire, feature, sport, business, court, opinion."""
+
+import pytest
+
+from sourcemark.analysis import Claim, analyze
+
+
+def attributed(text: str, title: str = "") -> list[Claim]:
+    return [c for c in analyze(text, title) if c.type != "unattributed"]
+
+
+def claims_of(text: str) -> list[tuple[str | None, str]]:
+    return [(c.source, c.text) for c in analyze(text)]
+
+
+# --- 1. continuing quotations -------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # sport
+        "“We were second to every ball,” said coach Ines Marlow.\n\n"
+        "“The lads know it. We have to be better on Saturday.”",
+        # court
+        "“The evidence against my client is thin,” defence lawyer Paul Osei told the court.\n\n"
+        "“Not one witness places him at the warehouse that night.”",
+        # business
+        "“Margins will recover in the second half,” chief executive Lara Quint said.\n\n"
+        "“We have cut costs harder than anyone in the sector.”",
+    ],
+)
+def test_a_paragraph_that_is_only_a_quotation_continues_the_speaker_before(text):
+    first, second = attributed(text)
+    assert second.source == first.source
+    assert second.type == first.type
+
+
+def test_a_continuing_quotation_runs_over_several_paragraphs():
+    text = (
+        "“It is a scandal,” said Marta Velez, who has lived on the estate since 1988.\n\n"
+        "“The lifts have been broken for a month.”\n\n"
+        "“Nobody from the council has come.”"
+    )
+    claims = attributed(text)
+    assert [c.source for c in claims] == ["Marta Velez"] * 3
+
+
+def test_both_quotations_around_the_cue_are_the_speakers():
+    claims = attributed("“We will fight this,” she said. “All the way.”")
+    assert len(claims) == 1 and "All the way" in claims[0].text
+
+
+def test_a_paragraph_of_reporting_ends_the_quotation():
+    text = (
+        "“The bridge is safe,” the city engineer, Omar Haddad, said.\n\n"
+        "The bridge was built in 1962.\n\n"
+        "“It should have been replaced long ago.”"
+    )
+    claims = analyze(text)
+    assert claims[-1].type == "unattributed"
+
+
+def test_a_quotation_followed_by_reporting_in_its_paragraph_ends_there():
+    text = (
+        "“Prices will fall,” the analyst Rhea Moss said. The market closed lower on Friday.\n\n"
+        "“Buy now.”"
+    )
+    assert analyze(text)[-1].type == "unattributed"
+
+
+def test_a_new_attribution_changes_the_speaker():
+    text = (
+        "“We did nothing wrong,” said Kim Ortiz, the firm's founder.\n\n"
+        "“They broke the rules,” said regulator Sam Eke.\n\n"
+        "“And they knew it.”"
+    )
+    claims = attributed(text)
+    assert [c.source for c in claims] == ["Kim Ortiz", "regulator Sam Eke", "regulator Sam Eke"]
