@@ -160,10 +160,18 @@ def _command_parser(command: str) -> argparse.ArgumentParser:
         parser.add_argument("--claims", metavar="PATH", help="the claims CSV to write")
         parser.add_argument("--bom", action="store_true", help="start with a BOM (for Excel)")
     elif command == "report":
-        parser.description = "Write a story's report (summary, claims by type, settings)."
+        parser.description = (
+            "Write a story's report (summary, review, claims by type with their review status "
+            "and notes, legend, settings)."
+        )
         parser.add_argument("--db", metavar="URL")
         parser.add_argument("--story", type=story_id_arg, required=True, metavar="ID")
-        parser.add_argument("--out", required=True, metavar="FILE.pdf|FILE.html")
+        parser.add_argument(
+            "--out",
+            required=True,
+            metavar="FILE.pdf|FILE.html|FOLDER",
+            help="the file to write; a folder takes a PDF named after the story's title",
+        )
     elif command == "stories":
         parser.description = (
             "List the stories (newest first) with their score and code, claims and articles; "

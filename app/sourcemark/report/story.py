@@ -1,123 +1,111 @@
-"""A story report people can send: HTML, or PDF through Qt's QTextDocument and QPdfWriter.
+"""A story report people can send: a web page (report.story_html) or a PDF (report.story_pdf).
 
-The summary (score, code in words, the five components with their points, sentences
-and standards, caps, flags), a bar of the sourcing types, the claims grouped by
-sourcing type with their sources, stances and codes, and the model settings used.
-Every piece of article text is escaped: nothing in a report is markup from an article.
+Both show the same things, read here once as plain data: the summary (score, code in words,
+the five components with their points, sentences and standards, caps, flags, how many
+claims a person reviewed), a bar of the sourcing types, a legend of the codes, flags and
+marks, the claims grouped by sourcing type with their sources, stances, codes, review
+status and notes (the headline's claims marked), and the model settings used. Every piece
+of article text is escaped: nothing in a report is markup from an article.
 """
 
+import re
+import unicodedata
+from dataclasses import dataclass, field
 from datetime import date
-from html import escape
 from pathlib import Path
 
 from sourcemark import __version__
-from sourcemark.analysis.types import TYPE_LABELS, SourcingType
-from sourcemark.colours import TYPE_COLOURS
-from sourcemark.scoring.explain import COMPONENT_NAMES, how_counted, points_text
+from sourcemark.analysis.types import TYPE_LABELS, TYPE_MEANINGS, SourcingType, Stance
+from sourcemark.scoring.explain import COMPONENT_NAMES, DIGIT_MEANINGS, LETTER_MEANINGS
+from sourcemark.scoring.rollup import REASONS
+
+# who stands behind a claim, as a report's Review column says it, and what that means
+REVIEW_LABELS = {"reviewed": "Reviewed", "person": "By a person", "machine": "Not reviewed"}
+REVIEW_MEANINGS = {
+    "reviewed": "a person checked the claim and marked it reviewed",
+    "person": "a person made or changed the claim but has not marked it reviewed",
+    "machine": "the analyzer's suggestion: no person has checked it",
+}
+HEADLINE_LABEL = "Headline claim"
+HEADLINE_MEANING = (
+    "one of the claims the headline rests on (the premise): they count double for "
+    "anonymous sourcing and the story code's digit is theirs"
+)
+PREMISE_CONTESTED = "a denial in the story answers one of the headline's claims"
+STANCE_LABELS = {stance.value: stance.label for stance in Stance}
 
 
-def story_report_html(story_id: int) -> str:
-    """The report as HTML. The claims are read once, as the model reads them (plain rows, in
-    reading order): read as model objects with their article, each carried a copy of the
-    article's text, 6.3 GB for a 480 KB article of 12,928 claims."""
+@dataclass(slots=True)
+class ReportClaim:
+    """One claim as a report shows it."""
+
+    text: str  # its words, on one line
+    type: str
+    stance: str  # as the report writes it: "Asserts"
+    source: str  # the source as the article names it, or "—"
+    code: str
+    flags: list[str]
+    also_reported_by: list[str]
+    premise: bool
+    review: str  # a key of REVIEW_LABELS
+    note: str
+
+
+@dataclass(slots=True)
+class StoryReport:
+    """What a story's report holds, read from the store once."""
+
+    title: str
+    articles: list[str]  # each article's outlet and date
+    summary: dict | None  # the roll-up (scoring.roll_up); None for a story without claims
+    claims: list[ReportClaim]  # in reading order
+    settings: dict
+    made: date = field(default_factory=date.today)
+    version: str = __version__
+
+    def by_type(self) -> list[tuple[SourcingType, list[ReportClaim]]]:
+        """The claims grouped by sourcing type, in the taxonomy's order."""
+        groups: dict[str, list[ReportClaim]] = {}
+        for claim in self.claims:
+            groups.setdefault(claim.type, []).append(claim)
+        return [(t, groups[t.value]) for t in SourcingType if t.value in groups]
+
+    def review_counts(self) -> dict[str, int]:
+        counts = dict.fromkeys(REVIEW_LABELS, 0)
+        for claim in self.claims:
+            counts[claim.review] += 1
+        return counts
+
+
+def read_story_report(story_id: int) -> StoryReport:
+    """The story's report as plain data. The claims are read once, as the model reads them
+    (plain rows, in reading order): read as model objects with their article, each carried
+    a copy of the article's text, 6.3 GB for a 480 KB article of 12,928 claims."""
     from sourcemark.scoring import roll_up
     from sourcemark.store.models import Story
     from sourcemark.store.rollups import graded_stories
-    from sourcemark.store.rows import article_rows
+    from sourcemark.store.rows import article_rows, review_marks
     from sourcemark.store.settings import load_settings
 
     story = Story.get_by_id(story_id)
     model = load_settings()
-    summary, claims, grades = None, [], []
+    summary, claims = None, []
     for stored, graded in graded_stories([story.id], model):  # the model run once for both
         summary = roll_up(stored.claims, story.title, stored.outlet_letter,
                           settings=model, alike=stored.alike, grades=graded)  # fmt: skip
-        claims, grades = stored.claims, graded
+        marks = review_marks([claim.id for claim in stored.claims])
+        for claim, grade in zip(stored.claims, graded, strict=True):
+            reviewed, origin, note = marks.get(claim.id, (False, "analyzer", ""))
+            review = "reviewed" if reviewed else "person" if origin == "user" else "machine"
+            claims.append(ReportClaim(
+                " ".join(claim.text.split()), claim.type,
+                STANCE_LABELS.get(claim.stance, claim.stance), claim.source or "—",
+                grade.code, list(grade.flags), list(grade.also_reported_by),
+                bool(claim.premise), review, note.strip(),
+            ))  # fmt: skip
     articles = sorted(article_rows([story.id])[story.id], key=lambda article: article.id)
-    settings = model.as_dict()
-    parts = [
-        "<html><head><meta charset='utf-8'><style>"
-        "body{font-family:sans-serif;font-size:10pt} h1{font-size:16pt} h2{font-size:12pt;"
-        "margin-top:14pt} td,th{padding:2pt 6pt;vertical-align:top} th{text-align:left}"
-        ".small{color:#555;font-size:8pt}</style></head><body>",
-        f"<h1>{escape(story.title)}</h1>",
-        "<p>" + escape(" · ".join(_article_line(a) for a in articles)) + "</p>",
-    ]
-    if summary:
-        parts.append(
-            f"<p><b>Sourcing score {summary['score']} of 100 · story code "
-            f"{escape(summary['code'])}</b>: {escape(summary['code_meaning'])}<br>"
-            "<span class='small'>This scores how the story is sourced, not whether it is "
-            "true.</span></p>"
-        )
-        parts.append(_components_table(summary))
-        for cap in summary["caps"]:
-            parts.append(f"<p>⚠ Capped: {escape(cap)}</p>")
-        if summary["flags"]:
-            parts.append(f"<p>Flags: {escape(', '.join(summary['flags']))}</p>")
-        parts.append(_type_bar(summary["counts_by_type"]))
-    by_type: dict[str, list] = {}
-    for claim, grade in zip(claims, grades, strict=True):
-        by_type.setdefault(claim.type, []).append((claim, grade))
-    for type_ in SourcingType:
-        group = by_type.get(type_.value)
-        if not group:
-            continue
-        parts.append(f"<h2>{TYPE_LABELS[type_]} ({len(group)})</h2><table width='100%'>")
-        parts.append("<tr><th width='58%'>Claim</th><th width='22%'>Source</th>"
-                     "<th width='8%'>Stance</th><th width='12%'>Code</th></tr>")  # fmt: skip
-        for claim, grade in group:
-            flags = (f"<br><span class='small'>{escape(', '.join(grade.flags))}</span>"
-                     if grade.flags else "")  # fmt: skip
-            also = (f"<br><span class='small'>also reported by "
-                    f"{escape(', '.join(grade.also_reported_by))}</span>"
-                    if grade.also_reported_by else "")  # fmt: skip
-            parts.append(
-                f"<tr><td>{escape(' '.join(claim.text.split()))}{also}</td>"
-                f"<td>{escape(claim.source or '—')}</td><td>{escape(claim.stance)}</td>"
-                f"<td>{escape(grade.code)}{flags}</td></tr>"
-            )
-        parts.append("</table>")
-    parts.append("<h2>Model settings used</h2><p class='small'>")
-    weights = ", ".join(f"{COMPONENT_NAMES[k]} {v:g}" for k, v in settings["weights"].items())
-    letters = ", ".join(
-        f"{TYPE_LABELS[SourcingType(k)]} {v}" for k, v in settings["letters"].items()
-    )
-    parts.append(
-        f"Weights: {escape(weights)}.<br>Default letters: {escape(letters)}.<br>"
-        f"Same content from similarity {settings['similarity']:g}; full diversity from "
-        f"{settings['diverse_sources']} sources; score cap {settings['anonymous_premise_cap']} "
-        "when the headline rests only on anonymous sources.<br>"
-        f"Sourcemark {escape(__version__)}, {date.today().isoformat()}.</p></body></html>"
-    )
-    return "".join(parts)
-
-
-def _components_table(summary: dict) -> str:
-    """Each component's score × weight = points, why, and the standard behind its rule (a
-    rule that does not apply: no score and no weight); the total those points make."""
-    rows = ["<table width='100%'><tr><th width='20%'>Component</th><th width='10%'>Score</th>"
-            "<th width='11%'>Weight</th><th width='11%'>Points</th><th>Why</th></tr>"]  # fmt: skip
-    weights = summary["settings"]["weights"]
-    for key, component in summary["components"].items():
-        if component["score"] is None:
-            figures = f"<td>—</td><td><s>{points_text(weights[key])}</s></td><td>—</td>"
-        else:
-            figures = (f"<td>{component['score']}%</td><td>× {points_text(component['weight'])}"
-                       f"</td><td>= {points_text(component['points'])}</td>")  # fmt: skip
-        rows.append(
-            f"<tr><td>{escape(component['name'])}</td>{figures}<td>"
-            f"{escape(component['reason'])}<br><span class='small'>Standard: "
-            f"{escape(component['standard'])}</span></td></tr>"
-        )
-    rows.append(
-        f"<tr><td><b>Total</b></td><td></td><td><b>{points_text(summary['out_of'])}</b></td>"
-        f"<td><b>{points_text(summary['points'])}</b></td>"
-        f"<td><b>{escape(how_counted(summary))}</b></td></tr></table>"
-    )
-    rows.append("<p class='small'>Each rule scores 0 to 100% and earns that share of its "
-                "weight in points; a rule that does not apply carries no weight.</p>")  # fmt: skip
-    return "".join(rows)
+    return StoryReport(story.title, [_article_line(a) for a in articles], summary, claims,
+                       model.as_dict())  # fmt: skip
 
 
 def _article_line(article) -> str:
@@ -127,68 +115,127 @@ def _article_line(article) -> str:
     return f"{outlet}{when}"
 
 
-def _type_bar(counts: dict[str, int]) -> str:
-    total = sum(counts.values()) or 1
-    cells = []
-    for type_ in SourcingType:
-        n = counts.get(type_.value, 0)
-        if n:
-            width = max(1, round(100 * n / total))
-            colour = TYPE_COLOURS[type_]
-            cells.append(f"<td width='{width}%' bgcolor='{colour}'>&nbsp;</td>")
-    legend = " · ".join(f"{TYPE_LABELS[t]} {counts[t.value]}" for t in SourcingType
-                        if counts.get(t.value))  # fmt: skip
-    return (f"<table width='100%' cellspacing=0 cellpadding=0><tr>{''.join(cells)}</tr></table>"
-            f"<p class='small'>{escape(legend)}</p>")  # fmt: skip
+def review_line(report: StoryReport) -> str:
+    """How many claims a person reviewed: '12 of 30 claims reviewed; 3 more made or changed
+    by a person; 15 suggested by the analyzer and not reviewed'."""
+    counts, total = report.review_counts(), len(report.claims)
+    line = f"{counts['reviewed']} of {total} claim{'' if total == 1 else 's'} reviewed"
+    if counts["person"]:
+        line += f"; {counts['person']} more made or changed by a person"
+    if counts["machine"]:
+        line += f"; {counts['machine']} suggested by the analyzer and not reviewed"
+    return line
+
+
+def settings_lines(settings: dict) -> list[str]:
+    """The model settings in force, in sentences."""
+    weights = ", ".join(f"{COMPONENT_NAMES[k]} {v:g}" for k, v in settings["weights"].items())
+    letters = ", ".join(
+        f"{TYPE_LABELS[SourcingType(k)]} {v}" for k, v in settings["letters"].items()
+    )
+    return [
+        f"Weights: {weights}.",
+        f"Default letters: {letters}.",
+        f"Same content from similarity {settings['similarity']:g}; full diversity from "
+        f"{settings['diverse_sources']} sources; score cap {settings['anonymous_premise_cap']} "
+        "when the headline rests only on anonymous sources.",
+    ]
+
+
+Entry = tuple[str, str, str | None]  # (term, what it means, the sourcing type of its swatch)
+
+
+def legend(report: StoryReport) -> list[tuple[str, list[Entry]]]:
+    """What the codes, flags and marks of the claims mean, as (section, entries): the
+    Admiralty meanings of the letters and digits, the flags' reasons, the review marks, the
+    headline's mark, and the sourcing types the story has, with their colours."""
+    letters = ", ".join(f"{letter} {meaning}" for letter, meaning in LETTER_MEANINGS.items())
+    digits = ", ".join(f"{digit} {meaning}" for digit, meaning in DIGIT_MEANINGS.items())
+    codes = [
+        ("Code", "a letter and a digit (NATO/Admiralty grading, STANAG 2511), each graded on "
+         "its own", None),
+        ("Letter", f"how reliable the source is: {letters} (not a fail: nobody can vouch "
+         "for the source)", None),
+        ("Digit", f"how credible the information is: {digits}", None),
+    ]  # fmt: skip
+    flags = [(flag, reason, None) for flag, reason in REASONS.items()]
+    if report.summary and "premise contested" in report.summary["flags"]:
+        flags.append(("premise contested", PREMISE_CONTESTED, None))
+    marks = [(HEADLINE_LABEL, HEADLINE_MEANING, None)]
+    marks += [(REVIEW_LABELS[key], meaning, None) for key, meaning in REVIEW_MEANINGS.items()]
+    types = [(TYPE_LABELS[t], TYPE_MEANINGS[t], t.value) for t, _ in report.by_type()]
+    return [("Codes", codes), ("Flags", flags), ("Marks", marks), ("Sourcing types", types)]
+
+
+def story_report_html(story_id: int) -> str:
+    """The report as a web page of its own (report.story_html)."""
+    from sourcemark.report.story_html import report_page
+
+    return report_page(read_story_report(story_id))
+
+
+# characters no file name may hold on Windows (the strictest of the three), and its names
+# of devices, which no file may take whatever its extension
+_DASHED = re.compile(r"\s*[/\\|]\s*")
+_DROPPED = re.compile(r"[<>?*\x00-\x1f\x7f]")
+_DEVICES = {"CON", "PRN", "AUX", "NUL", *(f"{p}{n}" for p in ("COM", "LPT") for n in range(1, 10))}
+NAME_LENGTH = 80  # characters of the title kept
+NAME_BYTES = 200  # and at most this many bytes of UTF-8 (a file name: 255 on most disks)
+
+
+def report_file_name(title: str, suffix: str = ".pdf") -> str:
+    """A file name for a story's report, from its title, that Windows, macOS and Linux all
+    accept: 'Bout: arms/Houthis' gives 'Bout - arms-Houthis.pdf'. Reserved and control
+    characters go (a colon or slash becomes a dash, a double quote a single one), as do
+    the spaces and dots a name may not end with and a leading dot or dash; a long title is
+    cut at a word, a device's name (CON, LPT1) gets a '_'; an empty one gives
+    'story-report'."""
+    name = unicodedata.normalize("NFC", title)
+    name = re.sub(r"\s*:\s*", " - ", name).replace('"', "'")
+    name = _DROPPED.sub(" ", _DASHED.sub(_dash, name))
+    name = " ".join(name.split())
+    if len(name) > NAME_LENGTH:
+        cut = name[:NAME_LENGTH]
+        name = cut.rsplit(" ", 1)[0] if " " in cut[NAME_LENGTH // 2 :] else cut
+    while len(name.encode("utf-8")) > NAME_BYTES:
+        name = name[:-1]
+    name = name.strip(" .-")
+    stem, dot, rest = name.partition(".")
+    if stem.rstrip().upper() in _DEVICES:  # Windows: "CON.txt" is the console too
+        name = f"{stem.rstrip()}_{dot}{rest}"
+    return (name or "story-report") + suffix
+
+
+def _dash(slash: re.Match) -> str:
+    """A slash or bar as a dash: 'A/B' gives 'A-B', 'A / B' gives 'A - B'."""
+    return "-" if slash.group() == slash.group().strip() else " - "
 
 
 def write_report(story_id: int, out: str | Path) -> Path:
-    """The story's report as HTML or PDF, by the file's extension. It takes the place of
-    the file only once it is complete (sourcemark.report.outputs); a report that cannot be written
-    raises OSError or ValueError, never a success over nothing."""
+    """The story's report as HTML or PDF, by the file's extension; a folder takes it under
+    a name from the story's title, as a PDF (report_file_name). It takes the place of the
+    file only once it is complete (sourcemark.report.outputs); a report that cannot be
+    written raises OSError or ValueError, never a success over nothing."""
     from sourcemark.report.outputs import check_outputs, replacing, write_bytes
 
     out = Path(out)
+    if out.is_dir():
+        report = read_story_report(story_id)
+        out = out / report_file_name(report.title)
+    else:
+        report = None
     suffix = out.suffix.lower()
     if suffix not in {".html", ".htm", ".pdf"}:
         raise ValueError("the report is written as .pdf or .html")
     check_outputs(out)
-    html = story_report_html(story_id)
-    if suffix != ".pdf":
-        with replacing(out, "w", encoding="utf-8") as handle:
-            handle.write(html)
+    report = report or read_story_report(story_id)
+    if suffix == ".pdf":
+        from sourcemark.report.story_pdf import report_pdf
+
+        write_bytes(out, report_pdf(report))
         return out
-    write_bytes(out, _pdf(html))
+    from sourcemark.report.story_html import report_page
+
+    with replacing(out, "w", encoding="utf-8") as handle:
+        handle.write(report_page(report))
     return out
-
-
-def _pdf(html: str) -> bytes:
-    """The report laid out on A4 pages, as the bytes of a PDF (written to memory: Qt's
-    PDF writer says nothing when a file cannot be written)."""
-    from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QMarginsF
-    from PySide6.QtGui import QPageLayout, QPageSize, QPdfWriter, QTextDocument
-    from PySide6.QtWidgets import QApplication
-
-    if QApplication.instance() is None:  # from the command line: no window needed
-        import os
-
-        os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
-        # a QApplication, not a bare QGuiApplication: windows may follow in this process
-        _keep.append(QApplication([]))
-    data = QByteArray()
-    buffer = QBuffer(data)
-    buffer.open(QIODevice.OpenModeFlag.WriteOnly)
-    writer = QPdfWriter(buffer)
-    writer.setPageSize(QPageSize(QPageSize.PageSizeId.A4))
-    writer.setPageMargins(QMarginsF(15, 15, 15, 15), QPageLayout.Unit.Millimeter)
-    writer.setTitle("Sourcemark story report")
-    writer.setCreator(f"Sourcemark {__version__}")
-    document = QTextDocument()
-    document.setHtml(html)
-    document.print_(writer)
-    del writer  # the PDF is finished when its writer goes
-    buffer.close()
-    return bytes(data.data())
-
-
-_keep: list = []  # the application object made for a command-line report

@@ -183,3 +183,15 @@ def claim_months() -> list[tuple[int, int | None, int | None, str]]:
         (claim_id, outlet_id, source_id, str(published or imported or "undated")[:7])
         for claim_id, outlet_id, source_id, published, imported in query
     ]
+
+
+def review_marks(claim_ids: list[int]) -> dict[int, tuple[bool, str, str]]:
+    """Who stands behind each of these claims: {id: (reviewed, origin, note)}, origin being
+    "analyzer" or "user" (made or changed by a person)."""
+    marked = {}
+    for chunk in chunks(sorted(set(claim_ids))):
+        for claim_id, reviewed, origin, note in select_rows(
+            f"SELECT id, reviewed, origin, note FROM claim WHERE id IN ({marks(chunk)})", *chunk
+        ):
+            marked[claim_id] = (bool(reviewed), origin or "analyzer", note or "")
+    return marked

@@ -128,7 +128,10 @@ class OutputController(QObject):
         if story_id is None:
             window.statusBar().showMessage("Select a story to report on first.", 5000)
             return
-        start = Path(self.settings.value("export/dir", str(Path.home()))) / "story-report.pdf"
+        from sourcemark.report.story import report_file_name
+
+        name = report_file_name(window.stories.title_of(story_id) or "")  # the story's title
+        start = Path(self.settings.value("export/dir", str(Path.home()))) / name
         path, _ = QFileDialog.getSaveFileName(
             window, "Story Report", str(start), "PDF (*.pdf);;Web page (*.html)"
         )
