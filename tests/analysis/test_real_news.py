@@ -78,3 +78,41 @@ def test_a_new_attribution_changes_the_speaker():
     )
     claims = attributed(text)
     assert [c.source for c in claims] == ["Kim Ortiz", "regulator Sam Eke", "regulator Sam Eke"]
+
+
+# --- 5. page furniture ------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "READ MORE: Council to vote on budget cuts, officials say",
+        "WATCH: Mayor says the bridge will reopen in May",
+        "Related: Analysts say the plant will close",
+        "See also: Police say the suspect fled north",
+        "FERRY STRIKE ENTERS SECOND WEEK",
+        "By Jane Roe and Tom Field, Harbour Times",
+        "By Maria Gonzalez | Staff writer",
+        "Published 10:04 a.m. ET Sept. 3, 2019 Updated 11:15 a.m. ET Sept. 3, 2019",
+        "Updated: 14 March 2024, 08:12",
+    ],
+)
+def test_page_furniture_is_neither_a_source_nor_a_claim(line):
+    text = f"The ferry service was cut to two crossings a day.\n\n{line}\n\nFares rose in June."
+    assert [c.text for c in analyze(text)] == [
+        "The ferry service was cut to two crossings a day.",
+        "Fares rose in June.",
+    ]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "By the fall of 2010, the plant had closed, officials said.",
+        "Watch closely: the market is turning, analysts said.",
+        "Updates to the software fixed the fault, the company said.",
+        "“NO WAY,” the coach said.",
+    ],
+)
+def test_lines_of_the_story_that_look_like_furniture_stay(text):
+    assert len(attributed(text)) == 1

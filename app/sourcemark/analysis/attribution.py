@@ -28,6 +28,20 @@ _SPEAKER_LABEL = re.compile(r"[\"“]?([A-Z][\w.'’-]*(?: [A-Z][\w.'’-]*){0,3
 # '“...” ― Marta Oyelaran': a quotation credited to the name after a dash, ending the paragraph
 _CREDIT_LINE = re.compile(r"[”\"]\s*[―—–-]{1,2}\s*([A-Z][\w.'’-]*(?:\s[A-Z][\w.'’-]*){0,4})\.?\s*$")
 
+# Page furniture: links to other stories ("READ MORE: ...", "WATCH: ..."), bylines, "Published
+# ... Updated ..." lines. Never a source and never a claim.
+_FURNITURE = re.compile(
+    r"(?:(?:read|see|watch|listen|also read|related|more|video|photos?|gallery|click here|"
+    r"recommended|trending|sign up|subscribe|advertisement)(?: (?:more|also|next|now|here|"
+    r"stories|coverage|articles|content|links|on this story))?\s*[:|»›]"
+    # a byline: names in capitals, perhaps a second name or a desk after them
+    r"|(?-i:By\s+[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,3}"
+    r"(?:\s*(?:,|and|&|\||[—–-])\s*[A-Z][\w.,'’ &-]{0,60})?(?<!\.)$)"
+    r"|(?:first |last )?(?:published|updated|posted)\b[^.!?]{0,150}\d)",
+    re.I,
+)
+_FURNITURE_STARTS = frozenset("RrSsWwLlAaMmVvPpGgCcTtBbUu")
+
 _NOT_SPEAKERS = frozenset(
     """note update related photo photos video watch read listen source sources editor
     editor's note correction advertisement warning caption credit q a question answer
@@ -76,6 +90,9 @@ class ArticleAnalyzer(SentenceRules):
         carry: Found | None = None  # the speaker of a quotation left open at a paragraph's end
         quoted: Found | None = None  # the speaker of the quotation that ended the paragraph
         for para in paragraphs(self.text):
+            if self._furniture(para):
+                quoted = carry = None
+                continue
             opens = self.text[para.start] in OPEN_MARKS
             continues = carry is not None and opens
             regions = quote_regions(self.text, para)
@@ -100,6 +117,17 @@ class ArticleAnalyzer(SentenceRules):
                 self._emit(sent, found)
         self._mark_premise()
         return self.claims
+
+    def _furniture(self, para: Span) -> bool:
+        """A line of the page rather than of the story: a link to another story, a byline,
+        a "Published ... Updated ..." line, a subhead in capitals."""
+        if para.end - para.start > 200:
+            return False
+        text = self.text[para.start : para.end]
+        if text[0] in _FURNITURE_STARTS and _FURNITURE.match(text):
+            return True
+        # "BUDGET FIGHT LOOMS": a subhead in capitals (a dateline goes on in lower case)
+        return text.isupper() and len(text) >= 6 and text[-1] not in '.”"' and " " in text
 
     def _emit(self, sent: Span, found: list[Found]) -> None:
         second = self.text[sent.start + 1 : sent.start + 2]  # "WASHINGTON": no lower case
