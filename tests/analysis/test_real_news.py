@@ -116,3 +116,47 @@ def test_page_furniture_is_neither_a_source_nor_a_claim(line):
 )
 def test_lines_of_the_story_that_look_like_furniture_stay(text):
     assert len(attributed(text)) == 1
+
+
+# --- 4. verbs of saying in other senses ---------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Okafor added a goal in the 74th minute to seal the win.",  # sport
+        "The benchmark index added 0.4 per cent in early trading.",  # business
+        "Harbour Rovers claimed the title with two games to spare.",  # sport
+        "The flood claimed the lives of three farmers near the river.",  # wire
+        "The veteran striker announced his retirement after the final.",  # sport
+        "Meridian announced its quarterly results on Thursday.",  # business
+    ],
+)
+def test_a_verb_of_saying_with_a_thing_for_object_is_no_attribution(text):
+    assert attributed(text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "content"),
+    [
+        ("The rebels claimed the vote was rigged.", "the vote was rigged."),
+        ("She added that few councils check the figures.", "few councils check the figures."),
+        ("The company announced that it would cut 400 jobs.", "it would cut 400 jobs."),
+    ],
+)
+def test_the_same_verbs_introducing_a_clause_still_attribute(text, content):
+    (claim,) = attributed(text)
+    assert claim.text == content
+
+
+def test_denying_a_request_is_a_decision_not_a_denial():
+    (claim,) = attributed("Judge Ellen Park denied a request for bail on Monday.")  # court
+    assert claim.stance == "asserts"
+    (claim,) = attributed("The minister denied the report.")
+    assert claim.stance == "denies"
+
+
+def test_a_noun_that_looks_like_a_cue_is_not_one():
+    text = "Cracks in two of its main steel supports were found last week, city officials said."
+    (claim,) = attributed(text)
+    assert (claim.source, claim.type) == ("city officials", "anonymous_official")

@@ -266,6 +266,12 @@ DENY_VERBS = _forms(
     "rebut/rebuts/rebutted",
     "contest/contests/contested",
 )
+# What a court, an office or a board denies or rejects when it turns down what was asked
+REQUEST_NOUNS = frozenset(
+    """request requests application applications motion motions bail permission access entry
+    appeal appeals petition petitions visa visas parole admission permit permits licence
+    license waiver waivers asylum""".split()
+)
 # "called it fake", "termed the reports fake", "labelled the article a hoax"
 NAMING_VERBS = _forms(
     "call/calls/called",

@@ -20,6 +20,7 @@ from sourcemark.analysis.shapes import (
     BOUNDARY_WORDS,
     CUE_WORDS,
     EVIDENCE_VERBS,
+    FINITE,
     INVERTING_VERBS,
     PARTICIPLE_CUES,
     PARTICLES,
@@ -53,6 +54,15 @@ _COMMA_OR_QUOTE = QUOTE_MARKS | {","}
 _SAYING_OR_EVIDENCE = STRONG_VERBS | EVIDENCE_VERBS | lx.CLOSING_VERBS | lx.DENY_VERBS
 _ACTS = lx.SPEECH_ACTS | lx.INTENTION_VERBS
 _CLOSING_OR_DENYING = lx.CLOSING_VERBS | lx.DENY_VERBS
+_PLURAL_VERBS = frozenset({"were", "are", "have"})
+# Verbs of saying that also take a thing as their object, in another sense: "added a goal",
+# "the index added 0.4 per cent", "claimed the title", "announced his retirement"
+_OBJECT_SENSES = frozenset(
+    """add adds added claim claims claimed announce announces announced""".split()
+)
+_OBJECT_STARTS = lx.DETERMINERS | {"his", "her", "their", "its", "our", "my", "another", "no"}
+_POSSESSIVES = frozenset({"his", "her", "their", "its", "our", "my"})
+_CLAUSE_MARKS = FINITE | {"that", ":", "if", "whether", "who", "which"}
 
 
 class SentenceRules(SubjectRules):
@@ -148,6 +158,8 @@ class SentenceRules(SubjectRules):
             elif (
                 t.lower in lx.REPORTING_VERBS
                 and t.lower not in lx.NOUN_LIKE
+                # "its steel supports were found": a noun before a plural verb, not a cue
+                and not (i + 1 < n and tokens[i + 1].lower in _PLURAL_VERBS and t.lower[-1] == "s")
                 and (not t.is_cap or i == 0 or (title_case := _title_case(tokens, title_case)))
             ) or (t.lower in lx.PROGRESSIVE and _after_be(tokens, i)):
                 cues.append(("verb", i, i + 1))
@@ -308,7 +320,9 @@ class SentenceRules(SubjectRules):
             head = " ".join(t.text for t in tokens[v + 1 : v + 9] if not t.quoted)
             if may_decline(head) and lx.DECLINE_PATTERN.search(head):
                 stance = Stance.DECLINES
-        if stance == Stance.DENIES and not inverted:
+        if stance == Stance.DENIES and _denies_a_request(tokens, v):
+            stance = Stance.ASSERTS  # "the judge denied a request for bail": a decision
+        if (stance == Stance.DENIES or verb in lx.DENY_VERBS) and not inverted:
             return Found(subject_span, mention, source_text, tokens[v].text, v,
                          (tokens[s].start, sent.end), stance, v + 1, s)  # fmt: skip
         if inverted:
@@ -360,6 +374,8 @@ class SentenceRules(SubjectRules):
                 subject_span, mention, source_text, tokens[v].text, v, content, stance, v + 1, s
             )
         if after is None or len(rest_words) < 2:
+            return None
+        if verb in _OBJECT_SENSES and _thing_object(tokens, after, verb):
             return None
         if tokens[after].lower == "to" and verb not in lx.INTENTION_VERBS:
             return None  # "expected to stay": an infinitive after a verb of saying is no claim
@@ -429,6 +445,36 @@ class SentenceRules(SubjectRules):
         while k < n and tokens[k].text == ",":
             k += 1
         return k if k < n else None
+
+
+def _thing_object(tokens: list[Token], k: int, verb: str) -> bool:
+    """Whether the words from ``k`` are a thing the verb acts on, not a claim: a noun phrase
+    that starts with a number or a determiner and holds no verb of its own ("added a goal in
+    the 74th minute", "claimed the title"; "announced his retirement" wants a possessive)."""
+    first = tokens[k]
+    if first.quoted or tokens[k - 1].lower in {"that", ":"} or tokens[k - 1].quoted:
+        return False  # "added that few universities check": a clause
+    if verb.startswith("announce"):
+        if first.lower not in _POSSESSIVES:
+            return False
+    elif first.lower not in _OBJECT_STARTS and not first.text[:1].isdigit():
+        return False
+    for t in tokens[k + 1 :]:
+        if t.text in {".", ";", "!", "?"} or t.quoted:
+            break
+        if t.lower in _CLAUSE_MARKS or (t.lower.endswith("ed") and not t.is_cap):
+            return False  # "claimed the vote was rigged": a clause, the claim
+    return True
+
+
+def _denies_a_request(tokens: list[Token], v: int) -> bool:
+    """'denied a request for bail', 'rejected the application': what was asked for."""
+    for t in tokens[v + 1 : v + 5]:
+        if t.lower in lx.REQUEST_NOUNS:
+            return True
+        if not t.is_word or t.quoted:
+            return False
+    return False
 
 
 def _after_be(tokens: list[Token], i: int) -> bool:
