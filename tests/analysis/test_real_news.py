@@ -160,3 +160,55 @@ def test_a_noun_that_looks_like_a_cue_is_not_one():
     text = "Cracks in two of its main steel supports were found last week, city officials said."
     (claim,) = attributed(text)
     assert (claim.source, claim.type) == ("city officials", "anonymous_official")
+
+
+# --- 3 and 6. long subjects, whole source spans --------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "source", "type_"),
+    [
+        # wire: a name that starts in lower case, an apposition before the cue
+        ("The group al-Shabaab, an al-Qaeda affiliate, said it had carried out the raid.",
+         "The group al-Shabaab", "spokesperson"),
+        # feature: a possessive before the cue
+        ("Schellenberg's aunt said the family had heard nothing for a week.",
+         "Schellenberg's aunt", "anonymous_source"),
+        ("Her neighbour said the lights had been on all night.", "Her neighbour",
+         "anonymous_source"),
+        # business: an "and" inside one name
+        ("The Heart and Stroke Foundation said donations fell by a third.",
+         "The Heart and Stroke Foundation", "spokesperson"),
+        ("Procter and Gamble Company said sales in Asia slowed.", "Procter and Gamble Company",
+         "spokesperson"),
+    ],
+)  # fmt: skip
+def test_the_whole_subject_is_the_source(text, source, type_):
+    (claim,) = attributed(text)
+    assert (claim.source, claim.type) == (source, type_)
+
+
+def test_two_sources_joined_by_and_still_let_the_first_decide():
+    (claim,) = attributed("Both he and the Kremlin have dismissed the reports.")
+    assert claim.source == "he"
+
+
+def test_a_statement_sent_by_someone_is_theirs():
+    text = (
+        "Gil Hart, the developer, has not spoken in public since March.\n\n"
+        "A statement e-mailed to the newspaper by Hart's lawyer said the claims were false."
+    )
+    claim = attributed(text)[-1]
+    assert claim.source == "Hart's lawyer"
+    # data compiled by a firm stays the document it is
+    (claim,) = attributed("Shipping data compiled by Portline Analytics show 17 ships waiting.")
+    assert claim.type == "document"
+
+
+def test_an_age_in_a_description_refers_to_the_person_just_named():
+    text = (
+        "Maya Chen started Brightwell Labs in a garage in 2015.\n\n"
+        "“We are not done yet,” says the 39-year-old founder of the company."
+    )
+    claim = attributed(text)[-1]
+    assert (claim.source_resolved, claim.type) == ("Maya Chen", "named_person")

@@ -414,7 +414,9 @@ def _classify(words: list[str], registry: Registry, role: str, position: int) ->
         )
     head, modifiers = head_noun(bare)
     head_word = bare[len(modifiers)] if len(modifiers) < len(bare) else bare[-1]
-    if head_word[:1].islower() or (head_word == bare[0] and head in _COMMON_NOUNS):
+    # "al-Shabaab", "de Souza": a name may start in lower case, never hold only lower case
+    common = head_word[:1].islower() and head_word.islower()
+    if common or (head_word == bare[0] and head in _COMMON_NOUNS):
         return _classify_common(text, head, modifiers, registry, position)
     # A proper name: registry, outlet, organisation, person
     proper = [w for w in bare if w.lower() not in {"the", "a", "an"}]
@@ -442,6 +444,11 @@ _COMMON_NOUNS = lx.OFFICIAL_NOUNS | lx.ANONYMOUS_NOUNS | lx.DOCUMENT_NOUNS | lx.
 def _classify_common(
     text: str, head: str, modifiers: list[str], registry: Registry, position: int = 10**12
 ) -> Mention | None:
+    # "the 39-year-old founder of X": an age is only ever given of the person just named
+    if text[:4].lower() == "the " and "-year-old" in text and not head.endswith("s"):
+        entity = registry.last_before(position, "person")
+        if entity is not None:
+            return Mention(text, entity.name, entity.type, "person")
     # "the manager", "the chairman": a definite role word stands for the person named with it
     if text.lower().startswith("the ") and not head.endswith("s") and head not in lx.ORG_NOUNS:
         entity = registry.person_with_role(head)
@@ -469,6 +476,6 @@ def _classify_common(
     # an unnamed person described by role: anonymous, however specific (taxonomy rule 3)
     if lx.OFFICIAL_ROLES.fullmatch(head):
         return Mention(text, text, T.ANONYMOUS_OFFICIAL, "person")
-    if lx.PRIVATE_ROLES.fullmatch(head) or head in lx.NAME_TITLES:
+    if lx.PRIVATE_ROLES.fullmatch(head) or head in lx.NAME_TITLES or head in lx.KIN_NOUNS:
         return Mention(text, text, T.ANONYMOUS_SOURCE, "person")
     return None

@@ -434,7 +434,7 @@ ORG_NOUNS = frozenset(
     directorate secretariat inspectorate tribunal""".split()
 )
 ORG_SUFFIXES = frozenset(
-    """inc inc. corp corp. corporation co co. ltd ltd. llc plc gmbh ag sa nv group holdings
+    """inc inc. corp corp. corporation company co co. ltd ltd. llc plc gmbh ag sa nv group holdings
     partners partnership terminals therapeutics pharmaceuticals pharma biotech electric
     energy power authority service services agency bureau office department ministry council
     commission committee board trust union university college institute institution school
@@ -545,6 +545,19 @@ def names_role(text: str) -> bool:
     analyst at X', 'former captain'."""
     return bool(OFFICIAL_ROLES.search(text) or PRIVATE_ROLES.search(text))
 
+
+# People described by whom they are related to: "Schellenberg's aunt", "her neighbour"
+KIN_NOUNS = frozenset(
+    """aunt uncle cousin niece nephew grandmother grandfather grandson granddaughter widow
+    widower fiancé fiancée fiance fiancee girlfriend boyfriend stepfather stepmother roommate
+    classmate teammate mother father wife husband son daughter brother sister sibling
+    siblings parents relatives friend friends neighbour neighbor neighbours neighbors""".split()
+)
+# What people write or send, where the sender is the source: "a statement e-mailed by X"
+SENT_DOCUMENTS = frozenset(
+    """statement statements letter letters email emails e-mail e-mails message messages note
+    notes post posts tweet tweets release remarks""".split()
+)
 
 # Titles that may stand before a name; they are not the name
 NAME_TITLES = frozenset(

@@ -4,7 +4,7 @@
 from contextlib import contextmanager
 
 from sourcemark.analysis import lexicon as lx
-from sourcemark.analysis.entities import Mention, Registry, classify, head_noun
+from sourcemark.analysis.entities import Mention, Registry, classify, head_noun, is_org_name
 from sourcemark.analysis.shapes import (
     FINITE,
     NAME_PUNCT,
@@ -282,7 +282,7 @@ class SubjectRules:
         if "and" in lowered:
             cut = lowered.index("and")
             first = [w for w in words[:cut] if w.lower() != "both"]
-            if first:
+            if first and not _one_name(words, lowered, cut, self.registry):
                 words = first
                 lowered = [w.lower() for w in words]
         for relative in ("who", "which", "whose", "that"):
@@ -307,6 +307,14 @@ class SubjectRules:
             outlet = classify(outlet_words, self.registry)
             if outlet is not None and outlet.type == SourcingType.MEDIA_REPORT:
                 return outlet, match.group(3)
+        if "by" in lowered[2:]:
+            # "a statement e-mailed to the newspaper by Hart's lawyer": the sender speaks
+            cut = len(lowered) - 1 - lowered[::-1].index("by")
+            head, _ = head_noun(words[:cut])
+            if head in lx.SENT_DOCUMENTS and cut + 1 < len(words):
+                sender = classify(words[cut + 1 :], self.registry, "", position)
+                if sender is not None and sender.kind != "document":
+                    return sender, " ".join(words[cut + 1 :])
         mention = classify(words, self.registry, role, position)
         if mention is None and self._loose:
             mention = described(words, self._loose)
@@ -385,6 +393,18 @@ def _names_someone_else(tokens: list[Token], seg: list[Token], left: tuple[int, 
     words = [t.text for t in tokens[left[0] : left[1] + 1] if t.is_word]
     head, _ = head_noun(words)
     return head.endswith("s") and (head in lx.ANONYMOUS_NOUNS or head in lx.OFFICIAL_NOUNS)
+
+
+def _one_name(words: list[str], lowered: list[str], cut: int, registry: Registry) -> bool:
+    """'The Heart and Stroke Foundation', 'Procter and Gamble': an 'and' inside one name."""
+    if (
+        cut + 1 >= len(words)
+        or not words[cut + 1][:1].isupper()
+        or not words[cut - 1][:1].isupper()
+    ):
+        return False
+    proper = [w for w in words if w.lower() not in {"the", "a", "an", "both"}]
+    return is_org_name(proper) or registry.find(" ".join(proper)) is not None
 
 
 _LEADING_ADVERBS = frozenset({"even", "only", "also", "now", "still", "yet", "indeed", "instead"})
