@@ -212,3 +212,28 @@ def test_an_age_in_a_description_refers_to_the_person_just_named():
     )
     claim = attributed(text)[-1]
     assert (claim.source_resolved, claim.type) == ("Maya Chen", "named_person")
+
+
+# --- 2. more ways of saying -------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "cue"),
+    [
+        ("The manager joked that his knees were older than the stadium.", "joked"),  # sport
+        ("Senator Ruth Ames wondered whether the vote would hold.", "wondered"),  # opinion
+        ("The regulator reiterated that the fine would stand.", "reiterated"),  # business
+        ("Judge Omar Field hinted that a ruling could come this week.", "hinted"),  # court
+        ("Councillor Jo Byrne railed against the parking charges at the meeting.", "railed"),
+    ],
+)
+def test_more_verbs_of_saying_attribute(text, cue):
+    (claim,) = attributed(text)
+    assert claim.cue == cue
+
+
+def test_a_participle_after_a_quotation_is_a_claim_of_its_own():
+    text = "“We cannot wait,” said Rosa Lind, emphasizing that the repairs were overdue."
+    _quote, reason = attributed(text)
+    assert (reason.cue, reason.source) == ("emphasizing", "Rosa Lind")
+    assert reason.text == "the repairs were overdue."

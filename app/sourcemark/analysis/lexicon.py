@@ -118,6 +118,19 @@ REPORTING_VERBS = _forms(
     "agree/agrees/agreed",
     "urge/urges/urged",
     "propose/proposes/proposed",
+    "joke/jokes/joked",
+    "quip/quips/quipped",
+    "wonder/wonders/wondered",
+    "muse/muses/mused",
+    "speculate/speculates/speculated",
+    "reiterate/reiterates/reiterated",
+    "comment/comments/commented",
+    "answer/answers/answered",
+    "retort/retorts/retorted",
+    "hint/hints/hinted",
+    "imply/implies/implied",
+    "concur/concurs/concurred",
+    "lament/laments/lamented",
 )
 # Speech acts that put a position on record: "X criticized the plan", "X urged voters to ..."
 SPEECH_ACTS = _forms(
@@ -149,6 +162,9 @@ SPEECH_ACTS = _forms(
     "mock/mocks/mocked",
     "tout/touts/touted",
     "highlight/highlights/highlighted",
+    "discuss/discusses/discussed",
+    "rail/rails/railed",
+    "reference/references/referenced",
     "stress/stresses/stressed",
     "acknowledge/acknowledges/acknowledged",
     "announce/announces/announced",
@@ -626,7 +642,9 @@ def is_known_outlet(name: str) -> bool:
 PARTICIPLE_CUES = frozenset(
     """saying adding arguing claiming noting insisting warning explaining stressing asserting
     suggesting acknowledging conceding denying rejecting dismissing disputing writing telling
-    contending maintaining""".split()
+    contending maintaining emphasizing emphasising referring pointing asking promising vowing
+    urging accusing predicting blaming complaining questioning declaring recalling
+    boasting joking touting praising criticizing criticising""".split()
 )
 
 # Every word the cue scan looks at: verbs, participles and the words of phrasal cues

@@ -25,6 +25,7 @@ PARTICLES = {
     **dict.fromkeys(("called", "calls", "calling"), ("on", "for")),
     **dict.fromkeys(("pushed", "pushes", "pushing", "asked", "asks", "asking"), ("for",)),
     **dict.fromkeys(("summed", "weighed"), ("up", "in")),
+    **dict.fromkeys(("railed", "rails", "rail"), ("against",)),
 }
 
 REPORT_BY = re.compile(
