@@ -46,6 +46,20 @@ def test_another_outlet_with_the_same_claim_corroborates_it():
     assert grades[0].code == "B2" and "single source" not in grades[0].flags
 
 
+def test_a_denial_of_the_same_words_is_no_corroboration_and_nor_is_a_refusal():
+    a = claim("The minister took payments from the construction firm for two years.")
+    denial = claim("The minister took no payments from the construction firm for two years.",
+                   stance="denies", source="the minister", outlet="Lakeshore Examiner")  # fmt: skip
+    refusal = claim("The minister took payments from the construction firm for two years",
+                    stance="declines", source="the firm", outlet="Metro Daily")  # fmt: skip
+    assert grade_claims([a, denial])[0].digit == 3
+    assert grade_claims([a, refusal])[0].digit == 3
+    other_denial = claim("The minister took no payments from the construction firm in two years.",
+                         type_="spokesperson", stance="denies", source="the ministry",
+                         outlet="Metro Daily")  # fmt: skip
+    assert grade_claims([denial, other_denial])[0].digit == 2  # two denials agree
+
+
 def test_two_copies_of_one_wire_story_do_not_corroborate_each_other():
     text = "The bridge will close for six weeks from April, the mayor said."
     a = claim(text, outlet="Harbour Times")

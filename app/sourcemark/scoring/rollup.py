@@ -122,9 +122,12 @@ def _words_of(name: str) -> str:
 def _independent(
     a: ClaimInput, b: ClaimInput, key_a: str | None = None, key_b: str | None = None
 ) -> bool:
-    """Whether b can corroborate a: another outlet, or in the same outlet a source of
-    another kind that is not anonymous; never a wire copy or a report citing a's outlet.
+    """Whether b can corroborate a: taking the same side (a denial never corroborates an
+    assertion, nor the other way round), from another outlet, or in the same outlet a source
+    of another kind that is not anonymous; never a wire copy or a report citing a's outlet.
     (``key_a``, ``key_b``: their _source_key(), when known already.)"""
+    if b.stance == "declines" or (a.stance == "denies") != (b.stance == "denies"):
+        return False  # a denial says the opposite, a refusal to comment says nothing
     key_a = _source_key(a) if key_a is None else key_a
     key_b = _source_key(b) if key_b is None else key_b
     if a.outlet and b.outlet and a.outlet.lower() != b.outlet.lower():
