@@ -26,7 +26,8 @@ DIGIT_VALUE = {1: 100, 2: 75, 3: 50, 4: 25, 5: 0}  # MISP's mapping; 6 is left o
 # the revision of the rules: a roll-up stored under another is computed again (store.db).
 # 2: right of reply does not apply (no weight) unless the headline accuses someone; an
 # anonymous headline makes the story's digit no better than 3 (it made it no worse)
-RULES = 2
+# 3: a denial or a refusal to comment corroborates no assertion
+RULES = 3
 
 
 @dataclass(slots=True)
