@@ -31,6 +31,7 @@ BOTH_DATABASES = (
     "tests/test_cli.py",
     "tests/test_cli_curation.py",
     "tests/test_export.py",
+    "tests/test_workbook.py",
 )
 
 

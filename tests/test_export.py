@@ -1,9 +1,8 @@
 """CSV exports: every column of the sample story, read back with the csv module; formula
-injection neutralised; the byte-order mark on request."""
+injection neutralised; the byte-order mark on request; the model settings written once."""
 
 import csv
 import io
-import json
 
 import pytest
 from hypothesis import given
@@ -40,8 +39,32 @@ def test_the_stories_csv_has_every_roll_up_field(tmp_path, sample_db, capsys):
     assert row["right_of_reply"] == "100" and "score at most 60" in row["caps"]
     assert row["type_anonymous_official"] == "9" and row["stance_denies"] == "5"
     assert "premise contested" in row["flags"] and row["outlets"] == "Bangkok One News"
-    assert row["articles"] == "1"
-    assert json.loads(row["model_settings"])["weights"]["on_record"] == 30
+    assert row["articles"] == "1" and (row["claims"], row["claims_reviewed"]) == ("33", "0")
+
+
+def test_the_stories_file_counts_the_claims_a_person_reviewed(tmp_path, sample_db):
+    open_database(sample_db)
+    first_three = [c.id for c in Claim.select().order_by(Claim.start).limit(3)]
+    Claim.update(reviewed=True).where(Claim.id.in_(first_three)).execute()
+    close_database()
+    path = tmp_path / "stories.csv"
+    assert main(["export", "--db", sample_db, "--stories", str(path)]) == 0
+    (row,) = read(path)
+    assert (row["claims"], row["claims_reviewed"]) == ("33", "3")
+
+
+def test_the_model_settings_are_written_once_in_a_file_of_their_own(tmp_path, sample_db, capsys):
+    stories, settings = tmp_path / "stories.csv", tmp_path / "settings.csv"
+    code = main(["export", "--db", sample_db, "--stories", str(stories),
+                 "--settings", str(settings)])  # fmt: skip
+    assert code == 0 and f"the model settings to {settings}" in capsys.readouterr().out
+    rows = read(settings)
+    assert list(rows[0]) == ["setting", "value"]
+    found = {row["setting"]: row["value"] for row in rows}
+    assert found["weights.on_record"] == "30" and found["letters.named_person"] == "C"
+    assert found["similarity"] == "80" and len(found) == len(rows) == 16
+    assert "model_settings" not in read(stories)[0]
+    assert "weights" not in stories.read_text(encoding="utf-8")
 
 
 def test_the_claims_csv_has_one_row_per_claim_with_every_column(tmp_path, sample_db):
@@ -56,6 +79,9 @@ def test_the_claims_csv_has_one_row_per_claim_with_every_column(tmp_path, sample
     row = next(r for r in rows if r["claim_id"] == str(first.id))
     assert (row["text"], row["start"], row["end"]) == (first.text, str(first.start), str(first.end))
     assert (row["type"], row["code"], row["reviewed"]) == ("anonymous_official", "F3", "no")
+    assert row["type_label"] == "Anonymous official"
+    assert {(r["type"], r["type_label"]) for r in rows} >= {
+        ("named_person", "Named person"), ("unattributed", "Unattributed")}  # fmt: skip
     assert "anonymous" in row["flags"] and row["outlet"] == "Bangkok One News"
     assert all(row["story_title"].startswith("Viktor Bout") for row in rows)
 
@@ -80,7 +106,8 @@ def test_safe_leaves_ordinary_text_alone():
 
 def test_export_without_a_target_explains_itself(sample_db, capsys):
     assert main(["export", "--db", sample_db]) == 2
-    assert "--stories" in capsys.readouterr().err
+    err = capsys.readouterr().err
+    assert "--stories" in err and "--xlsx" in err
 
 
 def test_the_window_exports_the_story_shown_on_the_worker(qtbot, tmp_path, settings):
@@ -89,12 +116,16 @@ def test_the_window_exports_the_story_shown_on_the_worker(qtbot, tmp_path, setti
 
     url = open_demo("sqlite:///" + str(tmp_path / "demo.sqlite"))
     window = make_window(qtbot, url, settings)
+    targets = {part: tmp_path / f"bout-{part}.csv" for part in ("stories", "claims", "settings")}
     with qtbot.waitSignal(window.export_done, timeout=30_000) as done:
-        window.output.write_export(str(tmp_path / "bout.csv"), [window.stories.current_story_id()])
+        window.output.write_export(targets, [window.stories.current_story_id()])
     assert done.args[0][0] == 1 and done.args[0][1] == Claim.select().count()
     assert len(read(tmp_path / "bout-claims.csv")) == Claim.select().count()
     assert read(tmp_path / "bout-stories.csv")[0]["code"] == "F3"
-    assert "Exported 1 story and" in window.statusBar().currentMessage()
+    assert read(tmp_path / "bout-settings.csv")[0]["setting"] == "weights.on_record"
+    assert window.statusBar().currentMessage() == (
+        f"Exported 1 story and 33 claims to 3 CSV files in {tmp_path.name}"
+    )
 
 
 def test_a_pdf_report_of_the_sample_story_has_its_summary_and_claims(tmp_path, sample_db, capsys):
@@ -128,11 +159,13 @@ APPLYING = ["on_record", "anonymous_reliance", "corroboration", "source_diversit
 def test_a_rule_that_does_not_apply_is_exported_empty_and_its_weight_does_not_count(
     tmp_path, bridge_db
 ):
-    path = tmp_path / "stories.csv"
-    assert main(["export", "--db", bridge_db, "--stories", str(path)]) == 0
+    path, settings = tmp_path / "stories.csv", tmp_path / "settings.csv"
+    code = main(["export", "--db", bridge_db, "--stories", str(path), "--settings", str(settings)])
+    assert code == 0
     (row,) = read(path)
     assert row["right_of_reply"] == ""  # not 0: nobody is accused
-    weights = json.loads(row["model_settings"])["weights"]
+    weights = {r["setting"].removeprefix("weights."): int(r["value"]) for r in read(settings)
+               if r["setting"].startswith("weights.")}  # fmt: skip
     mean = sum(int(row[n]) * weights[n] for n in APPLYING) / sum(weights[n] for n in APPLYING)
     assert row["score"] == str(round(mean))
 
@@ -197,17 +230,14 @@ def test_the_window_exports_only_the_claims_a_filter_shows(qtbot, tmp_path, sett
         window.claims.proxy.index(r, 0)).row()).id for r in range(shown)]  # fmt: skip
     with qtbot.waitSignal(window.export_done, timeout=30_000):
         window.output.write_export(
-            str(tmp_path / "denials.csv"), [window.stories.current_story_id()], ids
+            {"claims": tmp_path / "denials-claims.csv"}, [window.stories.current_story_id()], ids
         )
     rows = read(tmp_path / "denials-claims.csv")
     assert len(rows) == shown == 5 and {row["stance"] for row in rows} == {"denies"}
 
 
-def test_stories_chosen_with_ctrl_click_are_exported_together(
-    qtbot, tmp_path, settings, monkeypatch
-):
-    from PySide6.QtCore import Qt, QTimer
-    from PySide6.QtWidgets import QApplication, QFileDialog, QMessageBox
+def test_stories_chosen_with_ctrl_click_are_exported_together(qtbot, tmp_path, settings):
+    from PySide6.QtCore import Qt
 
     from sourcemark.ui.models.roles import ID_ROLE
     from tests.ingest import samples
@@ -229,20 +259,17 @@ def test_stories_chosen_with_ctrl_click_are_exported_together(
                      Qt.KeyboardModifier.ControlModifier, rects[1].center())  # fmt: skip
     chosen = [window.stories.tree_model.index(row, 0).data(ID_ROLE) for row in (0, 2)]
     assert window.stories.selected_story_ids() == chosen
-    offered = []
-
-    def answer():
-        box = next(w for w in QApplication.topLevelWidgets()
-                   if isinstance(w, QMessageBox) and w.isVisible())  # fmt: skip
-        offered.extend(b.text() for b in box.buttons())
-        next(b for b in box.buttons() if b.text() == "The 2 selected stories").click()
-
-    QTimer.singleShot(100, answer)
-    target = str(tmp_path / "two.csv")
-    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (target, "CSV (*.csv)"))
+    window.export_action.trigger()
+    dialog = window.output.export_dialog
+    offered = [button.text() for button in dialog.scopes.buttons()]
+    assert offered[-1] == "All stories" and offered[-2] == "The 2 stories selected in the list"
+    assert any(text.startswith("This story: “") for text in offered)
+    dialog.findChild(type(dialog.scopes.buttons()[0]), "exportScope_chosen").click()
+    assert dialog.name.text() == "sourcemark 2 stories"
+    dialog.folder.setText(str(tmp_path))
+    dialog.name.setText("two")
     with qtbot.waitSignal(window.export_done, timeout=30_000) as done:
-        window.export_action.trigger()
-    assert "All stories" in offered and "This story" in offered
+        qtbot.mouseClick(dialog.export_button, Qt.MouseButton.LeftButton)
     stories = read(tmp_path / "two-stories.csv")
     assert sorted(int(row["story_id"]) for row in stories) == sorted(chosen)
     claims = read(tmp_path / "two-claims.csv")

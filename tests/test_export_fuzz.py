@@ -13,7 +13,7 @@ from hypothesis import strategies as st
 from sourcemark.analysis.types import Claim as FoundClaim
 from sourcemark.analysis.types import SourcingType, Stance
 from sourcemark.ingest import Document
-from sourcemark.report.export import CLAIM_COLUMNS, DANGEROUS_STARTS, _writer, export_csv, safe
+from sourcemark.report.export import CLAIM_COLUMNS, DANGEROUS_STARTS, _writer, export_files, safe
 from sourcemark.store import close_database, open_database
 from sourcemark.store.articles import add_article
 
@@ -61,7 +61,7 @@ def test_a_stored_article_of_any_text_exports_cell_for_cell(title, claim, source
                                source, source, "said")  # fmt: skip
             add_article(Document(text=text, title=title, outlet=outlet or None), [found])
             stories, claims = base / "s.csv", base / "c.csv"
-            assert export_csv(stories, claims) == (1, 1)
+            assert export_files(stories, claims) == (1, 1)
             with claims.open(encoding="utf-8", newline="") as handle:
                 [row] = list(csv.DictReader(handle))
         finally:

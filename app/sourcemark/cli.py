@@ -16,7 +16,7 @@ COMMAND_LINES = {
     "gui": "the window (the default)",
     "analyze": "print the claims of files and addresses; touches no database",
     "import": "import files, folders and http(s) addresses, analysed",
-    "export": "write CSV reports of the stories and of their claims",
+    "export": "write the stories, their claims and the model settings: CSV or Excel",
     "report": "write a story's report (PDF or HTML)",
     "stories": "list the stories and their articles (--trash: what is in the Trash)",
     "story": "rename, merge, delete (to the Trash) or restore stories",
@@ -145,8 +145,9 @@ def _command_parser(command: str) -> argparse.ArgumentParser:
         parser.add_argument("paths", nargs="+", metavar="PATH_OR_URL")
     elif command == "export":
         parser.description = (
-            "Write CSV reports: one row per story (score, code, components, counts, flags, "
-            "articles, outlets, dates, model settings) and one row per claim."
+            "Write CSV reports (one row per story: score, code, components, counts, flags, "
+            "articles, outlets, dates, claims reviewed; one row per claim; the model "
+            "settings), an Excel workbook with the three as sheets, or both."
         )
         parser.add_argument("--db", metavar="URL")
         parser.add_argument(
@@ -158,7 +159,15 @@ def _command_parser(command: str) -> argparse.ArgumentParser:
         )
         parser.add_argument("--stories", metavar="PATH", help="the stories CSV to write")
         parser.add_argument("--claims", metavar="PATH", help="the claims CSV to write")
-        parser.add_argument("--bom", action="store_true", help="start with a BOM (for Excel)")
+        parser.add_argument(
+            "--settings", metavar="PATH", help="the CSV of the model settings to write"
+        )
+        parser.add_argument(
+            "--xlsx", metavar="PATH", help="the Excel workbook to write (Stories, Claims, Settings)"
+        )
+        parser.add_argument(
+            "--bom", action="store_true", help="start each CSV file with a BOM (for Excel)"
+        )
     elif command == "report":
         parser.description = (
             "Write a story's report (summary, review, claims by type with their review status "
@@ -478,18 +487,20 @@ def cmd_import(args: argparse.Namespace) -> int:
 
 
 def cmd_export(args: argparse.Namespace) -> int:
-    from sourcemark.report.export import export_csv
+    from sourcemark.report.export import export_files
     from sourcemark.report.outputs import OutputRefused, failure
     from sourcemark.store import describe
 
-    if not args.stories and not args.claims:
-        print("sourcemark: give --stories PATH, --claims PATH or both", file=sys.stderr)
+    if not (args.stories or args.claims or args.settings or args.xlsx):
+        print("sourcemark: give --stories PATH, --claims PATH, --settings PATH or --xlsx PATH "
+              "(any of them)", file=sys.stderr)  # fmt: skip
         return 2
     url = _open_database(args, existing=True)
     if url is None or not all(_story_exists(story, url) for story in args.story or ()):
         return 2
     try:
-        n_stories, n_claims = export_csv(args.stories, args.claims, args.story, args.bom)
+        n_stories, n_claims = export_files(args.stories, args.claims, args.settings, args.xlsx,
+                                           args.story, args.bom)  # fmt: skip
     except OutputRefused as error:
         print(f"sourcemark: {error}", file=sys.stderr)
         return 2
@@ -497,8 +508,13 @@ def cmd_export(args: argparse.Namespace) -> int:
         print(f"sourcemark: the export was not written: {failure(error)}", file=sys.stderr)
         return 1
     written = [f"{n_stories} stories to {args.stories}" if args.stories else "",
-               f"{n_claims} claims to {args.claims}" if args.claims else ""]  # fmt: skip
-    print(f"wrote {' and '.join(w for w in written if w)} from {describe(url)}")
+               f"{n_claims} claims to {args.claims}" if args.claims else "",
+               f"the model settings to {args.settings}" if args.settings else "",
+               f"{n_stories} stories and {n_claims} claims to {args.xlsx}"
+               if args.xlsx else ""]  # fmt: skip
+    written = [w for w in written if w]
+    listed = " and ".join([", ".join(written[:-1]), written[-1]] if len(written) > 1 else written)
+    print(f"wrote {listed} from {describe(url)}")
     _say_unscored(args.story)
     return 0
 

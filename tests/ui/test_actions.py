@@ -4,7 +4,7 @@ the table's order, with its keys, and does what it names."""
 from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import QToolBar
 
-from sourcemark.ui.actions import ACTIONS, MENUS, handler_of
+from sourcemark.ui.actions import ACTIONS, MENUS, SUBMENUS, handler_of
 from tests.ui.test_main_window import demo_window
 
 
@@ -17,12 +17,26 @@ def test_every_menu_is_built_from_the_table_in_its_order(qtbot, db_url, settings
     window = demo_window(qtbot, db_url, settings)
     assert [a.text() for a in window.menuBar().actions()] == list(MENUS.values())
     for menu_id, title in MENUS.items():
-        listed = [getattr(window, f"{s.id}_action") for s in ACTIONS if s.menu == menu_id]
+        listed = [getattr(window, f"{s.id}_action") for s in ACTIONS
+                  if s.menu == menu_id and not s.submenu]  # fmt: skip
         shown = menu_actions(window, title)
         if menu_id == "edit":  # the undo stack's own two lead it
             assert shown[:2] == [window.undo_action, window.redo_action]
             shown = shown[2:]
         assert shown == listed
+    for submenu_id, (text, _icon) in SUBMENUS.items():
+        submenu = getattr(window, f"{submenu_id}_menu")
+        assert submenu.title() == text
+        listed = [getattr(window, f"{s.id}_action") for s in ACTIONS if s.submenu == submenu_id]
+        assert submenu.actions() == listed
+
+
+def test_file_export_offers_csv_files_and_an_excel_workbook(qtbot, db_url, settings):
+    window = demo_window(qtbot, db_url, settings)
+    file_menu = next(a.menu() for a in window.menuBar().actions() if a.text() == "&File")
+    (export,) = [a.menu() for a in file_menu.actions() if a.menu() is not None]
+    assert export.title() == "&Export"
+    assert [a.text() for a in export.actions()] == ["&CSV Files…", "E&xcel Workbook…"]
 
 
 def test_each_action_has_its_keys_and_a_handler(qtbot, db_url, settings):
@@ -51,6 +65,8 @@ def open_each_window(window, qtbot):
         "sources": lambda: window.dialogs.sources_dialog,
         "outlets": lambda: window.dialogs.outlets_dialog,
         "model_settings": lambda: window.dialogs.settings_dialog,
+        "export": lambda: window.output.export_dialog,
+        "export_workbook": lambda: window.output.export_dialog,
         "connect": lambda: window.database.connect_dialog,
         "restore": lambda: window.database.restore_dialog,
     }

@@ -112,12 +112,9 @@ def close_the_warning(seen: list[str]) -> None:
 
 
 def test_an_export_to_a_full_disk_says_so_and_leaves_the_old_files(
-    qtbot, db_url, settings, tmp_path, monkeypatch
+    qtbot, db_url, settings, tmp_path
 ):
-    from PySide6.QtWidgets import QFileDialog
-
     from tests.disks import fill
-    from tests.ui.test_backup import answer, click
     from tests.ui.test_main_window import demo_window
 
     window = demo_window(qtbot, db_url, settings)
@@ -125,11 +122,13 @@ def test_an_export_to_a_full_disk_says_so_and_leaves_the_old_files(
         old = disk / "news-claims.csv"
         old.write_text("the old export\n")
         fill(disk)
-        target = str(disk / "news.csv")
-        monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (target, "CSV"))
-        answer(qtbot, click("All stories"))
-        seen: list[str] = []
         window.export_action.trigger()
+        dialog = window.output.export_dialog
+        dialog.folder.setText(str(disk))
+        dialog.name.setText("news")
+        dialog.accept()
+        dialog.replace_box.button(dialog.replace_box.StandardButton.Yes).click()
+        seen: list[str] = []
         close_the_warning(seen)
         qtbot.waitUntil(lambda: bool(seen), timeout=30_000)
         assert "the disk is full" in seen[0] and "Error" not in seen[0]

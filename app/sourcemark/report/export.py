@@ -1,11 +1,14 @@
-"""CSV exports: one row per story with every roll-up field, one row per claim.
+"""The exports: a stories file with every roll-up field, one row per story; a claims file, one
+row per claim; and the model settings, once (CSV files, or the sheets of an Excel workbook:
+report/workbook.py). The rows come from story_batches(), claim_batches() and
+settings_rows(), which both formats write.
 
-RFC 4180 quoting (csv module, CRLF line ends), UTF-8 with an optional byte-order
-mark for Excel, a header row, ISO dates, and stable column names (listed here and
-in the README). Article text is untrusted: a cell that a spreadsheet would read as
-a formula (starting with =, +, -, @, their full-width forms, a tab or a carriage
-return) is neutralised with a leading apostrophe, as OWASP recommends. Claims are
-written as they are read from the database, so memory stays flat however many there are.
+CSV: RFC 4180 quoting (csv module, CRLF line ends), UTF-8 with an optional byte-order mark
+for Excel, a header row, ISO dates, and stable column names (listed here and in the README).
+Article text is untrusted: a cell that a spreadsheet would read as a formula (starting with
+=, +, -, @, their full-width forms, a tab or a carriage return) is neutralised with a
+leading apostrophe, as OWASP recommends. Claims are written as they are read from the
+database, so memory stays flat however many there are.
 """
 
 import csv
@@ -13,8 +16,9 @@ import io
 import json
 import re
 from collections.abc import Callable, Iterable, Iterator
-from contextlib import contextmanager
+from contextlib import ExitStack, contextmanager
 from itertools import islice
+from pathlib import Path
 from typing import TextIO
 
 from sourcemark.analysis.types import SourcingType, Stance
@@ -25,13 +29,14 @@ STORY_COLUMNS = [
     *(f"type_{t.value}" for t in SourcingType),
     *(f"stance_{s.value}" for s in Stance),
     "flags", "caps", "articles", "outlets", "first_published", "last_published",
-    "model_settings",
+    "claims", "claims_reviewed",
 ]  # fmt: skip
 CLAIM_COLUMNS = [
     "claim_id", "story_id", "story_title", "article_id", "article_title", "outlet",
-    "published", "source", "source_resolved", "type", "stance", "code", "flags",
+    "published", "source", "source_resolved", "type", "type_label", "stance", "code", "flags",
     "corroborated_by", "reviewed", "origin", "note", "text", "start", "end",
 ]  # fmt: skip
+SETTINGS_COLUMNS = ["setting", "value"]  # the model settings in force, one row each
 # the full-width signs too: spreadsheets may read them as formulas
 DANGEROUS_STARTS = ("=", "+", "-", "@", "\t", "\r", "\uff1d", "\uff0b", "\uff0d", "\uff20")
 
@@ -127,31 +132,60 @@ def _story_chunks(story_ids: list[int] | None):
     yield from chunks(sorted(story_ids), CHUNK_STORIES)
 
 
-def write_stories(out: TextIO, story_ids: list[int] | None = None, bom: bool = False) -> int:
-    """One row per story, from the roll-up stored with it (the stories changed since it was
-    stored are rolled up first), a chunk of stories at a time; returns the number written."""
-    from sourcemark.store.settings import load_settings
+def story_batches(story_ids: list[int] | None = None) -> Iterator[list[list]]:
+    """The rows of the stories (of STORY_COLUMNS: whole numbers, text, ISO dates, and None
+    or "" for an empty cell), from the roll-up stored with each (the stories changed since
+    it was stored are rolled up first), a chunk of stories at a time."""
     from sourcemark.store.sql import marks, select
 
     _roll_up_stale(story_ids)
-    settings_text = json.dumps(load_settings().as_dict(), sort_keys=True)
-    _writer(out, bom).writerow(STORY_COLUMNS)
-    count = 0
     for chunk in _story_chunks(story_ids):
         stories = select(
             f"SELECT id, title, score, code, caps, summary FROM story WHERE id IN "
             f"({marks(chunk)}) ORDER BY id",
             chunk,
         )
-        articles = _articles_of(chunk)
-        rows = [
+        articles, claims = _articles_of(chunk), _claims_of(chunk)
+        yield [
             [story_id, title, *_roll_up_cells(score, code, caps, summary),
-             *articles.get(story_id, (0, "", "", "")), settings_text]
+             *articles.get(story_id, (0, "", "", "")), *claims.get(story_id, (0, 0))]
             for story_id, title, score, code, caps, summary in stories
         ]  # fmt: skip
+
+
+def write_stories(out: TextIO, story_ids: list[int] | None = None, bom: bool = False) -> int:
+    """One row per story (story_batches()); returns the number written."""
+    _writer(out, bom).writerow(STORY_COLUMNS)
+    count = 0
+    for rows in story_batches(story_ids):
         _write_rows(out, rows)
         count += len(rows)
     return count
+
+
+def settings_rows() -> list[list]:
+    """The model settings in force, one (setting, value) row each: ``weights.on_record``,
+    ``letters.document``, ``similarity``…, a whole number written without its ".0"."""
+    from sourcemark.store.settings import load_settings
+
+    def flattened(values: dict, prefix: str = "") -> Iterator[list]:
+        for key, value in values.items():
+            if isinstance(value, dict):
+                yield from flattened(value, f"{prefix}{key}.")
+            else:
+                if isinstance(value, float) and value.is_integer():
+                    value = int(value)
+                yield [f"{prefix}{key}", value]
+
+    return list(flattened(load_settings().as_dict()))
+
+
+def write_settings(out: TextIO, bom: bool = False) -> int:
+    """The model settings file (settings_rows()); returns the number of settings."""
+    rows = settings_rows()
+    _writer(out, bom).writerow(SETTINGS_COLUMNS)
+    _write_rows(out, rows)
+    return len(rows)
 
 
 def _roll_up_stale(story_ids: list[int] | None) -> None:
@@ -208,6 +242,58 @@ def _articles_of(story_ids: list[int]) -> dict[int, tuple[int, str, str, str]]:
     return found
 
 
+def _claims_of(story_ids: list[int]) -> dict[int, tuple[int, int]]:
+    """Story id -> its number of claims and how many of them a person reviewed."""
+    from sourcemark.store.sql import marks, select
+
+    rows = select(
+        "SELECT a.story_id, COUNT(*), SUM(CASE WHEN c.reviewed THEN 1 ELSE 0 END) FROM claim c "
+        f"JOIN article a ON a.id = c.article_id WHERE a.story_id IN ({marks(story_ids)}) "
+        "GROUP BY a.story_id",
+        story_ids,
+    )
+    return {story_id: (claims, int(reviewed or 0)) for story_id, claims, reviewed in rows}
+
+
+# each type's label, made by the database beside its code (as it makes the dates and yes/no)
+_TYPE_LABEL = "CASE c.type " + " ".join(["WHEN {p} THEN {p}"] * len(SourcingType)) + " END"
+_TYPE_LABEL_PARAMS = [part for t in SourcingType for part in (t.value, t.label)]
+
+
+def claim_batches(
+    story_ids: list[int] | None = None, claim_ids: list[int] | None = None
+) -> Iterator[list[tuple]]:
+    """The rows of the claims (of CLAIM_COLUMNS: whole numbers, text, ISO dates, None for an
+    empty cell), story by story in reading order (only ``claim_ids`` when given: the claims a
+    filter shows), up to WRITTEN_AT_ONCE rows at a time, read from the database as they are
+    written, so memory stays flat however many there are."""
+    from sourcemark.store.models import database_proxy
+    from sourcemark.store.sql import marks
+
+    _roll_up_stale(story_ids)  # the grades of claims are stored with their story's roll-up
+    wanted = set(claim_ids) if claim_ids is not None else None
+    database = database_proxy.obj
+    type_label = _TYPE_LABEL.replace("{p}", database.param)
+    for chunk in _story_chunks(story_ids):
+        rows = database.execute_sql(
+            # the file's columns in its order, dates and yes/no made by the database: each row
+            # is written as it is read
+            "SELECT c.id, a.story_id, s.title, c.article_id, a.title, o.name, "
+            "substr(CAST(a.published AS TEXT), 1, 10), c.source_mention, c.source_resolved, "
+            f"c.type, {type_label}, c.stance, c.code, c.flags, c.also_reported, "
+            "CASE WHEN c.reviewed THEN 'yes' ELSE 'no' END, c.origin, c.note, c.text, c.start, "
+            'c."end" FROM claim c JOIN article a ON a.id = c.article_id '
+            "JOIN story s ON s.id = a.story_id LEFT JOIN outlet o ON o.id = a.outlet_id "
+            f"WHERE a.story_id IN ({marks(chunk)}) ORDER BY a.story_id, a.id, c.start",
+            (*_TYPE_LABEL_PARAMS, *chunk),
+        )
+        while batch := list(islice(rows, WRITTEN_AT_ONCE)):
+            if wanted is not None:
+                batch = [row for row in batch if row[0] in wanted]
+            if batch:
+                yield batch
+
+
 def write_claims(
     out: TextIO,
     story_ids: list[int] | None = None,
@@ -215,37 +301,14 @@ def write_claims(
     progress: Callable[[int], None] | None = None,
     claim_ids: list[int] | None = None,
 ) -> int:
-    """One row per claim, story by story in reading order (only ``claim_ids`` when given:
-    the claims a filter shows); returns the number written. Graded and written a chunk of
-    stories at a time, so memory stays flat however many there are."""
-    from sourcemark.store.models import database_proxy
-    from sourcemark.store.sql import marks
-
-    _roll_up_stale(story_ids)  # the grades of claims are stored with their story's roll-up
-    wanted = set(claim_ids) if claim_ids is not None else None
+    """One row per claim (claim_batches()); returns the number written."""
     _writer(out, bom).writerow(CLAIM_COLUMNS)
     count = 0
-    for chunk in _story_chunks(story_ids):
-        database = database_proxy.obj
-        rows = database.execute_sql(
-            # the file's columns in its order, dates and yes/no made by the database: each row
-            # is written as it is read
-            "SELECT c.id, a.story_id, s.title, c.article_id, a.title, o.name, "
-            "substr(CAST(a.published AS TEXT), 1, 10), c.source_mention, c.source_resolved, "
-            "c.type, c.stance, c.code, c.flags, c.also_reported, "
-            "CASE WHEN c.reviewed THEN 'yes' ELSE 'no' END, c.origin, c.note, c.text, c.start, "
-            'c."end" FROM claim c JOIN article a ON a.id = c.article_id '
-            "JOIN story s ON s.id = a.story_id LEFT JOIN outlet o ON o.id = a.outlet_id "
-            f"WHERE a.story_id IN ({marks(chunk)}) ORDER BY a.story_id, a.id, c.start",
-            tuple(chunk),
-        )
-        while batch := list(islice(rows, WRITTEN_AT_ONCE)):
-            if wanted is not None:
-                batch = [row for row in batch if row[0] in wanted]
-            _write_rows(out, batch)
-            count += len(batch)
-            if progress and batch:
-                progress(count)
+    for batch in claim_batches(story_ids, claim_ids):
+        _write_rows(out, batch)
+        count += len(batch)
+        if progress:
+            progress(count)
     return count
 
 
@@ -298,31 +361,47 @@ def _read_transaction(database, may_write: bool):
     return database.transaction()
 
 
-def export_csv(
+def export_files(
     stories_path=None,
     claims_path=None,
+    settings_path=None,
+    workbook_path=None,
     story_ids: Iterable[int] | None = None,
     bom=False,
     claim_ids: list[int] | None = None,
     progress: Callable[[int], None] | None = None,
 ) -> tuple[int, int]:
-    """Write the stories file, the claims file or both, read at one moment (snapshot()).
-    Neither may name the database or each other; each takes the old file's place only once
-    both are complete, so a failure leaves what was there before."""
-    from sourcemark.report.outputs import check_outputs, replacing_all
+    """Write the stories, claims and settings CSV files and the Excel workbook asked for
+    (any of them), read at one moment (snapshot()); returns the numbers of stories and claims
+    written. None may name the database or another of them, and a workbook's name ends in
+    .xlsx; each takes the old file's place only once all are complete, so a failure leaves
+    what was there before."""
+    from sourcemark.report.outputs import OutputRefused, check_outputs, replacing
 
-    check_outputs(stories_path, claims_path)
+    check_outputs(stories_path, claims_path, settings_path, workbook_path)
+    if workbook_path and Path(workbook_path).suffix.lower() != ".xlsx":
+        raise OutputRefused(f"{workbook_path}: an Excel workbook's name ends in .xlsx.")
     ids = list(story_ids) if story_ids is not None else None
     n_stories = n_claims = 0
-    with (  # both files describe one moment, even while an import goes on
-        snapshot(ids),
-        replacing_all(stories_path, claims_path, encoding="utf-8", newline="") as outs,
-    ):
-        stories_out, claims_out = outs
+    csv_paths = (stories_path, claims_path, settings_path)
+    with snapshot(ids), ExitStack() as stack:  # every file describes one moment
+        stories_out, claims_out, settings_out = [
+            stack.enter_context(replacing(path, encoding="utf-8", newline="")) if path else None
+            for path in csv_paths
+        ]
         if stories_out is not None:
             n_stories = write_stories(stories_out, ids, bom)
         if claims_out is not None:
             n_claims = write_claims(claims_out, ids, bom, progress, claim_ids)
+        if settings_out is not None:
+            write_settings(settings_out, bom)
+        if workbook_path:
+            from sourcemark.report.workbook import write_workbook
+
+            out = stack.enter_context(replacing(workbook_path, "wb"))
+            n_stories, n_claims = write_workbook(
+                out, ids, claim_ids, progress, scratch=Path(workbook_path).parent
+            )
     return n_stories, n_claims
 
 

@@ -12,7 +12,7 @@ import os
 import re
 import tempfile
 from collections.abc import Iterator
-from contextlib import ExitStack, contextmanager, suppress
+from contextlib import contextmanager, suppress
 from pathlib import Path
 from typing import IO
 
@@ -102,14 +102,6 @@ def _give_mode(temporary: str, path: Path) -> None:
         mode = 0o666 & ~umask
     with suppress(OSError):
         os.chmod(temporary, mode)
-
-
-@contextmanager
-def replacing_all(*paths: str | Path | None, **options) -> Iterator[list[IO | None]]:
-    """``replacing`` for several files at once: all take their place, or none (a path of
-    None gives None)."""
-    with ExitStack() as stack:
-        yield [stack.enter_context(replacing(p, **options)) if p else None for p in paths]
 
 
 def write_bytes(path: str | Path, data: bytes) -> None:

@@ -46,6 +46,7 @@ class ActionSpec:
     toolbar: bool = False
     widget_shortcut: bool = False  # its key works only in the widget that has the focus
     checkable: bool = False  # a toggle: its handler reads whether it is ticked now
+    submenu: str = ""  # the submenu of its menu it appears in (SUBMENUS), if any
 
 
 def _writable(s: Situation) -> bool:
@@ -65,9 +66,14 @@ ACTIONS: list[ActionSpec] = [
     ActionSpec("paste_into_story", "Paste &into This Story", "mdi6.clipboard-arrow-down-outline",
                "file", "imports.paste_into_story", (QKeySequence("Ctrl+Shift+V"),),
                "Add what the clipboard holds to the story shown", _writable),
-    ActionSpec("export", "&Export CSV…", "mdi6.file-export-outline", "file",
-               "output.export_csv", tip="Write the stories and their claims to two CSV files "
-               "(all stories, or the one shown)"),
+    ActionSpec("export", "&CSV Files…", "mdi6.file-delimited-outline", "file",
+               "output.export_csv", tip="Write the stories, their claims and the model "
+               "settings to three CSV files (the claims shown, a story, or all)",
+               submenu="export"),
+    ActionSpec("export_workbook", "E&xcel Workbook…", "mdi6.microsoft-excel", "file",
+               "output.export_workbook", tip="Write the stories, their claims and the model "
+               "settings to one Excel workbook (the claims shown, a story, or all)",
+               submenu="export"),
     ActionSpec("report", "Story &Report…", "mdi6.file-pdf-box", "file", "output.export_report",
                tip="Write the story shown as a PDF or HTML report"),
     ActionSpec("sample", "Add the &Sample Story", "mdi6.newspaper-variant-outline", "file",
@@ -187,6 +193,8 @@ def choices_of(field: str) -> list[tuple[str, str, str]]:
 
 
 MENUS = {"file": "&File", "edit": "&Edit", "view": "&View", "help": "&Help"}
+# submenus of the table's actions: id -> (text, icon); the window's ``ID_menu``
+SUBMENUS = {"export": ("&Export", "mdi6.file-export-outline")}
 
 
 def build_actions(window) -> dict[str, QAction]:
@@ -248,12 +256,27 @@ def build_menu(window, menu_id: str, before: list[QAction] | None = None):
         if group is not None and spec.group != group:
             menu.addSeparator()
         group = spec.group
-        menu.addAction(getattr(window, f"{spec.id}_action"))
+        action = getattr(window, f"{spec.id}_action")
+        if spec.submenu:
+            _submenu(window, menu, spec.submenu).addAction(action)
+        else:
+            menu.addAction(action)
     for choice in CHOICE_MENUS:
         if choice.menu == menu_id:
             menu.insertMenu(getattr(window, f"{choice.before}_action"),
                             getattr(window, f"{choice.id}_menu"))  # fmt: skip
     return menu
+
+
+def _submenu(window, menu: QMenu, submenu_id: str) -> QMenu:
+    """The window's submenu ``submenu_id``, added to ``menu`` where it is first met."""
+    made = getattr(window, f"{submenu_id}_menu", None)
+    if made is None:
+        text, icon = SUBMENUS[submenu_id]
+        made = menu.addMenu(text)
+        themed(made.menuAction(), icon)
+        setattr(window, f"{submenu_id}_menu", made)
+    return made
 
 
 def build_toolbar(window, toolbar) -> None:

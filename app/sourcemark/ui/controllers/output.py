@@ -1,5 +1,5 @@
-"""What leaves the window: the CSV export (which claims or stories, where, written on the
-worker) and a story's report."""
+"""What leaves the window: the export (which claims or stories, as CSV files or an Excel
+workbook, where: ui/dialogs/export.py; written on the worker) and a story's report."""
 
 from pathlib import Path
 
@@ -27,61 +27,87 @@ class OutputController(QObject):
         self.store_problem = store_problem
         self.export_task: Task | None = None
         self.export_note_box: QMessageBox | None = None
+        self.export_dialog = None
 
     def export_csv(self) -> None:
-        """Two CSV files, NAME-stories.csv and NAME-claims.csv, written on the worker: the
-        claims the table shows (when a filter narrows it), the story shown, the stories chosen
-        in the list, or every story."""
+        self.open_export("csv")
+
+    def export_workbook(self) -> None:
+        self.open_export("xlsx")
+
+    def open_export(self, chosen_format: str) -> None:
+        """The export window (ui/dialogs/export.py), offering the claims the table shows
+        (when a filter narrows it), the story shown, the stories chosen in the list, or every
+        story; once it is accepted, the files are written on the worker."""
+        from sourcemark.ui.dialogs.export import ExportDialog
+
+        dialog = ExportDialog(self.export_scopes(), chosen_format, self.settings, self.window)
+        self.export_dialog = dialog
+        dialog.accepted.connect(lambda: self.export_chosen(dialog))
+        dialog.open()
+
+    def export_scopes(self) -> list[tuple[str, str, str]]:
+        """(key, label, file name) of each scope the window can export now."""
+        from sourcemark.report.story import report_file_name
+        from sourcemark.ui.wording import short
+
         window = self.window
         shown, total = window.claims.shown_and_total() or (0, 0)
         story_id = window.stories.current_story_id()
         chosen = window.stories.selected_story_ids()
-        box = QMessageBox(window)
-        box.setWindowTitle("Export CSV")
-        box.setText("What should the CSV files hold?")
-        choices = {}
+        one_story = story_id is not None and not window.claims.all_stories.isChecked()
+        title = (window.stories.title_of(story_id) or "") if one_story else ""
+        scopes = []
         if shown < total:
-            choices[box.addButton(f"The {counted(shown, 'claim')} shown",
-                                  QMessageBox.ButtonRole.AcceptRole)] = "shown"  # fmt: skip
-        if story_id is not None and not window.claims.all_stories.isChecked():
-            choices[box.addButton("This story", QMessageBox.ButtonRole.AcceptRole)] = "story"
+            base = report_file_name(title, "") if title else "sourcemark"
+            scopes.append(("shown", f"The {counted(shown, 'claim')} the table shows",
+                           f"{base} {shown} claims"))  # fmt: skip
+        if one_story:
+            scopes.append(("story", f"This story: “{short(title, 60)}”",
+                           report_file_name(title, "")))  # fmt: skip
         if len(chosen) > 1:
-            choices[box.addButton(f"The {len(chosen)} selected stories",
-                                  QMessageBox.ButtonRole.AcceptRole)] = "chosen"  # fmt: skip
-        choices[box.addButton("All stories", QMessageBox.ButtonRole.AcceptRole)] = "all"
-        box.addButton(QMessageBox.StandardButton.Cancel)
-        box.exec()
-        scope = choices.get(box.clickedButton())
-        if scope is None:
-            return
-        start = Path(self.settings.value("export/dir", str(Path.home()))) / "sourcemark.csv"
-        path, _ = QFileDialog.getSaveFileName(window, "Export CSV", str(start), "CSV (*.csv)")
-        if not path:
-            return
-        self.settings.setValue("export/dir", str(Path(path).parent))
+            scopes.append(("chosen", f"The {len(chosen)} stories selected in the list",
+                           f"sourcemark {len(chosen)} stories"))  # fmt: skip
+        scopes.append(("all", "All stories", "sourcemark"))
+        return scopes
+
+    def export_chosen(self, dialog) -> None:
+        window = self.window
+        scope = dialog.scope()
         if scope == "shown":
             ids = window.claims.shown_claim_ids()
-            self.write_export(path, stories_of_claims(ids), claim_ids=ids)
-        else:
-            scopes = {"story": [story_id], "chosen": chosen, "all": None}
-            self.write_export(path, scopes[scope])
+            self.write_export(dialog.targets(), stories_of_claims(ids), ids, dialog.with_bom())
+            return
+        story_ids = {
+            "story": lambda: [window.stories.current_story_id()],
+            "chosen": window.stories.selected_story_ids,
+            "all": lambda: None,
+        }[scope]()
+        self.write_export(dialog.targets(), story_ids, bom=dialog.with_bom())
 
     def write_export(
-        self, path: str, story_ids: list[int] | None, claim_ids: list[int] | None = None
+        self,
+        targets: dict[str, Path],
+        story_ids: list[int] | None,
+        claim_ids: list[int] | None = None,
+        bom: bool = False,
     ) -> None:
-        from sourcemark.report.export import export_csv, unscored_note
+        """Write the files of ``targets`` ("stories", "claims", "settings", "workbook": any
+        of them) on the worker, saying how it went."""
+        from sourcemark.report.export import export_files, unscored_note
         from sourcemark.report.outputs import failure
 
         status = self.window.statusBar()
-        base = Path(path)
-        stem = base.with_suffix("") if base.suffix.lower() == ".csv" else base
-        stories = stem.with_name(stem.name + "-stories.csv")
-        claims = stem.with_name(stem.name + "-claims.csv")
+        paths = list(targets.values())
+        # the names were just chosen: a story's title three times over would not fit
+        written_to = paths[0].name if len(paths) == 1 else f"{len(paths)} CSV files"
+        written_to += f" in {paths[0].parent.name or paths[0].parent}"
         status.showMessage("Exporting…")
 
         def work(progress, cancelled):
-            return export_csv(stories, claims, story_ids, claim_ids=claim_ids,
-                              progress=lambda n: progress(n, None))  # fmt: skip
+            return export_files(targets.get("stories"), targets.get("claims"),
+                                targets.get("settings"), targets.get("workbook"), story_ids,
+                                bom, claim_ids, lambda n: progress(n, None))  # fmt: skip
 
         task = Task(work)
         self.export_task = task
@@ -94,7 +120,7 @@ class OutputController(QObject):
 
             status.showMessage(
                 f"Exported {counted(counts[0], 'story', 'stories')} and "
-                f"{counted(counts[1], 'claim')} to {stories.name} and {claims.name}",
+                f"{counted(counts[1], 'claim')} to {written_to}",
                 8000,
             )
             unscored = unscored_stories(story_ids)
