@@ -327,6 +327,25 @@ def test_move_to_story_finds_the_story_by_typing(qtbot, db_url, settings, tmp_pa
     qtbot.waitUntil(lambda: Article.get_by_id(article.id).story_id == story_id(BUDGET))
 
 
+def test_move_to_story_waits_for_a_story_picked_and_a_click_picks_it(
+    qtbot, db_url, settings, tmp_path
+):
+    window = curation_window(qtbot, db_url, settings, tmp_path)
+    article = Article.get(Article.title == FERRY)
+    menu = context_menu(qtbot, window, article_index(window, FERRY))
+    choose(qtbot, menu, "Move to Story…")
+    dialog = window.curation.move_dialog
+    qtbot.waitUntil(dialog.isVisible)
+    assert not dialog.move_button.isEnabled()  # Return moves nothing into an unpicked story
+    row = next(r for r in range(dialog.proxy.rowCount())
+               if dialog.proxy.index(r, 0).data() == BUDGET)  # fmt: skip
+    rect = dialog.list.visualRect(dialog.proxy.index(row, 0))
+    qtbot.mouseClick(dialog.list.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
+    assert dialog.move_button.isEnabled()  # a click made it current, then selected it
+    qtbot.mouseClick(dialog.move_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: Article.get_by_id(article.id).story_id == story_id(BUDGET))
+
+
 def test_merging_two_stories_keeps_one_and_undo_separates_them(qtbot, db_url, settings, tmp_path):
     window = curation_window(qtbot, db_url, settings, tmp_path)
     bridge, budget = story_id(BRIDGE), story_id(BUDGET)

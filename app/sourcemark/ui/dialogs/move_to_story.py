@@ -126,11 +126,13 @@ class MoveToStoryDialog(QDialog):
         self.list.doubleClicked.connect(lambda _index: self.accept())
         for signal in (self.to_story.toggled, self.title.textChanged):
             signal.connect(self._update_button)
+        # a click makes a row current a moment before it selects it: the button follows both
         self.list.selectionModel().currentChanged.connect(self._update_button)
-        if self.proxy.rowCount():
-            self.list.setCurrentIndex(self.proxy.index(0, 0))
-        else:
+        self.list.selectionModel().selectionChanged.connect(self._update_button)
+        if not self.proxy.rowCount():
             self.to_new.setChecked(True)
+        # no story is chosen for the person: Move waits until they pick one (a click, or
+        # typing words of its title, which chooses the first story found)
         self.filter.setFocus()
         self._update_button()
 
