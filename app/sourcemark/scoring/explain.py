@@ -57,7 +57,7 @@ def grade_label(letter: str) -> str:
 def code_meaning(code: str, graded: bool, resting_on: str = "headline claims") -> str:
     """A story's code in words: 'outlet not graded (F) · headline claims possibly true (3)'.
     ``graded``: whether its letter is an outlet's grade (else F stands for none);
-    ``resting_on``: the claims its digit is of ('headline claims', 'weakest claim')."""
+    ``resting_on``: the claims its digit is of ('headline claims', 'weakest attributed claim')."""
     letter, digit = code[0], int(code[1:])
     if not graded:
         outlet = "outlet not graded (F)"

@@ -384,7 +384,7 @@ def roll_up(
     resting_on = "headline claims"
     if worst is None:
         worst = highest or 6  # no attributed claim: cannot be judged
-        resting_on = "weakest claim" if highest else "no attributed claim:"
+        resting_on = "weakest attributed claim" if highest else "no attributed claim:"
     code = f"{outlet_letter or 'F'}{worst}"
     flags = sorted({flag for g in grades for flag in g.flags})
     if any("contested" in g.flags for _, g in premise):

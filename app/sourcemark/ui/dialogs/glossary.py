@@ -81,7 +81,8 @@ def sections(settings: Settings | None = None) -> list[tuple[str, str, list[Entr
         ("Codes: the source's letter, A to F", "Each claim's code is a letter and a digit, as "
          "in the NATO/Admiralty system (STANAG 2511): the letter grades the source's "
          "reliability, the digit the information's credibility, each on its own. A story's "
-         "code is its outlet's letter and the worst digit of its headline claims.", letters),
+         "code is its outlet's letter and the worst digit of its headline claims (of its "
+         "weakest attributed claim when no headline claim is attributed).", letters),
         ("Codes: the information's digit, 1 to 6", "The digit counts independent origins, not "
          "outlets: a wire copy and its original are one origin.", digits),
     ]  # fmt: skip
