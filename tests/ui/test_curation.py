@@ -249,7 +249,9 @@ def test_dragging_an_article_onto_another_story_moves_it_and_undo_brings_it_back
     assert tree.tree_model.rowCount(story_index(window, BUDGET)) == 2
     assert window.stories.current_story_id() == budget  # where the article went
     assert Claim.select().where(Claim.article == article).count() == claims
-    assert window.statusBar().currentMessage().startswith("Moved 1 article to “Council")
+    told = window.statusBar().currentMessage()
+    assert told.startswith("Moved 1 article to “Council")
+    assert "left with no article, is gone" in told  # the story that vanished is named
     press(qtbot, window, Qt.Key.Key_Z, CTRL)
     assert Article.get_by_id(article.id).story_id == bridge  # its story made again
     assert sorted(shown_titles(window)) == sorted([FERRY, BUDGET, BRIDGE])

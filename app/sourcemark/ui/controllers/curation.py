@@ -181,9 +181,12 @@ class CurationController(QObject):
                                lambda shown: self.changed(fallback=shown), self.refused,
                                title=title, known=self.known)  # fmt: skip
         if self._push(command):
+            removed = command.moved.removed if command.moved is not None else []
+            gone = "".join(f"; {quoted(row['title'], 40)}, left with no article, is gone"
+                           for row in removed[:2])  # fmt: skip
             self._say(f"Moved {counted(n, 'article')} to "
-                      f"{where.replace('a New Story', 'a new story')} "
-                      f"({self._undo_key()} to undo).")  # fmt: skip
+                      f"{where.replace('a New Story', 'a new story')}{gone} "
+                      f"({self._undo_key()} to undo).", 12000)  # fmt: skip
 
     def merge_stories(self) -> None:
         """Ask which title to keep (the first story chosen's, unless another is picked),
