@@ -169,6 +169,21 @@ def test_analyze_json_carries_the_credibility_summary_and_each_claims_code(capsy
     assert all(claim["code"] and isinstance(claim["flags"], list) for claim in document["claims"])
 
 
+def test_analyze_json_gives_each_claim_its_confidence(tmp_path, capsys):
+    story = tmp_path / "pier.txt"
+    story.write_text(
+        "Pier Rebuilt\n\n“We will rebuild the pier by spring,” said Harbour Commissioner Lena "
+        "Okafor.\n\n“Nobody should doubt that.”\n"
+    )
+    assert main(["analyze", "--format", "json", str(story)]) == 0
+    claims = json.loads(capsys.readouterr().out)["documents"][0]["claims"]
+    confidence = {claim["text"]: claim["confidence"] for claim in claims}
+    assert all(isinstance(value, float) and 0 <= value <= 1 for value in confidence.values())
+    assert (
+        confidence["Nobody should doubt that."] < confidence["We will rebuild the pier by spring"]
+    )
+
+
 def test_analyze_json_says_a_rule_does_not_apply_and_gives_it_no_weight(tmp_path, capsys):
     from tests.ingest import samples
 

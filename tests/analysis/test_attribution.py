@@ -581,3 +581,65 @@ def test_a_speech_act_inside_a_subordinate_clause_is_still_on_the_record():
 def test_published_by_an_outlet_is_a_media_report():
     claim = only("The deal was published by The Harbour Times.")
     assert (claim.source, claim.type) == ("The Harbour Times", "media_report")
+
+
+# confidence: how sure the source is, from the evidence that produced it (issue 23)
+
+_INTERVIEW = (
+    "“We will rebuild the pier by spring,” said Harbour Commissioner Lena Okafor.\n\n"
+    "The council voted on the repairs.\n\n"
+    "“The money is there,” she said.\n\n"
+    "“Nobody should doubt that.”"
+)
+
+
+def _by_text(text: str, quotes: str = "paragraph") -> dict[str, Claim]:
+    return {c.text: c for c in analyze(text, quotes=quotes)}
+
+
+def test_a_named_speaker_cued_at_the_quotation_is_nearly_certain():
+    claim = _by_text(_INTERVIEW)["We will rebuild the pier by spring"]
+    assert claim.source == "Harbour Commissioner Lena Okafor"
+    assert 0.95 <= claim.confidence <= 1.0
+
+
+def test_a_pronoun_from_an_earlier_paragraph_is_less_certain_than_a_named_speaker():
+    claims = _by_text(_INTERVIEW)
+    named = claims["We will rebuild the pier by spring"]
+    pronoun = claims["The money is there"]
+    assert pronoun.source == "she" and pronoun.source_resolved == named.source_resolved
+    assert 0 <= pronoun.confidence < named.confidence
+
+
+def test_a_continuing_quotation_without_a_cue_is_less_certain_than_a_resolved_pronoun():
+    text = (
+        "“Tariffs hurt the small growers first,” said Tomas Reyna, a farm economist.\n\n"
+        "Exports fell by a fifth last year.\n\n"
+        "“They cannot wait,” he said.\n\n"
+        "“The season is already lost.”"
+    )
+    claims = _by_text(text)
+    pronoun, continued = claims["They cannot wait"], claims["The season is already lost."]
+    assert continued.source == "he" and continued.type == pronoun.type
+    assert 0 <= continued.confidence < pronoun.confidence < claims[
+        "Tariffs hurt the small growers first"].confidence <= 1  # fmt: skip
+
+
+def test_a_pronoun_named_in_the_same_paragraph_is_surer_than_one_named_paragraphs_back():
+    said = "Coach Ada Brennan said the team was tired."
+    pronoun = "The defence was poor, she said."
+    near = _by_text(f"{said} {pronoun}")["The defence was poor"]
+    far = _by_text(f"{said}\n\nRain fell all day.\n\n{pronoun}")["The defence was poor"]
+    assert near.source == far.source == "she"
+    assert far.confidence < near.confidence
+
+
+def test_an_unattributed_quotation_is_less_certain_than_plain_reporting():
+    claims = _by_text("The plant closed in May.\n\n“It is a disgrace.”")
+    assert claims["“It is a disgrace.”"].confidence < claims["The plant closed in May."].confidence
+
+
+@pytest.mark.parametrize("quotes", ["paragraph", "sentence"])
+def test_every_claim_s_confidence_lies_between_zero_and_one(quotes):
+    text = _INTERVIEW + "\n\nOfficials said the bridge would close. The mayor reportedly quit."
+    assert all(0 <= c.confidence <= 1 for c in analyze(text, quotes=quotes))

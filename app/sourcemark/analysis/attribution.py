@@ -9,6 +9,7 @@ import re
 from bisect import bisect_left, bisect_right
 from itertools import pairwise
 
+from sourcemark.analysis import evidence
 from sourcemark.analysis import lexicon as lx
 from sourcemark.analysis.entities import Mention, Registry
 from sourcemark.analysis.segment import Span, paragraphs, sentences
@@ -83,13 +84,16 @@ class ArticleAnalyzer(SentenceRules):
         self.last: dict[str, Mention] = {}
         self._sentence_found: list[Found] = []
         self._loose = ""
+        self._paragraph = 0
+        self._named_in: dict[str, int] = {}
         self.claims: list[Claim] = []
 
     def run(self) -> list[Claim]:
         self.registry.scan(self.text)
         carry: Found | None = None  # the speaker of a quotation left open at a paragraph's end
         quoted: Found | None = None  # the speaker of the quotation that ended the paragraph
-        for para in paragraphs(self.text):
+        for index, para in enumerate(paragraphs(self.text)):
+            self._paragraph = index
             if self._furniture(para):
                 quoted = carry = None
                 continue
@@ -98,10 +102,12 @@ class ArticleAnalyzer(SentenceRules):
             regions = quote_regions(self.text, para)
             sents = sentences(self.text, para)
             found_by_sentence: list[list[Found]] = []
+            hinted: list[bool] = []  # whether the sentence holds a word of saying
             for sent in sents:
                 # Only a sentence with a cue word can hold an attribution.
                 tokens = tokenize(self.text, sent, regions, unless_none_of=lx.CUE_HINT_WORDS)
                 found_by_sentence.append(self._sentence(sent, tokens) if tokens else [])
+                hinted.append(bool(tokens))
             self._speaker_label(para, sents, found_by_sentence)
             self._credit_line(para, sents, found_by_sentence)
             if not continues and opens and quoted is not None and _only_quotation(regions, para):
@@ -113,8 +119,8 @@ class ArticleAnalyzer(SentenceRules):
             )
             if not found_by_sentence or not found_by_sentence[-1]:
                 quoted = None  # the paragraph ends in reporting: the quotation is over
-            for sent, found in zip(sents, found_by_sentence, strict=True):
-                self._emit(sent, found)
+            for sent, found, hint in zip(sents, found_by_sentence, hinted, strict=True):
+                self._emit(sent, found, hint)
         self._mark_premise()
         return self.claims
 
@@ -129,7 +135,7 @@ class ArticleAnalyzer(SentenceRules):
         # "BUDGET FIGHT LOOMS": a subhead in capitals (a dateline goes on in lower case)
         return text.isupper() and len(text) >= 6 and text[-1] not in '.”"' and " " in text
 
-    def _emit(self, sent: Span, found: list[Found]) -> None:
+    def _emit(self, sent: Span, found: list[Found], hinted: bool) -> None:
         second = self.text[sent.start + 1 : sent.start + 2]  # "WASHINGTON": no lower case
         dateline = (
             DATELINE.match(self.text, sent.start, sent.end)
@@ -153,9 +159,21 @@ class ArticleAnalyzer(SentenceRules):
                 or "thought to" in low
             )
             hedge = HEDGES.search(text) if maybe else None
+            if hedge:
+                confidence = evidence.UNATTRIBUTED_HEDGED
+            elif text[:1] in OPEN_MARKS or text[-1:] in CLOSE_QUOTES:
+                confidence = evidence.UNATTRIBUTED_QUOTE
+            elif hinted:
+                confidence = evidence.UNATTRIBUTED_CUED
+            else:
+                confidence = evidence.UNATTRIBUTED_PLAIN
             self.claims.append(
                 Claim(
-                    text=text, start=sent.start, end=sent.end, cue=hedge.group(0) if hedge else None
+                    text=text,
+                    start=sent.start,
+                    end=sent.end,
+                    cue=hedge.group(0) if hedge else None,
+                    confidence=confidence,
                 )
             )
             return
@@ -175,6 +193,7 @@ class ArticleAnalyzer(SentenceRules):
                     source_resolved=mention.resolved if mention else None,
                     cue=f.cue,
                     quote=f.quote,
+                    confidence=f.confidence,
                 )
             )
 
@@ -193,7 +212,7 @@ class ArticleAnalyzer(SentenceRules):
             return
         subject = (label.start(1), label.end(1))
         self._give_paragraph(sents, found_by_sentence, subject, mention, label.group(1), ":",
-                             label.end(), para.end)  # fmt: skip
+                             label.end(), para.end, evidence.SPEAKER_LABEL)  # fmt: skip
 
     def _credit_line(self, para: Span, sents: list[Span], found_by_sentence) -> None:
         """'“...” ― Marta Oyelaran': a quotation credited below or after it."""
@@ -213,9 +232,11 @@ class ArticleAnalyzer(SentenceRules):
             return
         subject = (credit.start(1), credit.start(1) + len(name))
         self._give_paragraph(sents, found_by_sentence, subject, mention, name, "―",
-                             para.start, credit.start() + 1)  # fmt: skip
+                             para.start, credit.start() + 1, evidence.CREDIT_LINE)  # fmt: skip
 
-    def _give_paragraph(self, sents, found_by_sentence, subject, mention, label, cue, start, end):
+    def _give_paragraph(
+        self, sents, found_by_sentence, subject, mention, label, cue, start, end, confidence
+    ):
         """The sentences from ``start`` to ``end`` without a source of their own are the
         speaker's: one claim, or one per sentence in "sentence" mode."""
         owner = None
@@ -227,7 +248,8 @@ class ArticleAnalyzer(SentenceRules):
                 owner.content = (owner.content[0], span[1])
                 found_by_sentence[i].append(_JOINED)
                 continue
-            owner = Found(subject, mention, label, cue, -1, span, Stance.ASSERTS, -1, -1)
+            owner = Found(subject, mention, label, cue, -1, span, Stance.ASSERTS, -1, -1,
+                          confidence=confidence)  # fmt: skip
             found_by_sentence[i].append(owner)
         self._remember(Found(subject, mention, label, cue, -1, (start, end), Stance.ASSERTS,
                              -1, -1))  # fmt: skip
@@ -271,8 +293,11 @@ class ArticleAnalyzer(SentenceRules):
                     owner.quote = True
                     found_by_sentence[i].append(_JOINED)
                     continue
+                # a quotation carried from the paragraph before has no cue of its own here
+                share = evidence.CONTINUED if speaker is carry else evidence.JOINED
                 joined = Found(speaker.subject, speaker.mention, speaker.source_text, speaker.cue,
-                               -1, (start, end), Stance.ASSERTS, -1, -1, quote=True)  # fmt: skip
+                               -1, (start, end), Stance.ASSERTS, -1, -1, quote=True,
+                               confidence=speaker.confidence * share)  # fmt: skip
                 found_by_sentence[i].append(joined)
                 if self.quotes == "paragraph":
                     owner = joined

@@ -15,6 +15,7 @@ from itertools import compress
 from operator import attrgetter, itemgetter
 
 from sourcemark.analysis import lexicon as lx
+from sourcemark.analysis.evidence import attribution_confidence
 from sourcemark.analysis.segment import Span
 from sourcemark.analysis.shapes import (
     BOUNDARY_WORDS,
@@ -97,6 +98,9 @@ class SentenceRules(SubjectRules):
                     cut = tokens[start].start
                 if owner_start < cut:
                     content_owner.content = (owner_start, min(content_owner.content[1], cut))
+            attribution.confidence = attribution_confidence(
+                attribution, self.text, self._paragraph, self._named_in
+            )
             found.append(attribution)
             consumed_to = max(attribution.end_index, j)
             cue_end = tokens[attribution.cue_index].end if attribution.cue_index >= 0 else 0

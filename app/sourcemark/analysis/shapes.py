@@ -147,6 +147,7 @@ class Found:
     end_index: int  # token index after the attribution's cue (and inverted subject)
     subject_index: int  # token index where the subject starts (for trimming earlier content)
     quote: bool = False
+    confidence: float = 1.0  # how sure the source is: see evidence.py
 
 
 def described(words: list[str], kind: str) -> Mention | None:

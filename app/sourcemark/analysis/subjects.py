@@ -38,6 +38,8 @@ class SubjectRules:
     last: dict[str, Mention]
     _sentence_found: list[Found]
     _loose: str
+    _paragraph: int  # the index of the paragraph being read
+    _named_in: dict[str, int]  # the paragraph where each source was last named
 
     def _subject_before(self, tokens, v, floor):
         k = v - 1
@@ -374,6 +376,9 @@ class SubjectRules:
         mention = found.mention
         if mention is None:
             return
+        source = found.source_text
+        if source and source.rsplit(maxsplit=1)[-1].lower() not in lx.PRONOUNS:
+            self._named_in[mention.resolved] = self._paragraph  # for a pronoun's confidence
         if mention.kind == "person":
             self.last["person"] = mention
         elif mention.kind == "group":

@@ -89,9 +89,13 @@ class Claim:
     cue: str | None = None
     quote: bool = False
     premise: bool = False
+    # how sure the analyzer is of the source and type, from the evidence that produced them
+    # (1: a named source cued right at a quotation; low: a speaker carried over paragraphs)
+    confidence: float = 1.0
 
     def to_dict(self) -> dict:
         data = asdict(self)
         data["type"] = str(self.type)
         data["stance"] = str(self.stance)
+        data["confidence"] = round(self.confidence, 2)
         return data
