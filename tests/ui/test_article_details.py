@@ -104,7 +104,8 @@ def test_a_new_outlet_from_the_registry_regrades_the_claims_and_ctrl_z_puts_it_b
     assert after.also_reported_by == ("The Lakeshore Examiner",)  # another outlet now
     assert story_score(window, article.story_id).startswith("A")  # the outlet's grade
     assert window.undo_action.text() == f"&Undo Change the outlet of “{article.title}”"
-    assert "undoes it" in window.statusBar().currentMessage()
+    told = window.statusBar().currentMessage()
+    assert "Saved the outlet of" in told and "graded again" in told and "undoes it" in told
 
     press(qtbot, window, Qt.Key.Key_Z)
     assert Article.get_by_id(article.id).outlet.name == "The Lakeshore Examiner"

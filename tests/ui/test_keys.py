@@ -214,6 +214,7 @@ def test_the_glossary_explains_types_codes_and_closes_with_escape_and_close(
     for digit, meaning in DIGIT_MEANINGS.items():
         assert f"{digit} — {meaning}" in text
     assert "The letter of named official, spokesperson and document claims" in text
+    assert dialog.focusWidget() is dialog.search  # typing finds entries at once
     qtbot.keyClicks(dialog.search, "judged")  # the search keeps what holds the word
     found = dialog.plain_text()
     assert "F — reliability cannot be judged" in found and "Named official" not in found

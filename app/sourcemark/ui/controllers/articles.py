@@ -11,6 +11,7 @@ from sourcemark.ui.commands.curation_articles import EditArticle, ImportArticles
 from sourcemark.ui.dialogs.article_details import ArticleDetailsDialog
 from sourcemark.ui.models.roles import ID_ROLE, KIND_ROLE
 from sourcemark.ui.models.stories import StoryTreeModel
+from sourcemark.ui.wording import short
 
 
 class ArticlesController(QObject):
@@ -73,7 +74,13 @@ class ArticlesController(QObject):
             before = stack.index()
             stack.push(command)
             if stack.index() > before:  # kept: it was saved (a refused one is dropped)
-                self._say(f"Saved; {key_of(self.window.undo_action)} undoes it.")
+                named = {"title": "title", "outlet": "outlet", "byline": "byline",
+                         "published": "date", "url": "address"}  # fmt: skip
+                fields = ", ".join(named[f] for f in named if f in changes)
+                regraded = (" (its claims are graded again for the new outlet)"
+                            if "outlet" in changes else "")  # fmt: skip
+                self._say(f"Saved the {fields} of “{short(title, 50)}”{regraded}; "
+                          f"{key_of(self.window.undo_action)} undoes it.", 10000)  # fmt: skip
 
         dialog.accepted.connect(save)
         dialog.open()  # window-modal, without a nested event loop

@@ -143,7 +143,7 @@ class GlossaryDialog(QDialog):
         layout.addWidget(self.text, 1)
         layout.addWidget(buttons)
         self.show_entries()
-        self.text.setFocus(Qt.FocusReason.OtherFocusReason)
+        self.search.setFocus(Qt.FocusReason.OtherFocusReason)  # typing finds entries
 
     def show_entries(self, _text: str = "") -> None:
         words = self.search.text().strip()
