@@ -214,11 +214,11 @@ def test_stored_rows_carry_the_grades_the_model_gives(archive):
     grades = claim_grades()
     rows = browse.claim_rows([c.id for c in reading_order()])
     for claim_id, row in rows.items():
-        code, flags, also = row[-3:]
+        code, flags, also = row[21:24]
         assert code == grades[claim_id].code
         assert flags == "; ".join(grades[claim_id].flags)
         assert also == "; ".join(grades[claim_id].also_reported_by)
-    assert any(row[-1] for row in rows.values())  # the rifles shipment, told by two stories
+    assert any(row[23] for row in rows.values())  # the rifles shipment, told by two stories
 
 
 def test_columns_sort_with_ties_in_reading_order_either_way(archive):
@@ -263,3 +263,37 @@ def test_the_story_rows_count_the_claims_reviewed(archive):
     rows = {row.title: row for row in story_rows()}
     assert {title: (row.reviewed, row.claims) for title, row in rows.items()} == {
         "Story 0": (1, 3), "Story 1": (0, 3), "Story 2": (1, 2)}  # fmt: skip
+
+
+def test_add_article_stores_each_claim_s_confidence_and_a_person_s_claim_has_none(db):
+    text = "The mayor said the pier reopens. It did, he said. Nobody doubts it."
+    found = [FoundClaim("The mayor said the pier reopens.", 0, 32, T.NAMED_OFFICIAL, S.ASSERTS,
+                        "The mayor", "The mayor", "said", confidence=0.98),
+             FoundClaim("It did, he said.", 33, 49, T.NAMED_OFFICIAL, S.ASSERTS, "he",
+                        "The mayor", "said", confidence=0.61)]  # fmt: skip
+    article = add_article(Document(text=text, title="Pier", outlet="Herald"), found)
+    stored = {c.text: c.confidence for c in Claim.select().where(Claim.article == article.id)}
+    assert stored == {"The mayor said the pier reopens.": pytest.approx(0.98),
+                      "It did, he said.": pytest.approx(0.61)}  # fmt: skip
+    from sourcemark.store.edits import add_user_claim
+
+    mine = add_user_claim(article.id, 50, len(text), {})
+    assert Claim.get_by_id(mine).confidence is None
+    assert browse.claim_rows([mine])[mine][-1] is None  # ROW_SQL's last column
+
+
+def test_all_stories_sort_by_certainty_least_certain_first_a_person_s_claims_last(archive):
+    claims = reading_order()
+    for number, claim in enumerate(claims):  # a spread of confidences, one claim without
+        confidence = None if number == 2 else round(0.9 - 0.13 * ((number * 5) % 7), 2)
+        Claim.update(confidence=confidence).where(Claim.id == claim.id).execute()
+    claims = reading_order()
+    analyzer = sorted((c for c in claims if c.confidence is not None), key=lambda c: c.confidence)
+    person = [c for c in claims if c.confidence is None]
+    assert found(ClaimQuery(order="confidence")) == [c.id for c in analyzer + person]
+    backwards = sorted(analyzer, key=lambda c: c.confidence, reverse=True)
+    assert found(ClaimQuery(order="confidence", descending=True)) == [
+        c.id for c in person + backwards
+    ]
+    rows = browse.claim_rows([c.id for c in claims])
+    assert {row[0]: row[-1] for row in rows.values()} == {c.id: c.confidence for c in claims}

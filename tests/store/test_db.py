@@ -251,3 +251,25 @@ def test_an_old_database_is_known_to_need_an_upgrade_before_it_is_opened(tmp_pat
     assert not needs_upgrade(sqlite_url(path))
     assert not needs_upgrade(sqlite_url(tmp_path / "new.sqlite"))
     assert not needs_upgrade("postgresql://desk@db.example/sourcemark")
+
+
+def test_a_v9_database_gains_the_claims_confidence_keeping_its_claims(tmp_path):
+    path = tmp_path / "v9.sqlite"
+    open_database(sqlite_url(path))
+    from sourcemark.analysis.types import Claim as FoundClaim
+    from sourcemark.ingest import Document
+    from sourcemark.store.articles import add_article
+
+    add_article(Document(text="it rained", title="Old"), [FoundClaim("it rained", 0, 9)])
+    close_database()
+    with sqlite3.connect(path) as old:  # as version 9 left it: no confidence column
+        old.execute("ALTER TABLE claim DROP COLUMN confidence")
+        old.execute("UPDATE sourcemark_meta SET value = '9' WHERE key = 'schema_version'")
+    old.close()
+    database = open_database(sqlite_url(path))
+    assert schema_version() == SCHEMA_VERSION
+    assert "confidence" in {c.name for c in database.get_columns("claim")}
+    assert Claim.get().text == "it rained" and Claim.get().confidence is None
+    Claim.update(confidence=0.5).execute()
+    assert Claim.get().confidence == 0.5
+    assert len(list(tmp_path.glob("v9.v9-*.bak.sqlite"))) == 1

@@ -131,6 +131,29 @@ def test_sorting_by_type_groups_the_claims(qtbot, db_url, settings):
     assert types == sorted(types) or types == sorted(types, reverse=True)
 
 
+def test_sorting_by_certainty_puts_the_least_certain_claims_first(qtbot, db_url, settings):
+    url = open_demo(db_url)
+    person = Claim.select().order_by(Claim.id).first()  # as if a person had marked it
+    Claim.update(confidence=None).where(Claim.id == person.id).execute()
+    window = make_window(qtbot, url, settings)
+    header = window.claims.table.horizontalHeader()
+    x = header.sectionViewportPosition(ClaimTableModel.CERTAINTY) + 5
+    assert not header.isSectionHidden(ClaimTableModel.CERTAINTY) and x >= 0
+    qtbot.mouseClick(header.viewport(), Qt.MouseButton.LeftButton, pos=QPoint(x, 5))
+    if header.sortIndicatorOrder() != Qt.SortOrder.AscendingOrder:
+        qtbot.mouseClick(header.viewport(), Qt.MouseButton.LeftButton, pos=QPoint(x, 5))
+    proxy = window.claims.proxy
+    ids = [proxy.index(r, 0).data(ID_ROLE) for r in range(proxy.rowCount())]
+    confidences = [Claim.get_by_id(i).confidence for i in ids]
+    assert ids[-1] == person.id  # a person's claim has no certainty: last
+    assert len(set(confidences[:-1])) > 1 and confidences[:-1] == sorted(confidences[:-1])
+    shown = [proxy.index(r, ClaimTableModel.CERTAINTY).data() for r in range(len(ids))]
+    assert shown[0] == f"{round(confidences[0] * 100)}%" and shown[-1] == ""
+    assert "least certain" in header.model().headerData(
+        ClaimTableModel.CERTAINTY, Qt.Orientation.Horizontal, Qt.ItemDataRole.ToolTipRole
+    )
+
+
 def test_item_models_pass_the_model_tester(qtbot, qtmodeltester, db_url, settings):
     window = demo_window(qtbot, db_url, settings)
     qtmodeltester.check(window.stories.tree_model)

@@ -153,6 +153,7 @@ def _claim_rows(article_id: int, claims: list[FoundClaim], now) -> list[dict]:
                 "stance": str(claim.stance),
                 "quote": claim.quote,
                 "premise": claim.premise,
+                "confidence": claim.confidence,
                 "updated": now,
             }
         )

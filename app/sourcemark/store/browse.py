@@ -18,7 +18,7 @@ ROW_SQL = (
     'SELECT c.id, c.article_id, c.text, c.start, c."end", c.source_mention, '
     "c.source_resolved, c.cue, c.type, c.stance, c.premise, c.reviewed, c.note, c.origin, "
     "c.source_id, a.story_id, st.title, o.name, s.reliability, o.reliability, c.version, "
-    "c.code, c.flags, c.also_reported "
+    "c.code, c.flags, c.also_reported, c.confidence "
     "FROM claim c JOIN article a ON a.id = c.article_id JOIN story st ON st.id = a.story_id "
     "LEFT JOIN outlet o ON o.id = a.outlet_id LEFT JOIN source s ON s.id = c.source_id"
 )
@@ -30,6 +30,9 @@ ORDERS = {
     "stance": "c.stance",
     "code": "c.code",
     "note": "c.note",
+    # the least certain first; a person's claims (no confidence) after the analyzer's, as
+    # on both databases alike (SQLite puts NULL first, PostgreSQL last)
+    "confidence": "COALESCE(c.confidence, 2.0)",
     # where a claim comes from, read beside it (the page's own query joins nothing)
     "story": "(SELECT t.title FROM article b JOIN story t ON t.id = b.story_id "
     "WHERE b.id = c.article_id)",

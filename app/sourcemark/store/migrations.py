@@ -21,6 +21,8 @@ History:
   8. stories keep the rest of their roll-up that the stories export writes (summary).
   9. the Trash (story.trashed, article.trashed_from) and versions of stories and articles,
      which people now rename, move, merge and correct.
+  10. claims keep the analyzer's confidence in them (claim.confidence, 0-1; none for a
+      claim a person made), which the claims table sorts by.
 """
 
 from collections.abc import Callable
@@ -28,7 +30,7 @@ from collections.abc import Callable
 from peewee import BooleanField, CharField, Database
 from playhouse.migrate import PostgresqlMigrator, SchemaMigrator, SqliteMigrator, migrate
 
-SCHEMA_VERSION = 9
+SCHEMA_VERSION = 10
 
 
 def _migrator(database: Database) -> SchemaMigrator:
@@ -131,6 +133,14 @@ def _to_v9(database: Database) -> None:
             )
 
 
+def _to_v10(database: Database) -> None:
+    from peewee import FloatField
+
+    if "confidence" not in {c.name for c in database.get_columns("claim")}:
+        # nullable: both databases add it without copying the table
+        migrate(_migrator(database).add_column("claim", "confidence", FloatField(null=True)))
+
+
 # SQLite's full-text index of claims' words (text, source as written, note), for the search
 # of All stories: a word found nowhere answers at once, where reading every claim takes a
 # tenth of a second on 250,000 of them. Kept by triggers; its own copy of nothing (the
@@ -188,4 +198,5 @@ MIGRATIONS: dict[int, Callable[[Database], Callable[[], object] | None]] = {
     7: _to_v7,
     8: _to_v8,
     9: _to_v9,
+    10: _to_v10,
 }

@@ -157,6 +157,8 @@ class Claim(BaseModel):
     code = CharField(null=True, max_length=4)
     flags = CharField(null=True, max_length=200)
     also_reported = TextField(null=True)
+    # how sure the analyzer was of its source and type (0-1); None for a claim a person made
+    confidence = FloatField(null=True)
 
     class Meta:
         # reading order, and each filter of the claims table in reading order (All stories

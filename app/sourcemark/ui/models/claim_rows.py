@@ -35,6 +35,7 @@ class ClaimRow:
     reasons: tuple[str, ...] = ()
     also_reported_by: tuple[str, ...] = ()
     version: int = 1  # as stored when read: an edit is refused if someone changed it since
+    confidence: float | None = None  # how sure the analyzer was (0-1); None: a person's claim
 
     @classmethod
     def of(cls, claim: Claim) -> "ClaimRow":
@@ -61,6 +62,7 @@ class ClaimRow:
             source_letter=claim.source.reliability if claim.source_id else None,
             outlet_letter=claim.article.outlet.reliability if claim.article.outlet_id else None,
             version=claim.version,
+            confidence=claim.confidence,
         )
 
     @property
@@ -81,7 +83,7 @@ class ClaimRow:
         story was last rolled up (no code yet: "…")."""
         (id_, article_id, text, start, end, source, resolved, cue, type_, stance, premise,
          reviewed, note, origin, source_id, story_id, story_title, outlet, source_letter,
-         outlet_letter, version, code, flags, also) = row  # fmt: skip
+         outlet_letter, version, code, flags, also, confidence) = row  # fmt: skip
         flags = tuple(flag for flag in (flags or "").split("; ") if flag)
         return cls(
             id=id_, article_id=article_id, text=text, start=start, end=end, source=source or "",
@@ -92,7 +94,7 @@ class ClaimRow:
             flags=flags, source_letter=source_letter, outlet_letter=outlet_letter,
             reasons=tuple(REASONS.get(flag, "") for flag in flags),
             also_reported_by=tuple(name for name in (also or "").split("; ") if name),
-            version=version,
+            version=version, confidence=confidence,
         )  # fmt: skip
 
 

@@ -21,9 +21,11 @@ class ClaimTableModel(QAbstractTableModel):
     asked for through ``editRequested`` (claim id, {field: value}); the window turns it into
     an undoable command, which saves it and updates this model through ``refresh_rows``."""
 
-    # Story and Outlet last in the model, shown beside the claim (ui/panels/claim_columns.py)
-    COLUMNS = ("Claim", "Source", "Type", "Stance", "Code", "Note", "Story", "Outlet")
-    TEXT, SOURCE, TYPE, STANCE, CODE, NOTE, STORY, OUTLET = range(8)
+    # Story and Outlet shown beside the claim, Certainty beside the code, wherever they stand
+    # in the model (ui/panels/claim_columns.py)
+    COLUMNS = ("Claim", "Source", "Type", "Stance", "Code", "Note", "Story", "Outlet",
+               "Certainty")  # fmt: skip
+    TEXT, SOURCE, TYPE, STANCE, CODE, NOTE, STORY, OUTLET, CERTAINTY = range(9)
     REVIEWED = TEXT  # the reviewed box stands before the claim's text, like a to-do list
     FIELDS: ClassVar[dict[int, str]] = {
         SOURCE: "source_mention",
@@ -181,11 +183,6 @@ class ClaimTableModel(QAbstractTableModel):
     def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
         return 0 if parent.isValid() else len(self.COLUMNS)
 
-    def headerData(self, section, orientation, role=Qt.ItemDataRole.DisplayRole):
-        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            return self.COLUMNS[section] if 0 <= section < len(self.COLUMNS) else None
-        return None
-
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole):
         if not index.isValid() or not 0 <= index.row() < len(self._rows):
             return None
@@ -198,9 +195,13 @@ class ClaimTableModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.CheckStateRole and column == self.REVIEWED:
             return Qt.CheckState.Checked if row.reviewed else Qt.CheckState.Unchecked
         if role == SORT_ROLE:
+            if column == self.CERTAINTY:  # the least certain first, a person's claims last
+                return 2.0 if row.confidence is None else row.confidence
             return row.start if column == self.TEXT else self._display(row, column)
         if role == ID_ROLE:
             return row.id
+        if role == Qt.ItemDataRole.TextAlignmentRole and column == self.CERTAINTY:
+            return Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
         if role == Qt.ItemDataRole.DecorationRole and column == self.TYPE:
             return type_swatch(row.type)
         if role == Qt.ItemDataRole.ToolTipRole:
@@ -231,6 +232,8 @@ class ClaimTableModel(QAbstractTableModel):
             return row.story_title
         if column == self.OUTLET:
             return row.outlet or ""
+        if column == self.CERTAINTY:
+            return certainty(row)
         return row.code
 
     def _tooltip(self, row: ClaimRow, column: int) -> str:
@@ -247,7 +250,36 @@ class ClaimTableModel(QAbstractTableModel):
             return "\n".join(code_explanation(row))
         if column in (self.STORY, self.OUTLET):
             return self._display(row, column) or None
+        if column == self.CERTAINTY:
+            return certainty_tip(row)
         return None
+
+    def headerData(self, section, orientation, role=Qt.ItemDataRole.DisplayRole):
+        if (orientation == Qt.Orientation.Horizontal and section == self.CERTAINTY
+                and role == Qt.ItemDataRole.ToolTipRole):  # fmt: skip
+            return plain_tip(CERTAINTY_MEANS)
+        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
+            return self.COLUMNS[section] if 0 <= section < len(self.COLUMNS) else None
+        return None
+
+
+CERTAINTY_MEANS = (
+    "How sure the analyzer was of the claim's source and type, from the evidence it found "
+    "(a named source with a cue beside the quotation: near 100%; a pronoun or a quotation "
+    "continued from a paragraph before: less). Sorted, the least certain come first: review "
+    "those first. A claim a person made has none."
+)
+
+
+def certainty(row: ClaimRow) -> str:
+    """The analyzer's confidence in a claim as a percentage (empty: a person's claim)."""
+    return "" if row.confidence is None else f"{round(row.confidence * 100)}%"
+
+
+def certainty_tip(row: ClaimRow) -> str:
+    if row.confidence is None:
+        return "Made by a person: the analyzer gave it no certainty"
+    return f"The analyzer was {certainty(row)} sure of its source and type"
 
 
 def review_state(row: ClaimRow, keys: bool = True) -> str:
@@ -309,6 +341,7 @@ class ClaimFilterProxy(QSortFilterProxyModel):
         ClaimTableModel.NOTE: "note",
         ClaimTableModel.STORY: "story",
         ClaimTableModel.OUTLET: "outlet",
+        ClaimTableModel.CERTAINTY: "confidence",
     }
 
     SEARCHED = (ClaimTableModel.TEXT, ClaimTableModel.SOURCE, ClaimTableModel.TYPE,

@@ -17,7 +17,7 @@ HIDDEN_KEY = "claims/hiddenColumns"
 # a column's name in the settings: its place in the model may change, its name does not
 NAMES = {Claims.SOURCE: "source", Claims.TYPE: "type", Claims.STANCE: "stance",
          Claims.CODE: "code", Claims.NOTE: "note", Claims.STORY: "story",
-         Claims.OUTLET: "outlet"}  # fmt: skip
+         Claims.OUTLET: "outlet", Claims.CERTAINTY: "certainty"}  # fmt: skip
 ORIGIN = (Claims.OUTLET, Claims.STORY)  # where a claim comes from: beside it, in this order
 GIVE_FIRST = (Claims.NOTE, Claims.STORY)  # narrowed before the others (the claim pane shows them)
 
@@ -46,6 +46,9 @@ class ClaimColumns(QObject):
             header.resizeSection(column, self.preferred.get(column, self.claim_min))
         for place, column in enumerate(ORIGIN, start=1):
             header.moveSection(header.visualIndex(column), place)
+        header.moveSection(
+            header.visualIndex(Claims.CERTAINTY), header.visualIndex(Claims.CODE) + 1
+        )
         header.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
         header.customContextMenuRequested.connect(self.show_menu)
         header.sectionResized.connect(self._dragged)
@@ -231,6 +234,7 @@ def _widths(table: QTableView) -> tuple[dict[int, int], dict[int, int]]:
         Claims.NOTE: char * 9,
         Claims.STORY: char * 22,
         Claims.OUTLET: char * 15,
+        Claims.CERTAINTY: fit("Certainty", "100%"),
     }
     minimum = {
         Claims.SOURCE: char * 8,
@@ -240,5 +244,6 @@ def _widths(table: QTableView) -> tuple[dict[int, int], dict[int, int]]:
         Claims.NOTE: char * 5,
         Claims.STORY: char * 9,
         Claims.OUTLET: char * 8,
+        Claims.CERTAINTY: fit("100%", margin=12),
     }
     return preferred, {c: min(minimum[c], preferred[c]) for c in preferred}
