@@ -315,14 +315,18 @@ def _within_stories(story_ids: set[int], new: set[int], threshold: float) -> dic
     return pairs
 
 
-def index_articles(article_ids: Iterable[int]) -> int:
-    """index_claims() for every claim of these articles."""
-    ids = sorted(set(article_ids))
+def claims_of_articles(article_ids: Iterable[int]) -> list[int]:
+    """The ids of every claim of these articles."""
     claim_ids = []
-    for chunk in chunks(ids):
+    for chunk in chunks(sorted(set(article_ids))):
         claim_ids += [row[0] for row in select(
             f"SELECT id FROM claim WHERE article_id IN ({marks(chunk)})", chunk)]  # fmt: skip
-    return index_claims(claim_ids)
+    return claim_ids
+
+
+def index_articles(article_ids: Iterable[int]) -> int:
+    """index_claims() for every claim of these articles."""
+    return index_claims(claims_of_articles(article_ids))
 
 
 def _store_pairs(pairs: dict[tuple[int, int], float], claim_ids: list[int] | None) -> None:

@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from datetime import date, datetime
 
 from sourcemark.store.articles import outlet_named
-from sourcemark.store.corroboration import forget_claims, index_articles
+from sourcemark.store.corroboration import claims_of_articles, forget_claims, index_articles
 from sourcemark.store.models import Article, Claim, Outlet, Story, utcnow, writing
 from sourcemark.store.sql import chunks, insert_row, insert_rows_with_ids, marks, select
 from sourcemark.store.stale import mark_stale, stories_touched
@@ -128,14 +128,6 @@ def versions_of(model, ids) -> dict[int, int]:
     return found
 
 
-def _claims_of_articles(article_ids) -> list[int]:
-    ids = []
-    for chunk in chunks(sorted(set(article_ids))):
-        ids += [row[0] for row in select(
-            f"SELECT id FROM claim WHERE article_id IN ({marks(chunk)})", chunk)]  # fmt: skip
-    return ids
-
-
 # ---- rename ---------------------------------------------------------------------------------
 
 
@@ -204,7 +196,7 @@ def _move(article_ids: list[int], to_story: int | None, title: str | None = None
     origins = dict(Article.select(Article.id, Article.story).where(Article.id.in_(article_ids))
                    .tuples())  # fmt: skip
     moving = [a for a in article_ids if origins[a] != to_story]
-    claims = _claims_of_articles(moving)
+    claims = claims_of_articles(moving)
     mark_stale(stories_touched(claims))  # the stories their links reached until now
     for article_id in moving:
         Article.update(story=to_story, trashed_from=None).where(Article.id == article_id).execute()
@@ -317,7 +309,7 @@ def _trash_stories(ids: list[int]) -> Trashed:
 def _unindex(article_ids: list[int]) -> None:
     """Take claims out of the corroboration index (the links people decided stay, unread
     while in the Trash); the stories they corroborated are rolled up again."""
-    claims = _claims_of_articles(article_ids)
+    claims = claims_of_articles(article_ids)
     mark_stale(stories_touched(claims))
     forget_claims(claims)
 
@@ -549,7 +541,7 @@ def edit_article(article_id: int, changes: dict, version: int | None = None) -> 
         _bump(Article, [article_id])
         if "outlet" in values and (old["outlet"] or None) != (values["outlet"] or None):
             # the outlet is every claim's: their grades, and whether they corroborate others
-            mark_stale(stories_touched(_claims_of_articles([article_id])))
+            mark_stale(stories_touched(claims_of_articles([article_id])))
         elif "published" in values:
             mark_stale([before["story_id"]])  # the story's dates
         return old, Article.get_by_id(article_id).version
