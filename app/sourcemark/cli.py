@@ -609,6 +609,23 @@ def _articles_are(article_ids: list[int], url: str, live: bool = True) -> bool:
     return ok
 
 
+def _checked(
+    args: argparse.Namespace,
+    stories: list[int] = (),
+    articles: list[int] = (),
+    in_trash: bool = False,
+    live: bool = True,
+) -> int:
+    """Open the database the command names and check every id before the first change:
+    0 when all is well, else the exit status (2: no database; 1: an id that is not there as
+    needed, each said)."""
+    url = _open_database(args, existing=True)
+    if url is None:
+        return 2
+    ok = _articles_are(list(articles), url, live) & _stories_are(list(stories), url, in_trash)
+    return 0 if ok else 1
+
+
 def _change(work) -> int:
     """Run one change (``work`` returns the line saying what was done): its refusals and a
     database that cannot be written become messages, and nothing is changed."""
@@ -651,11 +668,8 @@ def cmd_story_rename(args: argparse.Namespace) -> int:
     ids = _ids([args.story], "story")
     if ids is None:
         return 1
-    url = _open_database(args, existing=True)
-    if url is None:
-        return 2
-    if not _stories_are(ids, url):
-        return 1
+    if status := _checked(args, stories=ids):
+        return status
     from sourcemark.store.curation import rename_story
 
     def work() -> str:
@@ -669,11 +683,8 @@ def cmd_story_merge(args: argparse.Namespace) -> int:
     into, others = _ids([args.into], "story"), _ids(args.stories, "story")
     if into is None or others is None:
         return 1
-    url = _open_database(args, existing=True)
-    if url is None:
-        return 2
-    if not _stories_are(list(dict.fromkeys(into + others)), url):
-        return 1
+    if status := _checked(args, stories=list(dict.fromkeys(into + others))):
+        return status
     others = [s for s in others if s != into[0]]
     if not others:
         print(f"sourcemark: give a story besides {into[0]} to merge into it", file=sys.stderr)
@@ -694,11 +705,8 @@ def cmd_story_delete(args: argparse.Namespace) -> int:
     ids = _ids(args.stories, "story")
     if ids is None:
         return 1
-    url = _open_database(args, existing=True)
-    if url is None:
-        return 2
-    if not _stories_are(ids, url):
-        return 1
+    if status := _checked(args, stories=ids):
+        return status
     from sourcemark.store.curation import trash_stories
 
     def work() -> str:
@@ -717,11 +725,8 @@ def cmd_story_restore(args: argparse.Namespace) -> int:
     ids = _ids(args.stories, "story")
     if ids is None:
         return 1
-    url = _open_database(args, existing=True)
-    if url is None:
-        return 2
-    if not _stories_are(ids, url, in_trash=True):
-        return 1
+    if status := _checked(args, stories=ids, in_trash=True):
+        return status
     from sourcemark.store.curation import restore
 
     def work() -> str:
@@ -745,11 +750,8 @@ def cmd_article_move(args: argparse.Namespace) -> int:
     target = _ids([args.to], "story") if args.to is not None else []
     if ids is None or target is None:
         return 1
-    url = _open_database(args, existing=True)
-    if url is None:
-        return 2
-    if not (_articles_are(ids, url) & _stories_are(target, url)):
-        return 1
+    if status := _checked(args, stories=target, articles=ids):
+        return status
     from sourcemark.store.curation import move_articles
 
     def work() -> str:
@@ -783,11 +785,8 @@ def cmd_article_edit(args: argparse.Namespace) -> int:
         print("sourcemark: give at least one of --title, --outlet, --byline, --published, --url",
               file=sys.stderr)  # fmt: skip
         return 2
-    url = _open_database(args, existing=True)
-    if url is None:
-        return 2
-    if not _articles_are(ids, url, live=False):
-        return 1
+    if status := _checked(args, articles=ids, live=False):
+        return status
     from sourcemark.store.curation import article_details, edit_article
 
     def work() -> str:
@@ -804,11 +803,8 @@ def cmd_article_delete(args: argparse.Namespace) -> int:
     ids = _ids(args.articles, "article")
     if ids is None:
         return 1
-    url = _open_database(args, existing=True)
-    if url is None:
-        return 2
-    if not _articles_are(ids, url):
-        return 1
+    if status := _checked(args, articles=ids):
+        return status
     from sourcemark.store.curation import trash_articles
 
     def work() -> str:
