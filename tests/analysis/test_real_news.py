@@ -44,7 +44,7 @@ def test_a_continuing_quotation_runs_over_several_paragraphs():
         "“Nobody from the council has come.”"
     )
     claims = attributed(text)
-    assert [c.source for c in claims] == ["Marta Velez"] * 3
+    assert [c.source_resolved for c in claims] == ["Marta Velez"] * 3
 
 
 def test_both_quotations_around_the_cue_are_the_speakers():
@@ -77,7 +77,11 @@ def test_a_new_attribution_changes_the_speaker():
         "“And they knew it.”"
     )
     claims = attributed(text)
-    assert [c.source for c in claims] == ["Kim Ortiz", "regulator Sam Eke", "regulator Sam Eke"]
+    assert [c.source for c in claims] == [
+        "Kim Ortiz, the firm's founder",
+        "regulator Sam Eke",
+        "regulator Sam Eke",
+    ]
 
 
 # --- 5. page furniture ------------------------------------------------------------------
@@ -170,7 +174,7 @@ def test_a_noun_that_looks_like_a_cue_is_not_one():
     [
         # wire: a name that starts in lower case, an apposition before the cue
         ("The group al-Shabaab, an al-Qaeda affiliate, said it had carried out the raid.",
-         "The group al-Shabaab", "spokesperson"),
+         "The group al-Shabaab, an al-Qaeda affiliate", "spokesperson"),
         # feature: a possessive before the cue
         ("Schellenberg's aunt said the family had heard nothing for a week.",
          "Schellenberg's aunt", "anonymous_source"),

@@ -36,7 +36,9 @@ def _ing(base: str) -> str:
 # other forms stay cues.
 NOUN_LIKE = frozenset(
     """point state list document detail term label project forecast counter cite call record
-    report points lists details terms labels records projects remark post mention""".split()
+    report points lists details terms labels records projects remark post mention
+    talk talks protest protests object objects view views rule rules sense champion
+    advocate advocates signal signals wish doubt repeat""".split()
 )
 REPORTING_VERBS = _forms(
     "say/says/said/saying",
@@ -185,18 +187,109 @@ INTENTION_VERBS = _forms(
     "urge/urges/urged",
     "push/pushes/pushed",
 )
-REPORTING_VERBS = REPORTING_VERBS | SPEECH_ACTS | INTENTION_VERBS
+# The long tail of the verbs news uses for what someone said, thought or stood for: "X
+# chastised Y for ...", "X knows that ...", "X portrayed the plan as ...". Like the speech
+# acts they attribute only with a subject that can be a source.
+STANCE_VERBS = _forms(
+    "speak/speaks/spoke/spoken",
+    "talk/talks/talked",
+    "invoke/invokes/invoked",
+    "characterize/characterizes/characterized/characterise/characterises/characterised",
+    "portray/portrays/portrayed",
+    "depict/depicts/depicted",
+    "dub/dubs/dubbed",
+    "brands/branded",
+    "deem/deems/deemed",
+    "clarify/clarifies/clarified",
+    "elaborate/elaborates/elaborated",
+    "repeat/repeats/repeated",
+    "proclaim/proclaims/proclaimed",
+    "assure/assures/assured",
+    "reassure/reassures/reassured",
+    "swear/swears/swore/sworn",
+    "implore/implores/implored",
+    "plead/pleads/pleaded",
+    "beg/begs/begged",
+    "confess/confesses/confessed",
+    "apologize/apologizes/apologized/apologise/apologises/apologised",
+    "attest/attests/attested",
+    "affirm/affirms/affirmed",
+    "reaffirm/reaffirms/reaffirmed",
+    "encourage/encourages/encouraged",
+    "hail/hails/hailed",
+    "laud/lauds/lauded",
+    "commend/commends/commended",
+    "brag/brags/bragged",
+    "champion/champions/championed",
+    "advocate/advocates/advocated",
+    "promote/promotes/promoted",
+    "justify/justifies/justified",
+    "object/objects/objected",
+    "protest/protests/protested",
+    "grumble/grumbles/grumbled",
+    "regret/regrets/regretted",
+    "denounce/denounces/denounced",
+    "deride/derides/derided",
+    "ridicule/ridicules/ridiculed",
+    "scold/scolds/scolded",
+    "chastise/chastises/chastised",
+    "rebuke/rebukes/rebuked",
+    "castigate/castigates/castigated",
+    "excoriate/excoriates/excoriated",
+    "bash/bashes/bashed",
+    "downplay/downplays/downplayed",
+    "doubt/doubts/doubted",
+    "ponder/ponders/pondered",
+    "anticipate/anticipates/anticipated",
+    "foresee/foresees/foresaw",
+    "envision/envisions/envisioned",
+    "wish/wishes/wished",
+    "prefer/prefers/preferred",
+    "know/knows/knew",
+    "feel/feels/felt",
+    "understand/understands/understood",
+    "realize/realizes/realized/realise/realises/realised",
+    "recognize/recognizes/recognized/recognise/recognises/recognised",
+    "learn/learns/learned/learnt",
+    "discover/discovers/discovered",
+    "sense/senses/sensed",
+    "view/views/viewed",
+    "regard/regards/regarded",
+    "assume/assumes/assumed",
+    "disagree/disagrees/disagreed",
+    "rule/rules/ruled",
+    "determine/determines/determined",
+    "decide/decides/decided",
+    "signal/signals/signaled/signalled",
+    "shout/shouts/shouted",
+    "yell/yells/yelled",
+    "scream/screams/screamed",
+    "chant/chants/chanted",
+    "exclaim/exclaims/exclaimed",
+    "whisper/whispers/whispered",
+    "mutter/mutters/muttered",
+    "gush/gushes/gushed",
+    "rant/rants/ranted",
+    "challenged",
+    "continued",
+)
+REPORTING_VERBS = REPORTING_VERBS | SPEECH_ACTS | INTENTION_VERBS | STANCE_VERBS
+# Verbs that are cues only with what they are about: "spoke of a crisis", "talked about the
+# plan", "spoke out against"; never "spoke on condition of anonymity", "talked for an hour"
+ABOUT_VERBS = _forms("speak/speaks/spoke/spoken", "talk/talks/talked")
+ABOUT_WORDS = frozenset({"of", "about", "out"})
 # "is claiming", "was warning": the -ing form of a cue, a cue only after a form of "be";
 # each maps to the verb's third person form, which the word lists above hold.
 PROGRESSIVE = {
     _ing(base): third
     for base, third in _GROUPS.items()
-    if third in REPORTING_VERBS and _ing(base) not in REPORTING_VERBS
+    if third in REPORTING_VERBS and _ing(base) not in REPORTING_VERBS and third not in ABOUT_VERBS
 }
 # Verbs that attribute only with a subject that can be a source, never in the passive.
 WEAK_VERBS = (
     SPEECH_ACTS
     | INTENTION_VERBS
+    | STANCE_VERBS
     | _forms(
         "show/shows/showed/shown",
         "find/finds/found",
@@ -272,6 +365,43 @@ CLOSING_VERBS = _forms(
     "emphasize/emphasizes/emphasized/emphasise/emphasises/emphasised",
     "caution/cautions/cautioned",
     "testify/testifies/testified",
+    # evidence and thought: "..., the study found.", "..., analysts fear."
+    "show/shows/showed",
+    "find/finds/found",
+    "indicate/indicates/indicated",
+    "reveal/reveals/revealed",
+    "think/thinks/thought",
+    "feel/feels/felt",
+    "know/knows/knew",
+    "hope/hopes/hoped",
+    "fear/fears/feared",
+    "worry/worries/worried",
+    "suspect/suspects/suspected",
+    "expect/expects/expected",
+    # the manner of saying: "..., he joked.", "..., she tweeted."
+    "tweet/tweets/tweeted",
+    "joke/jokes/joked",
+    "quip/quips/quipped",
+    "boast/boasts/boasted",
+    "brag/brags/bragged",
+    "shout/shouts/shouted",
+    "yell/yells/yelled",
+    "scream/screams/screamed",
+    "exclaim/exclaims/exclaimed",
+    "whisper/whispers/whispered",
+    "mutter/mutters/muttered",
+    "lament/laments/lamented",
+    "plead/pleads/pleaded",
+    "recount/recounts/recounted",
+    "reiterate/reiterates/reiterated",
+    "repeat/repeats/repeated",
+    "proclaim/proclaims/proclaimed",
+    "assert/asserts/asserted",
+    "agree/agrees/agreed",
+    "answer/answers/answered",
+    "retort/retorts/retorted",
+    "admit/admits/admitted",
+    "continued",
 )
 DENY_VERBS = _forms(
     "deny/denies/denied/denying",
@@ -650,7 +780,7 @@ PARTICIPLE_CUES = frozenset(
 # Every word the cue scan looks at: verbs, participles and the words of phrasal cues
 # ("according to", "per", "put it", "reported by").
 CUE_WORDS = (
-    REPORTING_VERBS
+    (REPORTING_VERBS - NOUN_LIKE)  # "the talks", "the report": those forms are never cues
     | PARTICIPLE_CUES
     | PROGRESSIVE.keys()
     | {"according", "per", "put", "reported", "revealed", "disclosed", "published", "quoted"}

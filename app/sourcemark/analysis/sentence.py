@@ -162,6 +162,10 @@ class SentenceRules(SubjectRules):
             elif (
                 t.lower in lx.REPORTING_VERBS
                 and t.lower not in lx.NOUN_LIKE
+                and (
+                    t.lower not in lx.ABOUT_VERBS
+                    or (i + 1 < n and tokens[i + 1].lower in lx.ABOUT_WORDS)
+                )
                 # "its steel supports were found": a noun before a plural verb, not a cue
                 and not (i + 1 < n and tokens[i + 1].lower in _PLURAL_VERBS and t.lower[-1] == "s")
                 and (not t.is_cap or i == 0 or (title_case := _title_case(tokens, title_case)))

@@ -42,6 +42,43 @@ class SubjectRules:
     _named_in: dict[str, int]  # the paragraph where each source was last named
 
     def _subject_before(self, tokens, v, floor):
+        found = self._phrase_before(tokens, v, floor)
+        if found is None and v - 2 >= floor:
+            found = self._nearest_subject(tokens, v, floor)
+        return found
+
+    def _nearest_subject(self, tokens, v, floor):
+        """The pronoun or name right before the cue, after an opening phrase with no comma:
+        "In an interview with the network he blasted ...", "At a meeting with the board
+        Trump said ...". Read only when the whole phrase before the cue names no source."""
+        k = v - 1
+        while k > floor and not tokens[k].quoted and is_auxiliary(tokens[k]):
+            k -= 1
+        t = tokens[k]
+        if k <= floor or t.quoted or not t.is_word or tokens[k - 1].quoted:
+            return None
+        before = tokens[k - 1]
+        if not before.is_word or before.lower in lx.CLAUSE_WORDS:
+            return None  # the phrase rules read these: nothing more to find here
+        if t.lower in lx.PRONOUNS and t.lower != "who":
+            if t.lower in {"it", "i"} or before.is_cap:
+                return None  # "made it", "Pearl Harbor I": no subject of its own
+            mention, source_text = self._mention_in([t.text], position=t.start)
+            return (k, k + 1, mention, source_text) if mention is not None else None
+        if not t.is_cap or before.is_cap or before.lower in lx.DETERMINERS:
+            return None
+        # a name: the capitalised words ending at the cue, after a lower-case word
+        start = k
+        while start - 1 > floor and tokens[start - 1].is_cap and tokens[start - 1].is_word:
+            start -= 1
+        if start != k or t.lower in _NOT_NAME_WORDS:
+            return None
+        mention, source_text = self._mention_in([t.text], position=t.start)
+        if mention is None or mention.kind != "person" or mention.resolved == t.text:
+            return None  # only a person named in full before: "Trump", not "Monday"
+        return k, k + 1, mention, source_text
+
+    def _phrase_before(self, tokens, v, floor):
         k = v - 1
         while k >= floor and not tokens[k].quoted and is_auxiliary(tokens[k]):
             k -= 1
@@ -121,6 +158,9 @@ class SubjectRules:
             if subject_segment is None or subject_segment == segments[0]:
                 return None  # nothing but a clause before the comma: not a subject
             end = subject_segment[1]
+            described_to = segments[0][1]  # the descriptions skipped belong to the source
+        else:
+            described_to = -1
         k = end
         while k >= floor:
             t = tokens[k]
@@ -161,6 +201,12 @@ class SubjectRules:
                 end -= 1
         if start > end:
             return None
+        if (
+            end > start
+            and tokens[end].lower in _SUBJECT_PRONOUNS
+            and tokens[end - 1].lower not in {"and", "or", "nor"}
+        ):
+            start = end  # "Later in an interview with the station she said": the pronoun
         words = [t.text for t in tokens[start : end + 1] if t.is_word]
         if not words or len(words) > 16:
             return None
@@ -181,7 +227,20 @@ class SubjectRules:
         mention, source_text = self._mention_in(words, position=tokens[start].start)
         if mention is None:
             return None
+        if described_to > end:
+            source_text = self._described_source(tokens, start, described_to, source_text)
         return start, end + 1, mention, source_text
+
+    def _described_source(self, tokens, start: int, last: int, source_text: str) -> str:
+        """The source as written with its descriptions: "Jane Roe, an analyst at the X
+        Institute" (the name alone is what it resolves to). A pronoun stays a pronoun."""
+        if source_text.rsplit(maxsplit=1)[-1].lower() in lx.PRONOUNS:
+            return source_text
+        while last > start and tokens[last].text in {",", "(", "—", "–"}:
+            last -= 1
+        written = self.text[tokens[start].start : tokens[last].end]
+        at = written.find(source_text)  # "Even China, ...": from the words kept as the name
+        return written[at:] if at >= 0 else source_text
 
     def _shared_subject(self, tokens, v, floor, new_act: bool = False):
         """'X denied A and said B': the second verb shares the first one's subject.
@@ -224,14 +283,18 @@ class SubjectRules:
     def _subject_after(self, tokens, v):
         n = len(tokens)
         k = v + 1
+        placed = False
         while k < n and not tokens[k].quoted and tokens[k].text not in STOP_PUNCT and k - v <= 8:
             if tokens[k].lower in lx.REPORTING_VERBS or tokens[k].lower in {"that", "who", "which"}:
+                break
+            if k > v + 1 and tokens[k].lower in _AFTER_NAME and tokens[k - 1].is_cap:
+                placed = True  # 'shouted captain Joel Anand from the bus': where, not who
                 break
             k += 1
         words = [t.text for t in tokens[v + 1 : k] if t.is_word]
         if not words or words[0].lower() in PREPOSITIONS:
             return None
-        if k < n and tokens[k].text not in STOP_PUNCT and not tokens[k].quoted:
+        if k < n and tokens[k].text not in STOP_PUNCT and not tokens[k].quoted and not placed:
             return None  # "said the videos show ...": the words after the cue are its content
         role = ""
         # "said Meridian's chief executive, Alistair Brand": the name follows the role
@@ -246,6 +309,14 @@ class SubjectRules:
         mention, source_text = self._mention_in(words, role=role, position=tokens[v].start)
         if mention is None:
             return None
+        if not role and k + 1 < n and tokens[k].text == ",":
+            # 'said Jane Roe, an analyst at the X Institute.': the description to the end
+            m = k + 1
+            while m < n and not tokens[m].quoted and tokens[m].text not in {".", ";", "!", "?"}:
+                m += 1
+            inner = tokens[k + 1 : m]
+            if inner and m - k <= 40 and is_appositive(tokens, inner, k, v + 1):
+                source_text = self._described_source(tokens, v + 1, m - 1, source_text)
         return v + 1, k, mention, source_text
 
     def _leading_subject(self, tokens, start, limit):
@@ -412,4 +483,13 @@ def _one_name(words: list[str], lowered: list[str], cut: int, registry: Registry
     return is_org_name(proper) or registry.find(" ".join(proper)) is not None
 
 
+_SUBJECT_PRONOUNS = frozenset({"he", "she", "they", "we"})
+# words that start a phrase of place or time after a name, not a part of it
+_AFTER_NAME = frozenset(
+    """from during on in at after before outside inside while when near as with to""".split()
+)
+_NOT_NAME_WORDS = frozenset(
+    """monday tuesday wednesday thursday friday saturday sunday january february march april
+    may june july august september october november december""".split()
+)
 _LEADING_ADVERBS = frozenset({"even", "only", "also", "now", "still", "yet", "indeed", "instead"})

@@ -1,0 +1,137 @@
+"""The long tail of cues on real news (issue 23): verbs of saying, thinking and taking a
+stand beyond "said", sources named after an opening phrase, and sources written with their
+descriptions. Sentences written for the test in several styles."""
+
+import pytest
+
+from sourcemark.analysis import Claim, analyze
+
+
+def attributed(text: str) -> list[Claim]:
+    return [c for c in analyze(text) if c.type != "unattributed"]
+
+
+def only(text: str) -> Claim:
+    (claim,) = attributed(text)
+    return claim
+
+
+# --- verbs of saying, thinking and taking a stand -------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "source", "content"),
+    [
+        # opinion
+        ("The senator chastised the regulator for its silence on the merger.", "The senator",
+         "the regulator for its silence on the merger."),
+        # sport
+        ("Coach Rita Alves knows that one more defeat will cost her the job.", "Coach Rita Alves",
+         "one more defeat will cost her the job."),
+        # business
+        ("Union leader Tom Brady Okoro denounced the pay offer as an insult.", "Union leader Tom Brady Okoro",
+         "the pay offer as an insult."),
+        # court
+        ("The defendant's mother implored the jury to spare her son.", "The defendant's mother",
+         "the jury to spare her son."),
+        # feature
+        ("Ms. Ferreira felt that the village had been forgotten by the capital.", "Ms. Ferreira",
+         "the village had been forgotten by the capital."),
+        # wire: a verb that wants what it is about
+        ("The minister spoke of a crisis in the hospitals.", "The minister",
+         "a crisis in the hospitals."),
+    ],
+)  # fmt: skip
+def test_a_verb_of_the_long_tail_attributes_with_a_source_for_its_subject(text, source, content):
+    claim = only(text)
+    assert (claim.source, claim.text) == (source, content)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Two university officials, who spoke on condition of anonymity, were not named.",
+        "The two leaders talked for an hour before the dinner.",
+        "Prices continued to climb through the spring.",
+        "Several passengers are reportedly considering legal action against the airline.",
+    ],
+)
+def test_such_a_verb_without_what_it_is_about_is_no_cue(text):
+    assert attributed(text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "source", "type_", "content"),
+    [
+        # business: evidence closing the sentence
+        ("Exports fell for a third month, figures from the customs office showed.",
+         "figures from the customs office", "document", "Exports fell for a third month"),
+        # court
+        ("The contractor had cut corners on the welds, the inquiry found.", "the inquiry",
+         "document", "The contractor had cut corners on the welds"),
+        # opinion: a thought closing the sentence
+        ("The reform will not survive the next election, many economists fear.",
+         "many economists", "anonymous_source", "The reform will not survive the next election"),
+        # sport: the manner of saying, inverted
+        ("“We will be back,” shouted captain Joel Anand from the bus.", "captain Joel Anand",
+         "named_official", "We will be back"),
+        # wire: an outlet after its report
+        ("The talks had stalled over fishing rights, reported Reuters.", "Reuters",
+         "media_report", "The talks had stalled over fishing rights"),
+    ],
+)  # fmt: skip
+def test_more_verbs_close_a_sentence_or_stand_before_their_source(text, source, type_, content):
+    claim = only(text)
+    assert (claim.source, claim.type, claim.text) == (source, type_, content)
+
+
+# --- the source after an opening phrase with no comma ------------------------------------------
+
+
+def test_a_pronoun_after_an_opening_phrase_is_the_subject():
+    text = (
+        "Mayor Lena Okafor opened the bridge on Monday.\n\n"
+        "Later in an interview with the local radio station she blasted the contractors for the delays."
+    )
+    claim = attributed(text)[-1]
+    assert claim.source == "she"
+    assert claim.source_resolved == "Lena Okafor"
+    assert claim.text == "the contractors for the delays."
+
+
+def test_a_name_known_from_earlier_after_an_opening_phrase_is_the_subject():
+    text = (
+        "Judge Maria Costa heard the case in March.\n\n"
+        "At a hearing with both parties in the room Costa said that the evidence was incomplete."
+    )
+    claim = attributed(text)[-1]
+    assert (claim.source_resolved, claim.text) == ("Maria Costa", "the evidence was incomplete.")
+
+
+def test_an_opening_phrase_ending_in_a_day_is_no_source():
+    assert attributed("In the meeting on Monday said nothing new happened.") == []
+
+
+# --- sources written with their descriptions --------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "source", "resolved"),
+    [
+        # wire
+        ("Dana Pruitt, a lawyer for the families, said the settlement was too small.",
+         "Dana Pruitt, a lawyer for the families", "Dana Pruitt"),
+        # feature: a relative clause describes the speaker
+        ("Omar Haddad, who has farmed the valley for 40 years, said the river had never been so low.",
+         "Omar Haddad, who has farmed the valley for 40 years", "Omar Haddad"),
+        # business: the description after an inverted cue
+        ("“Margins will recover,” said Ines Kowal, chief financial officer of Brightline Foods.",
+         "Ines Kowal, chief financial officer of Brightline Foods", "Ines Kowal"),
+        # a pronoun stays the pronoun
+        ("Ana Ruiz runs the shelter.\n\nShe, a nurse by training, said the beds were full.",
+         "She", "Ana Ruiz"),
+    ],
+)  # fmt: skip
+def test_the_source_as_written_keeps_its_description(text, source, resolved):
+    claim = attributed(text)[-1]
+    assert (claim.source, claim.source_resolved) == (source, resolved)
