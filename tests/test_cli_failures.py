@@ -75,6 +75,13 @@ def test_ctrl_c_stops_an_import_between_articles_with_the_summary(tmp_path):
     assert "stopped by Ctrl+C" in out and "not tried" in out and "Traceback" not in err
     imported = 1 + out.count("imported /")
     assert imported < 80
+    # their claims were not looked up in other stories: the next import does it
+    counted = f"{imported} article{'' if imported == 1 else 's'}"
+    assert f"the claims of {counted} are still to be looked for" in out
+    again = run("import", "--db", str(tmp_path / "news.sqlite"), str(folder / "article-000.txt"))
+    out = again.stdout.decode()
+    assert f"looking for the claims of {counted} in other stories" in out
+    assert "still to be looked for" not in out and b"Traceback" not in again.stderr
 
 
 @pytest.mark.parametrize(

@@ -496,3 +496,26 @@ def test_a_snapshot_that_keeps_finding_stale_stories_may_write_them(
         export.write_stories(out)  # rolls the stale story up inside the snapshot
     assert ids_in(out.getvalue()) == ({"1"}, 1)
     assert_as_live(list(csv.DictReader(io.StringIO(out.getvalue()))))
+
+
+def test_an_export_says_when_an_interrupted_imports_corroboration_is_missing(
+    tmp_path, sample_db, capsys
+):
+    from sourcemark.store.corroboration import defer_articles
+    from sourcemark.store.models import Article, writing
+
+    open_database(sample_db)
+    with writing():  # as an import killed between storing the article and finding its pairs
+        defer_articles([Article.get().id])
+    close_database()
+    capsys.readouterr()
+    assert main(["export", "--db", sample_db, "--claims", str(tmp_path / "c.csv")]) == 0
+    assert "the claims of 1 article an interrupted import stored" in capsys.readouterr().err
+    assert (
+        main(["report", "--db", sample_db, "--story", "1", "--out", str(tmp_path / "r.html")]) == 0
+    )
+    assert "their corroboration is missing here" in capsys.readouterr().err
+    assert main(["import", "--db", sample_db, str(sample_story_path())]) == 1  # a duplicate
+    assert "looking for the claims of 1 article in other stories" in capsys.readouterr().out
+    assert main(["export", "--db", sample_db, "--claims", str(tmp_path / "c.csv")]) == 0
+    assert "interrupted" not in capsys.readouterr().err

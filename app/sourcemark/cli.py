@@ -437,6 +437,10 @@ def _story_exists(story_id: int, url: str) -> bool:
     return True
 
 
+def _articles(n: int) -> str:
+    return f"{n:,} article{'' if n == 1 else 's'}"
+
+
 def cmd_import(args: argparse.Namespace) -> int:
     import signal
 
@@ -462,12 +466,20 @@ def cmd_import(args: argparse.Namespace) -> int:
         stop.append(True)
         print("sourcemark: stopping after this article (Ctrl+C again stops now)", file=sys.stderr)
 
+    told = []
+
+    def finding(_done, total):
+        if not told:
+            told.append(total)
+            print(f"looking for the claims of {_articles(total)} in other stories")
+
     previous = signal.signal(signal.SIGINT, interrupted)
     failure = None
     try:
         report = import_paths(
-            args.paths, args.story, progress=progress, cancelled=lambda: bool(stop)
-        )
+            args.paths, args.story, progress=progress, cancelled=lambda: bool(stop),
+            finding=finding,
+        )  # fmt: skip
     except StoreError as error:  # the database itself failed (damaged, disk full): stop
         print(f"sourcemark: {error}", file=sys.stderr)
         failure, report = error, error.report
@@ -481,6 +493,10 @@ def cmd_import(args: argparse.Namespace) -> int:
         f"{len(report.imported)} imported, {len(report.failed)} not imported{stopped}, "
         f"into {describe(url)}"
     )
+    found = report.corroboration
+    if found is not None and found.left:
+        print(f"the claims of {_articles(found.left)} are still to be looked for in other "
+              "stories: the next import (or the window) does it")  # fmt: skip
     if report.cancelled:
         return 130
     return 1 if report.failed or failure else 0
@@ -525,6 +541,18 @@ def _say_unscored(story_ids: list[int] | None) -> None:
     unscored = unscored_stories(story_ids)
     if unscored:
         print(f"sourcemark: {unscored_note(unscored)}", file=sys.stderr)
+    _say_pending()
+
+
+def _say_pending() -> None:
+    """Corroboration an interrupted import left to find is missing from what was written."""
+    from sourcemark.store.corroboration import pending_articles
+
+    waiting = pending_articles()
+    if waiting:
+        print(f"sourcemark: the claims of {_articles(waiting)} an interrupted import stored "
+              "are not yet looked for in other stories (the next import, or the window, does "
+              "it); their corroboration is missing here", file=sys.stderr)  # fmt: skip
 
 
 def cmd_report(args: argparse.Namespace) -> int:
@@ -543,6 +571,7 @@ def cmd_report(args: argparse.Namespace) -> int:
         print(f"sourcemark: the report was not written: {failure(error)}", file=sys.stderr)
         return 1
     print(f"wrote the report of story {args.story} to {out}")
+    _say_pending()
     return 0
 
 

@@ -15,6 +15,7 @@ from sourcemark.ingest.html import read_html
 from sourcemark.ingest.readers import within_limits
 from sourcemark.store import StoreError
 from sourcemark.store.articles import DuplicateArticle, add_article
+from sourcemark.store.corroboration import PendingResult, index_pending
 from sourcemark.store.models import Article, Story
 
 log = logging.getLogger(__name__)
@@ -39,6 +40,9 @@ class ImportReport:
     outcomes: list[ImportOutcome] = field(default_factory=list)
     cancelled: bool = False
     total: int = 0  # items to import, folders expanded
+    # the pass after the articles were stored that looked their claims up among other
+    # stories' (this import's and any an earlier one left): None if it did not run
+    corroboration: PendingResult | None = None
 
     @property
     def imported(self) -> list[ImportOutcome]:
@@ -49,10 +53,14 @@ class ImportReport:
         return [o for o in self.outcomes if o.error]
 
 
-def store_document(document: Document, story_id: int | None = None) -> Article:
+def store_document(
+    document: Document, story_id: int | None = None, defer_pairs: bool = False
+) -> Article:
     claims = analyze(document.text, document.title, document.outlet)
     story = Story.get_by_id(story_id) if story_id is not None else None
-    return add_article(document, claims, story=story, analyzer_version=ANALYZER_VERSION)
+    return add_article(
+        document, claims, story=story, analyzer_version=ANALYZER_VERSION, defer_pairs=defer_pairs
+    )
 
 
 @dataclass(slots=True, frozen=True)
@@ -93,12 +101,13 @@ def _read(item: Item) -> Document:
     return read_item(item)
 
 
-def import_one(item: Item, story_id: int | None = None) -> ImportOutcome:
+def import_one(item: Item, story_id: int | None = None, defer_pairs: bool = False) -> ImportOutcome:
     """Import one file, address or snippet; every failure becomes a message in the outcome,
-    never an exception."""
+    never an exception. With ``defer_pairs`` its corroboration is left to
+    find_corroboration()."""
     outcome = ImportOutcome(origin=printable_path(str(item)))  # a name not UTF-8, printable
     try:
-        article = store_document(read_any(item), story_id)
+        article = store_document(read_any(item), story_id, defer_pairs)
     except IngestError as error:
         outcome.error = str(error)
     except DuplicateArticle as duplicate:
@@ -139,25 +148,44 @@ def import_paths(
     story_id: int | None = None,
     progress: Callable[[int, int, ImportOutcome], None] | None = None,
     cancelled: Callable[[], bool] | None = None,
+    finding: Callable[[int, int], None] | None = None,
 ) -> ImportReport:
     """Import each item (folders expanded); ``progress(done, total, outcome)`` after each.
     Each article is stored whole in its own transaction, so a cancel or a crash between
-    two leaves no part of one behind."""
+    two leaves no part of one behind. Then the claims of the articles stored are looked up
+    among other stories' (find_corroboration, ``finding(done, total)`` after each batch of
+    articles); a cancel stops that too, and the next import (or the window, when it opens
+    the database) finishes it."""
     items = expand_paths(paths)
     report = ImportReport(total=len(items))
-    for index, item in enumerate(items):
-        if cancelled and cancelled():
-            report.cancelled = True
-            break
-        try:
-            outcome = import_one(item, story_id)
-        except StoreError as error:  # the database failed: what was imported is told too
-            error.report = report
-            raise
-        report.outcomes.append(outcome)
-        if progress:
-            progress(index + 1, len(items), outcome)
+    try:
+        for index, item in enumerate(items):
+            if cancelled and cancelled():
+                report.cancelled = True
+                break
+            outcome = import_one(item, story_id, defer_pairs=True)
+            report.outcomes.append(outcome)
+            if progress:
+                progress(index + 1, len(items), outcome)
+        report.corroboration = find_corroboration(finding, cancelled)
+    except StoreError as error:  # the database failed: what was imported is told too
+        error.report = report
+        raise
     return report
+
+
+def find_corroboration(
+    finding: Callable[[int, int], None] | None = None,
+    cancelled: Callable[[], bool] | None = None,
+) -> PendingResult:
+    """Look up the claims of the articles imports stored (and of any an import cut short
+    left) among other stories' claims; a database failure is a StoreError, as in an
+    import."""
+    try:
+        return index_pending(finding, cancelled)
+    except peewee.OperationalError as error:
+        _raise_store_failure(error)
+        raise
 
 
 def expand_paths(items: Iterable[Item]) -> list[Item]:

@@ -6,7 +6,15 @@ from sourcemark.analysis.types import SourcingType
 from sourcemark.ingest import Document
 from sourcemark.scoring import Settings
 from sourcemark.store.articles import add_article
-from sourcemark.store.corroboration import rebuild_index
+from sourcemark.store.corroboration import (
+    PendingResult,
+    defer_articles,
+    forget_claims,
+    index_pending,
+    pending_articles,
+    rebuild_index,
+)
+from sourcemark.store.curation import restore, trash_stories
 from sourcemark.store.edits import delete_claims, restore_claims, save_settings
 from sourcemark.store.links import set_link
 from sourcemark.store.models import Claim, ClaimWord, Corroboration
@@ -190,3 +198,66 @@ def test_the_comparisons_a_claim_makes_stay_bounded_as_copies_pile_up(db, monkey
     searches.reset()
     rebuild_index()  # the same bound when every pair is found anew
     assert searches.claims == 30 and searches.most_compared == 6
+
+
+# -- found after an import stored its articles ------------------------------------------------
+
+
+def store_later(text: str, outlet: str, source: str = "the transport department"):
+    """An article stored as an import stores it: its pairs left for index_pending()."""
+    sentence = f"{source.capitalize()} said {text}."
+    start = sentence.index(text)
+    claim = FoundClaim(text, start, start + len(text), SourcingType.NAMED_OFFICIAL,
+                       source=source, source_resolved=source)  # fmt: skip
+    document = Document(sentence, title=text[:40], outlet=outlet)
+    article = add_article(document, [claim], defer_pairs=True)
+    return Claim.get(Claim.article == article.id), article
+
+
+def test_pairs_left_by_an_import_are_found_by_the_pass_after_it_in_batches(db):
+    first, _ = store(SAID, "The Lakeshore Examiner")  # stored before, indexed at once
+    later = [store_later(SAID.replace("six", word), f"Outlet {n}", f"source {n}")[0]
+             for n, word in enumerate(["six", "six full", "some six", "about six", "six long"])]  # fmt: skip
+    assert pairs() == set() and pending_articles() == 5
+    assert ClaimWord.select().where(ClaimWord.claim.in_(later)).count() == 0
+    steps = []
+    result = index_pending(progress=lambda done, total: steps.append((done, total)), batch=2)
+    assert steps == [(2, 5), (4, 5), (5, 5)] and pending_articles() == 0
+    assert (result.articles, result.left) == (5, 0) and result.pairs == len(pairs())
+    found = {(a, b) for a, b, status, is_found in pairs() if status == "found" and is_found}
+    every = sorted([first.id] + [claim.id for claim in later])
+    assert found == {(a, b) for k, a in enumerate(every) for b in every[k + 1 :]}
+    assert index_pending() == PendingResult()  # nothing left: nothing done
+
+
+def test_the_pass_finds_what_storing_one_by_one_finds(db):
+    texts = [SAID, SAID + " last week", "ferry fares will rise by a tenth in May because of fuel",
+             "fares on the ferries will rise by a tenth in May because of the price of fuel",
+             SAID.replace("April", "March")]  # fmt: skip
+    for n, text in enumerate(texts):
+        store(text, f"Outlet {n}", f"source {n}")
+    at_once = {(a, b) for a, b, _s, _f in pairs()}
+    assert at_once  # the fixture has pairs to find
+    forget_claims([claim.id for claim in Claim.select()])  # found again through the pass
+    assert pairs() == set()
+    defer_articles([claim.article_id for claim in Claim.select()])
+    index_pending(batch=2)
+    assert {(a, b) for a, b, _s, _f in pairs()} == at_once
+
+
+def test_a_cancelled_pass_leaves_the_rest_waiting_and_the_trash_is_not_indexed(db):
+    first, _ = store(SAID, "The Lakeshore Examiner")
+    second, kept = store_later(SAID + " in the spring", "The Harbour Post", "the mayor")
+    third, thrown = store_later(SAID + " this year", "The Ferry News", "a ferry captain")
+    asked = []
+    result = index_pending(cancelled=lambda: asked.append(1) or len(asked) > 1, batch=1)
+    assert (result.articles, result.left) == (1, 1) and pending_articles() == 1
+    assert pairs() == {(first.id, second.id, "found", True)}
+    trash_stories([thrown.story_id])
+    assert index_pending().articles == 1 and pending_articles() == 0
+    assert ClaimWord.select().where(ClaimWord.claim == third.id).count() == 0
+    assert pairs() == {(first.id, second.id, "found", True)}
+    restore([thrown.story_id])  # back from the Trash: looked up at once
+    assert {(a, b) for a, b, _s, _f in pairs()} == {
+        (first.id, second.id), (first.id, third.id), (second.id, third.id)}  # fmt: skip
+    assert kept.story_id != thrown.story_id

@@ -5,8 +5,10 @@ from PySide6.QtCore import QMimeData, QPointF, Qt, QTimer, QUrl
 from PySide6.QtGui import QDragEnterEvent, QDragMoveEvent, QDropEvent
 from PySide6.QtWidgets import QApplication
 
-from sourcemark.store import open_database
-from sourcemark.store.models import Article, Claim, Story
+from sourcemark.store import close_database, open_database
+from sourcemark.store.corroboration import pending_articles
+from sourcemark.store.models import Article, Claim, ClaimWord, Corroboration, Story
+from sourcemark.ui.main_window import MainWindow
 from tests.ingest import samples
 from tests.ui.test_main_window import demo_window, drag_and_drop, make_window
 
@@ -241,3 +243,49 @@ def test_a_refused_copy_names_its_story_and_offers_to_show_it(qtbot, db_url, set
     show = next(b for b in box.buttons() if b.text() == "Show the Story")
     qtbot.mouseClick(show, Qt.MouseButton.LeftButton)
     assert window.stories.current_story_id() == first.id
+
+
+def test_the_bar_counts_the_articles_then_their_corroboration(qtbot, db_url, settings, tmp_path):
+    open_database(db_url)
+    window = make_window(qtbot, db_url, settings)
+    write_articles(tmp_path / "many", 60)
+    shown = []
+    window.progress.valueChanged.connect(lambda value: shown.append(window.progress.format()))
+    with qtbot.waitSignal(window.imports_done, timeout=IMPORT_TIMEOUT):
+        drag_and_drop(window, files_mime(tmp_path / "many"))
+    assert shown.index("60 of 60") < shown.index("Corroboration 60 of 60"), shown
+    assert "Corroboration 25 of 60" in shown  # a batch of articles at a time
+    assert pending_articles() == 0 and Corroboration.select().count() > 0
+
+
+def test_a_cancelled_imports_corroboration_is_found_when_the_window_opens_again(
+    qtbot, db_url, settings, tmp_path
+):
+    open_database(db_url)
+    window = make_window(qtbot, db_url, settings)
+    paths = write_articles(tmp_path / "many", 100)
+    window.import_progressed.connect(
+        lambda done, _total: (
+            done == 10 and qtbot.mouseClick(window.cancel_button, Qt.MouseButton.LeftButton)
+        )
+    )
+    with qtbot.waitSignal(window.imports_done, timeout=IMPORT_TIMEOUT) as done:
+        drag_and_drop(window, files_mime(*paths))
+    report = done.args[0]
+    stored = len(report.imported)
+    assert report.cancelled and report.corroboration.left == stored == pending_articles() >= 10
+    message = window.statusBar().currentMessage()
+    assert "cancelled" in message and "found the next time" in message, message
+    assert ClaimWord.select().count() == 0  # their claims not yet looked up
+    window.close()
+    close_database()
+    again = MainWindow(db_url, settings)  # as when Sourcemark starts on this database
+    qtbot.addWidget(again)
+    with qtbot.waitSignal(again.imports.done, timeout=IMPORT_TIMEOUT):
+        again.show()
+    assert pending_articles() == 0 and ClaimWord.select().count() > 0
+    assert Corroboration.select().count() > 0  # "council approved budget" in many stories
+    assert again.statusBar().currentMessage() == (
+        f"Found the corroboration of {stored} articles an earlier import left unfinished"
+    )
+    assert Article.select().count() == stored  # nothing imported again

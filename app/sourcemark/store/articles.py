@@ -9,7 +9,7 @@ from peewee import IntegrityError
 
 from sourcemark.analysis.types import Claim as FoundClaim
 from sourcemark.ingest.document import Document
-from sourcemark.store.corroboration import index_articles
+from sourcemark.store.corroboration import defer_articles, index_articles
 from sourcemark.store.models import (
     Article,
     Claim,
@@ -82,15 +82,18 @@ def add_article(
     *,
     story: Story | None = None,
     analyzer_version: str = "",
+    defer_pairs: bool = False,
 ) -> Article:
     """Store a document and its claims, in a new story unless one is given. All or nothing.
+    Its claims are looked up among other stories' at once, or with ``defer_pairs`` (an
+    import of many) later by corroboration.index_pending().
     Two people importing the same article at once store it once: the database's unique
     content hash refuses the second, which is told it is a duplicate; a clash over a new
     outlet or source name created by the other at that moment is tried again."""
     found = list(claims)
     for attempt in range(3):
         try:
-            return _add_article(document, found, story, analyzer_version)
+            return _add_article(document, found, story, analyzer_version, defer_pairs)
         except IntegrityError:
             existing = find_duplicate(document)
             if existing is not None:
@@ -100,7 +103,7 @@ def add_article(
     raise AssertionError("unreachable")
 
 
-def _add_article(document, claims, story, analyzer_version) -> Article:
+def _add_article(document, claims, story, analyzer_version, defer_pairs) -> Article:
     with writing():
         existing = find_duplicate(document)
         if existing is not None:
@@ -125,7 +128,10 @@ def _add_article(document, claims, story, analyzer_version) -> Article:
         article = Article(id=insert_row(Article, fields), **fields)
         now = utcnow()
         insert_rows(Claim, _claim_rows(article.id, list(claims), now))
-        index_articles([article.id])
+        if defer_pairs:
+            defer_articles([article.id])
+        else:
+            index_articles([article.id])
         if not new_story:
             Story.update(updated=now).where(Story.id == story.id).execute()
     return article

@@ -9,6 +9,11 @@ corroborations, one row per pair. Views, exports and roll-ups read those pairs r
 searching the archive again, so their cost follows the claims they show, not the archive.
 Whether a found pair counts (another outlet, not a copy, not citing the first report) is
 decided when the claims are graded, since people may change sources and types later.
+
+An import stores its articles first and finds their pairs after, a batch of articles at a
+time (index_pending): the articles are shown and graded at once, and a batch's look-ups
+cost less than each article's alone. Which articles wait is stored with them
+(``unindexed_article``), so an import cut short by a crash is finished by the next.
 """
 
 import heapq
@@ -32,6 +37,7 @@ from sourcemark.store.models import (
     ClaimWord,
     Corroboration,
     Meta,
+    UnindexedArticle,
     database_proxy,
     driver_errors,
     utcnow,
@@ -50,6 +56,7 @@ LOOKUP_WORDS = 5  # a claim is looked up by its rarest words, at most this many
 RECENT = 100  # claims read for each of those words, the last stored: a word's rarity is
 # counted up to this many, and a word in more claims weighs little
 CANDIDATES = 30  # claims compared with each claim, at most: those sharing the most rarity
+PENDING_BATCH = 25  # articles whose pairs are found in one transaction after an import
 
 
 @dataclass
@@ -327,6 +334,59 @@ def claims_of_articles(article_ids: Iterable[int]) -> list[int]:
 def index_articles(article_ids: Iterable[int]) -> int:
     """index_claims() for every claim of these articles."""
     return index_claims(claims_of_articles(article_ids))
+
+
+def defer_articles(article_ids: Iterable[int]) -> None:
+    """Leave these just stored articles' pairs to be found by index_pending() (in the
+    transaction that stored them)."""
+    rows = [{"article": article_id} for article_id in sorted(set(article_ids))]
+    if rows:
+        UnindexedArticle.insert_many(rows).on_conflict_ignore().execute()
+
+
+def pending_articles() -> int:
+    """How many stored articles wait for their pairs to be found."""
+    return select("SELECT COUNT(*) FROM unindexed_article")[0][0]
+
+
+@dataclass
+class PendingResult:
+    articles: int = 0  # articles whose pairs were found
+    pairs: int = 0  # pairs found for them
+    left: int = 0  # articles still waiting (the pass was cancelled)
+
+
+def index_pending(
+    progress: Callable[[int, int], None] | None = None,
+    cancelled: Callable[[], bool] | None = None,
+    batch: int = PENDING_BATCH,
+) -> PendingResult:
+    """Find the pairs of every article waiting for them, in the order they were stored,
+    ``batch`` articles to a transaction; ``progress(done, total)`` after each. A cancel
+    stops between batches: the rest waits for the next pass. An article in the Trash is
+    not indexed (restoring it indexes it)."""
+    result = PendingResult()
+    total = pending_articles()
+    while total:
+        if cancelled is not None and cancelled():
+            result.left = pending_articles()
+            break
+        with writing():
+            query = f"SELECT article_id FROM unindexed_article ORDER BY article_id LIMIT {batch}"
+            if isinstance(database_proxy.obj, PostgresqlDatabase):  # two imports at once: each
+                query += " FOR UPDATE SKIP LOCKED"  # takes its own (SQLite runs them in turn)
+            ids = [row[0] for row in select(query)]
+            if not ids:
+                break
+            live = [row[0] for row in select(
+                f"SELECT a.id FROM article a WHERE a.id IN ({marks(ids)}) AND {live_article()}",
+                ids)]  # fmt: skip
+            result.pairs += index_articles(live)
+            UnindexedArticle.delete().where(UnindexedArticle.article.in_(ids)).execute()
+        result.articles += len(ids)
+        if progress is not None:
+            progress(min(result.articles, total), total)
+    return result
 
 
 def _store_pairs(pairs: dict[tuple[int, int], float], claim_ids: list[int] | None) -> None:

@@ -23,6 +23,8 @@ History:
      which people now rename, move, merge and correct.
   10. claims keep the analyzer's confidence in them (claim.confidence, 0-1; none for a
       claim a person made), which the claims table sorts by.
+  11. articles an import stored whose corroboration is still to be found
+      (unindexed_article): imports find it in batches after storing the articles.
 """
 
 from collections.abc import Callable
@@ -30,7 +32,7 @@ from collections.abc import Callable
 from peewee import BooleanField, CharField, Database
 from playhouse.migrate import PostgresqlMigrator, SchemaMigrator, SqliteMigrator, migrate
 
-SCHEMA_VERSION = 10
+SCHEMA_VERSION = 11
 
 
 def _migrator(database: Database) -> SchemaMigrator:
@@ -141,6 +143,12 @@ def _to_v10(database: Database) -> None:
         migrate(_migrator(database).add_column("claim", "confidence", FloatField(null=True)))
 
 
+def _to_v11(database: Database) -> None:
+    from sourcemark.store.models import UnindexedArticle
+
+    database.create_tables([UnindexedArticle])
+
+
 # SQLite's full-text index of claims' words (text, source as written, note), for the search
 # of All stories: a word found nowhere answers at once, where reading every claim takes a
 # tenth of a second on 250,000 of them. Kept by triggers; its own copy of nothing (the
@@ -199,4 +207,5 @@ MIGRATIONS: dict[int, Callable[[Database], Callable[[], object] | None]] = {
     8: _to_v8,
     9: _to_v9,
     10: _to_v10,
+    11: _to_v11,
 }

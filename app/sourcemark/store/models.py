@@ -197,4 +197,23 @@ class Corroboration(BaseModel):
         indexes = ((("claim", "other"), True),)
 
 
-ALL_MODELS = [Meta, Outlet, Source, SourceAlias, Story, Article, Claim, ClaimWord, Corroboration]
+class UnindexedArticle(BaseModel):
+    """An article stored by an import whose claims are not yet looked up among other
+    stories' (store.corroboration.index_pending): written with the article, deleted in the
+    transaction that finds its pairs, so an import cut short is finished next time."""
+
+    article = ForeignKeyField(Article, primary_key=True, on_delete="CASCADE")
+
+
+ALL_MODELS = [
+    Meta,
+    Outlet,
+    Source,
+    SourceAlias,
+    Story,
+    Article,
+    Claim,
+    ClaimWord,
+    Corroboration,
+    UnindexedArticle,
+]

@@ -69,6 +69,7 @@ class MainWindow(QMainWindow):
         self._restore_layout()
         self.refresh()
         self.changes.start()  # other people's changes appear by themselves
+        self.imports.finish_corroboration()  # what an import cut short left to find
 
     # -- construction -------------------------------------------------------------------------
 

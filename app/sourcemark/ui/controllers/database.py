@@ -74,6 +74,7 @@ class DatabaseController(QObject):
         window.forget_database()  # its undo steps and dialogs belong to the other database
         window.refresh()
         window.statusBar().showMessage(f"Connected to {describe(url)}", 5000)
+        window.imports.finish_corroboration()  # what an import cut short left to find
         return True
 
     def show_database(self) -> None:

@@ -10,6 +10,8 @@ from PySide6.QtWidgets import QApplication, QFileDialog, QMessageBox
 from sourcemark.paths import sample_story_path
 from sourcemark.pipeline import ImportReport, import_paths
 from sourcemark.store import StoreError
+from sourcemark.store.corroboration import pending_articles
+from sourcemark.store.db import is_read_only
 from sourcemark.store.models import Story
 from sourcemark.ui.controllers.articles import key_of
 from sourcemark.ui.drops import items_from_mime
@@ -163,13 +165,25 @@ class ImportController(QObject):
             def step(done, total, outcome):
                 progress(done, (total, outcome))
 
-            return import_paths(items, story_id, progress=step, cancelled=cancelled)
+            def finding(done, total):
+                progress(done, (total, None))
+
+            return import_paths(
+                items, story_id, progress=step, cancelled=cancelled, finding=finding
+            )
 
         self.task = Task(work)
         self.task.signals.progress.connect(self._progress)
         self.task.signals.finished.connect(self._finished)
         self.task.signals.failed.connect(self._failed)
         self.pool.start(self.task)
+
+    def finish_corroboration(self) -> None:
+        """Look up the claims of articles an earlier import stored without finishing (the app
+        closed or crashed, the import was cancelled) among other stories' claims, on the
+        worker, as the end of an import does: when the database is opened."""
+        if self.task is None and not is_read_only() and pending_articles():
+            self.start_import([])
 
     def cancel_import(self) -> None:
         if self.task is not None:
@@ -181,8 +195,15 @@ class ImportController(QObject):
         total, outcome = payload
         progress = self.window.progress
         progress.setRange(0, total)
-        progress.setValue(done)
+        if outcome is None:  # the articles are stored: their claims are looked up
+            progress.setFormat(f"Corroboration {done} of {total}")
+            progress.setValue(done)
+            self.window.statusBar().showMessage(
+                f"Looking for the claims of {counted(total, 'article')} in other stories…", 4000
+            )
+            return
         progress.setFormat(f"{done} of {total}")
+        progress.setValue(done)
         name = (
             Path(outcome.origin).name if not outcome.origin.startswith("http") else outcome.origin
         )
@@ -220,6 +241,17 @@ class ImportController(QObject):
         window = self.window
         self._end_task()
         window.refresh()
+        found = report.corroboration
+        if not report.total:  # only an earlier import's corroboration was found
+            if found is not None and found.articles:
+                message = (f"Found the corroboration of {counted(found.articles, 'article')} "
+                           "an earlier import left unfinished")  # fmt: skip
+                if found.left:
+                    message += f" ({counted(found.left, 'article')} left for the next import)"
+                window.statusBar().showMessage(message, 8000)
+            self.done.emit(report)
+            self._next_pending()
+            return
         if report.imported:
             window.stories.select_story(report.imported[-1].story_id)
         n = len(report.imported)
@@ -230,6 +262,10 @@ class ImportController(QObject):
             message += f"; {counted(duplicates, 'article')} already in the database"
         if report.cancelled:
             message += " (cancelled)"
+        if found is not None and found.left:  # cancelled before their claims were looked up
+            message += (f"; other stories' claims that corroborate "
+                        f"{'it' if found.left == 1 else 'them'} are found the next time an "
+                        "import runs or the database is opened")  # fmt: skip
         if n:
             message += f"; {key_of(window.undo_action)} takes the import back"
         window.statusBar().showMessage(message, 8000)
