@@ -135,3 +135,52 @@ def test_an_opening_phrase_ending_in_a_day_is_no_source():
 def test_the_source_as_written_keeps_its_description(text, source, resolved):
     claim = attributed(text)[-1]
     assert (claim.source, claim.source_resolved) == (source, resolved)
+
+
+# --- cues inside clauses, after "to" and after a preposition ----------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "source", "content"),
+    [
+        # wire: a clause of time, then what was said
+        ("Shares fell when the chairman noted that orders had slowed.", "the chairman",
+         "orders had slowed."),
+        # opinion: a verb the cue hangs on
+        ("The governor drew fire after he appeared to suggest that teachers were overpaid.", "he",
+         "teachers were overpaid."),
+        # sport
+        ("The coach went on to say that the referee had lost control.", "The coach",
+         "the referee had lost control."),
+        # court: an adverbial between the cue and "that"
+        ("The defendant continues to insist, most recently in a letter to the judge, that he was abroad.",
+         "The defendant", "he was abroad."),
+        # feature: a gerund after a preposition
+        ("She won over the room by telling them that the clinic would stay open.", "She",
+         "the clinic would stay open."),
+    ],
+)  # fmt: skip
+def test_a_cue_inside_a_clause_or_after_to_keeps_its_subject(text, source, content):
+    claim = only(text)
+    assert (claim.source, claim.text) == (source, content)
+
+
+def test_a_finding_inside_a_clause_of_time_is_an_event():
+    assert attributed("The plant closed when inspectors found that the roof was unsafe.") == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # business: a cue word after a determiner is a noun
+        "The board approved a plan to sell the two regional airlines next year.",
+        # opinion
+        "Voters have heard their worst fears confirmed by the latest figures.",
+        # a subject that holds a verb of its own is no subject
+        "Cruz thanked Trump on Twitter for backing his plans to cut the budget.",
+        # an opening phrase is no subject
+        "In one of those savings plans the money grows without tax.",
+    ],
+)
+def test_nouns_and_clauses_are_not_cues_and_sources(text):
+    assert attributed(text) == []

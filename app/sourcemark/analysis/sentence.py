@@ -154,14 +154,18 @@ class SentenceRules(SubjectRules):
                 continue
             if (
                 t.lower in PARTICIPLE_CUES
-                and i > 0
-                and tokens[i - 1].text == ","
-                and not tokens[i - 1].quoted
+                or (t.lower in lx.PROGRESSIVE and t.lower not in _GROUNDS_OR_NAMING)
+            ) and (
+                _after_comma(tokens, i)
+                # "pitched himself by telling them that ...", "before asking her, '...'"
+                or (i > 1 and tokens[i - 1].lower in _GERUND_PREPOSITIONS)
             ):
                 cues.append(("participle", i, i + 1))
             elif (
                 t.lower in lx.REPORTING_VERBS
                 and t.lower not in lx.NOUN_LIKE
+                # "a game plan", "their worst fears": a noun, not a cue
+                and (i == 0 or not _names_a_noun(tokens[i - 1]))
                 and (
                     t.lower not in lx.ABOUT_VERBS
                     or (i + 1 < n and tokens[i + 1].lower in lx.ABOUT_WORDS)
@@ -310,6 +314,11 @@ class SentenceRules(SubjectRules):
             if (
                 verb not in STRONG_VERBS
                 and (verb not in _ACTS or tokens[s - 1].lower == "than")
+                and (
+                    verb in _FINDING_VERBS
+                    or (verb in EVIDENCE_VERBS and mention.kind == "document")
+                    or not _states_that(tokens, v)
+                )
                 and s > 0
                 and s != v
                 and tokens[s - 1].lower in SUBORDINATORS
@@ -436,6 +445,8 @@ class SentenceRules(SubjectRules):
             or tokens[k].lower in {"that", ":"}
             or tokens[k].text == ":"
             or verb in RECIPIENT_VERBS
+            # "insisted, most recently in an interview, that ..."
+            or (tokens[k].text == "," and k + 1 < n and not tokens[k + 1].quoted)
         )
         for m in range(k, min(n, k + 14) if leads_in else k):
             t = tokens[m]
@@ -483,6 +494,54 @@ def _denies_a_request(tokens: list[Token], v: int) -> bool:
         if not t.is_word or t.quoted:
             return False
     return False
+
+
+def _states_that(tokens: list[Token], v: int) -> bool:
+    """Whether a that-clause or a quotation follows the cue right away: "when Ruiz noted
+    that ...", "after she argued, '...'": what was said, even inside a clause of time."""
+    n = len(tokens)
+    k = v + 1
+    if k < n and tokens[k].text == ",":
+        k += 1
+    return k < n and (tokens[k].lower == "that" or tokens[k].text in QUOTE_MARKS)
+
+
+def _names_a_noun(before: Token) -> bool:
+    """Whether the word before a cue word makes it a noun: a determiner. (After a
+    possessive it stays a cue: "Mrs. Ruiz's plan would cap ..." rests on Mrs. Ruiz.)"""
+    low = before.lower
+    return low in _NOUN_DETERMINERS and not before.quoted
+
+
+_NOUN_DETERMINERS = frozenset(
+    """a an the his her their its our my your this these those every each no some any
+    another""".split()
+)
+
+
+def _after_comma(tokens: list[Token], i: int) -> bool:
+    """Whether a participle hangs on the clause before it: ', saying ...', ', even
+    suggesting ...', '"...," adding ...' (the comma inside the quotation mark)."""
+    k = i - 1
+    if k > 0 and tokens[k].lower in _PARTICIPLE_ADVERBS:
+        k -= 1  # ", even suggesting", ", perhaps recognizing"
+    if k <= 0:
+        return False
+    before = tokens[k]
+    if before.text == ",":
+        return not before.quoted
+    return before.text in _CLOSING_MARKS and tokens[k - 1].text == ","
+
+
+# ", citing X" gives the grounds and ", calling it X" names what was denied: both go on the
+# act before them
+_GROUNDS_OR_NAMING = frozenset(
+    {"citing", "calling", "describing", "terming", "labeling", "labelling", "branding"}
+)
+_FINDING_VERBS = frozenset({"find", "finds", "found", "show", "shows", "showed", "shown"})
+_GERUND_PREPOSITIONS = frozenset({"by", "before", "after", "while", "without"})
+_PARTICIPLE_ADVERBS = frozenset({"even", "perhaps", "also", "again", "then", "later", "while"})
+_CLOSING_MARKS = frozenset({"”", '"', "’"})
 
 
 def _after_be(tokens: list[Token], i: int) -> bool:

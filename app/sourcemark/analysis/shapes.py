@@ -57,7 +57,7 @@ STRONG_VERBS = frozenset({"put"}) | frozenset(
 
 RECIPIENT_VERBS = frozenset(
     """told tells tell informed informs assured assures reminded reminds warned warns briefed
-    briefs""".split()
+    briefs telling informing assuring reminding briefing""".split()
 )
 
 BOUNDARY_WORDS = frozenset(

@@ -95,6 +95,14 @@ class SubjectRules:
             k -= 2  # "the research not only documented ..."
             if k < floor:
                 return None
+        elif tokens[k].lower == "to" and k - 1 > floor and _catenative(tokens, k - 1):
+            # "continues to insist", "appeared to suggest", "went on to say": the subject
+            # of the verb before "to"
+            k -= 3 if tokens[k - 1].lower == "on" else 2
+            while k >= floor and not tokens[k].quoted and is_auxiliary(tokens[k]):
+                k -= 1
+            if k < floor or tokens[k].lower in PASSIVE:
+                return None
         elif tokens[k].lower in PASSIVE or tokens[k].lower in {"to", "not", "n't"}:
             return None
         end = k
@@ -215,13 +223,23 @@ class SubjectRules:
         possessive = len(words) == 1 and tokens[end].lower.endswith(("'s", "’s"))
         if possessive or "".join(words).isdigit():
             return None  # "Editor's note", "18 states": not a subject
-        if tokens[start].lower in _NOT_SUBJECT_START and not tokens[start].is_cap:
-            return None  # "per the McKinley plan", "in one of those plans": not a subject
-        for t in tokens[start : end + 1]:
+        if tokens[start].lower in _NOT_SUBJECT_START and (not tokens[start].is_cap or end > start):
+            return None  # "per the McKinley plan", "In one of those plans": not a subject
+        for m in range(start, end + 1):
+            t = tokens[m]
             if t.lower in {"who", "which", "that", "whose"}:
                 break  # a relative clause may hold verbs: "an official who was not authorised"
             if t.lower in FINITE:
                 return None  # "Trump has faced questions": a clause, not a subject
+            if (
+                m > start
+                and t.lower.endswith("ed")
+                and not t.is_cap
+                and tokens[m - 1].is_cap
+                and tokens[m - 1].lower != "i"
+                and tokens[m + 1].lower not in PREPOSITIONS
+            ):
+                return None  # "Cruz thanked Trump for ...": a clause of its own, no subject
         if tokens[end].lower == "who" and start == end:
             return self._relative_subject(tokens, start, floor, end)
         mention, source_text = self._mention_in(words, position=tokens[start].start)
@@ -322,6 +340,8 @@ class SubjectRules:
     def _leading_subject(self, tokens, start, limit):
         """The sentence's own subject: a name or noun phrase from ``start`` (before ``limit``)."""
         m = start
+        if m < limit and tokens[m].lower in _SUBJECT_PRONOUNS:
+            limit = m + 1  # "He won over the room by telling ...": the pronoun alone
         while m < limit and m - start < 7 and tokens[m].is_word and not tokens[m].quoted:
             t = tokens[m]
             if not (t.is_cap or t.lower in lx.DETERMINERS or t.lower in lx.PRONOUNS):
@@ -459,6 +479,22 @@ class SubjectRules:
             self.last["thing"] = mention
         elif mention.kind == "document":
             self.last["thing"] = mention
+
+
+# Verbs a cue hangs on through "to": "continues to insist", "seemed to suggest"
+_CATENATIVES = frozenset(
+    """continue continues continued appear appears appeared seem seems seemed try tries
+    tried begin begins began""".split()
+)
+
+
+def _catenative(tokens: list[Token], k: int) -> bool:
+    """Whether the word at ``k`` (before "to") carries the cue after it: "continues",
+    "appeared", or "went on"."""
+    word = tokens[k].lower
+    if word == "on":
+        return k > 0 and tokens[k - 1].lower in {"went", "goes", "go", "going"}
+    return word in _CATENATIVES
 
 
 def _names_someone_else(tokens: list[Token], seg: list[Token], left: tuple[int, int]) -> bool:
