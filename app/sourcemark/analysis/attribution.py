@@ -86,6 +86,7 @@ class ArticleAnalyzer(SentenceRules):
         self._loose = ""
         self._paragraph = 0
         self._named_in: dict[str, int] = {}
+        self._mentions: dict = {}
         self.claims: list[Claim] = []
 
     def run(self) -> list[Claim]:

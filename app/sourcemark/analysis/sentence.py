@@ -354,9 +354,9 @@ class SentenceRules(SubjectRules):
             )
         # SOURCE CUE ...: content after the cue, unless the cue closes the clause
         after = self._content_start(tokens, v)
-        before_words = sum(1 for t in tokens[floor:s] if t.is_word)
+        before_words = _words_up_to(tokens, floor, s, 2)
         closing = s > floor and (tokens[s - 1].text in _COMMA_OR_QUOTE or tokens[s - 1].quoted)
-        rest_words = [t for t in tokens[after:] if t.is_word] if after is not None else []
+        rest_words = _words_up_to(tokens, after, len(tokens), 2) if after is not None else 0
         adverbial = (
             after is None
             or not rest_words
@@ -390,7 +390,7 @@ class SentenceRules(SubjectRules):
             return Found(
                 subject_span, mention, source_text, tokens[v].text, v, content, stance, v + 1, s
             )
-        if after is None or len(rest_words) < 2:
+        if after is None or rest_words < 2:
             return None
         if verb in _OBJECT_SENSES and _thing_object(tokens, after, verb):
             return None
@@ -409,7 +409,7 @@ class SentenceRules(SubjectRules):
         ):
             return None  # "a student admitted with a perfect score" is not an attribution
         end = sent.end
-        for m in range(after + 1, n) if "citing" in self.text[sent.start : sent.end] else ():
+        for m in range(after + 1, n) if self.text.find("citing", sent.start, sent.end) >= 0 else ():
             # "..., citing her work" (the comma may sit inside a closing quotation mark):
             # the grounds given, not the claim
             if tokens[m].lower == "citing" and tokens[m - 1].text in {",", "”", '"', "’"}:
@@ -494,6 +494,17 @@ def _denies_a_request(tokens: list[Token], v: int) -> bool:
         if not t.is_word or t.quoted:
             return False
     return False
+
+
+def _words_up_to(tokens: list[Token], start: int, end: int, most: int) -> int:
+    """How many words stand from ``start`` to ``end``, counted up to ``most`` only."""
+    count = 0
+    for k in range(start, end):
+        if tokens[k].is_word:
+            count += 1
+            if count == most:
+                break
+    return count
 
 
 def _states_that(tokens: list[Token], v: int) -> bool:

@@ -40,6 +40,7 @@ class SubjectRules:
     _loose: str
     _paragraph: int  # the index of the paragraph being read
     _named_in: dict[str, int]  # the paragraph where each source was last named
+    _mentions: dict  # what each run of words was found to name, when that holds everywhere
 
     def _subject_before(self, tokens, v, floor):
         found = self._phrase_before(tokens, v, floor)
@@ -370,6 +371,21 @@ class SubjectRules:
         """Classify the words of a source mention, resolving pronouns and short references."""
         if not words:
             return None, None
+        # the same words name the same source all through an article ("Trump said"), unless
+        # what they stand for depends on where they stand (a pronoun, "the company")
+        key = (tuple(words), role, self._loose)
+        known = self._mentions.get(key)
+        if known is not None:
+            return known
+        found = self._classify_mention(words, role, position)
+        mention = found[0]
+        if (mention is None or not mention.by_position) and _PLACED_WORDS.isdisjoint(
+            map(str.lower, words)
+        ):
+            self._mentions[key] = found
+        return found
+
+    def _classify_mention(self, words: list[str], role: str, position: int):
         # "Both he and the Kremlin": the first named source decides
         lowered = [w.lower() for w in words]
         if "and" in lowered:
@@ -519,6 +535,8 @@ def _one_name(words: list[str], lowered: list[str], cut: int, registry: Registry
     return is_org_name(proper) or registry.find(" ".join(proper)) is not None
 
 
+# words whose source depends on where they stand: pronouns, "one of them"
+_PLACED_WORDS = frozenset(lx.PRONOUNS) | {"them"}
 _SUBJECT_PRONOUNS = frozenset({"he", "she", "they", "we"})
 # words that start a phrase of place or time after a name, not a part of it
 _AFTER_NAME = frozenset(
