@@ -296,4 +296,4 @@ def test_all_stories_sort_by_certainty_least_certain_first_a_person_s_claims_las
         c.id for c in person + backwards
     ]
     rows = browse.claim_rows([c.id for c in claims])
-    assert {row[0]: row[-1] for row in rows.values()} == {c.id: c.confidence for c in claims}
+    assert {row[0]: row[24] for row in rows.values()} == {c.id: c.confidence for c in claims}

@@ -446,7 +446,11 @@ def test_another_outlets_story_with_the_same_claim_corroborates_it(
         window.imports.start_import([str(path)])
     wire_bridge = next(row for row in window.claims.model.rows()
                        if "six full weeks" in row.text)  # fmt: skip
-    assert "The Lakeshore Examiner" not in wire_bridge.also_reported_by
+    # it carries the claim too, but with the paper it copies it is one origin: the wire copy
+    # and its original share one grade, corroborated by The Harbour Times's engineers alone
+    assert set(wire_bridge.also_reported_by) == {"The Lakeshore Examiner", "The Harbour Times"}
+    assert (wire_bridge.reported_by, wire_bridge.independent_origins) == (3, 2)
+    assert wire_bridge.code.endswith("2")
 
 
 def test_why_this_score_lists_each_component_and_the_standard_behind_it(qtbot, db_url, settings):

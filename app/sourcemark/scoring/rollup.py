@@ -18,6 +18,13 @@ from rapidfuzz import fuzz, process
 from sourcemark.analysis.types import ANONYMOUS_TYPES, SourcingType
 from sourcemark.scoring.codes import DEFAULT_LETTERS, claim_digit
 from sourcemark.scoring.explain import COMPONENT_NAMES, NOT_APPLYING, STANDARDS, code_meaning
+from sourcemark.scoring.origins import (
+    Origins,
+    find_origins,
+    outlet_words,
+    same_side,
+    source_key,
+)
 
 T = SourcingType
 ON_RECORD = {T.NAMED_OFFICIAL, T.NAMED_PERSON, T.SPOKESPERSON, T.DOCUMENT}
@@ -27,7 +34,8 @@ DIGIT_VALUE = {1: 100, 2: 75, 3: 50, 4: 25, 5: 0}  # MISP's mapping; 6 is left o
 # 2: right of reply does not apply (no weight) unless the headline accuses someone; an
 # anonymous headline makes the story's digit no better than 3 (it made it no worse)
 # 3: a denial or a refusal to comment corroborates no assertion
-RULES = 3
+# 4: the digit counts independent origins (scoring.origins), not corroborating claims
+RULES = 4
 
 
 @dataclass(slots=True)
@@ -88,8 +96,13 @@ class ClaimInput:
     source_letter: str | None = None  # a grade set on its source in the registry
     outlet_letter: str | None = None
     user_digit: int | None = None
-    corroborated_by: int = 0  # independent corroborations found across stories
+    corroborated_by: int = 0  # independent origins known only by their number
     id: int | None = None  # the stored claim, for the links a person confirmed or rejected
+    published: object = None  # its article's date (a date or ISO text), for the earliest
+    origin_of: int | None = None  # a person's decision: the claim whose origin it joins
+    # (its own id: an origin of its own); None: the rules of scoring.origins decide
+    # claims of other stories saying the same thing on the same side (corroborate_across)
+    elsewhere: list["ClaimInput"] = field(default_factory=list)
 
 
 # why a claim carries each flag, one line each
@@ -108,38 +121,7 @@ class ClaimGrade:
     flags: list[str]
     reasons: dict[str, str]  # flag -> one line
     also_reported_by: list[str] = field(default_factory=list)  # outlets of other stories
-
-
-def _source_key(claim: ClaimInput) -> str:
-    return _words_of(claim.source_resolved or claim.source or "")
-
-
-@lru_cache(maxsize=65536)
-def _words_of(name: str) -> str:
-    """A source's name as lower-case words: the same source however it is punctuated."""
-    return " ".join(re.findall(r"\w+", name.lower()))
-
-
-def _independent(
-    a: ClaimInput, b: ClaimInput, key_a: str | None = None, key_b: str | None = None
-) -> bool:
-    """Whether b can corroborate a: taking the same side (a denial never corroborates an
-    assertion, nor the other way round), from another outlet, or in the same outlet a source
-    of another kind that is not anonymous; never a wire copy or a report citing a's outlet.
-    (``key_a``, ``key_b``: their _source_key(), when known already.)"""
-    if b.stance == "declines" or (a.stance == "denies") != (b.stance == "denies"):
-        return False  # a denial says the opposite, a refusal to comment says nothing
-    key_a = _source_key(a) if key_a is None else key_a
-    key_b = _source_key(b) if key_b is None else key_b
-    if a.outlet and b.outlet and a.outlet.lower() != b.outlet.lower():
-        if b.cites_outlet and b.cites_outlet.lower() == a.outlet.lower():
-            return False  # "as reported by" a's outlet: a's report again
-        # a wire story in two papers: the same source, word for word
-        copy = key_a == key_b and fuzz.ratio(a.text, b.text) >= 95
-        return not copy
-    if b.type in ANONYMOUS or b.type == T.UNATTRIBUTED:
-        return False
-    return b.type != a.type and key_a != key_b
+    origins: Origins | None = None  # the claim's independent origins, its own first
 
 
 # Claims of one story are compared only where they share words that tell them apart, so that
@@ -215,18 +197,15 @@ def grade_claims(
     settings = settings or Settings()
     if alike is None:
         alike = _alike_within(claims, settings.similarity)
-    keys = {i: _source_key(claims[i]) for i in alike}
     contested = _contested(claims)
     letters = settings.letters
     grades = []
     for index, claim in enumerate(claims):
         type_ = claim.type
-        corroborations = claim.corroborated_by
-        for other in alike.get(index, ()):
-            if claims[other].source and _independent(
-                claim, claims[other], keys[index], keys.get(other, "")
-            ):
-                corroborations += 1
+        same = [claims[other] for other in alike.get(index, ())
+                if claims[other].source and same_side(claim, claims[other])]  # fmt: skip
+        origins = find_origins(claim, same + claim.elsewhere if claim.elsewhere else same)
+        corroborations = origins.others + claim.corroborated_by
         digit = claim_digit(type_, corroborations, claim.user_digit)
         letter = (
             claim.source_letter
@@ -234,7 +213,9 @@ def grade_claims(
             or letters.get(type_, "F")
         )
         flags, reasons = _flags(index in contested, type_, digit)
-        grades.append(ClaimGrade(f"{letter}{digit}", digit, list(flags), dict(reasons)))
+        grade = ClaimGrade(f"{letter}{digit}", digit, list(flags), dict(reasons))
+        grade.origins = origins
+        grades.append(grade)
     return grades
 
 
@@ -338,7 +319,7 @@ def roll_up(
         if grade.digit in DIGIT_VALUE:
             digits.append(grade.digit)
         highest = max(highest, grade.digit)
-        key = _source_key(claim)
+        key = source_key(claim)
         if key:
             sources.add(key)
     reply = _right_of_reply(claims, title)
@@ -401,7 +382,20 @@ def roll_up(
         "flags": flags,
         "caps": caps,
         "settings": settings.as_dict(),
-        "claims": [{"code": g.code, "flags": g.flags} for g in grades],
+        "claims": [{"code": g.code, "flags": g.flags, **origin_fields(g.origins)} for g in grades],
+    }
+
+
+def origin_fields(origins: Origins | None) -> dict:
+    """What a claim's grade says of its origins, as the JSON and the exports write it:
+    outlets carrying it (its own included), independent origins (its own included), and
+    the earliest claim of its own origin (None for a claim not stored)."""
+    if origins is None:
+        return {"reported_by": 1, "independent_origins": 1, "origin_claim_id": None}
+    return {
+        "reported_by": origins.reported_by,
+        "independent_origins": origins.independent,
+        "origin_claim_id": origins.origin_claim.id,
     }
 
 
@@ -425,8 +419,9 @@ def _corroboration_reason(digits: list[int]) -> str:
     confirmed = sum(1 for d in digits if d == 1)
     probable = sum(1 for d in digits if d == 2)
     single = sum(1 for d in digits if d == 3)
-    return (f"{single} of {len(digits)} attributed claims rest on a single source; "
-            f"{probable} corroborated once, {confirmed} twice or more")  # fmt: skip
+    return (f"{confirmed + probable} of {len(digits)} attributed claims confirmed by an "
+            f"independent origin ({confirmed} by two or more); {single} rest on their own "
+            "origin alone")  # fmt: skip
 
 
 _NAME = re.compile(r"[A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+)*")
@@ -530,14 +525,17 @@ def corroborate_across(
     settings: Settings | None = None,
     story_id: int | None = None,
 ) -> list[list[str]]:
-    """For each claim of a story, the outlets of other stories that independently report the
-    same content (its ``links``, by claim id); their number is added to the claim's
-    corroborations. A link a person confirmed counts whatever the similarity; one they
-    rejected never does."""
+    """For each claim of a story, the outlets of other stories that carry the same content
+    (its ``links``, by claim id); those claims become the claim's ``elsewhere``, among which
+    grade_claims() finds its independent origins. A link a person confirmed counts whatever
+    the similarity; one they rejected never does; a denial never says what an assertion
+    says."""
     settings = settings or Settings()
     found: list[list[str]] = []
     for claim in claims:
-        outlets: list[str] = []
+        outlets: list[str] = []  # other outlets: "also reported by"
+        own = outlet_words(claim.outlet)
+        same: list[ClaimInput] = []
         for link in links.get(claim.id, ()) if claim.id is not None else ():
             if story_id is not None and link.story_id == story_id:
                 continue  # the story's own claims: weighed by grade_claims()
@@ -547,10 +545,12 @@ def corroborate_across(
             elif link.status == "rejected" or T.UNATTRIBUTED in (claim.type, other.type):
                 counts = False
             else:
-                counts = link.similarity >= settings.similarity and _independent(claim, other)
-            name = other.outlet or "another story"
-            if counts and name not in outlets:
-                outlets.append(name)
-        claim.corroborated_by += len(outlets)
+                counts = link.similarity >= settings.similarity and same_side(claim, other)
+            if counts:
+                same.append(other)
+                name = other.outlet or "another story"
+                if name not in outlets and outlet_words(name) != own:
+                    outlets.append(name)
+        claim.elsewhere = same
         found.append(outlets)
     return found

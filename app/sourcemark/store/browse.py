@@ -18,7 +18,8 @@ ROW_SQL = (
     'SELECT c.id, c.article_id, c.text, c.start, c."end", c.source_mention, '
     "c.source_resolved, c.cue, c.type, c.stance, c.premise, c.reviewed, c.note, c.origin, "
     "c.source_id, a.story_id, st.title, o.name, s.reliability, o.reliability, c.version, "
-    "c.code, c.flags, c.also_reported, c.confidence "
+    "c.code, c.flags, c.also_reported, c.confidence, c.origin_of, c.reported_by, "
+    "c.independent_origins, a.published "
     "FROM claim c JOIN article a ON a.id = c.article_id JOIN story st ON st.id = a.story_id "
     "LEFT JOIN outlet o ON o.id = a.outlet_id LEFT JOIN source s ON s.id = c.source_id"
 )

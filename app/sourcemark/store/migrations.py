@@ -25,6 +25,9 @@ History:
       claim a person made), which the claims table sorts by.
   11. articles an import stored whose corroboration is still to be found
       (unindexed_article): imports find it in batches after storing the articles.
+  12. claims keep a person's decision on their origin (claim.origin_of) and, from the last
+      roll-up, the outlets and independent origins behind them (reported_by,
+      independent_origins, origin_claim_id).
 """
 
 from collections.abc import Callable
@@ -32,7 +35,7 @@ from collections.abc import Callable
 from peewee import BooleanField, CharField, Database
 from playhouse.migrate import PostgresqlMigrator, SchemaMigrator, SqliteMigrator, migrate
 
-SCHEMA_VERSION = 11
+SCHEMA_VERSION = 12
 
 
 def _migrator(database: Database) -> SchemaMigrator:
@@ -149,6 +152,16 @@ def _to_v11(database: Database) -> None:
     database.create_tables([UnindexedArticle])
 
 
+def _to_v12(database: Database) -> None:
+    from peewee import IntegerField
+
+    have = {c.name for c in database.get_columns("claim")}
+    m = _migrator(database)
+    migrate(*[m.add_column("claim", name, IntegerField(null=True))
+              for name in ("origin_of", "reported_by", "independent_origins", "origin_claim_id")
+              if name not in have])  # fmt: skip
+
+
 # SQLite's full-text index of claims' words (text, source as written, note), for the search
 # of All stories: a word found nowhere answers at once, where reading every claim takes a
 # tenth of a second on 250,000 of them. Kept by triggers; its own copy of nothing (the
@@ -208,4 +221,5 @@ MIGRATIONS: dict[int, Callable[[Database], Callable[[], object] | None]] = {
     9: _to_v9,
     10: _to_v10,
     11: _to_v11,
+    12: _to_v12,
 }

@@ -159,6 +159,14 @@ class Claim(BaseModel):
     also_reported = TextField(null=True)
     # how sure the analyzer was of its source and type (0-1); None for a claim a person made
     confidence = FloatField(null=True)
+    # a person's decision on its origin (scoring.origins): the claim whose origin it joins,
+    # its own id for an origin of its own; None: the rules decide
+    origin_of = IntegerField(null=True)
+    # from the last roll-up too: outlets carrying it and independent origins (its own
+    # included), and the earliest claim of its origin
+    reported_by = IntegerField(null=True)
+    independent_origins = IntegerField(null=True)
+    origin_claim_id = IntegerField(null=True)
 
     class Meta:
         # reading order, and each filter of the claims table in reading order (All stories

@@ -24,7 +24,8 @@ STORIES_PER_CHUNK = 200
 # a claim as the roll-up reads it, then its grade as stored
 _CLAIM_SQL = (
     "SELECT c.id, a.story_id, c.text, c.type, c.stance, c.source_mention, c.source_resolved, "
-    "c.premise, o.name, s.reliability, o.reliability, c.code, c.flags, c.also_reported "
+    "c.premise, o.name, s.reliability, o.reliability, c.code, c.flags, c.also_reported, "
+    "c.reported_by, c.independent_origins, c.origin_claim_id, a.published, c.origin_of "
     "FROM claim c JOIN article a ON a.id = c.article_id "
     "LEFT JOIN outlet o ON o.id = a.outlet_id LEFT JOIN source s ON s.id = c.source_id "
     f"WHERE {live_article()} AND "  # a claim in the Trash corroborates nothing
@@ -49,6 +50,8 @@ def scoring_input(
     source_letter: str | None,
     letters: dict[str, str],
     corroborated_by: int = 0,
+    published=None,
+    origin_of: int | None = None,
 ) -> ClaimInput:
     """A stored claim as the scoring model reads it: its fields (the source as written and
     as resolved, the outlet of its article, the grade set on its source in the registry),
@@ -58,7 +61,7 @@ def scoring_input(
         text, type_, stance, mention or None, resolved or None, bool(premise), outlet=outlet,
         cites_outlet=mention if type_ == "media_report" else None,
         source_letter=source_letter, outlet_letter=cited_letter(type_, mention, letters),
-        corroborated_by=corroborated_by, id=claim_id,
+        corroborated_by=corroborated_by, id=claim_id, published=published, origin_of=origin_of,
     )  # fmt: skip
 
 
@@ -68,7 +71,7 @@ def _input(row: tuple, letters: dict[str, str]) -> ClaimInput:
         :10
     ]
     return scoring_input(claim_id, text, type_, stance, mention, resolved, premise, outlet,
-                         source_letter, letters)  # fmt: skip
+                         source_letter, letters, published=row[17], origin_of=row[18])  # fmt: skip
 
 
 def _claims_of(story_ids: list[int]) -> list[tuple]:
@@ -144,7 +147,8 @@ class StoryClaims:
     elsewhere: list[list[str]]
     outlet_letter: str | None
     alike: dict[int, list[int]]  # which of its claims say the same (indices), as stored
-    stored: list[tuple]  # each claim's (code, flags, also reported by) as stored
+    stored: list[tuple]  # each claim's (code, flags, also reported by, reported by,
+    # independent origins, origin claim) as stored
 
 
 def stored_stories(story_ids: list[int] | None = None, settings=None) -> Iterator[StoryClaims]:
@@ -170,7 +174,7 @@ def stored_stories(story_ids: list[int] | None = None, settings=None) -> Iterato
                 corroborate_across(claims, links, settings, story_id),
                 max(grades) if grades else None,
                 alike_within(claims, within.get(story_id, ()), settings.similarity),
-                [row[11:14] for row in story_rows],
+                [row[11:17] for row in story_rows],
             )
 
 
@@ -204,7 +208,9 @@ def story_scores(titles: dict[int, str], settings=None, graded: list | None = No
             for claim, grade, outlets, stored in zip(
                 story.claims, summary["claims"], story.elsewhere, story.stored, strict=True
             ):
-                new = (grade["code"], "; ".join(grade["flags"]), "; ".join(outlets))
+                new = (grade["code"], "; ".join(grade["flags"]), "; ".join(outlets),
+                       grade["reported_by"], grade["independent_origins"],
+                       grade["origin_claim_id"])  # fmt: skip
                 if new != stored:
                     graded.append((claim.id, *new))
     return summaries
@@ -291,9 +297,10 @@ def _save_scores(result: tuple[list, list]) -> None:
              for story_id, score, code, caps, summary in stories],
         )  # fmt: skip
         cursor.executemany(
-            f"UPDATE claim SET code = {mark}, flags = {mark}, also_reported = {mark} "
+            f"UPDATE claim SET code = {mark}, flags = {mark}, also_reported = {mark}, "
+            f"reported_by = {mark}, independent_origins = {mark}, origin_claim_id = {mark} "
             f"WHERE id = {mark}",
-            [(code, flags, also, claim_id) for claim_id, code, flags, also in claims],
+            [(*grade, claim_id) for claim_id, *grade in claims],
         )
 
 

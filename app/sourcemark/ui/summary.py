@@ -218,15 +218,21 @@ class SummaryStrip(QWidget):
         self.why.show()
         self.breakdown_area.setVisible(self.why.isChecked())
         from sourcemark.scoring import roll_up
-        from sourcemark.store.rollups import outlet_letters
+        from sourcemark.scoring.rollup import corroborate_across
+        from sourcemark.store.rollups import links_of_claims, outlet_letters
         from sourcemark.store.settings import load_settings
 
         cited = outlet_letters()
-        inputs = [c.scoring_input(cited, corroborated_by=len(c.also_reported_by)) for c in claims]
+        settings = load_settings()
+        inputs = [c.scoring_input(cited) for c in claims]
+        stories = {c.story_id for c in claims}
+        # the claims of other stories saying the same: their origins weigh in the digits
+        corroborate_across(inputs, links_of_claims([c.id for c in claims], cited), settings,
+                           stories.pop() if len(stories) == 1 else None)  # fmt: skip
         # the story's letter: its outlet's grade; of several outlets, the weakest graded
         letters = sorted({c.outlet_letter for c in claims if c.outlet_letter})
         self.rollup = summary = roll_up(
-            inputs, title or "", letters[-1] if letters else None, settings=load_settings()
+            inputs, title or "", letters[-1] if letters else None, settings=settings
         )
         self.score.setText(
             f'<span style="font-size:large; font-weight:600">{summary["score"]}</span>'

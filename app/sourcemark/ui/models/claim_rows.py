@@ -36,6 +36,10 @@ class ClaimRow:
     also_reported_by: tuple[str, ...] = ()
     version: int = 1  # as stored when read: an edit is refused if someone changed it since
     confidence: float | None = None  # how sure the analyzer was (0-1); None: a person's claim
+    origin_of: int | None = None  # a person's decision on its origin (scoring.origins)
+    reported_by: int | None = None  # outlets carrying it, its own included (None: not known)
+    independent_origins: int | None = None  # its origins, its own included
+    published: object = None  # its article's date
 
     @classmethod
     def of(cls, claim: Claim) -> "ClaimRow":
@@ -63,6 +67,10 @@ class ClaimRow:
             outlet_letter=claim.article.outlet.reliability if claim.article.outlet_id else None,
             version=claim.version,
             confidence=claim.confidence,
+            origin_of=claim.origin_of,
+            reported_by=claim.reported_by,
+            independent_origins=claim.independent_origins,
+            published=claim.article.published,
         )
 
     @property
@@ -75,6 +83,7 @@ class ClaimRow:
         return scoring_input(
             self.id, self.text, self.type, self.stance, self.source, self.source_resolved,
             self.premise, self.outlet, self.source_letter, letters, corroborated_by,
+            published=self.published, origin_of=self.origin_of,
         )  # fmt: skip
 
     @classmethod
@@ -83,7 +92,8 @@ class ClaimRow:
         story was last rolled up (no code yet: "…")."""
         (id_, article_id, text, start, end, source, resolved, cue, type_, stance, premise,
          reviewed, note, origin, source_id, story_id, story_title, outlet, source_letter,
-         outlet_letter, version, code, flags, also, confidence) = row  # fmt: skip
+         outlet_letter, version, code, flags, also, confidence, origin_of, reported_by,
+         independent_origins, published) = row  # fmt: skip
         flags = tuple(flag for flag in (flags or "").split("; ") if flag)
         return cls(
             id=id_, article_id=article_id, text=text, start=start, end=end, source=source or "",
@@ -94,7 +104,9 @@ class ClaimRow:
             flags=flags, source_letter=source_letter, outlet_letter=outlet_letter,
             reasons=tuple(REASONS.get(flag, "") for flag in flags),
             also_reported_by=tuple(name for name in (also or "").split("; ") if name),
-            version=version, confidence=confidence,
+            version=version, confidence=confidence, origin_of=origin_of,
+            reported_by=reported_by, independent_origins=independent_origins,
+            published=published,
         )  # fmt: skip
 
 
@@ -132,3 +144,6 @@ def grade_rows(rows: list[ClaimRow]) -> None:
             row.flags = tuple(grade.flags)
             row.reasons = tuple(grade.reasons[flag] for flag in grade.flags)
             row.also_reported_by = tuple(outlets)
+            if grade.origins is not None:
+                row.reported_by = grade.origins.reported_by
+                row.independent_origins = grade.origins.independent

@@ -1,0 +1,205 @@
+"""Independent origins: which of the claims saying the same thing rest on one origin.
+
+A claim carried by fourteen outlets may still rest on one newspaper's anonymous source,
+copied by the wire and rewritten "according to" that newspaper (circular reporting). The
+claims that say the same thing, on the same side, are partitioned into origins; claims are
+tied to one origin when
+
+- they are copies of one text: another outlet, the same source, the same words (a wire
+  copy);
+- one cites the other's outlet ("according to the Journal": a media report whose source
+  is that outlet, or any claim whose source is named as that outlet is);
+- they are the same named source speaking (a minister quoted by two outlets is one
+  origin; an anonymous description is not a name: "officials" in two outlets are two);
+- they are in the same outlet, unless both rest on named sources of different kinds
+  (``credibility-model.md``: in one outlet, only a source of another kind that is not
+  anonymous is independent);
+- a person joined one to the other's origin. A person may also set a claim apart as an
+  origin of its own; a claim with a person's decision is tied by nothing else.
+
+A claim's information digit counts the origins other than its own, so a copy and its
+original share one grade.
+"""
+
+import re
+from dataclasses import dataclass, field
+from functools import lru_cache
+from typing import TYPE_CHECKING
+
+from rapidfuzz import fuzz
+
+from sourcemark.analysis.types import ANONYMOUS_TYPES
+from sourcemark.analysis.types import SourcingType as T
+
+if TYPE_CHECKING:  # the scoring model's claims (rollup imports this module)
+    from sourcemark.scoring.rollup import ClaimInput
+
+COPY_RATIO = 95  # words alike (rapidfuzz ratio) from which two texts are one text copied
+_NOT_NAMED = frozenset({*ANONYMOUS_TYPES, T.UNATTRIBUTED.value, T.MEDIA_REPORT.value})
+_NOT_INDEPENDENT_IN_OUTLET = frozenset({*ANONYMOUS_TYPES, T.UNATTRIBUTED.value})
+
+# how a claim hangs from its origin, as the claim pane and the report say it
+ORIGIN = "origin"
+COPY = "copy"  # the same text from the same source in another outlet
+CITES = "cites"  # cites the outlet of a claim of the origin
+SAME_SOURCE = "same source"  # the same named source in another outlet
+SAME_OUTLET = "same outlet"
+JOINED = "joined by a person"
+HOW = {
+    ORIGIN: "the earliest report",
+    COPY: "a copy of the same text",
+    CITES: "cites an outlet of this origin",
+    SAME_SOURCE: "the same named source",
+    SAME_OUTLET: "the same outlet",
+    JOINED: "joined to this origin by a person",
+}
+OWN = "own"  # a person's decision: an origin of its own
+
+
+@dataclass(slots=True)
+class Member:
+    claim: "ClaimInput"
+    how: str  # ORIGIN for the first claim of its origin, else what tied it
+
+
+@dataclass(slots=True)
+class Origin:
+    members: list[Member] = field(default_factory=list)  # the earliest first
+
+    @property
+    def first(self) -> "ClaimInput":
+        return self.members[0].claim
+
+
+@dataclass(slots=True)
+class Origins:
+    """The origins of a claim and of those saying the same: its own first."""
+
+    origins: list[Origin]
+    reported_by: int  # outlets carrying the claim, its own included
+
+    @property
+    def independent(self) -> int:
+        """Origins, its own included."""
+        return len(self.origins)
+
+    @property
+    def others(self) -> int:
+        """Origins other than the claim's own: what its digit counts."""
+        return len(self.origins) - 1
+
+    @property
+    def origin_claim(self) -> "ClaimInput":
+        """The earliest claim of the claim's own origin."""
+        return self.origins[0].first
+
+
+def source_key(claim: "ClaimInput") -> str:
+    """A claim's source as compared: as resolved, else as written, in lower-case words."""
+    return words_of(claim.source_resolved or claim.source or "")
+
+
+@lru_cache(maxsize=65536)
+def words_of(name: str) -> str:
+    """A name as lower-case words: the same source or outlet however it is punctuated."""
+    return " ".join(re.findall(r"\w+", name.lower()))
+
+
+def same_side(a: "ClaimInput", b: "ClaimInput") -> bool:
+    """Whether b says the same as a, not the opposite: a denial never corroborates an
+    assertion nor the other way round, and a refusal to comment says nothing."""
+    if "declines" in (a.stance, b.stance):
+        return False
+    return (a.stance == "denies") == (b.stance == "denies")
+
+
+def outlet_words(name: str | None) -> str:
+    """An outlet's name as it is compared: lower-case words without a leading "the"."""
+    words = words_of(name or "")
+    return words[4:] if words.startswith("the ") else words
+
+
+def _tie(a: "ClaimInput", b: "ClaimInput", keys: dict[int, str], outlets: dict[int, str]) -> str:
+    """What ties two claims saying the same thing to one origin ("" : nothing)."""
+    outlet_a, outlet_b = outlets[id(a)], outlets[id(b)]
+    key_a, key_b = keys[id(a)], keys[id(b)]
+    if outlet_a and outlet_b and outlet_a != outlet_b:
+        if _cited(a) == outlet_b or _cited(b) == outlet_a:
+            return CITES
+        if key_a == key_b and fuzz.ratio(a.text, b.text) >= COPY_RATIO:
+            return COPY
+        if key_a and key_a == key_b and a.type not in _NOT_NAMED and b.type not in _NOT_NAMED:
+            return SAME_SOURCE
+        return ""
+    independent = (
+        a.type not in _NOT_INDEPENDENT_IN_OUTLET
+        and b.type not in _NOT_INDEPENDENT_IN_OUTLET
+        and a.type != b.type
+        and key_a != key_b
+    )
+    return "" if independent else SAME_OUTLET
+
+
+def _cited(claim: "ClaimInput") -> str:
+    """The outlet a claim may cite, as compared: a media report's, or its source's name
+    (an outlet the analyzer did not know for one: "according to The Ledger")."""
+    return outlet_words(claim.cites_outlet or claim.source_resolved or claim.source)
+
+
+def _earliest(claim: "ClaimInput") -> tuple:
+    return (claim.published is None, str(claim.published or ""), claim.id or 0)
+
+
+def find_origins(claim: "ClaimInput", same: "list[ClaimInput]") -> Origins:
+    """The origins of ``claim`` and of ``same`` (the other claims saying the same thing on
+    the same side, each once): the claim's own origin first, then by their earliest
+    claim."""
+    claims = [claim, *same]
+    n = len(claims)
+    if n == 1:
+        return Origins([Origin([Member(claim, ORIGIN)])], 1)
+    parent = list(range(n))
+    how = [""] * n
+
+    def root(i: int) -> int:
+        while parent[i] != i:
+            parent[i] = parent[parent[i]]
+            i = parent[i]
+        return i
+
+    def join(i: int, j: int, why: str) -> None:
+        a, b = root(i), root(j)
+        if a != b:
+            parent[max(a, b)] = min(a, b)
+        how[i], how[j] = how[i] or why, how[j] or why
+
+    keys = {id(c): source_key(c) for c in claims}
+    outlets = {id(c): outlet_words(c.outlet) for c in claims}
+    decided = [c.origin_of is not None for c in claims]
+    for i in range(n):
+        if decided[i]:
+            continue
+        for j in range(i + 1, n):
+            if not decided[j]:
+                why = _tie(claims[i], claims[j], keys, outlets)
+                if why:
+                    join(i, j, why)
+    position = {c.id: k for k, c in enumerate(claims) if c.id is not None}
+    for k, c in enumerate(claims):
+        target = position.get(c.origin_of) if c.origin_of is not None else None
+        if target is not None and target != k:
+            join(target, k, JOINED)
+    groups: dict[int, list[int]] = {}
+    for k in range(n):
+        groups.setdefault(root(k), []).append(k)
+    origins = []
+    for members in groups.values():
+        members.sort(key=lambda k: _earliest(claims[k]))
+        origin = Origin([Member(claims[k], how[k] or SAME_OUTLET) for k in members])
+        origin.members[0].how = ORIGIN
+        origins.append(origin)
+    origins.sort(key=lambda origin: _earliest(origin.first))
+    mine = next(o for o in origins if any(m.claim is claim for m in o.members))
+    origins.remove(mine)
+    reported_by = len({outlets[id(c)] for c in claims})  # an unknown outlet counts once
+    return Origins([mine, *origins], reported_by)
