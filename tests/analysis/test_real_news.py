@@ -241,3 +241,99 @@ def test_a_participle_after_a_quotation_is_a_claim_of_its_own():
     _quote, reason = attributed(text)
     assert (reason.cue, reason.source) == ("emphasizing", "Rosa Lind")
     assert reason.text == "the repairs were overdue."
+
+
+@pytest.mark.parametrize(
+    ("text", "source", "resolved"),
+    [
+        # feature: an age and a role after the cue, then the name
+        ("“We are not done yet,” says the 41-year-old founder of Brightline, Ana Reyes.",
+         "Ana Reyes", "Ana Reyes"),
+        # wire: the organisation the speaker is with
+        ("“The strike goes on,” said Tomasz Nowak, with the dockers' union.",
+         "Tomasz Nowak, with the dockers' union", "Tomasz Nowak"),
+        # sport: the person told, then what
+        ("Coach Lina Berg told radio host Jim Park on Sunday that her side had been robbed.",
+         "Coach Lina Berg", "Lina Berg"),
+    ],
+)  # fmt: skip
+def test_cues_after_the_quotation_and_the_person_told(text, source, resolved):
+    (claim,) = attributed(text)
+    assert (claim.source, claim.source_resolved) == (source, resolved)
+
+
+# --- 7. types from the words at hand ---------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "type_"),
+    [
+        # a broadcaster, a newspaper: media reports
+        ("The broadcaster reported that the minister would resign.", "media_report"),
+        ("A regional newspaper reported that the mine would close.", "media_report"),
+        # filings, papers, notices, data: documents
+        ("Court papers show the company owed $4 million to suppliers.", "document"),
+        ("A notice posted on the agency's website said the bridge would close.", "document"),
+        ("Documents obtained by the Evening Courier show the council knew of the cracks.",
+         "document"),
+        # a named person in the role they hold for an organisation: a named official
+        ("City engineer Omar Haddad said the bridge was safe.", "named_official"),
+        ("Health officer Lena Brandt said the outbreak was contained.", "named_official"),
+        ("The union's general secretary, Paul Kerr, said members would vote next week.",
+         "named_official"),
+        # a witness, a resident speaking for themselves: a named person
+        ("Witness Ruth Aldo said she heard two shots.", "named_person"),
+        ("Resident Tom Field said the water had been brown for weeks.", "named_person"),
+        # an organisation speaking as such: a spokesperson
+        ("The airline said in a statement that all flights would resume.", "spokesperson"),
+        # unnamed groups: anonymous sources
+        ("Consumer groups say the fees are unfair.", "anonymous_source"),
+        ("Several banks said they would cut their rates.", "anonymous_source"),
+        ("Critics argue the plan favours landlords.", "anonymous_source"),
+    ],
+)  # fmt: skip
+def test_the_type_comes_from_the_words_that_describe_the_source(text, type_):
+    (claim,) = attributed(text)
+    assert claim.type == type_
+
+
+def test_the_unions_named_before_speak_for_themselves():
+    text = (
+        "The Dockers' Union and the Seafarers' Union called the strike.\n\n"
+        "The unions said the ports would stay shut."
+    )
+    assert attributed(text)[-1].type == "spokesperson"
+
+
+# --- 8. headlines in plain text ---------------------------------------------------------------
+
+
+def test_a_long_first_line_of_plain_text_is_the_headline():
+    text = (
+        "Harbour Council Votes to Close Two Libraries as the Budget Gap Widens for a Third "
+        "Year in a Row\n\n"
+        "The council voted on Tuesday to close two libraries, officials said.\n\n"
+        "The park reopened on Friday after repairs."
+    )
+    claims = analyze(text)
+    headline, vote, park = claims
+    assert headline.text.startswith("Harbour Council Votes")  # still a claim of the story
+    assert vote.premise and not park.premise
+
+
+def test_a_headline_without_a_full_stop_makes_the_subject_a_person_not_an_official():
+    text = (
+        "Mayor Ines Lund defends her record on housing\n\n"
+        "Mayor Ines Lund said her record on housing was the best in the region."
+    )
+    claim = attributed(text)[-1]
+    assert claim.premise
+    assert claim.type == "named_person"
+
+
+def test_a_first_line_that_is_a_sentence_of_the_story_is_no_headline():
+    text = (
+        "The council voted on Tuesday to close two libraries, officials said.\n\n"
+        "The park reopened on Friday after repairs."
+    )
+    assert not any(c.premise for c in analyze(text))

@@ -65,6 +65,22 @@ def _only_quotation(regions: list[tuple[int, int]], para: Span) -> bool:
     )
 
 
+def plain_headline(text: str) -> str:
+    """The first line of a plain text when it reads as a headline: up to 40 words, with
+    more text after it, in title case or without a full stop ("Pat Caddell: Democrat
+    Voters Worried About ...", "Council votes to close two libraries"). Empty otherwise:
+    a first line that is a sentence of the story is no headline."""
+    first, _, rest = text.strip().partition("\n")
+    first = first.strip()
+    words = first.split()
+    if not rest.strip() or not 3 <= len(words) <= 40:
+        return ""
+    if first[-1] not in ".!?…" or first[-2:] in {".”", ".’", '."'}:
+        return first
+    capitalised = sum(1 for w in words if w[:1].isupper() or not w[:1].isalpha())
+    return first if capitalised >= 0.7 * len(words) else ""
+
+
 def _stems(text: str) -> set[str]:
     return {w[:5] for w in LETTERS.findall(text.lower()) if len(w) > 2 and w not in STOP_WORDS}
 
@@ -79,8 +95,10 @@ class ArticleAnalyzer(SentenceRules):
             raise ValueError(f"quotes must be 'paragraph' or 'sentence', not {quotes!r}")
         self.quotes = quotes
         self.text = text
-        self.title = title
-        self.registry = Registry(outlet, title)
+        # a plain text's first line may be its headline: then its claims are the headline's
+        self.headline_end = 0 if title else len(plain_headline(text))
+        self.title = title or plain_headline(text)
+        self.registry = Registry(outlet, self.title)
         self.last: dict[str, Mention] = {}
         self._sentence_found: list[Found] = []
         self._loose = ""
@@ -311,10 +329,16 @@ class ArticleAnalyzer(SentenceRules):
         title = _stems(self.title)
         if not title or not self.claims:
             return
+        # the headline's own claims carry it; the story's are weighed against it
+        headline_start = len(self.text) - len(self.text.lstrip())
+        headline_end = headline_start + self.headline_end
+        for c in self.claims:
+            if c.start < headline_end and c.stance == Stance.ASSERTS:
+                c.premise = True
         scored = [
             (len(title & _stems(c.text)) / len(title), index)
             for index, c in enumerate(self.claims)
-            if c.stance == Stance.ASSERTS
+            if c.stance == Stance.ASSERTS and c.start >= headline_end
         ]
         if not scored:
             return

@@ -58,6 +58,8 @@ _ORG_INNER_WORDS = frozenset(
 )
 _ARTICLE = re.compile(r"^(the|a|an)\s+")
 _POSSESSIVE = re.compile(r"['’]s$")
+# words that point at organisations named before: "the unions", "both companies"
+_DEFINITE = frozenset({"the", "these", "those", "both", "its", "their", "his", "her", "our"})
 _STOP_BEFORE = frozenset({"by", "to", "with", "from", "of", "for", "on", "in", "at"})
 
 
@@ -465,6 +467,9 @@ def _classify_common(
     if head in lx.ANONYMOUS_NOUNS:
         return Mention(text, text, T.ANONYMOUS_SOURCE, "group")
     if head in lx.ORG_NOUNS:
+        if head.endswith("s") and text.split(maxsplit=1)[0].lower() not in _DEFINITE:
+            # "consumer groups", "several banks": organisations nobody names
+            return Mention(text, text, T.ANONYMOUS_SOURCE, "group")
         entity = registry.last_before(position, "org", head)
         if entity is None and head in _COMPANY_NOUNS:
             entity = registry.last_before(position, "org")  # "the company": the last one named

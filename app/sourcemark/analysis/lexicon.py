@@ -524,7 +524,7 @@ DOCUMENT_NOUNS = frozenset(
     book books memoir biography commentary column op-ed editorial ad ads advert advertisement
     advertisements clip clips website websites page release releases blog tweet tweets post
     posts textbook manual handbook platform manifesto petition resolution legislation bill
-    proposal plan budget""".split()
+    proposal plan budget notice notices agenda agendas bulletin advisory circular""".split()
 )
 # Anonymous officials: head nouns of unnamed people who hold office
 OFFICIAL_NOUNS = frozenset(
@@ -668,7 +668,9 @@ OFFICIAL_ROLES = RoleWords(
     administrator|registrar|ombudsman|coroner|magistrate|mayor-elect|president-elect|
     governor-elect|king|queen|prince|princess|pope|cardinal|bishop|archbishop|captain|capt.|
     lieutenant|lt.|sergeant|sgt.|major|maj.|police chief|fire chief|official|spokesperson|
-    spokesman|spokeswoman|partner|owner|trustee|convenor|convener|chairs|presiding"""
+    spokesman|spokeswoman|partner|owner|trustee|convenor|convener|chairs|presiding|
+    city engineer|county engineer|chief engineer|state engineer|city planner|
+    medical examiner|fire marshal|health officer"""
 )
 # Roles that make a named person a private individual despite a title-like word
 PRIVATE_ROLES = RoleWords(
