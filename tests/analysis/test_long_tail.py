@@ -184,3 +184,53 @@ def test_a_finding_inside_a_clause_of_time_is_an_event():
 )
 def test_nouns_and_clauses_are_not_cues_and_sources(text):
     assert attributed(text) == []
+
+
+# --- a cue that announces the next paragraph ---------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # sport
+        "The coach said:\n\n“We lost the match in the first ten minutes. Nobody was ready.”",
+        # court: a plain paragraph after the cue
+        "Judge Amal Reyes wrote in her ruling:\n\nThe evidence does not support the charge.",
+    ],
+)
+def test_a_paragraph_ending_in_a_cue_and_a_colon_gives_the_next_one_its_speaker(text):
+    claims = [c for c in analyze(text) if c.text.rstrip(".”") and not c.text.endswith(":")]
+    (claim,) = [c for c in claims if c.type != "unattributed"]
+    assert claim.start > text.index("\n")
+    assert claim.source in {"The coach", "Judge Amal Reyes"}
+
+
+def test_the_paragraph_after_an_announced_one_is_reporting_again():
+    text = "The mayor said:\n\nThe budget is balanced.\n\nThe council meets again in May."
+    assert [c.type for c in analyze(text)][-1] == "unattributed"
+
+
+# --- the object of an act, and more shapes ------------------------------------------------------
+
+
+def test_the_object_of_an_act_ends_where_another_act_begins():
+    claim = only("The senator criticized the plan and related measures in a speech.")
+    assert claim.text == "the plan and related measures in a speech."
+    claim = only("The regulator chastised the bank for its silence and walked out of the hearing.")
+    assert claim.text == "the bank for its silence"
+
+
+@pytest.mark.parametrize(
+    ("text", "source", "content"),
+    [
+        ("Another critic, Laurence Webb, likened the rules to a tax on the poor.", "Laurence Webb",
+         "the rules to a tax on the poor."),
+        ("The president spoke emotionally of the soldiers who had not come home.", "The president",
+         "the soldiers who had not come home."),
+        ("“This museum tells the truth,” the former governor declared.", "the former governor",
+         "This museum tells the truth"),
+    ],
+)  # fmt: skip
+def test_more_shapes_of_the_long_tail(text, source, content):
+    claim = only(text)
+    assert (claim.source, claim.text) == (source, content)

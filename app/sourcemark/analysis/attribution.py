@@ -111,10 +111,11 @@ class ArticleAnalyzer(SentenceRules):
         self.registry.scan(self.text)
         carry: Found | None = None  # the speaker of a quotation left open at a paragraph's end
         quoted: Found | None = None  # the speaker of the quotation that ended the paragraph
+        announced: Found | None = None  # 'The coach said:' ended the paragraph before
         for index, para in enumerate(paragraphs(self.text)):
             self._paragraph = index
             if self._furniture(para):
-                quoted = carry = None
+                quoted = carry = announced = None
                 continue
             opens = self.text[para.start] in OPEN_MARKS
             continues = carry is not None and opens
@@ -127,6 +128,15 @@ class ArticleAnalyzer(SentenceRules):
                 tokens = tokenize(self.text, sent, regions, unless_none_of=lx.CUE_HINT_WORDS)
                 found_by_sentence.append(self._sentence(sent, tokens) if tokens else [])
                 hinted.append(bool(tokens))
+            if announced is not None and sents and not found_by_sentence[0]:
+                # what 'The coach said:' at the end of the paragraph before announced
+                self._give_paragraph(sents, found_by_sentence, announced.subject,
+                                     announced.mention, announced.source_text, announced.cue,
+                                     para.start, para.end, evidence.ANNOUNCED)  # fmt: skip
+                quoted = announced
+            announced = (
+                self._announcement(sents[-1], regions) if self.text[para.end - 1] == ":" else None
+            )
             self._speaker_label(para, sents, found_by_sentence)
             self._credit_line(para, sents, found_by_sentence)
             if not continues and opens and quoted is not None and _only_quotation(regions, para):
@@ -232,6 +242,28 @@ class ArticleAnalyzer(SentenceRules):
         subject = (label.start(1), label.end(1))
         self._give_paragraph(sents, found_by_sentence, subject, mention, label.group(1), ":",
                              label.end(), para.end, evidence.SPEAKER_LABEL)  # fmt: skip
+
+    def _announcement(self, sent: Span, regions) -> Found | None:
+        """'The coach said:' or 'Said Okafor in a statement:' ending a paragraph: who speaks
+        in the paragraph after it."""
+        tokens = tokenize(self.text, sent, regions)
+        if tokens is None or len(tokens) < 3:
+            return None
+        # the cue is among the last words before the colon: 'added:', 'wrote on Twitter:'
+        for v in range(len(tokens) - 2, max(-1, len(tokens) - 8), -1):
+            t = tokens[v]
+            if t.quoted or t.lower not in lx.CLOSING_VERBS:
+                continue
+            subject = self._subject_before(tokens, v, 0)
+            if subject is None and (v == 0 or tokens[v - 1].text in {",", "."}):
+                subject = self._subject_after(tokens, v)  # 'Said the coach:'
+            if subject is None or subject[2].type == SourcingType.UNATTRIBUTED:
+                return None
+            s, e, mention, source_text = subject
+            span = (tokens[s].start, tokens[e - 1].end)
+            return Found(span, mention, source_text, t.text, v, (sent.end, sent.end),
+                         Stance.ASSERTS, v + 1, s)  # fmt: skip
+        return None
 
     def _credit_line(self, para: Span, sents: list[Span], found_by_sentence) -> None:
         """'“...” ― Marta Oyelaran': a quotation credited below or after it."""

@@ -25,6 +25,7 @@ CONTINUED = 0.7
 # the same quotation or paragraph, a sentence further from its cue
 JOINED = 0.9
 SPEAKER_LABEL = 0.9  # 'HOST: ...'
+ANNOUNCED = 0.85  # 'The coach said:' ending the paragraph before
 CREDIT_LINE = 0.85  # '“...” ― Name'
 
 UNATTRIBUTED_PLAIN = 0.95  # no word of saying in the sentence

@@ -328,7 +328,7 @@ WEAK_VERBS = (
     )
 )
 # Verbs that may stand after their content and subject: "..., officials said."
-CLOSING_VERBS = _forms(
+SAYING_VERBS = _forms(
     "say/says/said",
     "ask/asks/asked",
     "announce/announces/announced",
@@ -365,6 +365,10 @@ CLOSING_VERBS = _forms(
     "emphasize/emphasizes/emphasized/emphasise/emphasises/emphasised",
     "caution/cautions/cautioned",
     "testify/testifies/testified",
+)
+# ... and more of them, which do not make a described subject a source the way a verb of
+# saying does ("the crew declared an emergency")
+CLOSING_VERBS = SAYING_VERBS | _forms(
     # evidence and thought: "..., the study found.", "..., analysts fear."
     "show/shows/showed",
     "find/finds/found",
@@ -396,6 +400,7 @@ CLOSING_VERBS = _forms(
     "reiterate/reiterates/reiterated",
     "repeat/repeats/repeated",
     "proclaim/proclaims/proclaimed",
+    "declare/declares/declared",
     "assert/asserts/asserted",
     "agree/agrees/agreed",
     "answer/answers/answered",

@@ -52,7 +52,7 @@ _SECOND = itemgetter(1)
 _CLAUSE_EDGE = BOUNDARY_WORDS | {",", ";"}
 _BEFORE_INVERTED = QUOTE_MARKS | {",", ":"}
 _COMMA_OR_QUOTE = QUOTE_MARKS | {","}
-_SAYING_OR_EVIDENCE = STRONG_VERBS | EVIDENCE_VERBS | lx.CLOSING_VERBS | lx.DENY_VERBS
+_SAYING_OR_EVIDENCE = STRONG_VERBS | EVIDENCE_VERBS | lx.SAYING_VERBS | lx.DENY_VERBS
 _ACTS = lx.SPEECH_ACTS | lx.INTENTION_VERBS
 _CLOSING_OR_DENYING = lx.CLOSING_VERBS | lx.DENY_VERBS
 _PLURAL_VERBS = frozenset({"were", "are", "have"})
@@ -166,10 +166,7 @@ class SentenceRules(SubjectRules):
                 and t.lower not in lx.NOUN_LIKE
                 # "a game plan", "their worst fears": a noun, not a cue
                 and (i == 0 or not _names_a_noun(tokens[i - 1]))
-                and (
-                    t.lower not in lx.ABOUT_VERBS
-                    or (i + 1 < n and tokens[i + 1].lower in lx.ABOUT_WORDS)
-                )
+                and (t.lower not in lx.ABOUT_VERBS or _about(tokens, i))
                 # "its steel supports were found": a noun before a plural verb, not a cue
                 and not (i + 1 < n and tokens[i + 1].lower in _PLURAL_VERBS and t.lower[-1] == "s")
                 and (not t.is_cap or i == 0 or (title_case := _title_case(tokens, title_case)))
@@ -415,11 +412,21 @@ class SentenceRules(SubjectRules):
             if tokens[m].lower == "citing" and tokens[m - 1].text in {",", "”", '"', "’"}:
                 end = tokens[m - 1].start if tokens[m - 1].text == "," else tokens[m - 1].end
                 break
-        if verb in lx.SPEECH_ACTS:
-            # "praised the proposals, which include ...": a speech act's object ends where a
-            # clause about it begins
+        if verb in lx.SPEECH_ACTS or (
+            verb in lx.STANCE_VERBS
+            and tokens[after - 1].lower != "that"
+            and not tokens[after].quoted
+        ):
+            # "praised the proposals, which include ...", "chastised the board for its silence
+            # and left": an act's object ends where a clause about it or another act begins
             for m in range(after + 1, n - 1):
-                if tokens[m].text == "," and tokens[m + 1].lower in {"which", "who", "whose"}:
+                if tokens[m].quoted:
+                    continue
+                if (tokens[m].text == "," and tokens[m + 1].lower in _OBJECT_ENDS) or (
+                    tokens[m].lower in {"and", "but"}
+                    and not tokens[m + 1].quoted
+                    and (tokens[m + 1].lower in lx.REPORTING_VERBS or _past_verb(tokens, m + 1))
+                ):
                     end = tokens[m].start
                     break
         return Found(subject_span, mention, source_text, tokens[v].text, v,
@@ -439,6 +446,8 @@ class SentenceRules(SubjectRules):
             )
         ):
             k += 1  # "she said only: ...", "diplomats said privately that ..."
+        if k > v + 1 and k < n and tokens[k].lower in PARTICLES.get(verb, ()):
+            k += 1  # "spoke emotionally of ..."
         # "told MPs on Monday that ...", "said in a statement that ...", "said on Tuesday: ..."
         leads_in = k < n and (
             tokens[k].lower in PREPOSITIONS
@@ -496,6 +505,25 @@ def _denies_a_request(tokens: list[Token], v: int) -> bool:
     return False
 
 
+def _past_verb(tokens: list[Token], k: int) -> bool:
+    """'walked out', 'stormed off the stage': a verb in the past, not an adjective ('related
+    measures'), by what follows it."""
+    t = tokens[k]
+    if t.is_cap or not t.lower.endswith("ed") or k + 1 >= len(tokens):
+        return False
+    after = tokens[k + 1].lower
+    return after in PREPOSITIONS or after in lx.DETERMINERS or after in {"out", "off", "up", "away"}
+
+
+def _about(tokens: list[Token], i: int) -> bool:
+    """Whether what a verb like "spoke" is about follows it: "spoke of", "spoke
+    emotionally about", "talked out against"."""
+    k = i + 1
+    if k < len(tokens) and tokens[k].lower.endswith("ly"):
+        k += 1
+    return k < len(tokens) and tokens[k].lower in lx.ABOUT_WORDS
+
+
 def _words_up_to(tokens: list[Token], start: int, end: int, most: int) -> int:
     """How many words stand from ``start`` to ``end``, counted up to ``most`` only."""
     count = 0
@@ -548,6 +576,10 @@ def _after_comma(tokens: list[Token], i: int) -> bool:
 # act before them
 _GROUNDS_OR_NAMING = frozenset(
     {"citing", "calling", "describing", "terming", "labeling", "labelling", "branding"}
+)
+# what ends the object of a speech act after a comma: a clause about it or a new clause
+_OBJECT_ENDS = frozenset(
+    """which who whose and but while though although after before as because when""".split()
 )
 _FINDING_VERBS = frozenset({"find", "finds", "found", "show", "shows", "showed", "shown"})
 _GERUND_PREPOSITIONS = frozenset({"by", "before", "after", "while", "without"})

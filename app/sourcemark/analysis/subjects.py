@@ -22,7 +22,7 @@ from sourcemark.analysis.shapes import (
 from sourcemark.analysis.tokens import Token
 from sourcemark.analysis.types import SourcingType, Stance
 
-_ROLE_DETERMINERS = lx.DETERMINERS | {"his", "her", "their", "its", "one"}
+_ROLE_DETERMINERS = lx.DETERMINERS | {"his", "her", "their", "its", "one", "another"}
 _NOT_SUBJECT_START = PREPOSITIONS | {"per"}
 _ACTS = lx.SPEECH_ACTS | lx.INTENTION_VERBS
 
