@@ -113,7 +113,8 @@ def test_the_claims_table_has_a_context_menu_of_what_can_be_done_to_claims(qtbot
         a.text().split("\t")[0].replace("&", "") for a in menu.actions() if not a.isSeparator()
     ]
     assert names == ["Set Type", "Set Stance", "Toggle Reviewed", "Add Note…",
-                     "Corroboration of Claim…", "Delete Claims", "Copy Claim Text"]  # fmt: skip
+                     "Corroboration of Claim…", "Origin", "Delete Claims",
+                     "Copy Claim Text"]  # fmt: skip
     menu.close()
 
 

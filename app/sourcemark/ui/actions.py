@@ -112,6 +112,18 @@ ACTIONS: list[ActionSpec] = [
                "dialogs.show_corroboration", (QKeySequence("Ctrl+K"),),
                "Other stories' claims that say the same: confirm or reject them",
                group=2),
+    ActionSpec("split_origin", "An &Origin of Its Own", "mdi6.source-branch", "edit",
+               "origins.split_selected", (QKeySequence("Ctrl+Shift+O"),), "Set each claim "
+               "selected apart: an independent origin, not a copy of the others nor citing "
+               "them", _writable, group=2, submenu="origin"),
+    ActionSpec("join_origins", "&Same Origin as the Claim Shown", "mdi6.source-merge", "edit",
+               "origins.join_selected", (QKeySequence("Ctrl+Shift+J"),), "The claims selected "
+               "rest on the origin of the claim shown below the table: not independent of it",
+               _writable, group=2, submenu="origin"),
+    ActionSpec("rules_origin", "Let the &Rules Decide", "mdi6.restore", "edit",
+               "origins.rules_selected", tip="Forget your decision on the origin of the claims "
+               "selected: copies, citations and sources decide it again", when=_writable,
+               group=2, submenu="origin"),
     # the story list's own (its context menu too); F2 and Delete are the list's keys, shown
     # here after a tab, not shortcuts: the claims table has its own F2 and Delete
     ActionSpec("rename_story", "Re&name Story…\tF2", "mdi6.rename-box", "edit",
@@ -194,7 +206,10 @@ def choices_of(field: str) -> list[tuple[str, str, str]]:
 
 MENUS = {"file": "&File", "edit": "&Edit", "view": "&View", "help": "&Help"}
 # submenus of the table's actions: id -> (text, icon); the window's ``ID_menu``
-SUBMENUS = {"export": ("&Export", "mdi6.file-export-outline")}
+SUBMENUS = {
+    "export": ("&Export", "mdi6.file-export-outline"),
+    "origin": ("Or&igin", "mdi6.source-fork"),
+}
 
 
 def build_actions(window) -> dict[str, QAction]:
@@ -206,6 +221,8 @@ def build_actions(window) -> dict[str, QAction]:
             action.setShortcuts([QKeySequence(key) for key in spec.shortcuts])
         if spec.widget_shortcut:
             action.setShortcutContext(Qt.ShortcutContext.WidgetShortcut)
+        if spec.submenu and spec.shortcuts:  # its keys shown in the table's menu too
+            action.setShortcutVisibleInContextMenu(True)
         action.setCheckable(spec.checkable)
         if spec.tip:
             action.setStatusTip(spec.tip)

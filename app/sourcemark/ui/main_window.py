@@ -34,6 +34,7 @@ from sourcemark.ui.controllers.dialogs import DialogsController
 from sourcemark.ui.controllers.editing import EditingController
 from sourcemark.ui.controllers.imports import ImportController
 from sourcemark.ui.controllers.layout import LayoutController
+from sourcemark.ui.controllers.origins import OriginsController
 from sourcemark.ui.controllers.output import OutputController
 from sourcemark.ui.controllers.scoring import ScoringController
 from sourcemark.ui.editing import ReviewKeys
@@ -88,6 +89,7 @@ class MainWindow(QMainWindow):
         self.editing = EditingController(self)
         self.curation = CurationController(self)
         self.articles = ArticlesController(self)
+        self.origins = OriginsController(self)  # the claim pane's chain, and decisions on it
         self.dialogs = DialogsController(self)
         self.panes = LayoutController(self)  # the splitters, and showing or hiding panes
         self.imports.done.connect(self.imports_done)
@@ -146,6 +148,11 @@ class MainWindow(QMainWindow):
         # the claim chosen, whole, under the table; its edits are the table's undoable ones
         self.claim_detail = ClaimDetailPane()
         self.claim_detail.edit.connect(self._edit_from_pane)
+        chain = self.claim_detail.chain
+        chain.open_claim.connect(self.origins.open_claim)
+        chain.split.connect(self.origins.split)
+        chain.join.connect(self.origins.join)
+        chain.rules.connect(self.origins.rules_decide)
         for signal in (self.claims.model.dataChanged, self.claims.model.modelReset):
             signal.connect(self._claim_detail_follows)
 
@@ -206,7 +213,8 @@ class MainWindow(QMainWindow):
         build_menu(self, "edit", before=[self.undo_action, self.redo_action])
         claims = self.claims  # the claims table's context menu, of the same entries
         claims.menu_entries = [self.set_type_menu, self.set_stance_menu, self.reviewed_action,
-                               claims.note_action, self.corroboration_action, None,
+                               claims.note_action, self.corroboration_action,
+                               self.origin_menu, None,
                                self.delete_action, None, claims.copy_action]  # fmt: skip
         view_menu = build_menu(self, "view")
         view_menu.addSeparator()

@@ -86,6 +86,10 @@ class SummaryStrip(QWidget):
         self.facts.setObjectName("summaryFacts")
         self.facts.setWordWrap(True)
         self.facts.setTextFormat(Qt.TextFormat.PlainText)
+        self.headline = QLabel()  # on how many origins the headline's claims rest
+        self.headline.setObjectName("summaryHeadline")
+        self.headline.setWordWrap(True)
+        self.headline.setTextFormat(Qt.TextFormat.PlainText)
         self.bar = TypeBar()
         self.legend = QLabel()
         self.legend.setTextFormat(Qt.TextFormat.RichText)
@@ -98,6 +102,7 @@ class SummaryStrip(QWidget):
         heading.addWidget(self.score)
         layout.addLayout(heading)
         layout.addWidget(self.facts)
+        layout.addWidget(self.headline)
         row = QHBoxLayout()
         row.addWidget(self.bar)
         layout.addLayout(row)
@@ -151,6 +156,7 @@ class SummaryStrip(QWidget):
         """The story's facts, type bar and legend; with ``rollup``, its credibility score
         and code (explained in the score's tooltip)."""
         self._show_score(title, claims if rollup and title is not None else None)
+        self._show_headline(claims if title is not None else [])
         if title is None:
             self.title.setText("No story selected")
             self.facts.setText("Select a story on the left to see what its claims rest on.")
@@ -164,6 +170,7 @@ class SummaryStrip(QWidget):
         """Facts, type bar and legend of many stories' claims, counted by the database as
         (type, stance, carries the headline, how many); None while they are counted."""
         self._show_score(title, None)
+        self._show_headline([])
         if counts is None:
             self.title.setText(title)
             self.facts.setText("Counting the claims…")
@@ -207,6 +214,18 @@ class SummaryStrip(QWidget):
                 chips.append(f'<span style="color:{colour}">■</span>&nbsp;{label}&nbsp;{n:,}')
         self.legend.setText("&nbsp;&nbsp; ".join(chips))
 
+    def _show_headline(self, claims: list[ClaimRow]) -> None:
+        text = headline_origins(claims)
+        self.headline.setText(text)
+        self.headline.setToolTip(
+            "An independent origin is a report that does not copy or cite another: wire "
+            "copies of one text, rewrites “according to” an outlet and the same outlet "
+            "again all rest on one origin. The story's digit counts origins, not outlets."
+            if text
+            else ""
+        )
+        self.headline.setVisible(bool(text))
+
     def _show_score(self, title: str | None, claims: list[ClaimRow] | None) -> None:
         if not claims:
             self.rollup = None
@@ -246,6 +265,25 @@ class SummaryStrip(QWidget):
         self.why.setArrowType(Qt.ArrowType.DownArrow if shown else Qt.ArrowType.RightArrow)
         self.breakdown_area.setVisible(shown and self.rollup is not None)
         self._fit_breakdown()
+
+
+def headline_origins(claims: list[ClaimRow]) -> str:
+    """How many outlets carry the headline and on how many independent origins it rests,
+    for its weakest attributed claim (the one the story's digit follows): "Headline:
+    reported by 5 outlets · 1 independent origin"; "" without one."""
+    known = [c for c in claims if c.premise and c.type != SourcingType.UNATTRIBUTED
+             and c.independent_origins is not None and c.reported_by is not None]  # fmt: skip
+    if not known:
+        return ""
+    weakest = min(known, key=lambda c: (c.independent_origins, -c.reported_by))
+    outlets, origins = weakest.reported_by, weakest.independent_origins
+    if outlets <= 1 and origins <= 1:
+        return "Headline: no other outlet reports it"
+    text = (f"Headline: reported by {counted(outlets, 'outlet')} · "
+            f"{counted(origins, 'independent origin')}")  # fmt: skip
+    if origins == 1:
+        text += " (they all go back to one report)"
+    return text
 
 
 def score_tip(summary: dict) -> str:

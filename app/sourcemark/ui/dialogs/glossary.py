@@ -7,6 +7,7 @@ meanings and the default letters in force); a field finds entries by their words
 from html import escape
 
 from PySide6.QtCore import Qt
+from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
@@ -54,6 +55,28 @@ DIGIT_DESCRIPTIONS = {
 }
 
 
+def origin_entries() -> list[Entry]:
+    """What independent origins are, and the keys of a person's word on them."""
+    from sourcemark.ui.actions import ACTIONS
+
+    keys = {spec.id: QKeySequence(spec.shortcuts[0]).toString(
+        QKeySequence.SequenceFormat.NativeText) for spec in ACTIONS if spec.shortcuts}  # fmt: skip
+    undo = QKeySequence(QKeySequence.StandardKey.Undo).toString(
+        QKeySequence.SequenceFormat.NativeText)  # fmt: skip
+    return [
+        ("Independent origin", "A report that owes nothing to another one saying the same: wire "
+         "copies of one text, a rewrite “according to” another outlet and the same outlet again "
+         "all belong to the origin they copy or cite, while a named source confirming to another "
+         "outlet is a new origin. Five outlets may rest on one origin; the digit counts origins.",
+         ""),
+        ("Reported by", "How many outlets carry the claim, its own included.", ""),
+        ("Mark independent, same origin", "Your word when you know better than the rules: in the "
+         f"claim pane's chain, or Edit ▸ Origin ({keys['split_origin']} sets the claims selected "
+         f"apart, {keys['join_origins']} joins them to the origin of the claim shown). "
+         f"{undo} undoes it.", ""),
+    ]  # fmt: skip
+
+
 def sections(settings: Settings | None = None) -> list[tuple[str, str, list[Entry]]]:
     """(title, introduction, entries) of each part of the glossary; the letters' defaults as
     ``settings`` has them (the defaults of the model when None)."""
@@ -85,6 +108,8 @@ def sections(settings: Settings | None = None) -> list[tuple[str, str, list[Entr
          "weakest attributed claim when no headline claim is attributed).", letters),
         ("Codes: the information's digit, 1 to 6", "The digit counts independent origins, not "
          "outlets: a wire copy and its original are one origin.", digits),
+        ("Origins", "Who else says the same, as the claim pane's chain and the story summary "
+         "count it.", origin_entries()),
     ]  # fmt: skip
 
 

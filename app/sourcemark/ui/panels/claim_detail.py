@@ -1,8 +1,10 @@
 """The claim pane: the claim chosen in the claims table, whole, with what it rests on (the
 source as written and as resolved, the cue), its type and stance (editable), its code with
-the reasons the table's tooltip gives, its flags, the claims of other stories linked to it
-with their outlets, and a note (a memo, saved when the editor leaves it or pauses). Its
-changes are asked of the window (``edit``), which makes them undoable steps."""
+the reasons the table's tooltip gives, its flags, how many outlets carry it and on how
+many independent origins it rests (with the chain of those origins, ui/panels/origin_chain),
+the claims of other stories linked to it but not counted, and a note (a memo, saved when
+the editor leaves it or pauses). Its changes are asked of the window (``edit``), which
+makes them undoable steps."""
 
 from html import escape
 
@@ -24,6 +26,13 @@ from PySide6.QtWidgets import (
 from sourcemark.ui.editing import stance_choices, type_choices
 from sourcemark.ui.models.claim_rows import ClaimRow, code_explanation
 from sourcemark.ui.models.claims import review_state
+from sourcemark.ui.panels.origin_chain import (
+    Chain,
+    OriginChain,
+    origins_line,
+    read_chain,
+    what_it_counts,
+)
 from sourcemark.ui.theme import type_swatch
 from sourcemark.ui.wording import short
 
@@ -43,7 +52,8 @@ class ClaimDetailPane(QWidget):
         super().__init__(parent)
         self.setObjectName("claimDetail")
         self.claim: ClaimRow | None = None
-        self.read_links = _stored_links  # claim id -> [(outlet, text, status)]
+        self.read_links = _stored_links  # claim id -> [(claim id, outlet, text, status)]
+        self.read_chain = read_chain  # claim id -> its origins (Chain), or None
         self._note_shown = ""  # the note as stored when last shown
         self._showing = False  # filling the fields in: their signals are not edits
         self.pause = QTimer(self)
@@ -72,6 +82,13 @@ class ClaimDetailPane(QWidget):
         self.text.setFont(font)
         self.source = _label("claimSource", selectable=True)
         self.where = _label("claimWhere", selectable=True)
+        self.origins = _label("claimOrigins", selectable=True)
+        bold = self.origins.font()
+        bold.setBold(True)
+        self.origins.setFont(bold)
+        self.origins_why = _label("claimOriginsWhy")
+        self.origins_why.setEnabled(False)  # the quiet colour of an explanation
+        self.chain = OriginChain()
         self.links = _label("claimLinks", rich=True)
         self.corroboration_button = QToolButton()
         self.corroboration_button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
@@ -105,7 +122,8 @@ class ClaimDetailPane(QWidget):
         left = QVBoxLayout(claim)
         left.setContentsMargins(0, 0, 0, 0)
         left.setSpacing(6)
-        for widget in (self.state, self.text, self.source, self.where, self.links):
+        for widget in (self.state, self.text, self.source, self.where, self.origins,
+                       self.origins_why):  # fmt: skip
             left.addWidget(widget)
         left.addStretch(1)
         fields = QWidget()
@@ -130,11 +148,18 @@ class ClaimDetailPane(QWidget):
         self.rest.addWidget(fields, 3)
         self.rest.addWidget(note, 2)
         content = QWidget()
-        self.columns = QBoxLayout(QBoxLayout.Direction.LeftToRight, content)
-        self.columns.setContentsMargins(10, 8, 10, 8)
+        self.columns = QBoxLayout(QBoxLayout.Direction.LeftToRight)
         self.columns.setSpacing(16)
         self.columns.addWidget(claim, 5)
         self.columns.addLayout(self.rest, 6)
+        # the chain of origins under them, the pane's whole width: a line an entry
+        whole = QVBoxLayout(content)
+        whole.setContentsMargins(10, 8, 10, 8)
+        whole.setSpacing(6)
+        whole.addLayout(self.columns)
+        whole.addWidget(self.chain)
+        whole.addWidget(self.links)
+        whole.addStretch(1)
         scroll = QScrollArea()
         scroll.setWidget(content)
         scroll.setWidgetResizable(True)
@@ -200,7 +225,11 @@ class ClaimDetailPane(QWidget):
         self.source.setText(_source_words(row))
         where = [part for part in (row.outlet, row.story_title) if part]
         self.where.setText(" · ".join(where))
-        self.links.setText(_links_html(self.read_links(row.id), row.also_reported_by))
+        chain = self._show_origins(row, writable)
+        counted = {m.claim.id for o in chain.origins.origins for m in o.members} if chain else set()
+        links = [link for link in self.read_links(row.id) if link[0] not in counted]
+        self.links.setText(_links_html(links))
+        self.links.setVisible(bool(links))
         for box, value in ((self.type_box, row.type), (self.stance_box, row.stance)):
             box.setCurrentIndex(box.findData(value))
             box.setEnabled(writable)
@@ -215,6 +244,19 @@ class ClaimDetailPane(QWidget):
         if not unsaved and typed.strip() != stored.strip():
             self._set_note(stored)
         self._note_shown = stored
+
+    def _show_origins(self, row: ClaimRow, writable: bool) -> Chain | None:
+        """How many outlets carry the claim and on how many independent origins it rests,
+        and the chain of those origins; an unattributed claim has none counted."""
+        chain = self.read_chain(row.id) if row.type != "unattributed" else None
+        if chain is None:
+            self.origins.setText("No source given: no origin to count.")
+        else:
+            self.origins.setText(origins_line(chain.origins))
+            self.origins_why.setText(what_it_counts(chain.origins))
+        self.origins_why.setVisible(chain is not None)
+        self.chain.show_chain(chain, writable)
+        return chain
 
     def _set_note(self, text: str) -> None:
         self.pause.stop()
@@ -277,23 +319,22 @@ def _source_words(row: ClaimRow) -> str:
     return source + (f" · cue “{row.cue}”" if row.cue else "")
 
 
-def _stored_links(claim_id: int) -> list[tuple[str, str, str]]:
-    """The claims of other stories stored as saying the same as this one: (outlet, text,
-    what is known of the link), as the corroboration dialog lists them."""
+def _stored_links(claim_id: int) -> list[tuple[int, str, str, str]]:
+    """The claims stored as saying the same as this one: (claim id, outlet, text, what is
+    known of the link), as the corroboration dialog lists them."""
     from sourcemark.store.rollups import links_of_claims
 
     links = links_of_claims([claim_id], {}).get(claim_id, [])
-    return [(link.other.outlet or "another story", link.other.text,
+    return [(link.other.id, link.other.outlet or "another story", link.other.text,
              STATUS_WORDS.get(link.status, f"found, {link.similarity:.0f}% alike"))
             for link in links]  # fmt: skip
 
 
-def _links_html(links: list[tuple[str, str, str]], counted: tuple[str, ...]) -> str:
-    if not links:
-        return "Corroboration: no claim of another story is linked to it."
+def _links_html(links: list[tuple[int, str, str, str]]) -> str:
+    """The linked claims the origins do not count (rejected, less alike, saying the
+    opposite)."""
     items = "".join(
         f"<li><b>{escape(outlet)}</b>: “{escape(short(text, 110))}” <i>({escape(status)})</i></li>"
-        for outlet, text, status in links
+        for _id, outlet, text, status in links
     )
-    independent = f" Counted as independent: {escape(', '.join(counted))}." if counted else ""
-    return f"Corroboration:{independent}<ul style='margin-left:-24px'>{items}</ul>"
+    return f"Linked, not counted:<ul style='margin-left:-24px'>{items}</ul>"
