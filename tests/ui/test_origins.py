@@ -141,6 +141,9 @@ def test_a_wire_copy_shows_five_outlets_two_origins_and_the_chain_they_hang_in(
     ]
     # one independent origin besides its own: probably true, as the original
     assert code_shown(window, wire).endswith("2")
+    assert pane.code.text().endswith(
+        "the digit counts origins, not outlets: 1 independent origin besides its own"
+    )
     # the chain is as tall as it is: nothing of it cut off inside the pane
     chain = pane.chain
     assert chain.height() >= chain.document().size().height()
@@ -228,6 +231,7 @@ def test_joining_an_origin_to_the_claims_lowers_the_digit_and_ctrl_z_puts_it_bac
         "origin. Ctrl+Z undoes it."
     )
     assert code_shown(window, wire).endswith("3")
+    assert pane.code.text().endswith("no independent origins besides its own")
     assert window.summary.headline.text() == (
         "Headline: reported by 5 outlets · 1 independent origin (they all go back to one report)"
     )

@@ -112,13 +112,19 @@ class ClaimRow:
 
 def code_explanation(row: ClaimRow) -> list[str]:
     """A claim's code in lines, as its tooltip in the table and the claim pane show it: what
-    the letter and digit stand for, each flag with its reason, the other outlets counted."""
+    the letter and digit stand for, each flag with its reason, the other outlets carrying
+    it and how many independent origins of theirs the digit counts."""
     if len(row.code) < 2:
         return ["Being graded"]
     lines = [f"{row.code}: source {row.code[0]}, information {row.code[1:]}"]
     lines += [f"{flag}: {why}" for flag, why in zip(row.flags, row.reasons, strict=True)]
     if row.also_reported_by:
         lines.append("also reported by " + ", ".join(row.also_reported_by))
+        if row.independent_origins is not None:
+            others = row.independent_origins - 1
+            origins = "origin" if others == 1 else "origins"
+            lines.append(f"the digit counts origins, not outlets: {others or 'no'} independent "
+                         f"{origins} besides its own")  # fmt: skip
     return lines
 
 
