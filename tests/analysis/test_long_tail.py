@@ -234,3 +234,44 @@ def test_the_object_of_an_act_ends_where_another_act_begins():
 def test_more_shapes_of_the_long_tail(text, source, content):
     claim = only(text)
     assert (claim.source, claim.text) == (source, content)
+
+
+# --- a claim as a noun with its content ----------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "source", "type_", "content"),
+    [
+        # opinion: a possessive owner
+        ("The fact-checkers looked at Senator Ray Olsen's claim that crime had doubled.",
+         "Senator Ray Olsen", "named_official", "crime had doubled."),
+        # wire: an outlet before the noun
+        ("Ministers were rattled by a Harbour Times report that the budget had a hole in it.",
+         "Harbour Times", "media_report", "the budget had a hole in it."),
+        # business: a fronted phrase ends the content at its comma
+        ("Following the company's announcement that it would cut 300 jobs, shares rose.",
+         "the company", "spokesperson", "it would cut 300 jobs"),
+        # sport: a possessive pronoun
+        ("Ana Ortiz runs the club.\n\nFans cheered her promise that no player would be sold.",
+         "she", "named_person", "no player would be sold."),
+    ],
+)  # fmt: skip
+def test_a_claim_written_as_a_noun_rests_on_its_owner(text, source, type_, content):
+    claim = attributed(text)[-1]
+    assert (claim.source, claim.type, claim.text) == (source, type_, content)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The report that was leaked on Monday named six officials.",  # a relative clause
+        "The claim that the river is clean is hard to test.",  # nobody owns the claim
+    ],
+)
+def test_a_noun_of_claiming_without_an_owner_or_a_content_is_no_cue(text):
+    assert attributed(text) == []
+
+
+def test_a_noun_of_claiming_inside_an_attribution_is_part_of_its_content():
+    (claim,) = attributed("The mayor repeated her promise that no library would close.")
+    assert claim.cue == "repeated"

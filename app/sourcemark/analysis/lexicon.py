@@ -786,8 +786,19 @@ PARTICIPLE_CUES = frozenset(
 
 # Every word the cue scan looks at: verbs, participles and the words of phrasal cues
 # ("according to", "per", "put it", "reported by").
+# What someone claimed, as a noun with its content: "Ruiz's claim that ...", "her warning
+# that ...", "a Harbour Times report that ..."
+CLAIM_NOUNS = frozenset(
+    """claim claims assertion assertions argument contention insistence allegation allegations
+    suggestion warning warnings belief view fear fears concern concerns report finding
+    findings conclusion prediction estimate announcement admission acknowledgment
+    acknowledgement denial charge accusation accusations complaint remark remarks comment
+    comments observation theory assurance assurances promise pledge pronouncement
+    pronouncements statement insinuation""".split()
+)
 CUE_WORDS = (
     (REPORTING_VERBS - NOUN_LIKE)  # "the talks", "the report": those forms are never cues
+    | CLAIM_NOUNS
     | PARTICIPLE_CUES
     | PROGRESSIVE.keys()
     | {"according", "per", "put", "reported", "revealed", "disclosed", "published", "quoted"}

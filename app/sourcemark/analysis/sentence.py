@@ -144,6 +144,10 @@ class SentenceRules(SubjectRules):
             if t.lower == "per" and (i == 0 or tokens[i - 1].text == ","):
                 cues.append(("according", i, i + 1))  # "Per the company's statement, ..."
                 continue
+            if t.lower in lx.CLAIM_NOUNS and _claim_noun(tokens, i):
+                cues.append(("noun", i, i + 2))  # "Ruiz's claim that ..."
+                skip_to = i + 2
+                continue
             if (
                 t.lower in {"reported", "revealed", "disclosed", "published", "quoted"}
                 and i + 1 < n
@@ -251,7 +255,49 @@ class SentenceRules(SubjectRules):
                          (tokens[s].start, sent.end), Stance.DECLINES, j, s)  # fmt: skip
         if kind == "participle":
             return self._participle_attribution(i, tokens, sent)
+        if kind == "noun":
+            return self._noun_attribution(i, tokens, sent)
         return self._verb_attribution(i, tokens, sent, floor)
+
+    def _noun_attribution(self, i, tokens, sent) -> Found | None:
+        """ "Ruiz's claim that ...", "her warning that ...", "a Harbour Times report that
+        ...": the owner of the claim is its source, what follows "that" its content."""
+        before = tokens[i - 1]
+        low = before.lower
+        if low in _POSSESSIVE_PRONOUNS:
+            start = i - 1
+            words = [_POSSESSIVE_PRONOUNS[low]]
+        else:
+            start = i - 1
+            while (
+                (before.is_cap or low.endswith(("'s", "’s")))
+                and start - 1 >= 0
+                and _in_name(tokens[start - 1])
+            ):
+                start -= 1  # "Donald Trump's", "a New York Times"
+            if low.endswith(("'s", "’s")):
+                if start == i - 1 and start - 1 >= 0 and tokens[start - 1].lower in lx.DETERMINERS:
+                    start -= 1  # "the company's"
+                words = [t.text for t in tokens[start : i - 1]] + [before.text[:-2]]
+            elif start == i - 1:
+                words = [before.text]  # "media pronouncements", "police claims"
+            else:
+                words = [t.text for t in tokens[start:i]]
+        mention, source_text = self._mention_in(words, position=tokens[start].start)
+        if mention is None or mention.type == SourcingType.UNATTRIBUTED:
+            return None
+        end = sent.end
+        if tokens[0].lower in _FRONTING or (start > 0 and tokens[start - 1].lower in _FRONTING):
+            # "Despite media pronouncements that A, B": the content ends with the phrase
+            for m in range(i + 2, len(tokens)):
+                if tokens[m].text == "," and not tokens[m].quoted:
+                    end = tokens[m].start
+                    break
+        if i + 2 >= len(tokens):
+            return None
+        subject = (tokens[start].start, before.end)
+        return Found(subject, mention, source_text, tokens[i].text, i,
+                     (tokens[i + 2].start, end), Stance.ASSERTS, i + 2, start)  # fmt: skip
 
     def _participle_attribution(self, v, tokens, sent) -> Found | None:
         """', saying X': the subject of the clause the participle hangs on says X."""
@@ -503,6 +549,43 @@ def _denies_a_request(tokens: list[Token], v: int) -> bool:
         if not t.is_word or t.quoted:
             return False
     return False
+
+
+def _in_name(t: Token) -> bool:
+    """A capitalised word that can stand in a name before a noun (not "Despite")."""
+    return t.is_cap and t.is_word and t.lower not in _FRONTING and t.lower not in PREPOSITIONS
+
+
+def _claim_noun(tokens: list[Token], i: int) -> bool:
+    """Whether a noun of claiming at ``i`` has an owner and "that" with a clause after it:
+    "Ruiz's claim that the vote was rigged", not "he claims that" or "the report that was
+    leaked"."""
+    n = len(tokens)
+    if i == 0 or i + 2 >= n or tokens[i + 1].lower != "that" or tokens[i + 1].quoted:
+        return False
+    after = tokens[i + 2].lower
+    if after in FINITE or after.endswith("ed") or after in lx.REPORTING_VERBS:
+        return False  # "the report that was leaked": a relative clause, not its content
+    before = tokens[i - 1]
+    if before.quoted:
+        return False
+    low = before.lower
+    if low in _POSSESSIVE_PRONOUNS:
+        return True
+    if low.endswith(("'s", "’s")):
+        return low[:-2] not in lx.PRONOUNS  # "he's claims" is no owner
+    if low in _PEOPLE_NOUNS:
+        return True  # "media pronouncements that", "police claims that"
+    # "a New York Times report that": a name before the noun, after a determiner
+    k = i - 1
+    while k > 0 and _in_name(tokens[k]):
+        k -= 1
+    return k < i - 1 and tokens[k].lower in {"a", "an", "the"}
+
+
+_PEOPLE_NOUNS = lx.MEDIA_NOUNS | lx.OFFICIAL_NOUNS | lx.ANONYMOUS_NOUNS
+_POSSESSIVE_PRONOUNS = {"his": "he", "her": "she", "their": "they", "its": "it", "our": "we"}
+_FRONTING = frozenset("""despite following after before amid given since unlike contrary""".split())
 
 
 def _past_verb(tokens: list[Token], k: int) -> bool:

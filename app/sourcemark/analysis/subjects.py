@@ -371,6 +371,10 @@ class SubjectRules:
         """Classify the words of a source mention, resolving pronouns and short references."""
         if not words:
             return None, None
+        if len(words) == 1:
+            low = words[0].lower()
+            if low in lx.PRONOUNS:  # "he said": the commonest source, answered at once
+                return self._pronoun(low, words[0], position), words[0]
         # the same words name the same source all through an article ("Trump said"), unless
         # what they stand for depends on where they stand (a pronoun, "the company")
         key = (tuple(words), role, self._loose)
