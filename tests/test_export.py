@@ -14,6 +14,7 @@ from sourcemark.paths import sample_story_path
 from sourcemark.report.export import CLAIM_COLUMNS, STORY_COLUMNS, safe
 from sourcemark.store import close_database, models, open_database
 from sourcemark.store.models import Claim
+from tests.one_event import CONFIRMED, COPY, ORIGINAL, REWRITE, WIRE, store_event
 
 
 @pytest.fixture
@@ -84,6 +85,54 @@ def test_the_claims_csv_has_one_row_per_claim_with_every_column(tmp_path, sample
         ("named_person", "Named person"), ("unattributed", "Unattributed")}  # fmt: skip
     assert "anonymous" in row["flags"] and row["outlet"] == "Bangkok One News"
     assert all(row["story_title"].startswith("Viktor Bout") for row in rows)
+
+
+@pytest.fixture
+def event_db(db_url) -> tuple[str, dict[str, list[int]]]:
+    """One event told by five outlets (tests/one_event.py); outlet -> its claims' ids."""
+    open_database(db_url)
+    ids = {outlet: [claim.id for claim in claims] for outlet, claims in store_event().items()}
+    close_database()
+    return db_url, ids
+
+
+ORIGIN_COLUMNS = ("reported_by", "independent_origins", "origin_claim_id")
+
+
+def origin_cells(path, claim_id: int) -> tuple[str, ...]:
+    row = next(r for r in read(path) if r["claim_id"] == str(claim_id))
+    return tuple(row[column] for column in ORIGIN_COLUMNS)
+
+
+def test_the_claims_csv_says_how_many_outlets_and_independent_origins_carry_each_claim(
+    tmp_path, event_db
+):
+    url, ids = event_db
+    path = tmp_path / "claims.csv"
+    assert main(["export", "--db", url, "--claims", str(path)]) == 0
+    original, confirmed = ids[ORIGINAL][0], ids[CONFIRMED][0]
+    # the wire copies and the rewrite cite the original: its origin, the earliest claim of it
+    for outlet in (ORIGINAL, WIRE, COPY, REWRITE):
+        assert origin_cells(path, ids[outlet][0]) == ("5", "2", str(original)), outlet
+    # the operating chief on the record is an origin of its own
+    assert origin_cells(path, confirmed) == ("5", "2", str(confirmed))
+    union = ids[CONFIRMED][1]  # said by nobody else
+    assert origin_cells(path, union) == ("1", "1", str(union))
+
+
+def test_the_claims_csv_gives_the_origins_a_persons_split_makes(tmp_path, event_db):
+    """The export rolls up the stories the split made stale before it reads the columns."""
+    from sourcemark.store.origins import split_origin
+
+    url, ids = event_db
+    wire = ids[WIRE][0]
+    open_database(url)
+    split_origin([wire])  # the person knows the wire checked it itself
+    close_database()
+    path = tmp_path / "claims.csv"
+    assert main(["export", "--db", url, "--claims", str(path)]) == 0
+    assert origin_cells(path, wire) == ("5", "3", str(wire))
+    assert origin_cells(path, ids[COPY][0]) == ("5", "3", str(ids[ORIGINAL][0]))
 
 
 @pytest.mark.parametrize("start", ["=", "+", "-", "@", "\t", "\r"])

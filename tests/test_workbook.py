@@ -12,6 +12,7 @@ from hypothesis import given
 from hypothesis import settings as examples  # the fixture "settings" is the window's
 from hypothesis import strategies as st
 from openpyxl import load_workbook
+from openpyxl.utils import get_column_letter
 
 from sourcemark.cli import main
 from sourcemark.paths import sample_story_path
@@ -19,6 +20,7 @@ from sourcemark.report.export import CLAIM_COLUMNS, SETTINGS_COLUMNS, STORY_COLU
 from sourcemark.store import close_database, open_database
 from sourcemark.store.models import Article, Claim
 from tests.disks import fill, small_disk
+from tests.one_event import CONFIRMED, ORIGINAL, REWRITE, WIRE, store_event
 
 SHEETS = {"Stories": STORY_COLUMNS, "Claims": CLAIM_COLUMNS, "Settings": SETTINGS_COLUMNS}
 
@@ -99,6 +101,31 @@ def test_numbers_are_numbers_and_dates_are_dates(tmp_path, sample_db):
     found = {row[0].value: row[1] for row in settings.iter_rows(min_row=2)}
     assert found["weights.on_record"].value == 30 and found["weights.on_record"].data_type == "n"
     assert found["letters.document"].value == "B"
+
+
+def test_the_claims_sheet_counts_outlets_and_independent_origins_in_numbers(tmp_path, db_url):
+    """One event told by five outlets (tests/one_event.py): two origins behind it."""
+    open_database(db_url)
+    event = {outlet: [claim.id for claim in claims] for outlet, claims in store_event().items()}
+    close_database()
+    claims = book_claims(export(db_url, tmp_path))
+    original, confirmed = event[ORIGINAL][0], event[CONFIRMED][0]
+    columns = ("reported_by", "independent_origins", "origin_claim_id")
+    for claim_id, expected in [(event[WIRE][0], (5, 2, original)),
+                               (event[REWRITE][0], (5, 2, original)),
+                               (confirmed, (5, 2, confirmed)),
+                               (event[CONFIRMED][1], (1, 1, event[CONFIRMED][1]))]:  # fmt: skip
+        cells = claims[claim_id]
+        assert tuple(cells[c].value for c in columns) == expected
+        assert all(cells[c].data_type == "n" for c in columns)
+
+
+def book_claims(book) -> dict[int, dict]:
+    """The Claims sheet's rows by claim id: column -> cell."""
+    rows = (
+        dict(zip(CLAIM_COLUMNS, row, strict=True)) for row in book["Claims"].iter_rows(min_row=2)
+    )
+    return {row["claim_id"].value: row for row in rows}
 
 
 def test_a_story_without_a_rule_that_applies_leaves_its_cell_empty(tmp_path, db_url):
@@ -221,7 +248,8 @@ def test_claims_past_a_sheets_rows_go_on_to_the_next_sheet(tmp_path, sample_db, 
     assert [len(part) - 1 for part in parts] == [10, 10, 10, 3]
     ids = [row[0] for part in parts for row in part[1:]]
     assert len(set(ids)) == 33
-    assert book["Claims 4"].auto_filter.ref == "A1:U4"
+    last = get_column_letter(len(CLAIM_COLUMNS))
+    assert book["Claims 4"].auto_filter.ref == f"A1:{last}4"
 
 
 def test_the_trash_counts_nowhere_in_the_workbook(tmp_path, sample_db):

@@ -34,7 +34,8 @@ STORY_COLUMNS = [
 CLAIM_COLUMNS = [
     "claim_id", "story_id", "story_title", "article_id", "article_title", "outlet",
     "published", "source", "source_resolved", "type", "type_label", "stance", "code", "flags",
-    "corroborated_by", "reviewed", "origin", "note", "text", "start", "end",
+    "corroborated_by", "reported_by", "independent_origins", "origin_claim_id", "reviewed",
+    "origin", "note", "text", "start", "end",
 ]  # fmt: skip
 SETTINGS_COLUMNS = ["setting", "value"]  # the model settings in force, one row each
 # the full-width signs too: spreadsheets may read them as formulas
@@ -280,7 +281,8 @@ def claim_batches(
             # is written as it is read
             "SELECT c.id, a.story_id, s.title, c.article_id, a.title, o.name, "
             "substr(CAST(a.published AS TEXT), 1, 10), c.source_mention, c.source_resolved, "
-            f"c.type, {type_label}, c.stance, c.code, c.flags, c.also_reported, "
+            f"c.type, {type_label}, c.stance, c.code, c.flags, c.also_reported, c.reported_by, "
+            "c.independent_origins, c.origin_claim_id, "
             "CASE WHEN c.reviewed THEN 'yes' ELSE 'no' END, c.origin, c.note, c.text, c.start, "
             'c."end" FROM claim c JOIN article a ON a.id = c.article_id '
             "JOIN story s ON s.id = a.story_id LEFT JOIN outlet o ON o.id = a.outlet_id "

@@ -36,7 +36,7 @@ NUMBER, DATE, TEXT, ANY = "number", "date", "text", "any"
 NUMBERS = frozenset({
     "story_id", "claim_id", "article_id", "score", "on_record", "anonymous_reliance",
     "corroboration", "right_of_reply", "source_diversity", "articles", "claims",
-    "claims_reviewed", "start", "end",
+    "claims_reviewed", "start", "end", "reported_by", "independent_origins", "origin_claim_id",
     *(c for c in STORY_COLUMNS if c.startswith(("type_", "stance_"))),
 })  # fmt: skip
 DATES = frozenset({"published", "first_published", "last_published"})
