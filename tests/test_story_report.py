@@ -15,6 +15,7 @@ from sourcemark.report.story import report_file_name
 from sourcemark.store import close_database, open_database
 from sourcemark.store.edits import update_claim
 from sourcemark.store.models import Article, Claim, Story
+from tests.one_event import CONFIRMED, COPY, ORIGINAL, REWRITE, WIRE, store_event
 
 NOTE = "<script>alert('note')</script> Checked against the court filing & the wire."
 
@@ -138,6 +139,76 @@ def test_the_html_report_escapes_the_title_sources_and_outlets(reviewed_db, tmp_
     assert title == 'Bout <b>& the "Houthis"</b>'
     assert "<b>&" not in html and "<i>officials" not in html
     assert "&lt;i&gt;officials&lt;/i&gt;" in html
+
+
+@pytest.fixture
+def event_db(db_url) -> tuple[str, dict[str, int]]:
+    """One event told by five outlets (tests/one_event.py), each article a story of its own;
+    outlet -> its story."""
+    open_database(db_url)
+    stories = {outlet: claims[0].article.story_id for outlet, claims in store_event().items()}
+    close_database()
+    return db_url, stories
+
+
+def event_report(url: str, story: int, out: Path) -> str:
+    assert main(["report", "--db", url, "--story", str(story), "--out", str(out)]) == 0
+    if out.suffix == ".html":
+        return out.read_text(encoding="utf-8")
+    from pypdf import PdfReader
+
+    return " ".join(" ".join(page.extract_text().split()) for page in PdfReader(out).pages)
+
+
+def test_the_html_report_draws_where_the_headlines_claim_comes_from(event_db, tmp_path):
+    url, stories = event_db  # the wire's story: its headline claim cites the original
+    page = Page(event_report(url, stories[WIRE], tmp_path / "wire.html"))
+    (claim,) = page.find("tr", "headline")  # its row says how many carry it
+    assert "Reported by 5 outlets · 2 independent origins" in claim[1]
+    ((_attrs, section),) = page.find("section", "origins")
+    assert "Where the headline's claims come from" in section
+    (chain,) = page.find("div", "chain")
+    assert "Reported by 5 outlets · 2 independent origins" in chain[1]
+    entries = [text for _attrs, text in page.find("li") if " — " in text]  # the chain's
+    # the original's origin first (the wire's own), with the reports hanging from it
+    assert entries[0].startswith("The Meridian Herald, 2026-03-02 · people familiar with the "
+                                 "plans — the earliest report")  # fmt: skip
+    assert entries[1:4] == [
+        f"{WIRE}, 2026-03-03 · The Meridian Herald — cites an outlet of this origin (this "
+        "story's claim)",
+        f"{COPY}, 2026-03-03 · The Meridian Herald — a copy of the same text",
+        f"{REWRITE}, 2026-03-04 · The Meridian Herald — cites an outlet of this origin",
+    ]
+    assert entries[4] == f"{CONFIRMED}, 2026-03-05 · Tomas Reyes — the earliest report"
+    ((_attrs, here),) = page.find("span", "here")  # the story's own claim, marked
+    assert here.startswith(WIRE)
+
+
+def test_the_pdf_report_draws_where_the_headlines_claim_comes_from(event_db, tmp_path):
+    url, stories = event_db
+    text = event_report(url, stories[WIRE], tmp_path / "wire.pdf")
+    assert "Where the headline's claims come from" in text
+    assert text.count("Reported by 5 outlets · 2 independent origins") == 2  # chain and row
+    assert "1. The Meridian Herald, 2026-03-02 · people familiar with the plans" in text
+    assert f"↳ {REWRITE}, 2026-03-04 · The Meridian Herald — cites an outlet" in text
+    assert f"2. {CONFIRMED}, 2026-03-05 · Tomas Reyes — the earliest report" in text
+
+
+def test_a_claim_nothing_else_says_gets_no_origins_line(event_db, tmp_path):
+    url, stories = event_db
+    page = Page(event_report(url, stories[ORIGINAL], tmp_path / "original.html"))
+    lines = [text for _attrs, text in page.find("div", "origins")]
+    # the original's event claim is carried by five outlets; its unattributed line by none
+    assert lines == ["Reported by 5 outlets · 2 independent origins"]
+
+
+def test_the_report_says_when_the_headlines_claims_are_said_nowhere_else(reviewed_db, tmp_path):
+    _html, page = html_report(reviewed_db, tmp_path)
+    ((_attrs, section),) = page.find("section", "origins")
+    open_database(reviewed_db)
+    assert Claim.select().where(Claim.premise).count() == 1
+    assert "1 headline claim is said by no other report: it is its own only origin." in section
+    assert not page.find("div", "chain")
 
 
 def pdf_report(db_url, out: Path):

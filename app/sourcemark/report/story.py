@@ -4,8 +4,10 @@ Both show the same things, read here once as plain data: the summary (score, cod
 the five components with their points, sentences and standards, caps, flags, how many
 claims a person reviewed), a bar of the sourcing types, a legend of the codes, flags and
 marks, the claims grouped by sourcing type with their sources, stances, codes, review
-status and notes (the headline's claims marked), and the model settings used. Every piece
-of article text is escaped: nothing in a report is markup from an article.
+status and notes (the headline's claims marked), how many outlets and independent origins
+carry each claim, where the headline's claims come from (each origin: outlet, source and
+date, with the copies and citations that hang from it), and the model settings used. Every
+piece of article text is escaped: nothing in a report is markup from an article.
 """
 
 import re
@@ -17,7 +19,8 @@ from pathlib import Path
 from sourcemark import __version__
 from sourcemark.analysis.types import TYPE_LABELS, TYPE_MEANINGS, SourcingType, Stance
 from sourcemark.scoring.explain import COMPONENT_NAMES, DIGIT_MEANINGS, LETTER_MEANINGS
-from sourcemark.scoring.rollup import REASONS
+from sourcemark.scoring.origins import HOW, Origins
+from sourcemark.scoring.rollup import REASONS, ClaimInput
 
 # who stands behind a claim, as a report's Review column says it, and what that means
 REVIEW_LABELS = {"reviewed": "Reviewed", "person": "By a person", "machine": "Not reviewed"}
@@ -49,6 +52,65 @@ class ReportClaim:
     premise: bool
     review: str  # a key of REVIEW_LABELS
     note: str
+    reported_by: int = 1  # outlets carrying it, its own included
+    independent_origins: int = 1  # its own included
+
+    @property
+    def origins_line(self) -> str:
+        """'Reported by 5 outlets · 2 independent origins', or '' when nothing but the
+        claim itself says it."""
+        if self.reported_by <= 1 and self.independent_origins <= 1:
+            return ""
+        return origins_line(self.reported_by, self.independent_origins)
+
+
+def origins_line(reported_by: int, independent: int) -> str:
+    """'Reported by 5 outlets · 2 independent origins'."""
+    outlets = "outlet" if reported_by == 1 else "outlets"
+    origins = "independent origin" if independent == 1 else "independent origins"
+    return f"Reported by {reported_by} {outlets} · {independent} {origins}"
+
+
+@dataclass(slots=True, frozen=True)
+class ChainEntry:
+    """A claim in a chain of origins: its outlet, source and date, and how it hangs from
+    its origin (scoring.origins.HOW)."""
+
+    outlet: str
+    source: str
+    published: str  # ISO, or ""
+    how: str
+    here: bool  # the headline's claim itself
+
+    def where(self) -> str:
+        """'The Meridian Herald, 2026-03-02'."""
+        return self.outlet + (f", {self.published}" if self.published else "")
+
+
+@dataclass(slots=True)
+class ChainOrigin:
+    """One independent origin: its earliest claim, then the claims hanging from it."""
+
+    first: ChainEntry
+    hanging: list[ChainEntry]
+    unlisted: int = 0  # hanging from it beyond those listed
+
+
+@dataclass(slots=True)
+class HeadlineOrigins:
+    """Where a headline claim comes from: its origins, its own first."""
+
+    text: str
+    reported_by: int
+    origins: list[ChainOrigin]
+
+    @property
+    def line(self) -> str:
+        return origins_line(self.reported_by, len(self.origins))
+
+
+HEADLINE_CHAINS = 8  # headline claims whose chain a report draws, at most
+CHAIN_ENTRIES = 12  # claims listed under one origin, at most
 
 
 @dataclass(slots=True)
@@ -60,6 +122,10 @@ class StoryReport:
     summary: dict | None  # the roll-up (scoring.roll_up); None for a story without claims
     claims: list[ReportClaim]  # in reading order
     settings: dict
+    # where the headline's claims said by more than themselves come from, in reading order
+    headline_origins: list[HeadlineOrigins] = field(default_factory=list)
+    alone: int = 0  # headline claims that nothing else says: each its own only origin
+    undrawn: int = 0  # headline claims said by others past the HEADLINE_CHAINS drawn
     made: date = field(default_factory=date.today)
     version: str = __version__
 
@@ -89,23 +155,94 @@ def read_story_report(story_id: int) -> StoryReport:
 
     story = Story.get_by_id(story_id)
     model = load_settings()
-    summary, claims = None, []
+    summary, claims, chains, alone, undrawn = None, [], [], 0, 0
     for stored, graded in graded_stories([story.id], model):  # the model run once for both
         summary = roll_up(stored.claims, story.title, stored.outlet_letter,
                           settings=model, alike=stored.alike, grades=graded)  # fmt: skip
         marks = review_marks([claim.id for claim in stored.claims])
+        drawn: set[frozenset] = set()
         for claim, grade in zip(stored.claims, graded, strict=True):
             reviewed, origin, note = marks.get(claim.id, (False, "analyzer", ""))
             review = "reviewed" if reviewed else "person" if origin == "user" else "machine"
+            origins = grade.origins
             claims.append(ReportClaim(
                 " ".join(claim.text.split()), claim.type,
                 STANCE_LABELS.get(claim.stance, claim.stance), claim.source or "—",
                 grade.code, list(grade.flags), list(grade.also_reported_by),
                 bool(claim.premise), review, note.strip(),
+                origins.reported_by if origins else 1, origins.independent if origins else 1,
             ))  # fmt: skip
+            if claim.premise and origins:
+                members = frozenset(m.claim.id for o in origins.origins for m in o.members)
+                if len(members) == 1:
+                    alone += 1
+                elif members not in drawn:  # two headline claims saying the same: one chain
+                    drawn.add(members)
+                    if len(chains) < HEADLINE_CHAINS:
+                        chains.append(_headline_origins(claim, origins))
+                    else:
+                        undrawn += 1
     articles = sorted(article_rows([story.id])[story.id], key=lambda article: article.id)
     return StoryReport(story.title, [_article_line(a) for a in articles], summary, claims,
-                       model.as_dict())  # fmt: skip
+                       model.as_dict(), chains, alone, undrawn)  # fmt: skip
+
+
+def _headline_origins(claim: ClaimInput, origins: Origins) -> HeadlineOrigins:
+    """A headline claim's chain of origins as the report draws it."""
+
+    def entry(member) -> ChainEntry:
+        other = member.claim
+        published = str(other.published)[:10] if other.published else ""
+        return ChainEntry(other.outlet or "unknown outlet", other.source or "no source given",
+                          published, HOW.get(member.how, member.how),
+                          other.id == claim.id)  # fmt: skip
+
+    drawn = []
+    for origin in origins.origins:
+        hanging = origin.members[1:]
+        drawn.append(ChainOrigin(entry(origin.members[0]),
+                                 [entry(m) for m in hanging[:CHAIN_ENTRIES]],
+                                 max(0, len(hanging) - CHAIN_ENTRIES)))  # fmt: skip
+    return HeadlineOrigins(" ".join(claim.text.split()), origins.reported_by, drawn)
+
+
+ORIGINS_HEADING = "Where the headline's claims come from"
+ORIGINS_INTRO = (
+    "Each independent origin with its outlet, source and date, and the reports that hang "
+    "from it: wire copies of one text, the same outlet, and a report citing an outlet of "
+    "the origin are not independent of it. A claim's digit counts the origins other than "
+    "its own."
+)
+
+
+def entry_line(entry: ChainEntry) -> str:
+    """'Coastline Wire, 2026-03-03 · The Meridian Herald — cites an outlet of this origin'."""
+    here = " (this story's claim)" if entry.here else ""
+    return f"{entry.where()} · {entry.source} — {entry.how}{here}"
+
+
+def unlisted_line(origin: ChainOrigin) -> str:
+    return f"… and {origin.unlisted} more" if origin.unlisted else ""
+
+
+def headline_origin_notes(report: StoryReport) -> list[str]:
+    """What the chains drawn leave out: the headline claims nothing else says, and those
+    past the chains a report draws."""
+    notes = []
+    if report.undrawn:
+        n = report.undrawn
+        notes.append(f"{n} more headline claim{_s(n)} {'is' if n == 1 else 'are'} carried by "
+                     "other reports too: see the claims below.")  # fmt: skip
+    if report.alone:
+        n = report.alone
+        each = "it is" if n == 1 else "each is"
+        notes.append(f"{n} headline claim{_s(n)} {'is' if n == 1 else 'are'} said by no other "
+                     f"report: {each} its own only origin.")  # fmt: skip
+    return notes
+
+
+def _s(n: int) -> str:
+    return "" if n == 1 else "s"
 
 
 def _article_line(article) -> str:

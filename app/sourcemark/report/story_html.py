@@ -9,12 +9,17 @@ from sourcemark.analysis.types import TYPE_LABELS, SourcingType
 from sourcemark.colours import TYPE_COLOURS
 from sourcemark.report.story import (
     HEADLINE_LABEL,
+    ORIGINS_HEADING,
+    ORIGINS_INTRO,
     REVIEW_LABELS,
     ReportClaim,
     StoryReport,
+    entry_line,
+    headline_origin_notes,
     legend,
     review_line,
     settings_lines,
+    unlisted_line,
 )
 from sourcemark.scoring.explain import how_counted, points_text
 
@@ -58,6 +63,9 @@ th { border-bottom: 2px solid #8c8c8c; font-size: .85em; }
   border: 1px solid rgba(0, 0, 0, .3); vertical-align: -.08em; margin-right: .35em; }
 .type-legend { list-style: none; padding: 0; margin: 0; display: flex; flex-wrap: wrap;
   gap: .2rem 1.1rem; font-size: .9em; }
+.chain ol { margin: .2rem 0 .8rem; padding-left: 1.6rem; }
+.chain ul { margin: .1rem 0 .3rem; padding-left: 1.2rem; list-style: "↳ "; }
+.chain .here { font-weight: 600; }
 .legend dl { display: grid; grid-template-columns: 11.5rem 1fr; gap: .15rem .9rem;
   margin: 0; }
 .legend dt { font-weight: 600; }
@@ -96,6 +104,8 @@ def report_page(report: StoryReport) -> str:
     summary = report.summary
     if summary:
         parts.append(_summary(report, summary))
+    if report.headline_origins or report.alone:
+        parts.append(_headline_origins(report))
     groups = report.by_type()
     if groups:
         parts.append(_legend(report))
@@ -141,16 +151,46 @@ def _claim_row(claim: ReportClaim) -> str:
     classes = "claim headline" if claim.premise else "claim"
     mark = f'<span class="mark headline">{HEADLINE_LABEL}</span>' if claim.premise else ""
     note = f'<div class="note"><b>Note:</b> {escape(claim.note)}</div>' if claim.note else ""
+    origins = (f'<div class="small origins">{escape(claim.origins_line)}</div>'
+               if claim.origins_line else "")  # fmt: skip
     also = (f'<div class="small">also reported by {escape(", ".join(claim.also_reported_by))}'
             "</div>" if claim.also_reported_by else "")  # fmt: skip
     flags = "".join(f'<div class="small">{escape(flag)}</div>' for flag in claim.flags)
     return (
-        f'<tr class="{classes}"><td class="text">{mark}{escape(claim.text)}{note}{also}</td>'
+        f'<tr class="{classes}"><td class="text">{mark}{escape(claim.text)}{note}{origins}{also}'
+        "</td>"
         f'<td class="source">{escape(claim.source)}</td>'
         f'<td class="stance">{escape(claim.stance)}</td>'
         f'<td class="code"><b>{escape(claim.code)}</b>{flags}</td>'
         f'<td class="review review-{claim.review}">{REVIEW_LABELS[claim.review]}</td></tr>\n'
     )
+
+
+def _headline_origins(report: StoryReport) -> str:
+    """Each headline claim that others say too: how many outlets and origins carry it, and
+    each origin (outlet, source, date) with the reports hanging from it."""
+    parts = [f'<section class="origins">\n<h2>{escape(ORIGINS_HEADING)}</h2>\n'
+             f'<p class="small">{escape(ORIGINS_INTRO)}</p>\n']  # fmt: skip
+    for chain in report.headline_origins:
+        parts.append(f'<div class="chain">\n<p><b>“{escape(chain.text)}”</b><br>'
+                     f"{escape(chain.line)}</p>\n<ol>\n")  # fmt: skip
+        for origin in chain.origins:
+            parts.append(f"<li>{_entry(origin.first)}")
+            hanging = [_entry(entry) for entry in origin.hanging]
+            if origin.unlisted:
+                hanging.append(escape(unlisted_line(origin)))
+            if hanging:
+                parts.append("<ul>" + "".join(f"<li>{h}</li>" for h in hanging) + "</ul>")
+            parts.append("</li>\n")
+        parts.append("</ol>\n</div>\n")
+    parts += [f"<p>{escape(note)}</p>\n" for note in headline_origin_notes(report)]
+    parts.append("</section>\n")
+    return "".join(parts)
+
+
+def _entry(entry) -> str:
+    text = escape(entry_line(entry))
+    return f'<span class="here">{text}</span>' if entry.here else text
 
 
 def _components_table(summary: dict) -> str:

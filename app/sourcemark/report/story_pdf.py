@@ -12,12 +12,18 @@ from sourcemark.colours import TYPE_COLOURS
 from sourcemark.report.pages import GAP, PAD, Block, Cell, Pages, column_widths, table
 from sourcemark.report.story import (
     HEADLINE_LABEL,
+    ORIGINS_HEADING,
+    ORIGINS_INTRO,
     REVIEW_LABELS,
+    ChainEntry,
     ReportClaim,
     StoryReport,
+    entry_line,
+    headline_origin_notes,
     legend,
     review_line,
     settings_lines,
+    unlisted_line,
 )
 from sourcemark.scoring.explain import how_counted, points_text
 
@@ -72,6 +78,8 @@ def _write(pages: Pages, report: StoryReport) -> None:
     summary = report.summary
     if summary:
         _summary(pages, report, summary)
+    if report.headline_origins or report.alone:
+        _headline_origins(pages, report)
     groups = report.by_type()
     if groups:
         _legend(pages, report)
@@ -103,6 +111,37 @@ def _summary(pages: Pages, report: StoryReport, summary: dict) -> None:
     if summary["flags"]:
         pages.place(pages.paragraph(((f"Flags: {', '.join(summary['flags'])}", "body"),)))
     pages.place(_type_bar(pages, summary["counts_by_type"]))
+
+
+def _headline_origins(pages: Pages, report: StoryReport) -> None:
+    """Each headline claim that others say too: how many outlets and origins carry it, and
+    each origin (outlet, source, date) with the reports hanging from it, indented."""
+    heading = pages.paragraph(((ORIGINS_HEADING, "h2"),), before=8, after=2)
+    pages.place(heading, keep_with=pages.pt(60))
+    pages.place(pages.paragraph(((ORIGINS_INTRO, "small"),), after=4))
+    for chain in report.headline_origins:
+        claim = pages.paragraph(((f"“{chain.text}”", "bold"),), before=2, after=0)
+        pages.place(claim, keep_with=pages.pt(40))
+        pages.place(pages.paragraph(((chain.line, "body"),), after=2), keep_with=pages.pt(20))
+        for number, origin in enumerate(chain.origins, 1):
+            pages.place(_indented(pages, ((f"{number}. ", "body"), *_entry(origin.first)), 6))
+            for entry in origin.hanging:
+                pages.place(_indented(pages, (("↳ ", "body"), *_entry(entry)), 18))
+            if origin.unlisted:
+                pages.place(_indented(pages, ((unlisted_line(origin), "small"),), 18))
+        pages.place(Block(pages.pt(4)))
+    for note in headline_origin_notes(report):
+        pages.place(pages.paragraph(((note, "body"),)))
+
+
+def _entry(entry: ChainEntry) -> tuple[tuple[str, str], ...]:
+    return ((entry_line(entry), "bold" if entry.here else "body"),)
+
+
+def _indented(pages: Pages, runs, indent: float, after: float = 1) -> Block:
+    """A paragraph ``indent`` points in from the left."""
+    layout, height = pages.layout(runs, pages.width - pages.pt(indent))
+    return Block(height + pages.pt(after), [(pages.pt(indent), 0, layout)], keep=True)
 
 
 def _components(pages: Pages, summary: dict) -> None:
@@ -226,6 +265,8 @@ def _cells(claim: ReportClaim) -> list[Cell]:
     text.append(((claim.text, "body"),))
     if claim.note:
         text.append((("Note: ", "note_label"), (claim.note, "note")))
+    if claim.origins_line:
+        text.append(((claim.origins_line, "small"),))
     if claim.also_reported_by:
         text.append(((f"also reported by {', '.join(claim.also_reported_by)}", "small"),))
     code: Cell = [((claim.code, "bold"),), *(((flag, "small"),) for flag in claim.flags)]
