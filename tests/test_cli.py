@@ -10,6 +10,16 @@ from sourcemark.cli import main
 from sourcemark.paths import sample_story_path
 from sourcemark.store import close_database, open_database
 from sourcemark.store.models import Article
+from tests.one_event import (
+    ARTICLES,
+    CONFIRMED,
+    COPY,
+    ORIGINAL,
+    REWRITE,
+    UNION,
+    WIRE,
+    write_pages,
+)
 from tests.pngsize import png_size
 
 
@@ -182,6 +192,40 @@ def test_analyze_json_gives_each_claim_its_confidence(tmp_path, capsys):
     assert (
         confidence["Nobody should doubt that."] < confidence["We will rebuild the pier by spring"]
     )
+
+
+def test_analyze_json_on_several_files_gives_each_claim_its_origins_among_them(tmp_path, capsys):
+    """One event told by five outlets (tests/one_event.py): an original on anonymous sources,
+    two wire copies and a rewrite citing it, and the airline's operating chief on the record
+    to a fifth outlet."""
+    pages = write_pages(tmp_path)
+    assert main(["analyze", "--format", "json", *map(str, pages)]) == 0
+    documents = json.loads(capsys.readouterr().out)["documents"]
+    assert [d["outlet"] for d in documents] == [outlet for outlet, _day, _text in ARTICLES]
+    event = {d["outlet"]: d["claims"][0] for d in documents}
+
+    def origins(claim):
+        return claim["reported_by"], claim["independent_origins"], claim["origin_claim"]
+
+    # the copies and the rewrite join the original's origin: its claim, the first file's
+    for outlet in (ORIGINAL, WIRE, COPY, REWRITE):
+        assert origins(event[outlet]) == (5, 2, {"file": 0, "claim": 0}), outlet
+    assert origins(event[CONFIRMED]) == (5, 2, {"file": 4, "claim": 0})
+    union = documents[4]["claims"][1]
+    assert UNION in union["text"] and origins(union) == (1, 1, {"file": 4, "claim": 1})
+    # one origin other than its own behind each: probably true, a copy as its original
+    assert [event[outlet]["code"] for outlet in event] == ["F2", "C2", "C2", "C2", "B2"]
+    assert "origin_claim_id" not in event[WIRE]  # no claim here is stored
+
+
+def test_analyze_json_on_one_file_gives_its_claims_only_their_own_origins(tmp_path, capsys):
+    wire = write_pages(tmp_path)[1]
+    assert main(["analyze", "--format", "json", str(wire)]) == 0
+    (document,) = json.loads(capsys.readouterr().out)["documents"]
+    claims = document["claims"]
+    assert [(c["reported_by"], c["independent_origins"], c["origin_claim"]) for c in claims] == [
+        (1, 1, {"file": 0, "claim": 0}), (1, 1, {"file": 0, "claim": 1})]  # fmt: skip
+    assert claims[0]["code"] == "C3"  # the wire alone: nothing corroborates it
 
 
 def test_analyze_json_says_a_rule_does_not_apply_and_gives_it_no_weight(tmp_path, capsys):

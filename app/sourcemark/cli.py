@@ -352,8 +352,8 @@ def cmd_analyze(args: argparse.Namespace) -> int:
                 published=document.published.isoformat() if document.published else None,
                 claims=[claim.to_dict() for claim in claims],
             )
-        entry["summary"] = _summary(entry["claims"], entry["title"] or "", entry["outlet"])
         documents.append(entry)
+    _summaries(documents)
     if args.format == "json":
         json.dump({"documents": documents}, sys.stdout, ensure_ascii=False, indent=1)
         sys.stdout.write("\n")
@@ -363,11 +363,35 @@ def cmd_analyze(args: argparse.Namespace) -> int:
     return 1 if failures else 0
 
 
-def _summary(claims: list[dict], title: str, outlet: str | None) -> dict:
-    """The credibility roll-up of one document; each claim gains its code and flags."""
-    from sourcemark.scoring import ClaimInput, roll_up
+def _summaries(documents: list[dict]) -> None:
+    """Each document's credibility roll-up (its "summary"); each claim gains its code and
+    flags, and its origins among all the documents: ``reported_by`` (the outlets carrying
+    it) and ``independent_origins`` (both its own included), and ``origin_claim``, the
+    earliest claim of its origin ({"file": index, "claim": index}). The claims of the other
+    documents saying the same thing weigh as other stories' do in the archive: a copy of
+    another file's report, or one citing it, is no corroboration of it."""
+    from sourcemark.scoring import roll_up
 
-    inputs = [
+    inputs = [_inputs(entry) for entry in documents]
+    where = {}
+    for file, claims in enumerate(inputs):
+        for index, claim in enumerate(claims):
+            claim.id = len(where) + 1  # for find_origins: the earlier given, the earlier
+            where[claim.id] = {"file": file, "claim": index}
+    _alike_across(inputs)
+    for entry, claims in zip(documents, inputs, strict=True):
+        summary = roll_up(claims, entry["title"] or "")
+        for claim, grade in zip(entry["claims"], summary.pop("claims"), strict=True):
+            origin = where[grade.pop("origin_claim_id")]
+            claim.update(grade, origin_claim=origin)
+        entry["summary"] = summary
+
+
+def _inputs(entry: dict) -> list:
+    """A document's claims as the scoring model reads them."""
+    from sourcemark.scoring import ClaimInput
+
+    return [
         ClaimInput(
             text=c["text"],
             type=c["type"],
@@ -375,15 +399,32 @@ def _summary(claims: list[dict], title: str, outlet: str | None) -> dict:
             source=c["source"],
             source_resolved=c["source_resolved"],
             premise=bool(c.get("premise")),
-            outlet=outlet,
+            outlet=entry["outlet"],
             cites_outlet=c["source"] if c["type"] == "media_report" else None,
+            published=entry["published"],
         )
-        for c in claims
+        for c in entry["claims"]
     ]
-    summary = roll_up(inputs, title)
-    for claim, grade in zip(claims, summary.pop("claims"), strict=True):
-        claim.update(grade)
-    return summary
+
+
+def _alike_across(inputs: list[list]) -> None:
+    """Give each claim the claims of the other documents that say the same thing on the
+    same side (``elsewhere``, as scoring.rollup.corroborate_across gives those of other
+    stories): compared as a story's own claims are (alike_pairs, the model's similarity),
+    unattributed claims never."""
+    from sourcemark.scoring.origins import same_side
+    from sourcemark.scoring.rollup import Settings, alike_pairs
+
+    if len(inputs) < 2:
+        return
+    compared = [(file, claim) for file, claims in enumerate(inputs) for claim in claims
+                if claim.type != "unattributed"]  # fmt: skip
+    texts = [claim.text for _file, claim in compared]
+    for x, y, _score in alike_pairs(texts, Settings().similarity):
+        (file_x, a), (file_y, b) = compared[x], compared[y]
+        if file_x != file_y and same_side(a, b):  # a file's own: weighed by its roll-up
+            a.elsewhere.append(b)
+            b.elsewhere.append(a)
 
 
 def _print_text(entry: dict) -> None:
