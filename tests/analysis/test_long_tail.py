@@ -275,3 +275,33 @@ def test_a_noun_of_claiming_without_an_owner_or_a_content_is_no_cue(text):
 def test_a_noun_of_claiming_inside_an_attribution_is_part_of_its_content():
     (claim,) = attributed("The mayor repeated her promise that no library would close.")
     assert claim.cue == "repeated"
+
+
+# --- the agent of a passive act of saying ---------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "source", "content", "stance"),
+    [
+        # business
+        ("The merger was praised by analysts at Harbour Securities.",
+         "analysts at Harbour Securities", "The merger", "asserts"),
+        # opinion: a reduced passive after a comma
+        ("Charter schools remain popular, promoted by Governor Ana Ruiz.", "Governor Ana Ruiz",
+         "Charter schools remain popular", "asserts"),
+        # wire: a denial in the passive
+        ("The report was dismissed by the defence ministry as propaganda.", "the defence ministry",
+         "The report", "denies"),
+        # court: a request turned down is a decision, not a denial
+        ("The request for bail was rejected by Judge Omar Field.", "Judge Omar Field",
+         "The request for bail", "asserts"),
+    ],
+)  # fmt: skip
+def test_the_agent_of_a_passive_act_of_saying_is_the_source(text, source, content, stance):
+    claim = only(text)
+    assert (claim.source, claim.text, claim.stance) == (source, content, stance)
+
+
+def test_a_passive_finding_or_an_act_that_is_no_saying_is_no_attribution():
+    assert attributed("The body was found by police on Monday.") == []
+    assert attributed("The bridge was built by a firm from Leeds.") == []

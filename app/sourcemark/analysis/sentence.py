@@ -299,6 +299,44 @@ class SentenceRules(SubjectRules):
         return Found(subject, mention, source_text, tokens[i].text, i,
                      (tokens[i + 2].start, end), Stance.ASSERTS, i + 2, start)  # fmt: skip
 
+    def _passive_attribution(self, v, tokens, sent, floor) -> Found | None:
+        """'The plan was praised by experts', '..., echoed by a number of economists': the
+        agent of a passive act of saying or judging is the source of what it was done to."""
+        verb = tokens[v].lower
+        if verb in _FINDING_VERBS or verb in EVIDENCE_VERBS or not verb.endswith("ed"):
+            return None
+        k = v - 1
+        while k >= floor and is_auxiliary(tokens[k]):
+            k -= 1
+        if k < floor or not (tokens[k].lower in PASSIVE or tokens[k].text == ","):
+            return None
+        cut = k  # the content is what stands before the passive
+        while cut > floor and tokens[cut - 1].lower in PASSIVE:
+            cut -= 1
+        n = len(tokens)
+        j = v + 2
+        m = j
+        while m < n and tokens[m].is_word and not tokens[m].quoted and m - j < 10:
+            if m > j and tokens[m].lower in PREPOSITIONS - {"of"} and tokens[m - 1].is_cap:
+                break  # "by the Human Rights Council in 2015"
+            if tokens[m].lower in PREPOSITIONS - {"of", "at"} and m > j:
+                break
+            m += 1
+        words = [t.text for t in tokens[j:m] if t.is_word]
+        if not words or _words_up_to(tokens, floor, cut, 2) < 2:
+            return None
+        mention, source_text = self._mention_in(words, position=tokens[j].start)
+        if mention is None or mention.type == SourcingType.UNATTRIBUTED:
+            return None
+        stance = Stance.ASSERTS
+        if verb in lx.DENY_VERBS and not any(
+            t.lower in lx.REQUEST_NOUNS for t in tokens[floor:cut]
+        ):
+            stance = Stance.DENIES  # "the report was dismissed by the ministry"; not a request
+        return Found((tokens[j].start, tokens[m - 1].end), mention, source_text,
+                     f"{tokens[v].text} by", v, (tokens[floor].start, tokens[cut].start),
+                     stance, m, -1)  # fmt: skip
+
     def _participle_attribution(self, v, tokens, sent) -> Found | None:
         """', saying X': the subject of the clause the participle hangs on says X."""
         previous = self._sentence_found[-1] if self._sentence_found else None
@@ -332,7 +370,9 @@ class SentenceRules(SubjectRules):
         n = len(tokens)
         verb = lx.PROGRESSIVE.get(tokens[v].lower, tokens[v].lower)
         if v + 1 < n and tokens[v + 1].lower == "by":
-            return None  # a passive participle: "compiled by", "found by"
+            # a passive: "the plan was praised by experts" rests on the experts; "compiled
+            # by", "found by" are what was done, not said
+            return self._passive_attribution(v, tokens, sent, floor)
         inverted = None
         subject = self._subject_before(tokens, v, floor)
         if subject is None:
