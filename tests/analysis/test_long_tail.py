@@ -305,3 +305,23 @@ def test_the_agent_of_a_passive_act_of_saying_is_the_source(text, source, conten
 def test_a_passive_finding_or_an_act_that_is_no_saying_is_no_attribution():
     assert attributed("The body was found by police on Monday.") == []
     assert attributed("The bridge was built by a firm from Leeds.") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "resolved", "content"),
+    [
+        # wire
+        ("Reporters turned to the Harbour Police Department, which reported 40 thefts in May.",
+         "Harbour Police Department", "40 thefts in May."),
+        # business: no comma before the relative
+        ("Investors looked to the Central Bank which said that rates would stay on hold.",
+         "Central Bank", "rates would stay on hold."),
+    ],
+)  # fmt: skip
+def test_which_after_a_name_stands_for_it(text, resolved, content):
+    claim = only(text)
+    assert (claim.source, claim.source_resolved, claim.text) == ("which", resolved, content)
+
+
+def test_which_after_no_source_is_no_source():
+    assert attributed("Rain fell on the old town, which reported no damage.") == []

@@ -185,7 +185,7 @@ class SubjectRules:
                 ):
                     k -= 1
                     continue
-                if t.lower == "who" and k == end:
+                if t.lower in {"who", "which"} and k == end:
                     k -= 1
                     break
                 break
@@ -241,7 +241,7 @@ class SubjectRules:
                 and tokens[m + 1].lower not in PREPOSITIONS
             ):
                 return None  # "Cruz thanked Trump for ...": a clause of its own, no subject
-        if tokens[end].lower == "who" and start == end:
+        if tokens[end].lower in {"who", "which"} and start == end:
             return self._relative_subject(tokens, start, floor, end)
         mention, source_text = self._mention_in(words, position=tokens[start].start)
         if mention is None:
@@ -292,7 +292,27 @@ class SubjectRules:
         return self._leading_subject(tokens, start, k)
 
     def _relative_subject(self, tokens, who, floor, end):
-        """', who said ...': the source named just before it in the sentence."""
+        """', who said ...', 'the police department, which reported ...': the source named
+        just before it in the sentence."""
+        a = who - 1
+        if a >= 0 and tokens[a].text == ",":
+            a -= 1
+        if a >= 0 and tokens[a].is_cap and tokens[a].is_word and not tokens[a].quoted:
+            b = a
+            while b - 1 >= 0 and (
+                (tokens[b - 1].is_cap and tokens[b - 1].is_word)
+                or tokens[b - 1].lower in {"of", "the", "for"}
+            ):
+                b -= 1  # "the Chicago Police Department", "the Ministry of Health"
+            while b < a and tokens[b].lower in {"of", "the", "for"}:
+                b += 1
+            mention, _ = self._mention_in(
+                [t.text for t in tokens[b : a + 1]], position=tokens[b].start
+            )
+            if mention is not None and mention.type != SourcingType.UNATTRIBUTED:
+                return who, end + 1, mention, tokens[who].text
+        if tokens[who].lower == "which":
+            return None  # "which" stands for the thing just named, or for nothing here
         previous = self._sentence_found[-1] if self._sentence_found else None
         if previous is not None and previous.mention is not None:
             return who, end + 1, previous.mention, tokens[who].text
