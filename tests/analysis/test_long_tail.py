@@ -325,3 +325,16 @@ def test_which_after_a_name_stands_for_it(text, resolved, content):
 
 def test_which_after_no_source_is_no_source():
     assert attributed("Rain fell on the old town, which reported no damage.") == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Lawmakers have not said when they would vote on the bill.",  # wire
+        "The club hasn't commented on the transfer.",  # sport
+        "The minister could not explain why the contract was never tendered.",  # court
+    ],
+)
+def test_not_having_said_is_declining(text):
+    (claim,) = attributed(text)
+    assert claim.stance == "declines"

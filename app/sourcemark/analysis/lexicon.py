@@ -459,7 +459,9 @@ DECLINE_PATTERN = re.compile(
     r"\b((declined|declines|decline|refused|refuses|refuse)\s+to\s+(comment|discuss|elaborate|"
     r"answer|say|speak|respond|confirm|deny|name|identify|specify|disclose|reveal|release|"
     r"provide|give|detail|explain|be\s+interviewed|be\s+named|be\s+identified)\b|"
-    r"(did|does|do|would|could|will)\s+not\s+(immediately\s+)?(respond|reply|comment|return|answer|provide|say|confirm|discuss|elaborate)\b|"
+    r"(did|does|do|would|could|will)\s+not\s+(immediately\s+)?(respond|reply|comment|return|answer|provide|say|confirm|discuss|elaborate|explain)\b|"
+    r"(has|have|had)\s+not\s+(yet\s+)?(said|commented|responded|explained|disclosed|confirmed)\b|"
+    r"(hasn['’]t|haven['’]t|hadn['’]t)\s+(yet\s+)?(said|commented|responded|explained|disclosed|confirmed)\b|"
     r"(didn['’]t|doesn['’]t|don['’]t|wouldn['’]t|won['’]t)\s+(immediately\s+)?(respond|reply|comment|return|answer|say|confirm)\b|"
     r"(could|can)\s*not\s+be\s+reached|(was|were|is|are)\s+not\s+(immediately\s+)?available\s+for\s+comment|"
     r"had\s+no\s+(immediate\s+)?comment|no\s+comment\b)",

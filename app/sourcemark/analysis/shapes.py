@@ -129,6 +129,7 @@ def may_decline(text: str) -> bool:
 REFUSAL_MARKS = (
     "declin", "refus", "did not", "does not", "do not", "would not", "could not", "will not",
     "n't", "n’t", "reached", "available for", "no comment", "no immediate comment",
+    "has not", "have not", "had not",
 )  # fmt: skip
 
 
