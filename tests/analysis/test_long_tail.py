@@ -338,3 +338,32 @@ def test_which_after_no_source_is_no_source():
 def test_not_having_said_is_declining(text):
     (claim,) = attributed(text)
     assert claim.stance == "declines"
+
+
+# --- a participle before the clause it belongs to --------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "cue", "source", "content"),
+    [
+        # opinion
+        ("Citing a report from 2019, Senator Ray Olsen accused the agency of waste.", "Citing",
+         "Senator Ray Olsen", "a report from 2019"),
+        # feature: after a preposition
+        ("After saying her foot was badly swollen, Ms. Ortiz was taken to hospital.", "saying",
+         "Ms. Ortiz", "her foot was badly swollen"),
+    ],
+)  # fmt: skip
+def test_a_fronted_participle_belongs_to_the_subject_of_the_clause(text, cue, source, content):
+    fronted = attributed(text)[0]
+    assert (fronted.cue, fronted.source, fronted.text) == (cue, source, content)
+
+
+def test_a_fronted_participle_of_no_saying_is_no_cue():
+    assert attributed("Walking home, the mayor saw the fire.") == []
+
+
+@pytest.mark.parametrize("who", ["Republicans", "Mexicans", "Democrats", "Economists"])
+def test_people_of_a_party_or_a_country_are_an_unnamed_group(who):
+    (claim,) = attributed(f"{who} say the tax will not pass.")
+    assert claim.type == "anonymous_source"

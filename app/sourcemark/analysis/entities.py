@@ -435,11 +435,15 @@ def _classify(words: list[str], registry: Registry, role: str, position: int) ->
     if is_outlet_name(proper) and name.lower() != registry.own_outlet:
         return Mention(text, text, T.MEDIA_REPORT, "outlet")
     role_head, _ = head_noun(role.split()) if role else ("", [])
+    if len(proper) == 1 and len(name) > 5 and name.endswith(_PEOPLES):
+        # "Republicans", "Mexicans", "Democrats": people of a party or a country, unnamed
+        return Mention(text, text, T.ANONYMOUS_SOURCE, "group")
     if is_org_name(proper) or len(proper) == 1 or role_head in lx.ORG_NOUNS:
         return Mention(text, text, T.SPOKESPERSON, "org")  # "His former club, Atletico Varena,"
     return Mention(text, text, person_type(" ".join(words[:-2]) + " " + role), "person")
 
 
+_PEOPLES = ("ans", "ists", "ites", "crats")
 _COMMON_NOUNS = lx.OFFICIAL_NOUNS | lx.ANONYMOUS_NOUNS | lx.DOCUMENT_NOUNS | lx.MEDIA_NOUNS
 
 

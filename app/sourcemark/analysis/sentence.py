@@ -80,7 +80,11 @@ class SentenceRules(SubjectRules):
             attribution = self._attribution(kind, i, j, tokens, sent, floor=consumed_to)
             if attribution is None:
                 continue
-            if content_owner is not None and attribution.subject_index >= 0:
+            if (
+                content_owner is not None
+                and attribution.subject_index >= 0
+                and tokens[attribution.subject_index].start < content_owner.content[1]
+            ):
                 # A second attribution inside the content of the first counts only after a
                 # clause boundary: "..., while Meridian says ...", "..., though X said ...",
                 # or when it shares the first one's subject: "... and said ...".
@@ -143,6 +147,13 @@ class SentenceRules(SubjectRules):
                 continue
             if t.lower == "per" and (i == 0 or tokens[i - 1].text == ","):
                 cues.append(("according", i, i + 1))  # "Per the company's statement, ..."
+                continue
+            if (
+                i <= 1
+                and (t.lower in PARTICIPLE_CUES or t.lower in lx.PROGRESSIVE)
+                and (i == 0 or tokens[0].lower in _GERUND_PREPOSITIONS | {"in"})
+            ):
+                cues.append(("fronted", i, i + 1))  # "Citing the figures, the mayor said"
                 continue
             if t.lower in lx.CLAIM_NOUNS and _claim_noun(tokens, i):
                 cues.append(("noun", i, i + 2))  # "Ruiz's claim that ..."
@@ -257,6 +268,8 @@ class SentenceRules(SubjectRules):
             return self._participle_attribution(i, tokens, sent)
         if kind == "noun":
             return self._noun_attribution(i, tokens, sent)
+        if kind == "fronted":
+            return self._fronted_attribution(i, tokens)
         return self._verb_attribution(i, tokens, sent, floor)
 
     def _noun_attribution(self, i, tokens, sent) -> Found | None:
@@ -298,6 +311,27 @@ class SentenceRules(SubjectRules):
         subject = (tokens[start].start, before.end)
         return Found(subject, mention, source_text, tokens[i].text, i,
                      (tokens[i + 2].start, end), Stance.ASSERTS, i + 2, start)  # fmt: skip
+
+    def _fronted_attribution(self, v, tokens) -> Found | None:
+        """'Citing the figures, the mayor said ...', 'After saying the plant was safe, the
+        minister left': the participle's content is the phrase, the clause's subject its
+        source."""
+        n = len(tokens)
+        comma = v + 1
+        while comma < n and not (tokens[comma].text == "," and not tokens[comma].quoted):
+            comma += 1
+        if comma >= n - 2 or _words_up_to(tokens, v + 1, comma, 2) < 2:
+            return None
+        subject = self._leading_subject(tokens, comma + 1, n)
+        if subject is None or subject[2].type == SourcingType.UNATTRIBUTED:
+            return None
+        s, e, mention, source_text = subject
+        after = v + 1
+        if tokens[after].lower == "that" and after + 1 < comma:
+            after += 1
+        return Found((tokens[s].start, tokens[e - 1].end), mention, source_text, tokens[v].text,
+                     v, (tokens[after].start, tokens[comma].start), Stance.ASSERTS, comma + 1,
+                     -1)  # fmt: skip
 
     def _passive_attribution(self, v, tokens, sent, floor) -> Found | None:
         """'The plan was praised by experts', '..., echoed by a number of economists': the

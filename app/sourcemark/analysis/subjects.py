@@ -376,6 +376,7 @@ class SubjectRules:
                     or low in FINITE
                     or low in lx.REPORTING_VERBS
                     or low.endswith("ed")
+                    or is_auxiliary(t)  # "Mexicans often say"
                 ):
                     break
             m += 1
