@@ -367,3 +367,26 @@ def test_a_fronted_participle_of_no_saying_is_no_cue():
 def test_people_of_a_party_or_a_country_are_an_unnamed_group(who):
     (claim,) = attributed(f"{who} say the tax will not pass.")
     assert claim.type == "anonymous_source"
+
+
+@pytest.mark.parametrize(
+    ("text", "source", "cue"),
+    [
+        # wire
+        ("The Security Council issued a statement calling the test a clear violation.",
+         "The Security Council", "issued a statement"),
+        # court
+        ("Lawyers for the driver filed a complaint accusing the police of planting evidence.",
+         "Lawyers for the driver", "filed a complaint"),
+        # opinion
+        ("Senator Ray Olsen has long made the case for a carbon tax.", "Senator Ray Olsen",
+         "made the case"),
+    ],
+)  # fmt: skip
+def test_what_is_said_in_a_statement_someone_issued_rests_on_them(text, source, cue):
+    claim = only(text)
+    assert (claim.source, claim.cue) == (source, cue)
+
+
+def test_a_statement_with_nothing_in_it_is_no_claim():
+    assert attributed("The mayor made a statement.") == []

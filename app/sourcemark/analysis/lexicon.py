@@ -798,9 +798,23 @@ CLAIM_NOUNS = frozenset(
     comments observation theory assurance assurances promise pledge pronouncement
     pronouncements statement insinuation""".split()
 )
+# What is said in a thing made for saying it, with a verb of making: "issued a statement
+# calling ...", "released a letter that says ...", "made the case for ...", "posted a video"
+DISCOURSE_NOUNS = frozenset(
+    """statement statements letter letters ad ads advertisement video videos tweet tweets
+    remarks comments criticism case argument warning warnings appeal plea speech speeches
+    op-ed column essay post message messages memo proposal complaint lawsuit apology denial
+    response reply rebuttal rebuke ultimatum endorsement""".split()
+)
+LIGHT_VERBS = frozenset(
+    """issued issues released releases made makes sent sends gave gives delivered delivers
+    posted posts unveiled unveils penned pens aired airs ran runs launched launches filed
+    files lodged lodges published publishes wrote writes""".split()
+)
 CUE_WORDS = (
     (REPORTING_VERBS - NOUN_LIKE)  # "the talks", "the report": those forms are never cues
     | CLAIM_NOUNS
+    | DISCOURSE_NOUNS
     | PARTICIPLE_CUES
     | PROGRESSIVE.keys()
     | {"according", "per", "put", "reported", "revealed", "disclosed", "published", "quoted"}

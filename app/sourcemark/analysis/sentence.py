@@ -155,6 +155,12 @@ class SentenceRules(SubjectRules):
             ):
                 cues.append(("fronted", i, i + 1))  # "Citing the figures, the mayor said"
                 continue
+            if t.lower in lx.DISCOURSE_NOUNS:
+                v = _light_verb(tokens, i)
+                if v is not None and v >= skip_to:
+                    cues.append(("light", v, i + 1))  # "issued a statement calling ..."
+                    skip_to = i + 1
+                    continue
             if t.lower in lx.CLAIM_NOUNS and _claim_noun(tokens, i):
                 cues.append(("noun", i, i + 2))  # "Ruiz's claim that ..."
                 skip_to = i + 2
@@ -270,6 +276,8 @@ class SentenceRules(SubjectRules):
             return self._noun_attribution(i, tokens, sent)
         if kind == "fronted":
             return self._fronted_attribution(i, tokens)
+        if kind == "light":
+            return self._light_attribution(i, j, tokens, sent, floor)
         return self._verb_attribution(i, tokens, sent, floor)
 
     def _noun_attribution(self, i, tokens, sent) -> Found | None:
@@ -311,6 +319,21 @@ class SentenceRules(SubjectRules):
         subject = (tokens[start].start, before.end)
         return Found(subject, mention, source_text, tokens[i].text, i,
                      (tokens[i + 2].start, end), Stance.ASSERTS, i + 2, start)  # fmt: skip
+
+    def _light_attribution(self, v, j, tokens, sent, floor) -> Found | None:
+        """'The council issued a statement calling the test a violation': the maker of the
+        statement is the source; what follows the verb, the content."""
+        subject = self._subject_before(tokens, v, floor)
+        if subject is None:
+            return None
+        s, e, mention, source_text = subject
+        if mention.type == SourcingType.UNATTRIBUTED or mention.kind == "document":
+            return None
+        if _words_up_to(tokens, j, len(tokens), 2) < 2:
+            return None  # "made a statement.": nothing said here
+        cue = " ".join(t.text for t in tokens[v:j])
+        return Found((tokens[s].start, tokens[e - 1].end), mention, source_text, cue, v,
+                     (tokens[v + 1].start, sent.end), Stance.ASSERTS, j, s)  # fmt: skip
 
     def _fronted_attribution(self, v, tokens) -> Found | None:
         """'Citing the figures, the mayor said ...', 'After saying the plant was safe, the
@@ -623,6 +646,19 @@ def _denies_a_request(tokens: list[Token], v: int) -> bool:
         if not t.is_word or t.quoted:
             return False
     return False
+
+
+def _light_verb(tokens: list[Token], i: int) -> int | None:
+    """The index of a verb of making before the noun at ``i``, across a determiner and up
+    to two describing words: "issued a statement", "released a two-page letter"."""
+    for k in range(i - 1, max(-1, i - 4), -1):
+        t = tokens[k]
+        if t.quoted or not t.is_word:
+            return None
+        if t.lower in lx.LIGHT_VERBS:
+            # "the letters he wrote", not "the made-up statement": a verb, after no determiner
+            return k if k == 0 or not _names_a_noun(tokens[k - 1]) else None
+    return None
 
 
 def _in_name(t: Token) -> bool:
