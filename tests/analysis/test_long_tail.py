@@ -390,3 +390,19 @@ def test_what_is_said_in_a_statement_someone_issued_rests_on_them(text, source, 
 
 def test_a_statement_with_nothing_in_it_is_no_claim():
     assert attributed("The mayor made a statement.") == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Critics say a Republican tax plan would mostly benefit the wealthy.",
+        "The interests of member states trump everything else in the talks.",
+    ],
+)
+def test_plan_and_states_are_verbs_only_with_what_they_take(text):
+    assert all(c.cue not in {"plan", "states"} for c in attributed(text))
+
+
+def test_plans_to_is_a_stated_intention():
+    (claim,) = attributed("The mayor plans to close two libraries next year.")
+    assert claim.cue == "plans"

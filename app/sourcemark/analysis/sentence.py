@@ -187,6 +187,12 @@ class SentenceRules(SubjectRules):
                 and t.lower not in lx.NOUN_LIKE
                 # "a game plan", "their worst fears": a noun, not a cue
                 and (i == 0 or not _names_a_noun(tokens[i - 1]))
+                # "a Republican tax plan would ...", "member states": the verb only with what
+                # it takes ("plans to", "states that")
+                and (
+                    t.lower not in _MOSTLY_NOUNS
+                    or (i + 1 < n and tokens[i + 1].lower in {"to", "that", ":"})
+                )
                 and (t.lower not in lx.ABOUT_VERBS or _about(tokens, i))
                 # "its steel supports were found": a noun before a plural verb, not a cue
                 and not (i + 1 < n and tokens[i + 1].lower in _PLURAL_VERBS and t.lower[-1] == "s")
@@ -774,6 +780,7 @@ _GROUNDS_OR_NAMING = frozenset(
 _OBJECT_ENDS = frozenset(
     """which who whose and but while though although after before as because when""".split()
 )
+_MOSTLY_NOUNS = frozenset({"plan", "plans", "states"})
 _FINDING_VERBS = frozenset({"find", "finds", "found", "show", "shows", "showed", "shown"})
 _GERUND_PREPOSITIONS = frozenset({"by", "before", "after", "while", "without"})
 _PARTICIPLE_ADVERBS = frozenset({"even", "perhaps", "also", "again", "then", "later", "while"})
