@@ -337,3 +337,22 @@ def test_a_first_line_that_is_a_sentence_of_the_story_is_no_headline():
         "The park reopened on Friday after repairs."
     )
     assert not any(c.premise for c in analyze(text))
+
+
+@pytest.mark.parametrize(
+    ("text", "content"),
+    [
+        # wire: "that" of a relative clause after the person told is not what was said
+        ("“We are in a critical situation,” Chancellor Ruth Adler told reporters after the "
+         "meeting that was held on a boat.", "We are in a critical situation"),
+        # court: a participle after the cue owns the "that" after it
+        ("“The law is clear,” she said at a news conference announcing that the state would "
+         "appeal.", "The law is clear"),
+        # business: a long description before the cue, opening with "one of"
+        ("“Margins will hold,” Ana Diaz, the chief executive of Brightline, one of the firms "
+         "bidding for the port, said on Monday.", "Margins will hold"),
+    ],
+)  # fmt: skip
+def test_the_quotation_stays_the_content_of_a_cue_after_it(text, content):
+    claim = attributed(text)[0]
+    assert claim.text == content

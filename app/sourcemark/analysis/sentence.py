@@ -611,7 +611,17 @@ class SentenceRules(SubjectRules):
             if t.quoted and t.text not in QUOTE_MARKS:
                 break
             if t.lower == "that" or t.text == ":":
-                if all(x.lower not in lx.REPORTING_VERBS for x in tokens[k:m]):
+                relative = (
+                    t.lower == "that"
+                    and m + 1 < n
+                    and m > k
+                    and (tokens[m + 1].lower in FINITE or tokens[m + 1].lower.endswith("ed"))
+                )  # "told reporters after the meeting that was held ...": not what was said
+                if not relative and not any(
+                    x.lower in lx.REPORTING_VERBS
+                    or (x.lower in lx.PROGRESSIVE and not _names_a_noun(tokens[q - 1]))
+                    for q, x in enumerate(tokens[k:m], start=k)
+                ):  # "said at a news conference announcing that ...": the participle's
                     return m + 1 if m + 1 < n else None
                 break
             if t.text in {".", ";"}:

@@ -105,7 +105,7 @@ CUE_WORDS = lx.CUE_WORDS
 
 APPOSITIVE_STARTS = frozenset(
     """a an the who which whose whom where published based speaking writing citing quoted
-    now himself herself itself""".split()
+    now himself herself itself one""".split()
 )
 
 _PARTY_TAG = re.compile(r"[A-Z][\w.]*-[A-Z][\w.]*")  # "R-Ky.", "D-Wis."
