@@ -227,8 +227,8 @@ def test_joining_an_origin_to_the_claims_lowers_the_digit_and_ctrl_z_puts_it_bac
         "↳ Business Standard · 5 Mar 2026 · joined by a person [mark independent · let the rules decide]"
     )
     assert window.statusBar().currentMessage() == (
-        "Joined claim to another claim's origin: reported by 5 outlets · 1 independent "
-        "origin. Ctrl+Z undoes it."
+        "Business Standard’s claim joined to the origin of the claim shown: reported by 5 "
+        "outlets · 1 independent origin. Ctrl+Z undoes it."
     )
     assert code_shown(window, wire).endswith("3")
     assert pane.code.text().endswith("no independent origins besides its own")

@@ -19,7 +19,7 @@ from PySide6.QtWidgets import (
 from sourcemark.analysis.types import ANONYMOUS_TYPES, TYPE_LABELS, SourcingType, Stance
 from sourcemark.scoring.explain import how_counted, points_text
 from sourcemark.ui.models.claim_rows import ClaimRow
-from sourcemark.ui.theme import type_colour
+from sourcemark.ui.theme import muted_text, type_colour
 from sourcemark.ui.wording import counted, plain_tip
 
 
@@ -306,23 +306,11 @@ def score_tip(summary: dict) -> str:
     return "\n".join(lines)
 
 
-def _muted(palette) -> str:
-    """A colour between the text's and the background's, for the standards."""
-    text, back = (
-        palette.color(palette.ColorRole.WindowText),
-        palette.color(palette.ColorRole.Window),
-    )
-    mix = [
-        round(0.6 * a + 0.4 * b) for a, b in zip(text.getRgb()[:3], back.getRgb()[:3], strict=True)
-    ]
-    return "#{:02x}{:02x}{:02x}".format(*mix)
-
-
 def breakdown_html(summary: dict, palette) -> str:
     """'Why this score': how the points make the score and the code in words first; then
     each component's score × weight = points (figures on the left, in columns that add up),
     its name, why, and the standard behind its rule; the total of the points under them."""
-    muted = _muted(palette)
+    muted = muted_text(palette)
     weights = summary["settings"]["weights"]
     number = "align=right valign=top style='white-space:nowrap'"
     sign = "valign=top align=center"

@@ -118,3 +118,16 @@ def icon(name: str) -> QIcon:
 
     colour = QApplication.palette().windowText().color()
     return qta.icon(name, color=colour, color_disabled=tint(colour, 90))
+
+
+def muted_text(palette: QPalette) -> str:
+    """A colour between the text's and the background's (for what is said in passing: the
+    standards under the score, the chain's counts), as #rrggbb."""
+    text, back = (
+        palette.color(QPalette.ColorRole.WindowText),
+        palette.color(QPalette.ColorRole.Window),
+    )
+    mix = [
+        round(0.6 * a + 0.4 * b) for a, b in zip(text.getRgb()[:3], back.getRgb()[:3], strict=True)
+    ]
+    return "#{:02x}{:02x}{:02x}".format(*mix)

@@ -46,17 +46,34 @@ class OriginsController(QObject):
     # -- deciding -----------------------------------------------------------------------------
 
     def split(self, claim_ids: list[int]) -> None:
-        self._push(split_origins(claim_ids, self.changed))
+        done = f"{self._whose(claim_ids)} set apart as an origin of its own"
+        self._push(split_origins(claim_ids, self.changed), done)
 
     def join(self, claim_ids: list[int], origin_of: int) -> None:
         others = [claim_id for claim_id in claim_ids if claim_id != origin_of]
         if others:
-            self._push(join_origins(others, origin_of, self.changed))
+            done = f"{self._whose(others)} joined to the origin of the claim shown"
+            self._push(join_origins(others, origin_of, self.changed), done)
 
     def rules_decide(self, claim_ids: list[int]) -> None:
-        self._push(rules_decide(claim_ids, self.changed))
+        done = f"The rules decide the origin of {self._whose(claim_ids, capital=False)} again"
+        self._push(rules_decide(claim_ids, self.changed), done)
 
-    def _push(self, command) -> None:
+    @staticmethod
+    def _whose(claim_ids: list[int], capital: bool = True) -> str:
+        """'Bay Herald's claim', or '3 claims'."""
+        from sourcemark.store.origins import places
+
+        if len(claim_ids) > 1:
+            return f"{len(claim_ids)} claims"
+        place = places(claim_ids).get(claim_ids[0])
+        if place is None or not place.outlet:
+            return "The claim" if capital else "the claim"
+        return f"{place.outlet}’s claim"
+
+    def _push(self, command, done: str) -> None:
+        """Do a decision as a step of the undo stack, and say what it did and what the claim
+        shown rests on now."""
         window = self.window
         window.undo_stack.push(command)
         if command.isObsolete():
@@ -64,7 +81,6 @@ class OriginsController(QObject):
         pane = window.claim_detail
         now = pane.origins.text() if pane.claim is not None and pane.origins.isVisible() else ""
         key = window.undo_action.shortcut().toString(QKeySequence.SequenceFormat.NativeText)
-        done = _past(command.text())
         self._say(f"{done}: {now[0].lower() + now[1:]}. {key} undoes it." if now
                   else f"{done}. {key} undoes it.")  # fmt: skip
 
@@ -116,8 +132,3 @@ class OriginsController(QObject):
         window.editing.claims_changed(held)  # the pane follows the table's rows
         if kept:
             window.claims.select_claim(kept[0])
-
-
-def _past(text: str) -> str:
-    """A step's name said as done: 'Set claim apart…', 'Joined claim…', 'Let the rules…'."""
-    return "Joined" + text[4:] if text.startswith("Join ") else text

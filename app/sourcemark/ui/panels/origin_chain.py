@@ -15,6 +15,7 @@ from PySide6.QtWidgets import QFrame, QMenu, QSizePolicy, QTextBrowser
 
 from sourcemark.scoring.origins import CITES, HOW, JOINED, ORIGIN, Origins, outlet_words
 from sourcemark.store.origins import Place
+from sourcemark.ui.theme import muted_text
 from sourcemark.ui.wording import counted, short
 
 # what each link does: "open:12" opens claim 12's article, and so on
@@ -197,18 +198,10 @@ def entry_actions(chain: Chain, claim_id: int, writable: bool) -> list[tuple[str
     return actions
 
 
-def _muted(palette: QPalette) -> str:
-    text = palette.color(QPalette.ColorRole.WindowText)
-    back = palette.color(QPalette.ColorRole.Window)
-    mix = [round(0.62 * a + 0.38 * b) for a, b in zip(text.getRgb()[:3], back.getRgb()[:3],
-                                                       strict=True)]  # fmt: skip
-    return "#{:02x}{:02x}{:02x}".format(*mix)
-
-
 def chain_html(chain: Chain, palette: QPalette, writable: bool = True) -> str:
     """The chain as HTML: a heading for each origin, its earliest report, then the claims
     that hang from it, indented; links to open each and to decide."""
-    muted = _muted(palette)
+    muted = muted_text(palette)
     origins, where = chain.origins, chain.places
     names = {outlet_words(p.outlet): p.outlet for p in where.values() if p.outlet}
     parts = []
@@ -258,11 +251,12 @@ def chain_html(chain: Chain, palette: QPalette, writable: bool = True) -> str:
 
 
 def _how(how: str, claim, names: dict[str, str], outlets: set[str]) -> str:
-    """How a claim hangs from its origin: 'cites The Ledger' when it cites an outlet of
-    the origin (whatever tied it first), else 'a copy of the same text' and so on."""
+    """How a claim hangs from its origin: joined by a person, or 'cites The Ledger' when it
+    cites an outlet of the origin (whatever tied it first), else 'a copy of the same text'
+    and so on."""
+    if how == JOINED:
+        return "joined by a person"
     cited = outlet_words(claim.cites_outlet or claim.source_resolved or claim.source)
     if cited and (cited in outlets or how == CITES):
         return f"cites {names.get(cited) or claim.cites_outlet or claim.source_resolved}"
-    if how == JOINED:
-        return "joined by a person"
     return HOW.get(how, how)
