@@ -3,6 +3,12 @@ make_archive.py): how long the window takes to show it, how long the roll-up of 
 takes, and how much memory each needs, each against a floor measured in the same run.
 
     uv run python tests/benchmarks/bench_scale.py [--stories N] [--keep DIR] [--runs N]
+        [--before REV]
+
+With --before REV (a git revision, e.g. the commit before a change to scoring), the roll-up
+is also timed with the code of that revision, in turns with today's, on a copy of the same
+archive (its schema version set to the one that code knows: the tables it reads are the
+same), and the ratio printed: a change's cost measured in one run.
 
 Each measurement is a fresh process. Floors: a bare PySide6 window painted (for opening),
 and a raw sqlite3 SELECT of the rows the roll-up reads (for the roll-up). The export is
@@ -151,6 +157,36 @@ def run(code: str, *args: str) -> dict:
     return json.loads(done.stdout.strip().splitlines()[-1])
 
 
+def code_of(revision: str, directory: Path) -> str:
+    """The app directory of a git revision, unpacked under ``directory``."""
+    target = directory / f"code-{revision}"
+    if not target.exists():
+        target.mkdir(parents=True)
+        tar = subprocess.run(["git", "-C", str(ROOT), "archive", revision, "app"],
+                             check=True, capture_output=True).stdout  # fmt: skip
+        subprocess.run(["tar", "-x", "-C", str(target)], input=tar, check=True)
+    return str(target / "app")
+
+
+def copy_for(path: Path, app: str, directory: Path) -> Path:
+    """A copy of the archive that the code in ``app`` opens: its schema version set to that
+    code's (newer columns and tables it does not read are left as they are)."""
+    import shutil
+    import sqlite3
+
+    version = subprocess.run(
+        [sys.executable, "-c", "import sys; sys.path.insert(0, sys.argv[1]); "
+         "from sourcemark.store.migrations import SCHEMA_VERSION; print(SCHEMA_VERSION)", app],
+        check=True, capture_output=True, text=True, env=installed_env(),
+    ).stdout.strip()  # fmt: skip
+    copy = directory / f"before-{path.name}"
+    shutil.copy(path, copy)
+    with sqlite3.connect(copy) as db:
+        db.execute("UPDATE sourcemark_meta SET value = ? WHERE key = 'schema_version'", [version])
+    db.close()
+    return copy
+
+
 def archive(directory: Path, stories: int) -> Path:
     path = directory / f"archive-{stories * 25}.sqlite"
     if not path.exists():
@@ -165,6 +201,7 @@ def main(argv=None) -> int:
     parser.add_argument("--keep", type=Path, help="make (or reuse) the archive here")
     parser.add_argument("--runs", type=int, default=3)
     parser.add_argument("--only", choices=["table", "rollup"], help="measure this alone")
+    parser.add_argument("--before", help="a git revision whose roll-up to time too")
     args = parser.parse_args(argv)
     with tempfile.TemporaryDirectory() as scratch:
         directory = args.keep or Path(scratch)
@@ -177,10 +214,16 @@ def main(argv=None) -> int:
         if args.only in (None, "table"):
             tables = [run(TABLE, "table", str(path), app, ini) for _ in range(args.runs)]
         if args.only in (None, "rollup"):
-            raw, rolls, changed = [], [], []
+            raw, rolls, changed, befores = [], [], [], []
+            if args.before:
+                old_app = code_of(args.before, Path(scratch))
+                old_copy = copy_for(path, old_app, Path(scratch))
+                run(ROLLUP, "app", str(old_copy), old_app)  # its grades stored once
             for _ in range(args.runs):  # in turns, so that the machine's moods fall on each
                 raw.append(run(ROLLUP, "raw", str(path), app))
                 rolls.append(run(ROLLUP, "app", str(path), app))
+                if args.before:
+                    befores.append(run(ROLLUP, "app", str(old_copy), old_app))
                 changed.append(run(ROLLUP, "changed", str(path), app))
             if args.runs % 2:
                 run(ROLLUP, "changed", str(path), app)  # the default letters back
@@ -204,6 +247,11 @@ def main(argv=None) -> int:
               f"{median(rolls, 'helper_mb'):.0f} MB")  # fmt: skip
         print(f"  the same when every claim's grade changes (each claim written): "
               f"{median(changed):.2f} s ({median(changed) / median(raw):.1f}x)")  # fmt: skip
+        if befores:
+            ratios = [r["seconds"] / b["seconds"] for r, b in zip(rolls, befores, strict=True)]
+            print(f"  the roll-up with the code of {args.before}: {median(befores):.2f} s; "
+                  f"today's takes {statistics.median(ratios):.2f}x that "
+                  f"(runs: {', '.join(f'{r:.2f}' for r in ratios)})")  # fmt: skip
     if args.only == "rollup":
         return 0
     print("All stories (first page shown; the count follows from the worker), against the same "

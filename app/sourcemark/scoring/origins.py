@@ -71,27 +71,59 @@ class Origin:
         return self.members[0].claim
 
 
-@dataclass(slots=True)
 class Origins:
-    """The origins of a claim and of those saying the same: its own first."""
+    """The origins of a claim and of those saying the same: its own first. Kept as groups
+    of positions and made into Origin objects only when asked (grading needs the counts)."""
 
-    origins: list[Origin]
-    reported_by: int  # outlets carrying the claim, its own included
+    __slots__ = ("_claims", "_groups", "_how", "_origins", "reported_by")
+
+    def __init__(
+        self,
+        claims: "list[ClaimInput]",
+        groups: list[list[int]] | None = None,
+        how: list[str] | None = None,
+        reported_by: int = 1,
+    ):
+        self._claims = claims  # the claim first, then those saying the same
+        self._groups = groups or [[0]]  # positions in claims: the claim's own group first
+        self._how = how
+        self._origins: list[Origin] | None = None
+        self.reported_by = reported_by  # outlets carrying the claim, its own included
+
+    @property
+    def origins(self) -> list[Origin]:
+        """Each origin with its claims, the earliest first; the claim's own origin first,
+        then the others by their earliest claim."""
+        if self._origins is None:
+            claims, how = self._claims, self._how
+            built = []
+            for group in self._groups:
+                group = sorted(group, key=lambda k: _earliest(claims[k]))
+                members = [Member(claims[k], (how[k] if how else "") or SAME_OUTLET)
+                           for k in group]  # fmt: skip
+                members[0].how = ORIGIN
+                built.append(Origin(members))
+            self._origins = [built[0], *sorted(built[1:], key=lambda o: _earliest(o.first))]
+        return self._origins
 
     @property
     def independent(self) -> int:
         """Origins, its own included."""
-        return len(self.origins)
+        return len(self._groups)
 
     @property
     def others(self) -> int:
         """Origins other than the claim's own: what its digit counts."""
-        return len(self.origins) - 1
+        return len(self._groups) - 1
 
     @property
     def origin_claim(self) -> "ClaimInput":
         """The earliest claim of the claim's own origin."""
-        return self.origins[0].first
+        claims, own = self._claims, self._groups[0]
+        return claims[own[0]] if len(own) == 1 else min((claims[k] for k in own), key=_earliest)
+
+    def __repr__(self) -> str:
+        return f"Origins({self.independent} of {self.reported_by} outlets)"
 
 
 def source_key(claim: "ClaimInput") -> str:
@@ -113,18 +145,20 @@ def same_side(a: "ClaimInput", b: "ClaimInput") -> bool:
     return (a.stance == "denies") == (b.stance == "denies")
 
 
+@lru_cache(maxsize=65536)
 def outlet_words(name: str | None) -> str:
     """An outlet's name as it is compared: lower-case words without a leading "the"."""
     words = words_of(name or "")
     return words[4:] if words.startswith("the ") else words
 
 
-def _tie(a: "ClaimInput", b: "ClaimInput", keys: dict[int, str], outlets: dict[int, str]) -> str:
-    """What ties two claims saying the same thing to one origin ("" : nothing)."""
-    outlet_a, outlet_b = outlets[id(a)], outlets[id(b)]
-    key_a, key_b = keys[id(a)], keys[id(b)]
+def _tie(a: "ClaimInput", b: "ClaimInput", seen_a: tuple, seen_b: tuple) -> str:
+    """What ties two claims saying the same thing to one origin ("" : nothing); ``seen_*``:
+    each claim's (source key, outlet, outlet it may cite), as compared."""
+    key_a, outlet_a, cited_a = seen_a
+    key_b, outlet_b, cited_b = seen_b
     if outlet_a and outlet_b and outlet_a != outlet_b:
-        if _cited(a) == outlet_b or _cited(b) == outlet_a:
+        if cited_a == outlet_b or cited_b == outlet_a:
             return CITES
         if key_a == key_b and fuzz.ratio(a.text, b.text) >= COPY_RATIO:
             return COPY
@@ -140,10 +174,16 @@ def _tie(a: "ClaimInput", b: "ClaimInput", keys: dict[int, str], outlets: dict[i
     return "" if independent else SAME_OUTLET
 
 
-def _cited(claim: "ClaimInput") -> str:
-    """The outlet a claim may cite, as compared: a media report's, or its source's name
-    (an outlet the analyzer did not know for one: "according to The Ledger")."""
-    return outlet_words(claim.cites_outlet or claim.source_resolved or claim.source)
+def _seen(claim: "ClaimInput") -> tuple[str, str, str]:
+    """A claim's source key, outlet, and the outlet it may cite (a media report's, or its
+    source's name: an outlet the analyzer did not know for one, "according to The
+    Ledger"), as compared; kept with the claim (it is in the groups of its neighbours)."""
+    claim.seen = (
+        source_key(claim),
+        outlet_words(claim.outlet),
+        outlet_words(claim.cites_outlet or claim.source_resolved or claim.source),
+    )
+    return claim.seen
 
 
 def _earliest(claim: "ClaimInput") -> tuple:
@@ -154,52 +194,43 @@ def find_origins(claim: "ClaimInput", same: "list[ClaimInput]") -> Origins:
     """The origins of ``claim`` and of ``same`` (the other claims saying the same thing on
     the same side, each once): the claim's own origin first, then by their earliest
     claim."""
+    if not same:
+        return Origins([claim])
     claims = [claim, *same]
     n = len(claims)
-    if n == 1:
-        return Origins([Origin([Member(claim, ORIGIN)])], 1)
-    parent = list(range(n))
+    group = list(range(n))  # each claim's group: the lowest position in it (groups are few)
     how = [""] * n
-
-    def root(i: int) -> int:
-        while parent[i] != i:
-            parent[i] = parent[parent[i]]
-            i = parent[i]
-        return i
-
-    def join(i: int, j: int, why: str) -> None:
-        a, b = root(i), root(j)
-        if a != b:
-            parent[max(a, b)] = min(a, b)
-        how[i], how[j] = how[i] or why, how[j] or why
-
-    keys = {id(c): source_key(c) for c in claims}
-    outlets = {id(c): outlet_words(c.outlet) for c in claims}
+    seen = [c.seen or _seen(c) for c in claims]
     decided = [c.origin_of is not None for c in claims]
     for i in range(n):
         if decided[i]:
             continue
+        a, seen_a = claims[i], seen[i]
         for j in range(i + 1, n):
-            if not decided[j]:
-                why = _tie(claims[i], claims[j], keys, outlets)
+            if not decided[j] and group[i] != group[j]:
+                why = _tie(a, claims[j], seen_a, seen[j])
                 if why:
-                    join(i, j, why)
-    position = {c.id: k for k, c in enumerate(claims) if c.id is not None}
-    for k, c in enumerate(claims):
-        target = position.get(c.origin_of) if c.origin_of is not None else None
-        if target is not None and target != k:
-            join(target, k, JOINED)
+                    _join(group, i, j)
+                    how[i], how[j] = how[i] or why, how[j] or why
+    if any(decided):
+        position = {c.id: k for k, c in enumerate(claims) if c.id is not None}
+        for k, c in enumerate(claims):
+            target = position.get(c.origin_of) if c.origin_of is not None else None
+            if target is not None and target != k:
+                _join(group, target, k)
+                how[target], how[k] = how[target] or JOINED, JOINED
     groups: dict[int, list[int]] = {}
     for k in range(n):
-        groups.setdefault(root(k), []).append(k)
-    origins = []
-    for members in groups.values():
-        members.sort(key=lambda k: _earliest(claims[k]))
-        origin = Origin([Member(claims[k], how[k] or SAME_OUTLET) for k in members])
-        origin.members[0].how = ORIGIN
-        origins.append(origin)
-    origins.sort(key=lambda origin: _earliest(origin.first))
-    mine = next(o for o in origins if any(m.claim is claim for m in o.members))
-    origins.remove(mine)
-    reported_by = len({outlets[id(c)] for c in claims})  # an unknown outlet counts once
-    return Origins([mine, *origins], reported_by)
+        groups.setdefault(group[k], []).append(k)
+    own = groups.pop(group[0])
+    reported_by = len({outlet for _key, outlet, _cited in seen})  # an unknown outlet: once
+    return Origins(claims, [own, *groups.values()], how, reported_by)
+
+
+def _join(group: list[int], i: int, j: int) -> None:
+    """One group of the groups of i and j (labelled by the lower of their labels)."""
+    keep, drop = sorted((group[i], group[j]))
+    if keep != drop:
+        for k, label in enumerate(group):
+            if label == drop:
+                group[k] = keep

@@ -103,6 +103,7 @@ class ClaimInput:
     # (its own id: an origin of its own); None: the rules of scoring.origins decide
     # claims of other stories saying the same thing on the same side (corroborate_across)
     elsewhere: list["ClaimInput"] = field(default_factory=list)
+    seen: tuple | None = None  # scoring.origins' view of it, once computed
 
 
 # why a claim carries each flag, one line each
@@ -202,9 +203,12 @@ def grade_claims(
     grades = []
     for index, claim in enumerate(claims):
         type_ = claim.type
-        same = [claims[other] for other in alike.get(index, ())
-                if claims[other].source and same_side(claim, claims[other])]  # fmt: skip
-        origins = find_origins(claim, same + claim.elsewhere if claim.elsewhere else same)
+        if index in alike or claim.elsewhere:
+            same = [claims[other] for other in alike.get(index, ())
+                    if claims[other].source and same_side(claim, claims[other])]  # fmt: skip
+            origins = find_origins(claim, same + claim.elsewhere if claim.elsewhere else same)
+        else:  # nothing else says it (most claims): an origin alone
+            origins = Origins([claim])
         corroborations = origins.others + claim.corroborated_by
         digit = claim_digit(type_, corroborations, claim.user_digit)
         letter = (
@@ -213,9 +217,8 @@ def grade_claims(
             or letters.get(type_, "F")
         )
         flags, reasons = _flags(index in contested, type_, digit)
-        grade = ClaimGrade(f"{letter}{digit}", digit, list(flags), dict(reasons))
-        grade.origins = origins
-        grades.append(grade)
+        grades.append(ClaimGrade(f"{letter}{digit}", digit, list(flags), dict(reasons),
+                                 origins=origins))  # fmt: skip
     return grades
 
 
