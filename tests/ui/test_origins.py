@@ -297,3 +297,12 @@ def test_the_glossary_explains_an_independent_origin(qtbot, window):
     found = dialog.plain_text()
     assert "Independent origin" in found and "wire copies of one text" in found
     assert "Ctrl+Shift+O sets the claims selected apart" in found  # the Edit menu's keys
+
+
+def test_the_keyboard_shortcuts_name_the_origin_keys_with_their_menu(qtbot, window):
+    qtbot.keyClick(window, Qt.Key.Key_Slash, Qt.KeyboardModifier.ControlModifier)
+    dialog = window.dialogs.shortcuts_dialog
+    qtbot.waitUntil(lambda: dialog is not None and dialog.isVisible())
+    listed = {(keys, what) for _section, keys, what in dialog.listed()}
+    assert ("Ctrl+Shift+O", "Origin ▸ An Origin of Its Own") in listed
+    assert ("Ctrl+Shift+J", "Origin ▸ Same Origin as the Claim Shown") in listed

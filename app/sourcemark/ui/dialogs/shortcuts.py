@@ -14,7 +14,7 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
 )
 
-from sourcemark.ui.actions import ACTIONS, MENUS
+from sourcemark.ui.actions import ACTIONS, MENUS, SUBMENUS
 from sourcemark.ui.editing import table_keys
 
 Keys = list[tuple[str, str]]  # (the keys, what they do)
@@ -45,6 +45,8 @@ def window_keys(window) -> list[tuple[str, Keys]]:
         for spec in ACTIONS:
             if spec.menu == menu_id:
                 keys = action_keys(getattr(window, f"{spec.id}_action"))
+                if keys is not None and spec.submenu:  # 'Origin ▸ An Origin of Its Own'
+                    keys = (keys[0], f"{SUBMENUS[spec.submenu][0].replace('&', '')} ▸ {keys[1]}")
                 if keys is not None:
                     found.append(keys)
         if found:
