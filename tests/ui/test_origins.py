@@ -105,6 +105,12 @@ def code_shown(window, claim) -> str:
     return model.index(model.row_of(claim.id), ClaimTableModel.CODE).data()
 
 
+def listed_score(window, claim) -> str:
+    """The score and code the story list shows for the claim's story: '66 F2'."""
+    tree = window.stories.tree_model
+    return tree.index(tree.row_of(claim.article.story_id), 2).data()
+
+
 def chain_lines(window) -> list[str]:
     return window.claim_detail.chain.toPlainText().splitlines()
 
@@ -180,6 +186,7 @@ def test_separating_an_origin_raises_the_digit_and_ctrl_z_puts_it_back(qtbot, wi
     choose_story(qtbot, window, wire)
     choose_claim(qtbot, window, wire)
     score = window.summary.rollup["score"]
+    listed = listed_score(window, original)
     # the editor knows the wire checked it with the company itself: an origin of its own
     click_link(qtbot, window.claim_detail.chain, f"split:{wire.id}")
     assert Claim.get_by_id(wire.id).origin_of == wire.id
@@ -189,12 +196,18 @@ def test_separating_an_origin_raises_the_digit_and_ctrl_z_puts_it_back(qtbot, wi
     assert chain_lines(window)[0] == "Its own origin, set apart by a person · 1 outlet"
     assert code_shown(window, wire).endswith("1")  # two others confirm it: confirmed
     assert window.summary.rollup["score"] > score  # the story's score follows
+    # the other stories' in the list: the Gazette's is higher, capped at 3 (its headline
+    # rests on anonymous sources alone)
+    now = listed_score(window, original)
+    assert int(now.split()[0]) > int(listed.split()[0]) and now.endswith("F3")
+    assert listed_score(window, wire) == f"{window.summary.rollup['score']} F1"
     assert window.undo_action.text() == "&Undo Set claim apart as an origin of its own"
     undo(qtbot, window)
     assert Claim.get_by_id(wire.id).origin_of is None
     assert pane.origins.text() == "Reported by 5 outlets · 2 independent origins"
     assert code_shown(window, wire).endswith("2")
     assert window.summary.rollup["score"] == score
+    assert listed_score(window, original) == listed
     redo(qtbot, window)
     assert pane.origins.text() == "Reported by 5 outlets · 3 independent origins"
     assert code_shown(window, wire).endswith("1")
