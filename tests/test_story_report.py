@@ -182,6 +182,9 @@ def test_the_html_report_draws_where_the_headlines_claim_comes_from(event_db, tm
     assert entries[4] == f"{CONFIRMED}, 2026-03-05 · Tomas Reyes — the earliest report"
     ((_attrs, here),) = page.find("span", "here")  # the story's own claim, marked
     assert here.startswith(WIRE)
+    terms = dict(zip((t for _a, t in page.find("dt")), (m for _a, m in page.find("dd")),
+                     strict=True))  # fmt: skip
+    assert "independent origins behind it" in terms["Reported by · origins"]
 
 
 def test_the_pdf_report_draws_where_the_headlines_claim_comes_from(event_db, tmp_path):

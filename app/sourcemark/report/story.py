@@ -206,6 +206,12 @@ def _headline_origins(claim: ClaimInput, origins: Origins) -> HeadlineOrigins:
     return HeadlineOrigins(" ".join(claim.text.split()), origins.reported_by, drawn)
 
 
+ORIGINS_LABEL = "Reported by · origins"
+ORIGINS_MEANING = (
+    "the outlets carrying the claim and the independent origins behind it, its own included "
+    "in both: wire copies, the same outlet and a report citing an outlet of an origin are "
+    "not independent of it, and the digit counts the origins other than its own"
+)
 ORIGINS_HEADING = "Where the headline's claims come from"
 ORIGINS_INTRO = (
     "Each independent origin with its outlet, source and date, and the reports that hang "
@@ -285,7 +291,8 @@ Entry = tuple[str, str, str | None]  # (term, what it means, the sourcing type o
 def legend(report: StoryReport) -> list[tuple[str, list[Entry]]]:
     """What the codes, flags and marks of the claims mean, as (section, entries): the
     Admiralty meanings of the letters and digits, the flags' reasons, the review marks, the
-    headline's mark, and the sourcing types the story has, with their colours."""
+    headline's mark, the outlets and origins line (when a claim has one), and the sourcing
+    types the story has, with their colours."""
     letters = ", ".join(f"{letter} {meaning}" for letter, meaning in LETTER_MEANINGS.items())
     digits = ", ".join(f"{digit} {meaning}" for digit, meaning in DIGIT_MEANINGS.items())
     codes = [
@@ -300,6 +307,8 @@ def legend(report: StoryReport) -> list[tuple[str, list[Entry]]]:
         flags.append(("premise contested", PREMISE_CONTESTED, None))
     marks = [(HEADLINE_LABEL, HEADLINE_MEANING, None)]
     marks += [(REVIEW_LABELS[key], meaning, None) for key, meaning in REVIEW_MEANINGS.items()]
+    if any(claim.origins_line for claim in report.claims):
+        marks.append((ORIGINS_LABEL, ORIGINS_MEANING, None))
     types = [(TYPE_LABELS[t], TYPE_MEANINGS[t], t.value) for t, _ in report.by_type()]
     return [("Codes", codes), ("Flags", flags), ("Marks", marks), ("Sourcing types", types)]
 
