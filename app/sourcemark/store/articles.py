@@ -1,12 +1,18 @@
 """Storing imported articles with the analyzer's claims: duplicates refused by content hash
 or address, outlets and registry sources found by name (created on first sight), and the
-analyzer's claims of an article replaced when it is analysed again."""
+analyzer's claims of an article replaced when it is analysed again.
+
+A named source is one source across the archive. An unnamed description ("critics",
+"people familiar with the matter") is a source only where it was written: in one outlet's
+articles of one story, its place. "Critics" in three unrelated stories are three sources
+until a person merges them (store.registry.merge_sources)."""
 
 import re
 from collections.abc import Iterable
 
 from peewee import IntegrityError
 
+from sourcemark.analysis.types import ANONYMOUS_TYPES
 from sourcemark.analysis.types import Claim as FoundClaim
 from sourcemark.ingest.document import Document
 from sourcemark.store.corroboration import defer_articles, index_articles
@@ -46,6 +52,41 @@ class DuplicateArticle(Exception):
 def alias_key(name: str) -> str:
     """The form under which aliases are compared: lower case, words only."""
     return " ".join(re.findall(r"\w+", name.casefold()))
+
+
+Place = tuple[int, int]  # (story id, outlet id; 0 for an article with no outlet)
+EVERYWHERE: Place = (0, 0)  # where a named source is known
+UNNAMED_TYPES = tuple(sorted(str(t) for t in ANONYMOUS_TYPES))
+
+
+def where_known(type_: str, place: Place) -> Place:
+    """Where a source of this type is the same source: an unnamed description in its own
+    outlet and story only, a name everywhere."""
+    return place if type_ in UNNAMED_TYPES else EVERYWHERE
+
+
+def places_of_articles(article_ids: list[int]) -> dict[int, Place]:
+    """Each article's place: its story (the one it left, while it waits in the Trash
+    alone) and its outlet."""
+    places: dict[int, Place] = {}
+    for chunk in chunks(list(article_ids)):
+        for article_id, story_id, outlet_id in select_rows(
+            "SELECT id, COALESCE(trashed_from, story_id), COALESCE(outlet_id, 0) FROM article "
+            f"WHERE id IN ({marks(chunk)})",
+            *chunk,
+        ):
+            places[article_id] = (story_id, outlet_id)
+    return places
+
+
+def linked_mention(mention: str, resolved: str | None, keys: set[str]) -> str:
+    """Which of a claim's mentions links it to its source: the one among the source's alias
+    ``keys`` (a person may have written the mention after the analyzer resolved another),
+    else the one an import links by."""
+    for candidate in (resolved or mention, mention):
+        if alias_key(candidate)[:300] in keys:
+            return candidate
+    return resolved or mention
 
 
 def outlet_named(name: str | None) -> int | None:
@@ -112,6 +153,7 @@ def _add_article(document, claims, story, analyzer_version, defer_pairs) -> Arti
         if story is None:
             title = (document.title or "Untitled story")[:500]
             story = Story(id=insert_row(Story, {"title": title}), title=title)
+            forget_places_of_story(story.id)
         fields = {
             "story": story.id,
             "title": (document.title or "Untitled")[:500],
@@ -127,7 +169,8 @@ def _add_article(document, claims, story, analyzer_version, defer_pairs) -> Arti
         }
         article = Article(id=insert_row(Article, fields), **fields)
         now = utcnow()
-        insert_rows(Claim, _claim_rows(article.id, list(claims), now))
+        place = (story.id, fields["outlet"] or 0)
+        insert_rows(Claim, _claim_rows(article.id, list(claims), now, place))
         if defer_pairs:
             defer_articles([article.id])
         else:
@@ -137,11 +180,13 @@ def _add_article(document, claims, story, analyzer_version, defer_pairs) -> Arti
     return article
 
 
-def _claim_rows(article_id: int, claims: list[FoundClaim], now) -> list[dict]:
+def _claim_rows(article_id: int, claims: list[FoundClaim], now, place: Place) -> list[dict]:
     """Rows of the analyzer's claims for one article, each linked to its registry source."""
     sources = source_ids(
-        (claim.source_resolved or claim.source, str(claim.type)) for claim in claims if claim.source
-    )
+        ((claim.source_resolved or claim.source, str(claim.type)) for claim in claims
+         if claim.source),
+        place,
+    )  # fmt: skip
     rows = []
     for claim in claims:
         mention = claim.source_resolved or claim.source
@@ -153,7 +198,9 @@ def _claim_rows(article_id: int, claims: list[FoundClaim], now) -> list[dict]:
                 "text": claim.text,
                 "source_mention": claim.source,
                 "source_resolved": claim.source_resolved,
-                "source": sources.get(alias_key(mention)[:300]) if claim.source else None,
+                "source": sources.get(source_key(mention, str(claim.type), place))
+                if claim.source
+                else None,
                 "cue": claim.cue,
                 "type": str(claim.type),
                 "stance": str(claim.stance),
@@ -166,29 +213,69 @@ def _claim_rows(article_id: int, claims: list[FoundClaim], now) -> list[dict]:
     return rows
 
 
-def source_ids(mentions) -> dict[str, int]:
-    """Registry sources for (mention, type) pairs, by alias key: the known ones in one
-    query, the new ones created."""
-    wanted: dict[str, tuple[str, str]] = {}
+def source_key(mention: str, type_: str, place: Place) -> tuple[str, int, int]:
+    """What source_ids() files a mention under: its alias key where it is known."""
+    return (alias_key(mention or "")[:300], *where_known(type_, place))
+
+
+def source_ids(mentions, place: Place = EVERYWHERE) -> dict[tuple[str, int, int], int]:
+    """Registry sources for (mention, type) pairs of an article at ``place``, by
+    source_key(): the known ones in a query per place, the new ones created."""
+    wanted: dict[tuple[str, int, int], tuple[str, str]] = {}
     for mention, type_ in mentions:
-        key = alias_key(mention or "")[:300]
-        if key and key not in wanted:
+        key = source_key(mention, type_, place)
+        if key[0] and key not in wanted:
             wanted[key] = (mention, type_)
-    found: dict[str, int] = {}
-    keys = list(wanted)
-    for chunk in chunks(keys):
-        found.update(
-            select_rows(
-                f"SELECT key, source_id FROM source_alias WHERE key IN ({marks(chunk)})", *chunk
-            )
-        )
-    for key, (mention, type_) in wanted.items():
-        if key not in found:
-            name = mention.strip()[:300]
-            source_id = insert_row(Source, {"name": name, "type": type_})
-            insert_row(SourceAlias, {"source": source_id, "alias": name, "key": key})
-            found[key] = source_id
+    by_place: dict[Place, list[str]] = {}
+    for key, story_id, outlet_id in wanted:
+        by_place.setdefault((story_id, outlet_id), []).append(key)
+    found: dict[tuple[str, int, int], int] = {}
+    for (story_id, outlet_id), keys in by_place.items():
+        for chunk in chunks(keys):
+            for key, source_id in select_rows(
+                "SELECT key, source_id FROM source_alias WHERE story_id = {p} AND "
+                f"outlet_id = {{p}} AND key IN ({marks(chunk)})",
+                story_id,
+                outlet_id,
+                *chunk,
+            ):
+                found[(key, story_id, outlet_id)] = source_id
+    for wanted_key, (mention, type_) in wanted.items():
+        if wanted_key not in found:
+            found[wanted_key] = new_source(mention, type_, wanted_key)
     return found
+
+
+def new_source(mention: str, type_: str, key: tuple[str, int, int]) -> int:
+    """A registry source first seen as ``mention``, known under ``key`` (source_key())."""
+    name = mention.strip()[:300]
+    source_id = insert_row(Source, {"name": name, "type": type_})
+    alias_key_, story_id, outlet_id = key
+    insert_row(SourceAlias, {"source": source_id, "alias": name, "key": alias_key_,
+                             "story_id": story_id, "outlet_id": outlet_id})  # fmt: skip
+    return source_id
+
+
+def source_of(mention: str | None, type_: str, place: Place) -> int | None:
+    """The registry source of one mention in an article at ``place`` (None without one)."""
+    if not mention or not alias_key(mention):
+        return None
+    return source_ids([(mention, type_)], place)[source_key(mention, type_, place)]
+
+
+def forget_places_of_story(story_id: int) -> None:
+    """A new story knows no unnamed source yet. SQLite gives a new story the id of the last
+    one if that was deleted, so what was known in a story deleted under this id is
+    forgotten, and the sources left with no name and no claim go."""
+    stale = [row[0] for row in select_rows(
+        "SELECT DISTINCT source_id FROM source_alias WHERE story_id = {p}", story_id)]  # fmt: skip
+    if not stale:
+        return
+    SourceAlias.delete().where(SourceAlias.story_id == story_id).execute()
+    for source_id in stale:
+        if not (SourceAlias.select().where(SourceAlias.source == source_id).exists()
+                or Claim.select().where(Claim.source == source_id).exists()):  # fmt: skip
+            Source.delete().where(Source.id == source_id).execute()
 
 
 def reanalyze_article(article_id: int, claims: Iterable[FoundClaim], analyzer_version: str) -> int:
@@ -204,7 +291,8 @@ def reanalyze_article(article_id: int, claims: Iterable[FoundClaim], analyzer_ve
         stale_article(article_id)
         Claim.delete().where((Claim.article == article_id) & (Claim.origin != "user")).execute()
         fresh = [c for c in claims if not any(_same_words(c, k) for k in kept)]
-        insert_rows(Claim, _claim_rows(article_id, fresh, utcnow()))
+        place = places_of_articles([article_id])[article_id]
+        insert_rows(Claim, _claim_rows(article_id, fresh, utcnow(), place))
         Article.update(analyzer_version=analyzer_version).where(Article.id == article_id).execute()
         index_articles([article_id])
     return len(kept) + len(fresh)

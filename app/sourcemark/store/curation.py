@@ -12,9 +12,10 @@ that cannot be undone."""
 from dataclasses import dataclass, field
 from datetime import date, datetime
 
-from sourcemark.store.articles import outlet_named
+from sourcemark.store.articles import forget_places_of_story, outlet_named, places_of_articles
 from sourcemark.store.corroboration import claims_of_articles, forget_claims, index_articles
 from sourcemark.store.models import Article, Claim, Outlet, Story, utcnow, writing
+from sourcemark.store.registry import follow_articles
 from sourcemark.store.sql import chunks, insert_row, insert_rows_with_ids, marks, select
 from sourcemark.store.stale import mark_stale, stories_touched
 
@@ -192,15 +193,18 @@ def _move(article_ids: list[int], to_story: int | None, title: str | None = None
         first = Article.get_by_id(article_ids[0])
         name = " ".join((title or first.title or "Untitled story").split())[:500]
         to_story = moved.created = insert_row(Story, {"title": name})
+        forget_places_of_story(to_story)
     moved.target = to_story
     origins = dict(Article.select(Article.id, Article.story).where(Article.id.in_(article_ids))
                    .tuples())  # fmt: skip
     moving = [a for a in article_ids if origins[a] != to_story]
     claims = claims_of_articles(moving)
     mark_stale(stories_touched(claims))  # the stories their links reached until now
+    places = places_of_articles(moving)
     for article_id in moving:
         Article.update(story=to_story, trashed_from=None).where(Article.id == article_id).execute()
         moved.moves.append((article_id, origins[article_id], to_story))
+    follow_articles(places)  # "critics" are a source of one story: the moved join the new
     _bump(Article, moving)
     left = sorted({origins[a] for a in moving})
     moved.removed = _remove_empty(left)
@@ -229,9 +233,11 @@ def undo_move(moved: Moved) -> dict[int, int]:
     with writing():
         check_articles(dict(moved.article_versions))
         made = {row["id"]: _story_again(row) for row in moved.removed}
+        ids = moved.article_ids
+        places = places_of_articles(ids)
         for article_id, before, _after in reversed(moved.moves):
             Article.update(story=made.get(before, before)).where(Article.id == article_id).execute()
-        ids = moved.article_ids
+        follow_articles(places)  # back to the sources of the stories they left
         _bump(Article, ids)
         left = sorted({after for _a, _b, after in moved.moves})
         gone = {row["id"] for row in _remove_empty(left)}
@@ -339,6 +345,7 @@ def trash_articles(
                 continue
             story = Story.get_by_id(story_id)
             holder = insert_row(Story, {"title": story.title, "trashed": utcnow()})
+            forget_places_of_story(holder)
             _unindex(chosen)
             for chunk in chunks(sorted(chosen)):
                 Article.update(story=holder, trashed_from=story_id).where(
@@ -391,6 +398,7 @@ def restore(story_ids: list[int]) -> Restored:
                 if target_story is None or target_story.trashed is not None:
                     target = None
             ids = [a for a, _o in articles]
+            places = places_of_articles(ids)
             if target is None:
                 Story.update(trashed=None).where(Story.id == story_id).execute()
                 Article.update(trashed_from=None).where(Article.story == story_id).execute()
@@ -404,6 +412,7 @@ def restore(story_ids: list[int]) -> Restored:
                 _bump(Story, [target])
                 restored.articles.update({a: target for a in ids})
             _bump(Article, ids)
+            follow_articles(places)  # restored as a story of their own: its unnamed sources
             if ids:
                 index_articles(ids)
             mark_stale([target if target is not None else story_id])
@@ -537,9 +546,11 @@ def edit_article(article_id: int, changes: dict, version: int | None = None) -> 
         stored = dict(values)
         if "outlet" in stored:
             stored["outlet"] = outlet_named(stored["outlet"])
+        places = places_of_articles([article_id])
         Article.update(stored).where(Article.id == article_id).execute()
         _bump(Article, [article_id])
         if "outlet" in values and (old["outlet"] or None) != (values["outlet"] or None):
+            follow_articles(places)  # an unnamed source is one in its outlet's articles
             # the outlet is every claim's: their grades, and whether they corroborate others
             mark_stale(stories_touched(claims_of_articles([article_id])))
         elif "published" in values:

@@ -5,7 +5,12 @@ saved."""
 import json
 
 from sourcemark.scoring import Settings
-from sourcemark.store.articles import alias_key, source_ids
+from sourcemark.store.articles import (
+    UNNAMED_TYPES,
+    linked_mention,
+    places_of_articles,
+    source_of,
+)
 from sourcemark.store.corroboration import floor, index_articles, index_claims, rebuild_index
 from sourcemark.store.models import Article, Claim, Meta, utcnow, writing
 from sourcemark.store.settings import SETTINGS_KEY
@@ -53,19 +58,27 @@ def update_claim(claim_id: int, changes: dict, version: int | None = None) -> di
         old = {name: getattr(claim, name) for name in changes}
         old["origin"] = claim.origin
         values = dict(changes)
+        type_ = changes.get("type", claim.type)
         if "source_mention" in changes:
             mention = (changes["source_mention"] or "").strip() or None
             values["source_mention"] = mention
-            values["source"] = (
-                source_ids([(mention, changes.get("type", claim.type))]).get(alias_key(mention))
-                if mention
-                else None
-            )
+            values["source"] = _source_of(claim, mention, type_)
+            old["source"] = claim.source_id
+        elif (type_ in UNNAMED_TYPES) != (claim.type in UNNAMED_TYPES) and claim.source_mention:
+            # named, the source is one everywhere; unnamed, one in its outlet and story
+            keys = {alias.key for alias in claim.source.aliases} if claim.source_id else set()
+            mention = linked_mention(claim.source_mention, claim.source_resolved, keys)
+            values["source"] = _source_of(claim, mention, type_)
             old["source"] = claim.source_id
         values["origin"] = changes.get("origin", "user")
         _saved(claim_id, version, values)
         mark_stale(stories_touched([claim_id]))
     return old
+
+
+def _source_of(claim: Claim, mention: str | None, type_: str) -> int | None:
+    """The registry source of a mention a person gave a claim, where its article is."""
+    return source_of(mention, type_, places_of_articles([claim.article_id])[claim.article_id])
 
 
 def restore_claim_fields(claim_id: int, old: dict, version: int | None = None) -> None:
@@ -149,7 +162,7 @@ def add_user_claim(article_id: int, start: int, end: int, fields: dict) -> int:
         offset = article.text.index(text, start)
         mention = (fields.get("source_mention") or "").strip() or None
         type_ = fields.get("type") or "unattributed"
-        source = source_ids([(mention, type_)]).get(alias_key(mention)) if mention else None
+        source = source_of(mention, type_, places_of_articles([article_id])[article_id])
         claim_id = insert_row(
             Claim,
             {

@@ -28,6 +28,9 @@ History:
   12. claims keep a person's decision on their origin (claim.origin_of) and, from the last
       roll-up, the outlets and independent origins behind them (reported_by,
       independent_origins, origin_claim_id).
+  13. an unnamed description ("critics") is a source only in its outlet and story: source
+      aliases have a place (source_alias.story_id, outlet_id; 0 for a name, known
+      everywhere), and the unnamed sources known everywhere until now are split by place.
 """
 
 from collections.abc import Callable
@@ -35,7 +38,7 @@ from collections.abc import Callable
 from peewee import BooleanField, CharField, Database
 from playhouse.migrate import PostgresqlMigrator, SchemaMigrator, SqliteMigrator, migrate
 
-SCHEMA_VERSION = 12
+SCHEMA_VERSION = 13
 
 
 def _migrator(database: Database) -> SchemaMigrator:
@@ -162,6 +165,82 @@ def _to_v12(database: Database) -> None:
               if name not in have])  # fmt: skip
 
 
+UNNAMED = ("anonymous_official", "anonymous_source")  # the sourcing types of 13
+
+
+def _to_v13(database: Database) -> None:
+    """Aliases gain their place, and each unnamed source is split by the places of its
+    unnamed claims (an article waiting in the Trash alone counts in the story it left).
+    The part with most claims keeps the source (unless claims of a named type rest on it
+    too: they keep it, known everywhere); every part keeps its grade and all its names."""
+    have = {c.name for c in database.get_columns("source_alias")}
+    for column in ("story_id", "outlet_id"):  # both databases add these without copying
+        if column not in have:
+            database.execute_sql(
+                f"ALTER TABLE source_alias ADD COLUMN {column} INTEGER NOT NULL DEFAULT 0"
+            )
+    database.execute_sql("DROP INDEX IF EXISTS source_alias_key")
+    database.execute_sql(
+        "CREATE UNIQUE INDEX IF NOT EXISTS source_alias_story_id_outlet_id_key "
+        "ON source_alias (story_id, outlet_id, key)"
+    )
+    p, types = database.param, ", ".join([database.param] * len(UNNAMED))
+
+    def rows(sql: str, *params) -> list[tuple]:
+        return list(database.execute_sql(sql, params))
+
+    parts: dict[int, dict[tuple[int, int], list[int]]] = {}
+    for claim_id, source_id, story_id, outlet_id in rows(
+        "SELECT c.id, c.source_id, COALESCE(a.trashed_from, a.story_id), "
+        "COALESCE(a.outlet_id, 0) FROM claim c JOIN article a ON a.id = c.article_id "
+        f"WHERE c.source_id IS NOT NULL AND c.type IN ({types}) ORDER BY c.id",
+        *UNNAMED,
+    ):
+        parts.setdefault(source_id, {}).setdefault((story_id, outlet_id), []).append(claim_id)
+    if not parts:
+        return
+    named = {row[0] for row in rows(
+        f"SELECT DISTINCT source_id FROM claim WHERE source_id IS NOT NULL AND type NOT IN "
+        f"({types})", *UNNAMED)}  # fmt: skip
+    sources = {row[0]: row[1:] for row in rows(
+        "SELECT id, name, type, reliability, created FROM source")}  # fmt: skip
+    aliases: dict[int, list[tuple[str, str]]] = {}
+    for source_id, alias, key in rows("SELECT source_id, alias, key FROM source_alias"):
+        aliases.setdefault(source_id, []).append((alias, key))
+    returning = " RETURNING id" if "postgres" in database.__class__.__name__.lower() else ""
+    new_source = (
+        f"INSERT INTO source (name, type, reliability, created) VALUES ({p}, {p}, {p}, {p})"
+    )
+    new_alias = (
+        "INSERT INTO source_alias (source_id, alias, key, story_id, outlet_id) "
+        f"VALUES ({p}, {p}, {p}, {p}, {p})"
+    )
+    for source_id, places in parts.items():
+        ordered = sorted(places.items(), key=lambda item: (-len(item[1]), item[1][0]))
+        for number, ((story_id, outlet_id), claim_ids) in enumerate(ordered):
+            if number == 0 and source_id not in named:
+                database.execute_sql(
+                    f"UPDATE source_alias SET story_id = {p}, outlet_id = {p} "
+                    f"WHERE source_id = {p}",
+                    (story_id, outlet_id, source_id),
+                )
+                continue
+            cursor = database.execute_sql(new_source + returning, sources[source_id])
+            part = cursor.fetchone()[0] if returning else cursor.lastrowid
+            for alias, key in aliases.get(source_id, []):
+                database.execute_sql(new_alias, (part, alias, key, story_id, outlet_id))
+            for chunk in _chunks(claim_ids):
+                marks = ", ".join([p] * len(chunk))
+                database.execute_sql(
+                    f"UPDATE claim SET source_id = {p} WHERE id IN ({marks})", (part, *chunk)
+                )
+
+
+def _chunks(values: list, size: int = 500):
+    for start in range(0, len(values), size):
+        yield values[start : start + size]
+
+
 # SQLite's full-text index of claims' words (text, source as written, note), for the search
 # of All stories: a word found nowhere answers at once, where reading every claim takes a
 # tenth of a second on 250,000 of them. Kept by triggers; its own copy of nothing (the
@@ -222,4 +301,5 @@ MIGRATIONS: dict[int, Callable[[Database], Callable[[], object] | None]] = {
     10: _to_v10,
     11: _to_v11,
     12: _to_v12,
+    13: _to_v13,
 }

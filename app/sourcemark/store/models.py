@@ -94,9 +94,19 @@ class Source(BaseModel):
 
 
 class SourceAlias(BaseModel):
+    """A name under which claims are linked to a source. A name is the same source
+    everywhere (story and outlet 0); an unnamed description ("critics", "people familiar
+    with the matter") is a source only in one outlet's articles of one story (outlet 0:
+    articles with no outlet), unless a person merges it with others."""
+
     source = ForeignKeyField(Source, backref="aliases", on_delete="CASCADE")
     alias = CharField(max_length=300)
-    key = CharField(max_length=300, unique=True)  # normalised form used for lookups
+    key = CharField(max_length=300)  # normalised form used for lookups
+    story_id = IntegerField(default=0, constraints=[SQL("DEFAULT 0")])
+    outlet_id = IntegerField(default=0, constraints=[SQL("DEFAULT 0")])
+
+    class Meta:
+        indexes = ((("story_id", "outlet_id", "key"), True),)
 
 
 class Story(BaseModel):
