@@ -1,10 +1,15 @@
-"""The source registry window: merge the names of one source, grade it, see its claims."""
+"""The source registry window: merge the names of one source, grade it, see its claims;
+unnamed sources of different stories and outlets listed apart."""
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QComboBox
 
+from sourcemark.store import open_database
+from sourcemark.store.curation import rename_story
 from sourcemark.store.models import Claim, Source, SourceAlias
 from sourcemark.ui.models.roles import ID_ROLE
+from tests.store.test_unnamed_sources import HERALD, LEDGER, report, story_of
+from tests.ui.test_main_window import make_window
 from tests.ui.test_review import pick, window_with_claims
 
 
@@ -16,9 +21,14 @@ def open_sources(qtbot, window):
     return dialog
 
 
+def names(dialog) -> list[str]:
+    return [dialog.proxy.index(row, dialog.NAME).data() for row in range(dialog.proxy.rowCount())]
+
+
 def row_of(dialog, name: str) -> int:
-    for row in range(dialog.proxy.rowCount()):
-        if dialog.proxy.index(row, dialog.NAME).data() == name:
+    """The row of a source shown as ``name``, or as ``name`` and where it is one."""
+    for row, shown in enumerate(names(dialog)):
+        if shown == name or shown.startswith(f"{name} ("):
             return row
     raise AssertionError(name)
 
@@ -99,3 +109,31 @@ def test_show_claims_lists_the_claims_of_a_source_across_stories(qtbot, db_url, 
     assert window.claims.all_stories.isChecked()
     assert window.claims.proxy.rowCount() == Claim.select().where(Claim.source == bout).count()
     assert window.summary.title.text() == "Claims of “Viktor Bout”"
+
+
+def test_critics_of_other_stories_and_outlets_are_listed_apart_until_merged(
+    qtbot, db_url, settings
+):
+    open_database(db_url)
+    budget = report(LEDGER)
+    rename_story(budget.article.story_id, "Budget vote")
+    report(HERALD, story_of(budget))
+    stadium = story_of(report(LEDGER))
+    window = make_window(qtbot, db_url, settings)
+    window.activateWindow()
+    qtbot.waitUntil(window.isActiveWindow)
+    dialog = open_sources(qtbot, window)
+    assert sorted(names(dialog)) == sorted([
+        "critics (The Ledger · Budget vote)", "critics (The Herald · Budget vote)",
+        f"critics (The Ledger · {stadium.title})",
+    ])  # fmt: skip
+    click_row(qtbot, dialog, row_of(dialog, "critics (The Ledger · Budget vote)"))
+    click_row(qtbot, dialog, row_of(dialog, "critics (The Herald · Budget vote)"),
+              Qt.KeyboardModifier.ControlModifier)  # fmt: skip
+    qtbot.mouseClick(dialog.merge_button, Qt.MouseButton.LeftButton)
+    assert len(names(dialog)) == 2
+    assert "critics (The Herald · Budget vote; The Ledger · Budget vote)" in names(dialog)
+    assert window.undo_action.text().startswith("&Undo Merge 1 source into “critics (The ")
+    assert report(HERALD, story_of(budget)).source_id == budget.source_id  # the merge is kept
+    window.undo_stack.undo()
+    assert "critics (The Herald · Budget vote)" in names(dialog) and len(names(dialog)) == 3

@@ -1,5 +1,7 @@
 """The source registry: every source across stories, how much rests on each, their
-aliases; merge the names of one source, grade a source's reliability, see its claims."""
+aliases; merge the names of one source, grade a source's reliability, see its claims. An
+unnamed source ("critics") is one in an outlet's articles of one story and says where:
+"critics (The Ledger · Budget vote)"; a person who knows two are the same merges them."""
 
 from PySide6.QtCore import QItemSelectionModel, Qt, Signal
 from PySide6.QtWidgets import (
@@ -13,7 +15,7 @@ from PySide6.QtWidgets import (
 )
 
 from sourcemark.analysis.types import TYPE_LABELS, SourcingType
-from sourcemark.store.registry import set_reliability, source_rows
+from sourcemark.store.registry import place_text, set_reliability, source_rows
 from sourcemark.store.rollups import claim_codes, record_text, track_record
 from sourcemark.store.rows import claim_months
 from sourcemark.ui.commands.registry import MergeSources
@@ -85,8 +87,10 @@ class SourcesDialog(RegistryDialog):
                 else row.type
             )
             others = "; ".join(a for a in row.aliases if a != row.name)
+            if row.places:
+                record = f"{_where(row)}\n\n{record}"
             cells = [
-                (row.name, row.name.casefold()),
+                (row.label, row.label.casefold()),
                 (label, label),
                 (row.reliability or "—", row.reliability or ""),
                 (str(row.claims), row.claims),
@@ -127,7 +131,7 @@ class SourcesDialog(RegistryDialog):
         rows = {row.id: row for row in source_rows()}
         keep = max(ids, key=lambda i: (rows[i].claims, -i))
         others = [i for i in ids if i != keep]
-        self.undo_stack.push(MergeSources(keep, rows[keep].name, others, self._changed))
+        self.undo_stack.push(MergeSources(keep, rows[keep].label, others, self._changed))
 
     def show_claims_of_current(self) -> None:
         index = self.table.currentIndex()
@@ -139,6 +143,15 @@ class SourcesDialog(RegistryDialog):
     def _double_clicked(self, index) -> None:
         if index.column() != self.GRADE:
             self.show_claims_of_current()
+
+
+def _where(row) -> str:
+    """Where an unnamed source is one, for its tooltip."""
+    places = "; ".join(place_text(outlet, story) for outlet, story in row.places)
+    return (
+        f"Unnamed: one source in the articles of {places}. The same words in another story "
+        "or outlet are another source; merge them if you know they are the same."
+    )
 
 
 _TYPES = {t.value for t in SourcingType}
