@@ -12,8 +12,8 @@ STORY_TITLE = "Ministers deny reports of"  # the story list shows this much of a
 ARTICLE_LEAST = 300  # px: an article narrower than this is hidden at first
 SIDE_LEAST = 180  # px: a side pane shown again is at least this wide
 CLAIM_COMFORT = 1.6  # the claim column's width at ease, times its least
-DETAIL_SHARE = 0.25  # of the claims' height, for the claim pane (at least DETAIL_LEAST px)
-DETAIL_LEAST = 150
+DETAIL_SHARE = 0.4  # of the claims' height, for the claim pane (at least DETAIL_LEAST px)
+DETAIL_LEAST = 180
 PANES = ("stories", "article", "detail")
 
 
