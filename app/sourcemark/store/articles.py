@@ -226,20 +226,22 @@ def source_ids(mentions, place: Place = EVERYWHERE) -> dict[tuple[str, int, int]
         key = source_key(mention, type_, place)
         if key[0] and key not in wanted:
             wanted[key] = (mention, type_)
-    by_place: dict[Place, list[str]] = {}
-    for key, story_id, outlet_id in wanted:
-        by_place.setdefault((story_id, outlet_id), []).append(key)
     found: dict[tuple[str, int, int], int] = {}
-    for (story_id, outlet_id), keys in by_place.items():
-        for chunk in chunks(keys):
-            for key, source_id in select_rows(
-                "SELECT key, source_id FROM source_alias WHERE story_id = {p} AND "
-                f"outlet_id = {{p}} AND key IN ({marks(chunk)})",
-                story_id,
-                outlet_id,
-                *chunk,
-            ):
-                found[(key, story_id, outlet_id)] = source_id
+    for chunk in chunks(list(wanted)):
+        # the names and this place's descriptions in one query (an index range each)
+        by_place: dict[Place, list[str]] = {}
+        for key, story_id, outlet_id in chunk:
+            by_place.setdefault((story_id, outlet_id), []).append(key)
+        where = " OR ".join(
+            f"(story_id = {{p}} AND outlet_id = {{p}} AND key IN ({marks(keys)}))"
+            for keys in by_place.values()
+        )
+        params = [value for (story_id, outlet_id), keys in by_place.items()
+                  for value in (story_id, outlet_id, *keys)]  # fmt: skip
+        for key, story_id, outlet_id, source_id in select_rows(
+            f"SELECT key, story_id, outlet_id, source_id FROM source_alias WHERE {where}", *params
+        ):
+            found[(key, story_id, outlet_id)] = source_id
     for wanted_key, (mention, type_) in wanted.items():
         if wanted_key not in found:
             found[wanted_key] = new_source(mention, type_, wanted_key)
