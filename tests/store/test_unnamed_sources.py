@@ -9,7 +9,15 @@ from sourcemark.analysis.types import Claim as FoundClaim
 from sourcemark.analysis.types import SourcingType
 from sourcemark.ingest import Document
 from sourcemark.store.articles import add_article, reanalyze_article
-from sourcemark.store.curation import edit_article, merge_stories, move_articles, undo_move
+from sourcemark.store.curation import (
+    edit_article,
+    merge_stories,
+    move_articles,
+    restore,
+    trash_articles,
+    trash_stories,
+    undo_move,
+)
 from sourcemark.store.edits import restore_claim_fields, update_claim
 from sourcemark.store.models import Claim, Source, Story
 from sourcemark.store.registry import merge_sources, set_reliability, source_rows, unmerge_sources
@@ -140,6 +148,19 @@ def test_merged_stories_make_one_source_of_each_outlets_critics_and_undo_parts_t
     assert Claim.get_by_id(second.id).source_id == second.source_id
     assert Source.get_by_id(second.source_id).reliability == "E"
     assert {second.source_id, first.source_id} <= set(labels())
+
+
+def test_an_article_waiting_in_the_trash_keeps_its_critics_until_restored_apart(db):
+    claim = report(LEDGER)
+    stays = report(LEDGER, story_of(claim))
+    (holder,) = trash_articles([claim.article_id]).stories
+    assert Claim.get_by_id(claim.id).source_id == claim.source_id == stays.source_id
+    trash_stories([stays.article.story_id])  # the story it left is gone too
+    restore([holder])  # so it comes back as a story of its own, with critics of its own
+    restored = Claim.get_by_id(claim.id)
+    assert restored.source_id != stays.source_id
+    assert labels()[restored.source_id] == f"critics (The Ledger · {Story.get_by_id(holder).title})"
+    assert Claim.get_by_id(stays.id).source_id == stays.source_id
 
 
 def test_an_outlet_corrected_moves_the_critics_to_that_outlets_and_back(db):
