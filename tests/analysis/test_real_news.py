@@ -356,3 +356,13 @@ def test_a_first_line_that_is_a_sentence_of_the_story_is_no_headline():
 def test_the_quotation_stays_the_content_of_a_cue_after_it(text, content):
     claim = attributed(text)[0]
     assert claim.text == content
+
+
+def test_a_first_line_ending_in_a_quotation_is_a_headline_only_in_title_case():
+    story = (
+        "In an interview, the mayor said the plan was “finished, done, over.”\n\n"
+        "The council meets in May."
+    )
+    headline = "Mayor Ines Lund: The Plan Is ‘Finished.’\n\nThe council meets in May."
+    assert not any(c.premise for c in analyze(story))
+    assert analyze(headline)[0].premise

@@ -75,7 +75,7 @@ def plain_headline(text: str) -> str:
     words = first.split()
     if not rest.strip() or not 3 <= len(words) <= 40:
         return ""
-    if first[-1] not in ".!?…" or first[-2:] in {".”", ".’", '."'}:
+    if first.rstrip("”’\"')")[-1:] not in {".", "!", "?", "…"}:
         return first
     capitalised = sum(1 for w in words if w[:1].isupper() or not w[:1].isalpha())
     return first if capitalised >= 0.7 * len(words) else ""
@@ -96,8 +96,9 @@ class ArticleAnalyzer(SentenceRules):
         self.quotes = quotes
         self.text = text
         # a plain text's first line may be its headline: then its claims are the headline's
-        self.headline_end = 0 if title else len(plain_headline(text))
-        self.title = title or plain_headline(text)
+        headline = "" if title else plain_headline(text)
+        self.headline_end = len(headline)
+        self.title = title or headline
         self.registry = Registry(outlet, self.title)
         self.last: dict[str, Mention] = {}
         self._sentence_found: list[Found] = []

@@ -132,72 +132,30 @@ class SentenceRules(SubjectRules):
             t = tokens[i]
             if i < skip_to or t.quoted or i in declined:
                 continue
-            if t.lower == "according" and i + 1 < n and tokens[i + 1].lower == "to":
-                cues.append(("according", i, i + 2))
-                skip_to = i + 2
-                continue
-            if (
-                t.lower == "put"
-                and i + 2 < n
-                and tokens[i + 1].lower == "it"
-                and tokens[i + 2].text in {",", ":"}
-            ):
-                cues.append(("verb", i, i + 2))  # "As one nurse put it, ..."
-                skip_to = i + 2
-                continue
-            if t.lower == "per" and (i == 0 or tokens[i - 1].text == ","):
-                cues.append(("according", i, i + 1))  # "Per the company's statement, ..."
-                continue
-            if (
-                i <= 1
-                and (t.lower in PARTICIPLE_CUES or t.lower in lx.PROGRESSIVE)
-                and (i == 0 or tokens[0].lower in _GERUND_PREPOSITIONS | {"in"})
-            ):
-                cues.append(("fronted", i, i + 1))  # "Citing the figures, the mayor said"
-                continue
-            if t.lower in lx.DISCOURSE_NOUNS:
-                v = _light_verb(tokens, i)
-                if v is not None and v >= skip_to:
-                    cues.append(("light", v, i + 1))  # "issued a statement calling ..."
-                    skip_to = i + 1
+            low = t.lower
+            if low in _SPECIAL_CUES:  # the rarer shapes; most cue words are plain verbs
+                special = _special_cue(tokens, i, low, skip_to)
+                if special is not None:
+                    cues.append(special)
+                    if special[0] not in {"per", "participle", "fronted"}:
+                        skip_to = special[2]
                     continue
-            if t.lower in lx.CLAIM_NOUNS and _claim_noun(tokens, i):
-                cues.append(("noun", i, i + 2))  # "Ruiz's claim that ..."
-                skip_to = i + 2
-                continue
             if (
-                t.lower in {"reported", "revealed", "disclosed", "published", "quoted"}
-                and i + 1 < n
-                and tokens[i + 1].lower == "by"
-            ):
-                cues.append(("reported_by", i, i + 2))
-                skip_to = i + 2
-                continue
-            if (
-                t.lower in PARTICIPLE_CUES
-                or (t.lower in lx.PROGRESSIVE and t.lower not in _GROUNDS_OR_NAMING)
-            ) and (
-                _after_comma(tokens, i)
-                # "pitched himself by telling them that ...", "before asking her, '...'"
-                or (i > 1 and tokens[i - 1].lower in _GERUND_PREPOSITIONS)
-            ):
-                cues.append(("participle", i, i + 1))
-            elif (
-                t.lower in lx.REPORTING_VERBS
-                and t.lower not in lx.NOUN_LIKE
+                low in lx.REPORTING_VERBS
+                and low not in lx.NOUN_LIKE
                 # "a game plan", "their worst fears": a noun, not a cue
                 and (i == 0 or not _names_a_noun(tokens[i - 1]))
                 # "a Republican tax plan would ...", "member states": the verb only with what
                 # it takes ("plans to", "states that")
                 and (
-                    t.lower not in _MOSTLY_NOUNS
+                    low not in _MOSTLY_NOUNS
                     or (i + 1 < n and tokens[i + 1].lower in {"to", "that", ":"})
                 )
-                and (t.lower not in lx.ABOUT_VERBS or _about(tokens, i))
+                and (low not in lx.ABOUT_VERBS or _about(tokens, i))
                 # "its steel supports were found": a noun before a plural verb, not a cue
-                and not (i + 1 < n and tokens[i + 1].lower in _PLURAL_VERBS and t.lower[-1] == "s")
+                and not (i + 1 < n and tokens[i + 1].lower in _PLURAL_VERBS and low[-1] == "s")
                 and (not t.is_cap or i == 0 or (title_case := _title_case(tokens, title_case)))
-            ) or (t.lower in lx.PROGRESSIVE and _after_be(tokens, i)):
+            ) or (low in lx.PROGRESSIVE and _after_be(tokens, i)):
                 cues.append(("verb", i, i + 1))
         if declines:  # the others came in reading order
             cues.extend(declines)
@@ -664,6 +622,52 @@ def _denies_a_request(tokens: list[Token], v: int) -> bool:
     return False
 
 
+def _special_cue(tokens: list[Token], i: int, low: str, skip_to: int):
+    """The cue a phrasal or rarer cue word makes at ``i``, as (kind, start, end); None when
+    it makes none there (a plain verb of the same spelling is read after)."""
+    n = len(tokens)
+    if low == "according" and i + 1 < n and tokens[i + 1].lower == "to":
+        return "according", i, i + 2
+    if (
+        low == "put"
+        and i + 2 < n
+        and tokens[i + 1].lower == "it"
+        and tokens[i + 2].text in {",", ":"}
+    ):
+        return "verb", i, i + 2  # "As one nurse put it, ..."
+    if low == "per" and (i == 0 or tokens[i - 1].text == ","):
+        return "according", i, i + 1  # "Per the company's statement, ..."
+    ing = low in PARTICIPLE_CUES or low in lx.PROGRESSIVE
+    if ing and i <= 1 and (i == 0 or tokens[0].lower in _FRONTED_PREPOSITIONS):
+        return "fronted", i, i + 1  # "Citing the figures, the mayor said"
+    if low in lx.DISCOURSE_NOUNS:
+        v = _light_verb(tokens, i)
+        if v is not None and v >= skip_to:
+            return "light", v, i + 1  # "issued a statement calling ..."
+    if low in lx.CLAIM_NOUNS and _claim_noun(tokens, i):
+        return "noun", i, i + 2  # "Ruiz's claim that ..."
+    if low in _BY_CUES and i + 1 < n and tokens[i + 1].lower == "by":
+        return "reported_by", i, i + 2
+    if (low in PARTICIPLE_CUES or (ing and low not in _GROUNDS_OR_NAMING)) and (
+        _after_comma(tokens, i)
+        # "pitched himself by telling them that ...", "before asking her, '...'"
+        or (i > 1 and tokens[i - 1].lower in _GERUND_PREPOSITIONS)
+    ):
+        return "participle", i, i + 1
+    return None
+
+
+_BY_CUES = frozenset({"reported", "revealed", "disclosed", "published", "quoted"})
+_SPECIAL_CUES = (
+    frozenset({"according", "put", "per"})
+    | _BY_CUES
+    | lx.DISCOURSE_NOUNS
+    | lx.CLAIM_NOUNS
+    | PARTICIPLE_CUES
+    | frozenset(lx.PROGRESSIVE)
+)
+
+
 def _light_verb(tokens: list[Token], i: int) -> int | None:
     """The index of a verb of making before the noun at ``i``, across a determiner and up
     to two describing words: "issued a statement", "released a two-page letter"."""
@@ -793,6 +797,7 @@ _OBJECT_ENDS = frozenset(
 _MOSTLY_NOUNS = frozenset({"plan", "plans", "states"})
 _FINDING_VERBS = frozenset({"find", "finds", "found", "show", "shows", "showed", "shown"})
 _GERUND_PREPOSITIONS = frozenset({"by", "before", "after", "while", "without"})
+_FRONTED_PREPOSITIONS = frozenset({"by", "before", "after", "while", "without", "in"})
 _PARTICIPLE_ADVERBS = frozenset({"even", "perhaps", "also", "again", "then", "later", "while"})
 _CLOSING_MARKS = frozenset({"”", '"', "’"})
 
