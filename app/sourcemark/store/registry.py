@@ -84,14 +84,29 @@ def source_rows() -> list[SourceRow]:
     labels = _place_labels({place for some in places.values() for place in some})
     unused = _without_claims([s for s in places if s not in named and s not in counts])
     rows = [
-        SourceRow(source.id, source.name, source.type, source.reliability,
-                  aliases.get(source.id, []), *counts.get(source.id, (0, 0, 0)),
-                  sorted({labels[p] for p in places.get(source.id, ()) if p in labels},
+        SourceRow(source_id, name, type_, reliability, aliases.get(source_id, []),
+                  *counts.get(source_id, (0, 0, 0)),
+                  sorted({labels[p] for p in places.get(source_id, ()) if p in labels},
                          key=lambda place: (place[1].casefold(), place[0].casefold())))
-        for source in Source.select() if source.id not in unused
+        for source_id, name, type_, reliability in select_rows(
+            "SELECT id, name, type, reliability FROM source")
+        if source_id not in unused
     ]  # fmt: skip
     rows.sort(key=lambda row: (-row.claims, row.name.casefold()))
     return rows
+
+
+def source_months() -> dict[int, list[tuple[int, str]]]:
+    """The rows of each source's track record: its claims outside the Trash, each with the
+    month its article was published, else stored ("2024-03")."""
+    months: dict[int, list[tuple[int, str]]] = {}
+    for claim_id, source_id, published, imported in select_rows(
+        "SELECT c.id, c.source_id, a.published, a.imported FROM claim c JOIN article a ON "
+        f"a.id = c.article_id WHERE c.source_id IS NOT NULL AND {live_article('a')}"
+    ):
+        month = str(published or imported or "undated")[:7]
+        months.setdefault(source_id, []).append((claim_id, month))
+    return months
 
 
 def _place_labels(places: set[Place]) -> dict[Place, tuple[str, str]]:

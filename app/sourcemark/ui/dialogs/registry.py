@@ -76,25 +76,28 @@ class RegistryDialog(QDialog):
     def fill(self, rows: list[tuple[int, list[tuple[str, object]], str]]) -> None:
         """Rows of (id, [(text, sort key) per column], tooltip)."""
         self._loading = True
+        # sorted once at the end, not as each row comes (tens of thousands of sources)
+        self.table.setSortingEnabled(False)
         self.model.removeRows(0, self.model.rowCount())
+        right = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
         for row_id, cells, tooltip in rows:
             items = []
+            tip, grade_tip = plain_tip(tooltip), plain_tip(f"{GRADE_HINT}\n\n{tooltip}")
             for column, (text, key) in enumerate(cells):
                 if column == self.GRADE:
                     item = GradeItem(text if text in LETTER_MEANINGS else "")
+                    item.setToolTip(grade_tip)
                 else:
                     item = QStandardItem(text)
+                    item.setEditable(False)
+                    item.setToolTip(tip)
                 item.setData(row_id, ID_ROLE)
                 item.setData(key, SORT_ROLE)
-                item.setEditable(column == self.GRADE)
-                item.setToolTip(plain_tip(f"{GRADE_HINT}\n\n{tooltip}" if column == self.GRADE
-                                          else tooltip))  # fmt: skip
                 if column in self.NUMBERS:
-                    item.setTextAlignment(
-                        Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
-                    )
+                    item.setTextAlignment(right)
                 items.append(item)
             self.model.appendRow(items)
+        self.table.setSortingEnabled(True)
         self._loading = False
 
     def reload(self) -> None:

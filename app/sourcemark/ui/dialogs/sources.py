@@ -15,9 +15,8 @@ from PySide6.QtWidgets import (
 )
 
 from sourcemark.analysis.types import TYPE_LABELS, SourcingType
-from sourcemark.store.registry import place_text, set_reliability, source_rows
+from sourcemark.store.registry import place_text, set_reliability, source_months, source_rows
 from sourcemark.store.rollups import claim_codes, record_text, track_record
-from sourcemark.store.rows import claim_months
 from sourcemark.ui.commands.registry import MergeSources
 from sourcemark.ui.dialogs.registry import RegistryDialog
 from sourcemark.ui.models.roles import ID_ROLE
@@ -75,12 +74,10 @@ class SourcesDialog(RegistryDialog):
         selected = set(self.selected_ids())
         sources = source_rows()
         codes = claim_codes()
-        months = claim_months()
+        months_of = source_months()
         rows = []
         for row in sources:
-            record = record_text(
-                track_record([(c, m) for c, _o, s, m in months if s == row.id], codes)
-            )
+            record = record_text(track_record(months_of.get(row.id, []), codes))
             label = (
                 TYPE_LABELS.get(SourcingType(row.type), row.type)
                 if row.type in _TYPES
