@@ -91,7 +91,7 @@ def test_more_verbs_close_a_sentence_or_stand_before_their_source(text, source, 
 def test_a_pronoun_after_an_opening_phrase_is_the_subject():
     text = (
         "Mayor Lena Okafor opened the bridge on Monday.\n\n"
-        "Later in an interview with the local radio station she blasted the contractors for the delays."
+        "On the morning show the next day she blasted the contractors for the delays."
     )
     claim = attributed(text)[-1]
     assert claim.source == "she"
@@ -147,16 +147,16 @@ def test_the_source_as_written_keeps_its_description(text, source, resolved):
         ("Shares fell when the chairman noted that orders had slowed.", "the chairman",
          "orders had slowed."),
         # opinion: a verb the cue hangs on
-        ("The governor drew fire after he appeared to suggest that teachers were overpaid.", "he",
-         "teachers were overpaid."),
+        ("The bill stalled after he seemed to suggest that the budget could wait.", "he",
+         "the budget could wait."),
         # sport
         ("The coach went on to say that the referee had lost control.", "The coach",
          "the referee had lost control."),
         # court: an adverbial between the cue and "that"
-        ("The defendant continues to insist, most recently in a letter to the judge, that he was abroad.",
+        ("The defendant continues to insist, in his third letter to the judge, that he was abroad.",
          "The defendant", "he was abroad."),
         # feature: a gerund after a preposition
-        ("She won over the room by telling them that the clinic would stay open.", "She",
+        ("She calmed the crowd by telling them that the clinic would stay open.", "She",
          "the clinic would stay open."),
     ],
 )  # fmt: skip
@@ -177,9 +177,9 @@ def test_a_finding_inside_a_clause_of_time_is_an_event():
         # opinion
         "Voters have heard their worst fears confirmed by the latest figures.",
         # a subject that holds a verb of its own is no subject
-        "Cruz thanked Trump on Twitter for backing his plans to cut the budget.",
+        "Okafor thanked Lund at the dinner for backing his plans to cut the budget.",
         # an opening phrase is no subject
-        "In one of those savings plans the money grows without tax.",
+        "In one of those pension funds the money grows without tax.",
     ],
 )
 def test_nouns_and_clauses_are_not_cues_and_sources(text):
@@ -223,12 +223,12 @@ def test_the_object_of_an_act_ends_where_another_act_begins():
 @pytest.mark.parametrize(
     ("text", "source", "content"),
     [
-        ("Another critic, Laurence Webb, likened the rules to a tax on the poor.", "Laurence Webb",
-         "the rules to a tax on the poor."),
-        ("The president spoke emotionally of the soldiers who had not come home.", "The president",
-         "the soldiers who had not come home."),
-        ("“This museum tells the truth,” the former governor declared.", "the former governor",
-         "This museum tells the truth"),
+        ("One more opponent, Laurence Webb, likened the levy to a fine on the poor.",
+         "Laurence Webb", "the levy to a fine on the poor."),
+        ("The coach spoke warmly of the youth players who had stepped up.", "The coach",
+         "the youth players who had stepped up."),
+        ("“The harbour will reopen by June,” the port director declared.", "the port director",
+         "The harbour will reopen by June"),
     ],
 )  # fmt: skip
 def test_more_shapes_of_the_long_tail(text, source, content):
@@ -287,8 +287,8 @@ def test_a_noun_of_claiming_inside_an_attribution_is_part_of_its_content():
         ("The merger was praised by analysts at Harbour Securities.",
          "analysts at Harbour Securities", "The merger", "asserts"),
         # opinion: a reduced passive after a comma
-        ("Charter schools remain popular, promoted by Governor Ana Ruiz.", "Governor Ana Ruiz",
-         "Charter schools remain popular", "asserts"),
+        ("Night buses are back on the agenda, championed by Governor Ana Ruiz.",
+         "Governor Ana Ruiz", "Night buses are back on the agenda", "asserts"),
         # wire: a denial in the passive
         ("The report was dismissed by the defence ministry as propaganda.", "the defence ministry",
          "The report", "denies"),
@@ -311,7 +311,7 @@ def test_a_passive_finding_or_an_act_that_is_no_saying_is_no_attribution():
     ("text", "resolved", "content"),
     [
         # wire
-        ("Reporters turned to the Harbour Police Department, which reported 40 thefts in May.",
+        ("The figures came from the Harbour Police Department, which reported 40 thefts in May.",
          "Harbour Police Department", "40 thefts in May."),
         # business: no comma before the relative
         ("Investors looked to the Central Bank which said that rates would stay on hold.",
@@ -330,9 +330,9 @@ def test_which_after_no_source_is_no_source():
 @pytest.mark.parametrize(
     "text",
     [
-        "Lawmakers have not said when they would vote on the bill.",  # wire
+        "Ministers have not said whether the levy will rise again.",  # wire
         "The club hasn't commented on the transfer.",  # sport
-        "The minister could not explain why the contract was never tendered.",  # court
+        "The mayor could not explain why the invoices were paid twice.",  # court
     ],
 )
 def test_not_having_said_is_declining(text):
@@ -350,8 +350,8 @@ def test_not_having_said_is_declining(text):
         ("Citing a report from 2019, Senator Ray Olsen accused the agency of waste.", "Citing",
          "Senator Ray Olsen", "a report from 2019"),
         # feature: after a preposition
-        ("After saying her foot was badly swollen, Ms. Ortiz was taken to hospital.", "saying",
-         "Ms. Ortiz", "her foot was badly swollen"),
+        ("After saying the figures were wrong, Ms. Ortiz left the meeting.", "saying",
+         "Ms. Ortiz", "the figures were wrong"),
     ],
 )  # fmt: skip
 def test_a_fronted_participle_belongs_to_the_subject_of_the_clause(text, cue, source, content):
@@ -373,8 +373,8 @@ def test_people_of_a_party_or_a_country_are_an_unnamed_group(who):
     ("text", "source", "cue"),
     [
         # wire
-        ("The Security Council issued a statement calling the test a clear violation.",
-         "The Security Council", "issued a statement"),
+        ("The league issued a statement urging the clubs to wait for the inquiry.",
+         "The league", "issued a statement"),
         # court
         ("Lawyers for the driver filed a complaint accusing the police of planting evidence.",
          "Lawyers for the driver", "filed a complaint"),
@@ -395,8 +395,8 @@ def test_a_statement_with_nothing_in_it_is_no_claim():
 @pytest.mark.parametrize(
     "text",
     [
-        "Critics say a Republican tax plan would mostly benefit the wealthy.",
-        "The interests of member states trump everything else in the talks.",
+        "Critics say a city transport plan would mostly help the suburbs.",
+        "Officials from six states met in Denver on Monday.",
     ],
 )
 def test_plan_and_states_are_verbs_only_with_what_they_take(text):

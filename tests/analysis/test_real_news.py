@@ -343,14 +343,14 @@ def test_a_first_line_that_is_a_sentence_of_the_story_is_no_headline():
     ("text", "content"),
     [
         # wire: "that" of a relative clause after the person told is not what was said
-        ("“We are in a critical situation,” Chancellor Ruth Adler told reporters after the "
-         "meeting that was held on a boat.", "We are in a critical situation"),
+        ("“The budget is balanced,” Treasurer Ruth Adler told reporters after the "
+         "vote that was taken on Friday.", "The budget is balanced"),
         # court: a participle after the cue owns the "that" after it
-        ("“The law is clear,” she said at a news conference announcing that the state would "
+        ("“The law is clear,” she said on the court steps, adding that the state would "
          "appeal.", "The law is clear"),
         # business: a long description before the cue, opening with "one of"
-        ("“Margins will hold,” Ana Diaz, the chief executive of Brightline, one of the firms "
-         "bidding for the port, said on Monday.", "Margins will hold"),
+        ("“Margins will hold,” Ana Diaz, the chief executive of Brightline, one of three "
+         "bakeries in the valley, said on Monday.", "Margins will hold"),
     ],
 )  # fmt: skip
 def test_the_quotation_stays_the_content_of_a_cue_after_it(text, content):

@@ -799,7 +799,7 @@ CLAIM_NOUNS = frozenset(
     pronouncements statement insinuation""".split()
 )
 # What is said in a thing made for saying it, with a verb of making: "issued a statement
-# calling ...", "released a letter that says ...", "made the case for ...", "posted a video"
+# urging ...", "posted a video that shows ...", "made the case for ...", "sent a letter"
 DISCOURSE_NOUNS = frozenset(
     """statement statements letter letters ad ads advertisement video videos tweet tweets
     remarks comments criticism case argument warning warnings appeal plea speech speeches

@@ -145,7 +145,7 @@ class SentenceRules(SubjectRules):
                 and low not in lx.NOUN_LIKE
                 # "a game plan", "their worst fears": a noun, not a cue
                 and (i == 0 or not _names_a_noun(tokens[i - 1]))
-                # "a Republican tax plan would ...", "member states": the verb only with what
+                # "a city transport plan would ...", "the states": the verb only with what
                 # it takes ("plans to", "states that")
                 and (
                     low not in _MOSTLY_NOUNS
@@ -265,7 +265,7 @@ class SentenceRules(SubjectRules):
                     start -= 1  # "the company's"
                 words = [t.text for t in tokens[start : i - 1]] + [before.text[:-2]]
             elif start == i - 1:
-                words = [before.text]  # "media pronouncements", "police claims"
+                words = [before.text]  # "police claims", "expert warnings"
             else:
                 words = [t.text for t in tokens[start:i]]
         mention, source_text = self._mention_in(words, position=tokens[start].start)
@@ -273,7 +273,7 @@ class SentenceRules(SubjectRules):
             return None
         end = sent.end
         if tokens[0].lower in _FRONTING or (start > 0 and tokens[start - 1].lower in _FRONTING):
-            # "Despite media pronouncements that A, B": the content ends with the phrase
+            # "Despite critics' warnings that A, B": the content ends with the phrase
             for m in range(i + 2, len(tokens)):
                 if tokens[m].text == "," and not tokens[m].quoted:
                     end = tokens[m].start
@@ -285,7 +285,7 @@ class SentenceRules(SubjectRules):
                      (tokens[i + 2].start, end), Stance.ASSERTS, i + 2, start)  # fmt: skip
 
     def _light_attribution(self, v, j, tokens, sent, floor) -> Found | None:
-        """'The council issued a statement calling the test a violation': the maker of the
+        """'The league issued a statement urging the clubs to wait': the maker of the
         statement is the source; what follows the verb, the content."""
         subject = self._subject_before(tokens, v, floor)
         if subject is None:
@@ -561,7 +561,7 @@ class SentenceRules(SubjectRules):
             or tokens[k].lower in {"that", ":"}
             or tokens[k].text == ":"
             or verb in RECIPIENT_VERBS
-            # "insisted, most recently in an interview, that ..."
+            # "insisted, in a letter to the board, that ..."
             or (tokens[k].text == "," and k + 1 < n and not tokens[k + 1].quoted)
         )
         for m in range(k, min(n, k + 14) if leads_in else k):
@@ -574,12 +574,12 @@ class SentenceRules(SubjectRules):
                     and m + 1 < n
                     and m > k
                     and (tokens[m + 1].lower in FINITE or tokens[m + 1].lower.endswith("ed"))
-                )  # "told reporters after the meeting that was held ...": not what was said
+                )  # "told reporters after the vote that was taken ...": not what was said
                 if not relative and not any(
                     x.lower in lx.REPORTING_VERBS
                     or (x.lower in lx.PROGRESSIVE and not _names_a_noun(tokens[q - 1]))
                     for q, x in enumerate(tokens[k:m], start=k)
-                ):  # "said at a news conference announcing that ...": the participle's
+                ):  # "said on the steps, adding that ...": the participle's
                     return m + 1 if m + 1 < n else None
                 break
             if t.text in {".", ";"}:
@@ -643,14 +643,14 @@ def _special_cue(tokens: list[Token], i: int, low: str, skip_to: int):
     if low in lx.DISCOURSE_NOUNS:
         v = _light_verb(tokens, i)
         if v is not None and v >= skip_to:
-            return "light", v, i + 1  # "issued a statement calling ..."
+            return "light", v, i + 1  # "issued a statement urging ..."
     if low in lx.CLAIM_NOUNS and _claim_noun(tokens, i):
         return "noun", i, i + 2  # "Ruiz's claim that ..."
     if low in _BY_CUES and i + 1 < n and tokens[i + 1].lower == "by":
         return "reported_by", i, i + 2
     if (low in PARTICIPLE_CUES or (ing and low not in _GROUNDS_OR_NAMING)) and (
         _after_comma(tokens, i)
-        # "pitched himself by telling them that ...", "before asking her, '...'"
+        # "calmed the crowd by telling them that ...", "before asking her, '...'"
         or (i > 1 and tokens[i - 1].lower in _GERUND_PREPOSITIONS)
     ):
         return "participle", i, i + 1
@@ -705,7 +705,7 @@ def _claim_noun(tokens: list[Token], i: int) -> bool:
     if low.endswith(("'s", "’s")):
         return low[:-2] not in lx.PRONOUNS  # "he's claims" is no owner
     if low in _PEOPLE_NOUNS:
-        return True  # "media pronouncements that", "police claims that"
+        return True  # "police claims that", "expert warnings that"
     # "a New York Times report that": a name before the noun, after a determiner
     k = i - 1
     while k > 0 and _in_name(tokens[k]):

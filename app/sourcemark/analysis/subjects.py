@@ -50,8 +50,8 @@ class SubjectRules:
 
     def _nearest_subject(self, tokens, v, floor):
         """The pronoun or name right before the cue, after an opening phrase with no comma:
-        "In an interview with the network he blasted ...", "At a meeting with the board
-        Trump said ...". Read only when the whole phrase before the cue names no source."""
+        "On the radio this morning she rejected ...", "At the hearing
+        Alvarez said ...". Read only when the whole phrase before the cue names no source."""
         k = v - 1
         while k > floor and not tokens[k].quoted and is_auxiliary(tokens[k]):
             k -= 1
@@ -215,7 +215,7 @@ class SubjectRules:
             and tokens[end].lower in _SUBJECT_PRONOUNS
             and tokens[end - 1].lower not in {"and", "or", "nor"}
         ):
-            start = end  # "Later in an interview with the station she said": the pronoun
+            start = end  # "Later that night on the radio she said": the pronoun
         words = [t.text for t in tokens[start : end + 1] if t.is_word]
         if not words or len(words) > 16:
             return None
@@ -225,7 +225,7 @@ class SubjectRules:
         if possessive or "".join(words).isdigit():
             return None  # "Editor's note", "18 states": not a subject
         if tokens[start].lower in _NOT_SUBJECT_START and (not tokens[start].is_cap or end > start):
-            return None  # "per the McKinley plan", "In one of those plans": not a subject
+            return None  # "per the McKinley plan", "In one of those funds": not a subject
         for m in range(start, end + 1):
             t = tokens[m]
             if t.lower in {"who", "which", "that", "whose"}:
@@ -240,7 +240,7 @@ class SubjectRules:
                 and tokens[m - 1].lower != "i"
                 and tokens[m + 1].lower not in PREPOSITIONS
             ):
-                return None  # "Cruz thanked Trump for ...": a clause of its own, no subject
+                return None  # "Okafor thanked Lund for ...": a clause of its own, no subject
         if tokens[end].lower in {"who", "which"} and start == end:
             return self._relative_subject(tokens, start, floor, end)
         mention, source_text = self._mention_in(words, position=tokens[start].start)
@@ -362,7 +362,7 @@ class SubjectRules:
         """The sentence's own subject: a name or noun phrase from ``start`` (before ``limit``)."""
         m = start
         if m < limit and tokens[m].lower in _SUBJECT_PRONOUNS:
-            limit = m + 1  # "He won over the room by telling ...": the pronoun alone
+            limit = m + 1  # "She calmed the crowd by telling ...": the pronoun alone
         while m < limit and m - start < 7 and tokens[m].is_word and not tokens[m].quoted:
             t = tokens[m]
             if not (t.is_cap or t.lower in lx.DETERMINERS or t.lower in lx.PRONOUNS):
@@ -376,7 +376,9 @@ class SubjectRules:
                     or low in FINITE
                     or low in lx.REPORTING_VERBS
                     or low.endswith("ed")
-                    or is_auxiliary(t)  # "Mexicans often say"
+                    or is_auxiliary(t)  # "Farmers often say"
+                    # "Ms. Ortiz left the meeting": after a name the article knows, its verb
+                    or self._known_name(tokens, start, m)
                 ):
                     break
             m += 1
@@ -387,6 +389,15 @@ class SubjectRules:
         if mention is None:
             return None
         return start, m, mention, source_text
+
+    def _known_name(self, tokens, start: int, end: int) -> bool:
+        """Whether the capitalised words from ``start`` to ``end`` end in a name the article
+        knows ("Ms. Ortiz", "Ana Ruiz"), not a phrase ("Central European", "Small")."""
+        if end <= start or not all(t.is_cap for t in tokens[start:end]):
+            return False
+        words = [t.text for t in tokens[start:end]]
+        # "Ms. Ortiz": the name after a title
+        return any(self.registry.find(" ".join(words[k:])) for k in range(len(words)))
 
     def _mention_in(self, words: list[str], role: str = "", position: int = 10**12):
         """Classify the words of a source mention, resolving pronouns and short references."""
