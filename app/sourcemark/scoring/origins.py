@@ -198,6 +198,13 @@ def find_origins(claim: "ClaimInput", same: "list[ClaimInput]") -> Origins:
         return Origins([claim])
     claims = [claim, *same]
     n = len(claims)
+    if n == 2 and claim.origin_of is None and same[0].origin_of is None:  # the most common
+        seen = [claim.seen or _seen(claim), same[0].seen or _seen(same[0])]
+        why = _tie(claim, same[0], seen[0], seen[1])
+        reported_by = 1 if seen[0][1] == seen[1][1] else 2
+        if why:
+            return Origins(claims, [[0, 1]], [why, why], reported_by)
+        return Origins(claims, [[0], [1]], None, reported_by)
     group = list(range(n))  # each claim's group: the lowest position in it (groups are few)
     how = [""] * n
     seen = [c.seen or _seen(c) for c in claims]

@@ -385,7 +385,21 @@ def roll_up(
         "flags": flags,
         "caps": caps,
         "settings": settings.as_dict(),
-        "claims": [{"code": g.code, "flags": g.flags, **origin_fields(g.origins)} for g in grades],
+        "claims": [_claim_fields(g) for g in grades],
+    }
+
+
+def _claim_fields(grade: ClaimGrade) -> dict:
+    """A claim of roll_up()'s summary: its code, flags and origin_fields()."""
+    origins = grade.origins
+    if origins is None:
+        return {"code": grade.code, "flags": grade.flags, **origin_fields(None)}
+    return {
+        "code": grade.code,
+        "flags": grade.flags,
+        "reported_by": origins.reported_by,
+        "independent_origins": origins.independent,
+        "origin_claim_id": origins.origin_claim.id,
     }
 
 
