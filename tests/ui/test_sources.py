@@ -137,3 +137,72 @@ def test_critics_of_other_stories_and_outlets_are_listed_apart_until_merged(
     assert report(HERALD, story_of(budget)).source_id == budget.source_id  # the merge is kept
     window.undo_stack.undo()
     assert "critics (The Herald · Budget vote)" in names(dialog) and len(names(dialog)) == 3
+
+
+def test_the_table_is_a_model_that_passes_the_model_tester(qtbot, qtmodeltester, db_url, settings):
+    window = window_with_claims(qtbot, db_url, settings)
+    dialog = open_sources(qtbot, window)
+    qtmodeltester.check(dialog.model)
+    qtmodeltester.check(dialog.proxy)
+
+
+def test_a_grade_moves_the_sources_row_and_its_track_record_only(qtbot, db_url, settings):
+    window = window_with_claims(qtbot, db_url, settings)
+    dialog = open_sources(qtbot, window)
+    rows = dialog.proxy.rowCount()
+    bout = Source.get(Source.name == "Viktor Bout")
+    index = dialog.proxy.index(row_of(dialog, "Viktor Bout"), dialog.GRADE)
+    assert index.data() == "—" and "C3 12" in index.data(Qt.ItemDataRole.ToolTipRole)
+    dialog.proxy.setData(index, "B", Qt.ItemDataRole.EditRole)
+    assert Source.get_by_id(bout.id).reliability == "B"
+    index = dialog.proxy.index(row_of(dialog, "Viktor Bout"), dialog.GRADE)
+    assert index.data().startswith("B")
+    name = dialog.proxy.index(index.row(), dialog.NAME)
+    assert "B3 12" in name.data(Qt.ItemDataRole.ToolTipRole)  # his claims' codes follow
+    assert dialog.proxy.rowCount() == rows
+    window.undo_stack.undo()
+    index = dialog.proxy.index(row_of(dialog, "Viktor Bout"), dialog.GRADE)
+    assert index.data() == "—" and "C3 12" in index.data(Qt.ItemDataRole.ToolTipRole)
+
+
+def test_sorting_by_a_column_keeps_the_selection_and_finding_reads_every_cell(
+    qtbot, db_url, settings
+):
+    window = window_with_claims(qtbot, db_url, settings)
+    dialog = open_sources(qtbot, window)
+    click_row(qtbot, dialog, row_of(dialog, "Viktor Bout"))
+    header = dialog.table.horizontalHeader()
+    qtbot.mouseClick(header.viewport(), Qt.MouseButton.LeftButton,
+                     pos=_section_center(header, dialog.NAME))  # fmt: skip
+    shown = names(dialog)
+    assert shown == sorted(shown, key=str.casefold)
+    qtbot.mouseClick(header.viewport(), Qt.MouseButton.LeftButton,
+                     pos=_section_center(header, dialog.NAME))  # fmt: skip
+    assert names(dialog) == shown[::-1]
+    bout = Source.get(Source.name == "Viktor Bout").id
+    assert [i.data(ID_ROLE) for i in dialog.table.selectionModel().selectedRows()] == [bout]
+    assert dialog.table.currentIndex().data(ID_ROLE) == bout
+    row = dialog.table.currentIndex().row()
+    qtbot.keyClick(dialog.table, Qt.Key.Key_Down)
+    assert dialog.table.currentIndex().row() == row + 1
+    qtbot.keyClick(dialog.table, Qt.Key.Key_Home, Qt.KeyboardModifier.ControlModifier)
+    assert dialog.table.currentIndex().row() == 0
+    qtbot.keyClicks(dialog.search, "PERSON")  # in the Type column ("Named person"), case aside
+    assert 1 <= dialog.proxy.rowCount() < Source.select().count()
+    for row in range(dialog.proxy.rowCount()):
+        cells = [dialog.proxy.index(row, column).data() for column in range(7)]
+        assert "person" in " ".join(cells).casefold()
+
+
+def test_escape_closes_the_registry(qtbot, db_url, settings):
+    window = window_with_claims(qtbot, db_url, settings)
+    dialog = open_sources(qtbot, window)
+    qtbot.keyClick(dialog.table, Qt.Key.Key_Escape)
+    qtbot.waitUntil(lambda: not dialog.isVisible())
+
+
+def _section_center(header, column: int):
+    from PySide6.QtCore import QPoint
+
+    return QPoint(header.sectionViewportPosition(column) + header.sectionSize(column) // 2,
+                  header.height() // 2)  # fmt: skip
