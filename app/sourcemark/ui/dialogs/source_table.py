@@ -31,6 +31,7 @@ class SourceTableModel(QAbstractTableModel):
         self._rows: list[SourceRow] = []
         self._row_of: dict[int, int] = {}
         self._texts: dict[int, tuple[str, ...]] = {}  # a row's cells, once asked for
+        self._found: dict[int, str] = {}  # a row's cells as found in, once asked for
         self._records: dict[int, str] = {}  # a source's tooltip, once shown
         self._sorted = (CLAIMS, Qt.SortOrder.DescendingOrder)
 
@@ -42,6 +43,7 @@ class SourceTableModel(QAbstractTableModel):
         self.beginResetModel()
         self._rows = rows
         self._texts.clear()
+        self._found.clear()
         self._records.clear()
         self._order()
         self.endResetModel()
@@ -54,6 +56,7 @@ class SourceTableModel(QAbstractTableModel):
             return
         self._rows[row].reliability = letter
         self._texts.pop(source_id, None)
+        self._found.pop(source_id, None)
         self._records.pop(source_id, None)
         self.dataChanged.emit(self.index(row, 0), self.index(row, len(COLUMNS) - 1))
         if self._sorted[0] == GRADE:
@@ -67,7 +70,11 @@ class SourceTableModel(QAbstractTableModel):
 
     def find_text(self, row: int) -> str:
         """Every cell of a row as shown, in lower case, for finding."""
-        return "\n".join(self._cells(self._rows[row])).casefold()
+        source = self._rows[row]
+        text = self._found.get(source.id)
+        if text is None:
+            text = self._found[source.id] = "\n".join(self._cells(source)).casefold()
+        return text
 
     # Qt's side
 
