@@ -7,10 +7,9 @@ measured in the same run.
         [--before REV] [--keep DIR]
 
 --db: a copy of an archive is made and measured (the file given is only read); else an
-archive of N stories is made by make_archive.py (10,000 by default: 250,000 claims). The
-README's figures are of a copy of /tmp/scale/archive-250000.sqlite (bench_scale.py --keep
-/tmp/scale), made before schema 13 and upgraded since, so that its unnamed sources are one
-per outlet and story (40,226 sources); make_archive.py today writes 453, one per name.
+archive of N stories is made by make_archive.py (10,000 by default: 250,000 claims, 40,226
+sources: its unnamed descriptions are one source per outlet and story, as the app keeps
+them).
 --before REV (a git revision): the same steps with that revision's code too, in turns.
 Each run is a fresh process, off screen; the figures are medians.
 """

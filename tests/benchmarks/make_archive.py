@@ -210,7 +210,7 @@ def build(path: Path, stories: int, articles: int, outlets: int, claims: int, se
     now = datetime(2026, 1, 1).isoformat(" ")
     db.executemany("INSERT INTO outlet (id, name, created) VALUES (?, ?, ?)",
                    [(i + 1, name, now) for i, name in enumerate(archive.outlets)])  # fmt: skip
-    sources: dict[str, int] = {}
+    sources: dict[tuple[str, int, int], int] = {}  # (name, story, outlet) -> id
     per_article = claims / articles
     story_rows, article_rows, claim_rows = [], [], []
     article_id = claim_id = 0
@@ -246,9 +246,13 @@ def build(path: Path, stories: int, articles: int, outlets: int, claims: int, se
                 source_id = None
                 if source:
                     key = " ".join(source.lower().split())
-                    if key not in sources:
-                        sources[key] = len(sources) + 1
-                    source_id = sources[key]
+                    # a name is one source everywhere; an unnamed description one in each
+                    # outlet's articles of each story, as the app keeps them (schema 13)
+                    place_key = ((key, story_id, outlet) if type_.startswith("anonymous")
+                                 else (key, 0, 0))  # fmt: skip
+                    if place_key not in sources:
+                        sources[place_key] = len(sources) + 1
+                    source_id = sources[place_key]
                 claim_id += 1
                 claim_rows.append((claim_id, article_id, start, start + len(text), text, source,
                                    source, source_id, None, type_, stance, 0, int(k == 0),
@@ -267,11 +271,15 @@ def build(path: Path, stories: int, articles: int, outlets: int, claims: int, se
     _flush(db, story_rows, article_rows, claim_rows)
     db.executemany(
         "INSERT INTO source (id, name, type, created) VALUES (?, ?, ?, ?)",
-        [(i, key, "named_person", now) for key, i in sources.items()],
+        [
+            (i, key, "anonymous_source" if story else "named_person", now)
+            for (key, story, _outlet), i in sources.items()
+        ],
     )
     db.executemany(
-        "INSERT INTO source_alias (source_id, alias, key) VALUES (?, ?, ?)",
-        [(i, key, key) for key, i in sources.items()],
+        "INSERT INTO source_alias (source_id, alias, key, story_id, outlet_id) "
+        "VALUES (?, ?, ?, ?, ?)",
+        [(i, key, key, story, outlet) for (key, story, outlet), i in sources.items()],
     )
     db.commit()
     db.close()
