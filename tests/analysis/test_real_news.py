@@ -262,6 +262,83 @@ def test_cues_after_the_quotation_and_the_person_told(text, source, resolved):
     assert (claim.source, claim.source_resolved) == (source, resolved)
 
 
+# --- 2. an act early, the source at the end ---------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "source", "type_", "opening"),
+    [
+        # business: the person told after the source
+        ("Brightline Foods is seeking to sell its frozen-meals unit to a rival for about "
+         "$900 million, two people briefed on the talks told Reuters.",
+         "two people briefed on the talks", "anonymous_source", "Brightline Foods is seeking"),
+        # court: "according to" a filing
+        ("The defendant's lawyers intend to ask the judge to move the trial to another "
+         "county, according to court filings.",
+         "court filings", "document", "The defendant's lawyers intend"),
+        # sport: a refusal, the club speaking
+        ("Striker Joel Anand refused to train with the first team on Monday, the club said "
+         "in a statement.", "the club", "spokesperson", "Striker Joel Anand refused"),
+        # politics: a vow, the aides who told of it
+        ("Senator Maria Costa vowed to block the water bill in committee, aides said on "
+         "Tuesday.", "aides", "anonymous_official", "Senator Maria Costa vowed"),
+        # wire: a report of a plan
+        ("Okafor Shipping plans to list its shares in London next year, the Harbour Times "
+         "reported.", "the Harbour Times", "media_report", "Okafor Shipping plans"),
+        # the cue inverted, the source after it
+        ("The board wants to close the rural branches by March, said a person close to the "
+         "bank.", "a person close to the bank", "anonymous_source", "The board wants"),
+        # a speech act, and why the officials stay unnamed
+        ("The minister criticized the regulator for its slow response, two officials said "
+         "on condition of anonymity because they were not allowed to speak publicly.",
+         "two officials", "anonymous_official", "The minister criticized"),
+    ],
+)  # fmt: skip
+def test_a_cue_closing_the_sentence_owns_the_act_before_it(text, source, type_, opening):
+    (claim,) = attributed(text)
+    assert (claim.source, claim.type) == (source, type_)
+    assert claim.text.startswith(opening)
+    assert claim.stance == "asserts"
+
+
+def test_a_denial_reported_by_others_rests_on_them():
+    text = (
+        "The mayor denied that the contract had been awarded without a tender, city officials said."
+    )
+    (claim,) = attributed(text)
+    assert (claim.source, claim.type, claim.stance) == (
+        "city officials",
+        "anonymous_official",
+        "asserts",
+    )
+    assert claim.text.startswith("The mayor denied that")
+
+
+def test_a_statement_at_the_end_is_how_the_actor_spoke_not_another_source():
+    text = (
+        "The airline denied that any passenger data had been stolen, according to a "
+        "statement posted on its website."
+    )
+    claim = attributed(text)[0]
+    assert (claim.source, claim.type, claim.stance) == ("The airline", "spokesperson", "denies")
+
+
+def test_an_act_with_no_source_after_it_stays_the_actors_claim():
+    (claim,) = attributed("Councillor Ana Ruiz plans to run for mayor next year.")
+    assert (claim.source, claim.cue) == ("Councillor Ana Ruiz", "plans")
+
+
+def test_a_cue_whose_own_content_follows_it_does_not_take_the_act():
+    # "insist on ...": what follows the cue is what is insisted on, not a time or a place
+    text = (
+        "Shareholders know that in any downturn, the founder will insist on running the "
+        "company himself."
+    )
+    claims = attributed(text)
+    assert claims[0].source == "Shareholders" and claims[0].cue == "know"
+    assert "the founder will insist" in claims[0].text
+
+
 # --- 7. types from the words at hand ---------------------------------------------------------
 
 
