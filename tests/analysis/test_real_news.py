@@ -4,6 +4,7 @@ in several styles: wire, feature, sport, business, court, opinion."""
 import pytest
 
 from sourcemark.analysis import Claim, analyze
+from sourcemark.analysis.segment import plain_headline
 
 
 def attributed(text: str, title: str = "") -> list[Claim]:
@@ -443,3 +444,23 @@ def test_a_first_line_ending_in_a_quotation_is_a_headline_only_in_title_case():
     headline = "Mayor Ines Lund: The Plan Is ‘Finished.’\n\nThe council meets in May."
     assert not any(c.premise for c in analyze(story))
     assert analyze(headline)[0].premise
+
+
+@pytest.mark.parametrize(
+    ("first", "headline"),
+    [
+        # 30 words in title case, no full stop
+        ("Rivals Agree to Merge the Two Oldest Ferry Lines on the Lakes After a Decade of "
+         "Losses, Leaving One Operator to Run Every Crossing Between the Islands by Next "
+         "Spring", True),
+        ("Ferry lines agree to merge", True),
+        # a sentence of the story
+        ("The two oldest ferry lines on the lakes agreed on Monday to merge after a decade "
+         "of losses, the companies said.", False),
+        # an outlet's name
+        ("The Lakeshore Examiner", False),
+    ],
+)  # fmt: skip
+def test_a_first_line_is_the_headline_by_its_length_and_shape(first, headline):
+    text = first + "\n\nThe merger needs the regulator's approval."
+    assert plain_headline(text) == (first if headline else "")

@@ -4,7 +4,8 @@ import codecs
 
 import pytest
 
-from sourcemark.ingest import IngestError, read_path
+from sourcemark.analysis import analyze
+from sourcemark.ingest import IngestError, read_path, read_text
 from sourcemark.paths import sample_story_path
 
 ARTICLE = (
@@ -83,3 +84,66 @@ def test_ascii_utf16_without_a_byte_order_mark_is_text_not_binary(tmp_path):
     document = read_path(path)
     assert document.title == "Budget Passes"
     assert document.text.startswith("The council approved")
+
+
+# A headline of 31 words, in title case and without a full stop
+LONG_HEADLINE = (
+    "Harbour Council Votes to Close Two Branch Libraries and Sell the Old Depot as the Budget "
+    "Gap Widens for a Third Year and Unions Warn of Strikes Before the Spring Elections"
+)
+STORY = (
+    "The council voted on Tuesday to close two libraries, officials said.\n\n"
+    "The park reopened on Friday after repairs, and the depot will be sold in May."
+)
+
+
+@pytest.mark.parametrize("gap", ["\n\n", "\n"])
+def test_a_long_first_line_is_the_headline(gap):
+    document = read_text(LONG_HEADLINE + gap + STORY)
+    assert document.title == LONG_HEADLINE
+    assert document.outlet is None
+
+
+def test_a_long_headline_after_the_outlets_name_is_the_title_and_the_name_the_outlet():
+    document = read_text("The Lakeshore Examiner\n\n" + LONG_HEADLINE + "\n\n" + STORY)
+    assert document.title == LONG_HEADLINE
+    assert document.outlet == "The Lakeshore Examiner"
+
+
+def test_a_short_headline_is_the_title():
+    document = read_text("Council votes to close two libraries\n\n" + STORY)
+    assert document.title == "Council votes to close two libraries"
+    assert document.text.startswith("The council voted on Tuesday")
+
+
+def test_a_first_line_that_is_a_sentence_of_the_story_is_no_title():
+    first = (
+        "The council voted on Tuesday night to close two of the city's branch libraries and "
+        "to sell the old bus depot on Harbour Street, officials said."
+    )
+    document = read_text(first + "\n\n" + STORY)
+    assert document.title == ""
+    assert document.text.startswith(first)
+
+
+def test_an_outlets_name_alone_before_the_story_is_the_outlet_not_the_title():
+    document = read_text("The Lakeshore Examiner\n\n" + STORY)
+    assert document.outlet == "The Lakeshore Examiner"
+    assert document.title == ""
+    assert document.text.startswith("The council voted")
+
+
+def test_the_analyzer_reads_the_headline_ingest_found_as_the_headline():
+    # the same rule: analysing the text with the title ingest read gives what analysing the
+    # text alone gives, the headline's claims the premise
+    document = read_text(LONG_HEADLINE + "\n\n" + STORY)
+    with_title = analyze(document.text, document.title, document.outlet)
+    alone = analyze(document.text)
+    assert with_title == alone
+    assert with_title[0].text == LONG_HEADLINE and with_title[0].premise
+
+
+def test_a_text_file_whose_first_line_is_a_long_headline_is_titled_by_it(tmp_path):
+    path = tmp_path / "council.txt"
+    path.write_text(LONG_HEADLINE + "\n" + STORY, encoding="utf-8")
+    assert read_path(path).title == LONG_HEADLINE

@@ -12,7 +12,7 @@ from itertools import pairwise
 from sourcemark.analysis import evidence
 from sourcemark.analysis import lexicon as lx
 from sourcemark.analysis.entities import Mention, Registry
-from sourcemark.analysis.segment import Span, paragraphs, sentences
+from sourcemark.analysis.segment import Span, paragraphs, plain_headline, sentences
 from sourcemark.analysis.sentence import SentenceRules
 from sourcemark.analysis.shapes import (
     HEDGES,
@@ -65,22 +65,6 @@ def _only_quotation(regions: list[tuple[int, int]], para: Span) -> bool:
     )
 
 
-def plain_headline(text: str) -> str:
-    """The first line of a plain text when it reads as a headline: up to 40 words, with
-    more text after it, in title case or without a full stop ("Pat Caddell: Democrat
-    Voters Worried About ...", "Council votes to close two libraries"). Empty otherwise:
-    a first line that is a sentence of the story is no headline."""
-    first, _, rest = text.strip().partition("\n")
-    first = first.strip()
-    words = first.split()
-    if not rest.strip() or not 3 <= len(words) <= 40:
-        return ""
-    if first.rstrip("”’\"')")[-1:] not in {".", "!", "?", "…"}:
-        return first
-    capitalised = sum(1 for w in words if w[:1].isupper() or not w[:1].isalpha())
-    return first if capitalised >= 0.7 * len(words) else ""
-
-
 def _stems(text: str) -> set[str]:
     return {w[:5] for w in LETTERS.findall(text.lower()) if len(w) > 2 and w not in STOP_WORDS}
 
@@ -95,8 +79,11 @@ class ArticleAnalyzer(SentenceRules):
             raise ValueError(f"quotes must be 'paragraph' or 'sentence', not {quotes!r}")
         self.quotes = quotes
         self.text = text
-        # a plain text's first line may be its headline: then its claims are the headline's
-        headline = "" if title else plain_headline(text)
+        # a plain text's first line may be its headline: then its claims are the headline's,
+        # also when ingest has read it as the title by the same rule
+        headline = plain_headline(text) if not title or text.lstrip().startswith(title) else ""
+        if title and headline != title:
+            headline = ""
         self.headline_end = len(headline)
         self.title = title or headline
         self.registry = Registry(outlet, self.title)

@@ -9,6 +9,8 @@ the article text exactly.
 import re
 from dataclasses import dataclass
 
+from sourcemark.analysis.entities import is_outlet_name
+
 # Abbreviations after which a period does not end a sentence when a capitalised
 # word follows: titles, months, corporate suffixes and other common short forms.
 TITLE_ABBREVIATIONS = frozenset(
@@ -260,3 +262,25 @@ def sentences(text: str, within: Span | None = None) -> list[Span]:
         if para.end > start:
             spans.append(Span(start, para.end))
     return spans
+
+
+def plain_headline(text: str) -> str:
+    """The first line of a plain text when it reads as a headline: up to 40 words, with
+    more text after it, in title case or without a full stop ("Pat Caddell: Democrat
+    Voters Worried About ...", "Council votes to close two libraries"). Empty otherwise:
+    a first line that is a sentence of the story is no headline, and a short one that names
+    an outlet ("The Lakeshore Examiner") is the outlet's name.
+
+    The one rule for both readers: ingest takes this line for the article's title, and the
+    analyzer reads the claims of the same line as the headline's."""
+    first, _, rest = text.strip().partition("\n")
+    first = first.strip()
+    words = first.split()
+    if not rest.strip() or not 3 <= len(words) <= 40:
+        return ""
+    if len(words) <= 6 and is_outlet_name(words):
+        return ""
+    if first.rstrip("”’\"')")[-1:] not in {".", "!", "?", "…"}:
+        return first
+    capitalised = sum(1 for w in words if w[:1].isupper() or not w[:1].isalpha())
+    return first if capitalised >= 0.7 * len(words) else ""

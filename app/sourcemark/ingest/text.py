@@ -10,6 +10,8 @@ of links, or is one of a small set of widget phrases.
 import re
 from datetime import date
 
+from sourcemark.analysis.entities import is_outlet_name
+from sourcemark.analysis.segment import plain_headline
 from sourcemark.ingest.document import Document
 
 _BREADCRUMB = re.compile(r"^\s*(home|start|front page|accueil|inicio)\s*[»›>/|:-]+\s*(.+)$", re.I)
@@ -120,12 +122,15 @@ def clean_pasted_text(raw: str, origin: str | None = None) -> Document:
         return Document(text=text, title=first[:200], origin=origin)
 
     header = [lines[i] for i in indices if i < body_start]
-    document = _read_header(header)
     body_lines = [lines[i] for i in indices if i >= body_start]
     body = _without_link_lists(body_lines)
     while body and not _is_prose(body[-1]) and _words(body[-1]) <= 3:
         body.pop()
-    if document.title and body and body[0] == document.title:
+    # a long headline reads as prose: the body's first line, when it is the headline the
+    # analyzer reads (the same rule); it stays in the text, whose claims it heads
+    headline = plain_headline("\n".join(body[:2])) if len(body) > 1 else ""
+    document = _read_header(header, headline)
+    if document.title and body and body[0] == document.title != headline:
         body.pop(0)
     document.text = "\n\n".join(body)
     document.origin = origin
@@ -169,7 +174,9 @@ def _without_link_lists(lines: list[str]) -> list[str]:
     return kept
 
 
-def _read_header(header: list[str]) -> Document:
+def _read_header(header: list[str], headline: str = "") -> Document:
+    """Title, outlet, byline and date from the lines before the body; ``headline`` is the
+    body's first line when it reads as a headline, the title when the header holds none."""
     document = Document(text="")
     candidates = []
     for line in header:
@@ -186,14 +193,23 @@ def _read_header(header: list[str]) -> Document:
         if _BREADCRUMB.match(line) or _is_widget(line) or _is_nav(line):
             continue
         candidates.append(line)
-    # A short first line before the headline is the site's name.
+    # A short first line before the headline is the site's name, and so is one that names
+    # an outlet ("The Lakeshore Examiner") before the story.
     first = header[0] if header else ""
-    if len(candidates) > 1 and candidates[0] == first and _words(first) <= 6:
+    if (
+        candidates
+        and candidates[0] == first
+        and _words(first) <= 6
+        and (len(candidates) > 1 or is_outlet_name(first.split()))
+    ):
         document.outlet = None if _TERMINAL.search(first) else candidates.pop(0)
-    # The headline is the longest heading-like line; a breadcrumb's last item names it
-    # only when nothing else does (it usually names the section instead).
+    # The headline is the longest heading-like line, else the body's first line when it
+    # reads as one; a breadcrumb's last item names it only when nothing else does (it
+    # usually names the section instead).
     if candidates:
         document.title = max(candidates, key=lambda c: (_words(c), -candidates.index(c)))
+    elif headline:
+        document.title = headline
     else:
         crumbs = [
             re.split(r"\s*[»›>|/]\s*", m.group(2))[-1].strip()
