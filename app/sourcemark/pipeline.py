@@ -15,7 +15,7 @@ from sourcemark.ingest.html import read_html
 from sourcemark.ingest.readers import within_limits
 from sourcemark.store import StoreError
 from sourcemark.store.articles import DuplicateArticle, add_article
-from sourcemark.store.corroboration import PendingResult, index_pending
+from sourcemark.store.corroboration import PendingResult, index_pending, pending_articles
 from sourcemark.store.models import Article, Story
 
 log = logging.getLogger(__name__)
@@ -180,12 +180,19 @@ def find_corroboration(
 ) -> PendingResult:
     """Look up the claims of the articles imports stored (and of any an import cut short
     left) among other stories' claims; a database failure is a StoreError, as in an
-    import."""
+    import. Any other failure loses nothing: the articles stay marked, for the next pass."""
     try:
         return index_pending(finding, cancelled)
-    except peewee.OperationalError as error:
-        _raise_store_failure(error)
+    except StoreError:
         raise
+    except Exception as error:  # busy beyond the wait, or a bug: what was imported stays
+        _raise_store_failure(error)
+        log.exception("finding corroboration after an import")
+        try:
+            left = pending_articles()
+        except Exception:
+            left = 0
+        return PendingResult(left=left)
 
 
 def expand_paths(items: Iterable[Item]) -> list[Item]:

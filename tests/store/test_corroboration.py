@@ -261,3 +261,27 @@ def test_a_cancelled_pass_leaves_the_rest_waiting_and_the_trash_is_not_indexed(d
     assert {(a, b) for a, b, _s, _f in pairs()} == {
         (first.id, second.id), (first.id, third.id), (second.id, third.id)}  # fmt: skip
     assert kept.story_id != thrown.story_id
+
+
+def test_a_failing_pass_loses_no_article_and_the_next_import_finishes_it(db, tmp_path, monkeypatch):
+    from sourcemark import pipeline
+
+    folder = tmp_path / "reports"
+    folder.mkdir()
+    for n in range(3):
+        (folder / f"report-{n}.txt").write_text(
+            f"Harbour Report {n}\n\nOn day {n}, the transport department said {SAID}.\n",
+            encoding="utf-8",
+        )
+
+    def broken(*_args):
+        raise RuntimeError("a bug in the pass")
+
+    monkeypatch.setattr(pipeline, "index_pending", broken)
+    report = pipeline.import_paths([folder])
+    assert len(report.imported) == 3 and report.corroboration.left == 3
+    assert pending_articles() == 3 and pairs() == set()
+    monkeypatch.undo()
+    again = pipeline.import_paths([])  # the next import, of nothing new
+    assert again.corroboration.articles == 3 and pending_articles() == 0
+    assert len(pairs()) == 3  # each report's claim with the two others'
