@@ -80,7 +80,7 @@ def test_ctrl_c_stops_an_import_between_articles_with_the_summary(tmp_path):
     assert f"the claims of {counted} are still to be looked for" in out
     again = run("import", "--db", str(tmp_path / "news.sqlite"), str(folder / "article-000.txt"))
     out = again.stdout.decode()
-    assert f"looking for the claims of {counted} in other stories" in out
+    assert f"comparing the claims of {counted} with other stories'" in out
     assert "still to be looked for" not in out and b"Traceback" not in again.stderr
 
 

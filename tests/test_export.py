@@ -565,6 +565,6 @@ def test_an_export_says_when_an_interrupted_imports_corroboration_is_missing(
     )
     assert "their corroboration is missing here" in capsys.readouterr().err
     assert main(["import", "--db", sample_db, str(sample_story_path())]) == 1  # a duplicate
-    assert "looking for the claims of 1 article in other stories" in capsys.readouterr().out
+    assert "comparing the claims of 1 article with other stories'" in capsys.readouterr().out
     assert main(["export", "--db", sample_db, "--claims", str(tmp_path / "c.csv")]) == 0
     assert "interrupted" not in capsys.readouterr().err

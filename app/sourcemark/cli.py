@@ -512,7 +512,7 @@ def cmd_import(args: argparse.Namespace) -> int:
     def finding(_done, total):
         if not told:
             told.append(total)
-            print(f"looking for the claims of {_articles(total)} in other stories")
+            print(f"comparing the claims of {_articles(total)} with other stories'")
 
     previous = signal.signal(signal.SIGINT, interrupted)
     failure = None

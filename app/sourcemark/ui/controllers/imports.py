@@ -199,7 +199,7 @@ class ImportController(QObject):
             progress.setFormat(f"Corroboration {done} of {total}")
             progress.setValue(done)
             self.window.statusBar().showMessage(
-                f"Looking for the claims of {counted(total, 'article')} in other stories…", 4000
+                f"Comparing the claims of {counted(total, 'article')} with other stories'…", 4000
             )
             return
         progress.setFormat(f"{done} of {total}")
