@@ -14,9 +14,13 @@ _TOKEN = re.compile(
     # below them start with a capital (the order saves trying those on every word)
     r"|[a-z0-9_]\w*(?:[’'\-&/.]\w+)*"
     r"|[^\w\s]"
-    r"|[A-Z]\.(?=[ \t]+[A-Z])"  # an initial: Donald J. Trump
+    # the shapes of a capital with a full stop after at most four letters; the lookahead
+    # spares every other capitalised word the trying of each of them
+    r"|(?=[A-Z][a-z]{0,4}\.)(?:"
+    r"[A-Z]\.(?=[ \t]+[A-Z])"  # an initial: Donald J. Trump
     r"|[A-Z][a-z]{1,4}\.(?=[,)])"  # a state or month before a comma: Ashton, Md., ...
     r"|(?:Mr|Mrs|Ms|Dr|Gen|Sen|Rep|Gov|Lt|Col|Capt|Sgt|Adm|Prof|Rev|St|Jr|Sr|Maj|Cmdr|Gens|Fr|Supt|Insp|Det)\.(?=\s)"
+    r")"
     r"|\w+(?:[’'\-&/.]\w+)*"
 )
 _SPACED_TOKEN = re.compile(r"\s*(?:" + _TOKEN.pattern + ")")
