@@ -18,7 +18,12 @@ from pathlib import Path
 
 from sourcemark import __version__
 from sourcemark.analysis.types import TYPE_LABELS, TYPE_MEANINGS, SourcingType, Stance
-from sourcemark.scoring.explain import COMPONENT_NAMES, DIGIT_MEANINGS, LETTER_MEANINGS
+from sourcemark.scoring.explain import (
+    COMPONENT_NAMES,
+    DIGIT_MEANINGS,
+    LETTER_MEANINGS,
+    origins_text,
+)
 from sourcemark.scoring.origins import HOW, Origins
 from sourcemark.scoring.rollup import REASONS, ClaimInput
 
@@ -66,9 +71,7 @@ class ReportClaim:
 
 def origins_line(reported_by: int, independent: int) -> str:
     """'Reported by 5 outlets · 2 independent origins'."""
-    outlets = "outlet" if reported_by == 1 else "outlets"
-    origins = "independent origin" if independent == 1 else "independent origins"
-    return f"Reported by {reported_by} {outlets} · {independent} {origins}"
+    return origins_text(reported_by, independent).capitalize()
 
 
 @dataclass(slots=True, frozen=True)

@@ -89,3 +89,11 @@ def how_counted(summary: dict) -> str:
     if summary["score"] != uncapped:
         line += f", capped at {summary['score']}"
     return line
+
+
+def origins_text(reported_by: int, independent: int) -> str:
+    """'reported by 5 outlets · 2 independent origins' (each count the claim's own
+    included), as the claim pane, the summary and the story report say it."""
+    outlets = "outlet" if reported_by == 1 else "outlets"
+    origins = "independent origin" if independent == 1 else "independent origins"
+    return f"reported by {reported_by:,} {outlets} · {independent:,} {origins}"

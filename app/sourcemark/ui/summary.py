@@ -17,7 +17,7 @@ from PySide6.QtWidgets import (
 )
 
 from sourcemark.analysis.types import ANONYMOUS_TYPES, TYPE_LABELS, SourcingType, Stance
-from sourcemark.scoring.explain import how_counted, points_text
+from sourcemark.scoring.explain import how_counted, origins_text, points_text
 from sourcemark.ui.models.claim_rows import ClaimRow
 from sourcemark.ui.theme import muted_text, type_colour
 from sourcemark.ui.wording import counted, plain_tip
@@ -279,8 +279,7 @@ def headline_origins(claims: list[ClaimRow]) -> str:
     outlets, origins = weakest.reported_by, weakest.independent_origins
     if outlets <= 1 and origins <= 1:
         return "Headline: no other outlet reports it"
-    text = (f"Headline: reported by {counted(outlets, 'outlet')} · "
-            f"{counted(origins, 'independent origin')}")  # fmt: skip
+    text = f"Headline: {origins_text(outlets, origins)}"
     if origins == 1:
         text += " (they all go back to one report)"
     return text

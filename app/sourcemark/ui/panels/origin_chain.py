@@ -13,6 +13,7 @@ from PySide6.QtCore import QSize, Qt, QUrl, Signal
 from PySide6.QtGui import QAction, QPalette
 from PySide6.QtWidgets import QFrame, QMenu, QSizePolicy, QTextBrowser
 
+from sourcemark.scoring.explain import origins_text
 from sourcemark.scoring.origins import CITES, HOW, JOINED, ORIGIN, Origins, outlet_words
 from sourcemark.store.origins import Place
 from sourcemark.ui.theme import muted_text
@@ -44,8 +45,7 @@ def read_chain(claim_id: int) -> Chain | None:
 
 def origins_line(origins: Origins) -> str:
     """'Reported by 5 outlets · 2 independent origins'."""
-    return (f"Reported by {counted(origins.reported_by, 'outlet')} · "
-            f"{counted(origins.independent, 'independent origin')}")  # fmt: skip
+    return origins_text(origins.reported_by, origins.independent).capitalize()
 
 
 def what_it_counts(origins: Origins) -> str:
