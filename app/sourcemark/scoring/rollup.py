@@ -204,9 +204,7 @@ def grade_claims(
     for index, claim in enumerate(claims):
         type_ = claim.type
         if index in alike or claim.elsewhere:
-            same = [claims[other] for other in alike.get(index, ())
-                    if claims[other].source and same_side(claim, claims[other])]  # fmt: skip
-            origins = find_origins(claim, same + claim.elsewhere if claim.elsewhere else same)
+            origins = origins_of(claim, [claims[other] for other in alike.get(index, ())])
         else:  # nothing else says it (most claims): an origin alone
             origins = Origins([claim])
         corroborations = origins.others + claim.corroborated_by
@@ -220,6 +218,14 @@ def grade_claims(
         grades.append(ClaimGrade(f"{letter}{digit}", digit, list(flags), dict(reasons),
                                  origins=origins))  # fmt: skip
     return grades
+
+
+def origins_of(claim: ClaimInput, alike: list[ClaimInput]) -> Origins:
+    """The origins of a claim among the claims of its story that say the same (``alike``,
+    as alike_within() finds them: those with a source, on its side) and its claims of other
+    stories (``claim.elsewhere``, as corroborate_across() leaves them)."""
+    same = [other for other in alike if other.source and same_side(claim, other)]
+    return find_origins(claim, same + claim.elsewhere if claim.elsewhere else same)
 
 
 _MEDIA_REPORT, _UNATTRIBUTED = T.MEDIA_REPORT.value, T.UNATTRIBUTED.value  # plain str: faster

@@ -4,16 +4,19 @@ where each of their claims is, and a person's decision to split or join them."""
 from dataclasses import dataclass
 from datetime import date
 
-from sourcemark.analysis.types import SourcingType
-from sourcemark.scoring.origins import Origins, find_origins, same_side
-from sourcemark.scoring.rollup import corroborate_across
+from sourcemark.scoring.origins import Origins
+from sourcemark.scoring.rollup import corroborate_across, origins_of
 from sourcemark.store.models import Claim, writing
-from sourcemark.store.rollups import _CLAIM_SQL, _input, links_of_claims, outlet_letters
+from sourcemark.store.rollups import (
+    _CLAIM_SQL,
+    _input,
+    alike_within,
+    links_of_claims,
+    outlet_letters,
+)
 from sourcemark.store.settings import load_settings
 from sourcemark.store.sql import chunks, marks, select
 from sourcemark.store.stale import mark_stale, stories_touched
-
-_UNATTRIBUTED = SourcingType.UNATTRIBUTED.value
 
 
 def claim_origins(claim_id: int) -> Origins | None:
@@ -26,14 +29,14 @@ def claim_origins(claim_id: int) -> Origins | None:
         return None
     story_id, claim = rows[0][1], _input(rows[0], letters)
     settings = load_settings()
-    links = links_of_claims([claim_id], letters)
-    # the story's own claims saying the same, as the roll-up weighs them (alike_within)
-    within = [link.other for link in links.get(claim_id, ())
-              if link.story_id == story_id and link.similarity >= settings.similarity
-              and _UNATTRIBUTED not in (claim.type, link.other.type)
-              and link.other.source and same_side(claim, link.other)]  # fmt: skip
-    corroborate_across([claim], links, settings, story_id)
-    return find_origins(claim, within + claim.elsewhere)
+    links = links_of_claims([claim_id], letters).get(claim_id, [])
+    # the story's own claims saying the same, as the roll-up weighs them
+    own = [link for link in links if link.story_id == story_id]
+    story = [claim, *(link.other for link in own)]
+    pairs = [(claim_id, link.other.id, link.similarity) for link in own]
+    alike = alike_within(story, pairs, settings.similarity).get(0, [])
+    corroborate_across([claim], {claim_id: links}, settings, story_id)
+    return origins_of(claim, [story[k] for k in alike])
 
 
 @dataclass(slots=True, frozen=True)
