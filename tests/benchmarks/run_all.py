@@ -76,7 +76,7 @@ CLAIMS = [
           r"open to first paint: .*\(([\d.]+)x\)", 5.8, 6.3,
           "5.8x to 6.3x a bare PySide6 window (0.10 to 0.11 s)", sized=True),
     Claim("bench_scale.py", "roll-up / sqlite3 read", r"roll-up of every story .*\(([\d.]+)x\);",
-          4.9, 4.9, "4.9x reading the same rows", sized=True),
+          4.7, 4.9, "4.7x to 4.9x reading the same rows", sized=True),
     Claim("bench_scale.py", "roll-up / the code before origins (with --before 130a4e4)",
           r"today's takes ([\d.]+)x that", 1.12, 1.2, "today's roll-up takes 1.17x that",
           sized=True),
