@@ -204,12 +204,13 @@ class Registry:
         seen: set[str] = set()
         for match in _CAPITAL_RUN.finditer(text):
             run = match.group()
+            if run in seen:
+                continue
             if " " not in run and "\t" not in run:
                 low = run.lower()
                 if low not in titles and low not in outlets:
-                    continue  # a lone capitalised word names nothing new
-            if run in seen:
-                continue
+                    seen.add(run)  # a lone capitalised word names nothing new
+                    continue
             if " of " not in run:
                 seen.add(run)
             words = run.split()
