@@ -100,6 +100,11 @@ def test_a_new_attribution_changes_the_speaker():
         "By Maria Gonzalez | Staff writer",
         "Published 10:04 a.m. ET Sept. 3, 2019 Updated 11:15 a.m. ET Sept. 3, 2019",
         "Updated: 14 March 2024, 08:12",
+        "Follow Jane Roe on Twitter @janeroe",
+        "Like us on Facebook and follow us on Instagram.",
+        "(CROSSTALK)",
+        "[Applause]",
+        '"(LAUGHTER.)',
     ],
 )
 def test_page_furniture_is_neither_a_source_nor_a_claim(line):
@@ -117,10 +122,26 @@ def test_page_furniture_is_neither_a_source_nor_a_claim(line):
         "Watch closely: the market is turning, analysts said.",
         "Updates to the software fixed the fault, the company said.",
         "“NO WAY,” the coach said.",
+        "Like many on Twitter, she was angry, the mayor said.",
+        "(The ferry operator declined to comment.)",
     ],
 )
 def test_lines_of_the_story_that_look_like_furniture_stay(text):
     assert len(attributed(text)) == 1
+
+
+def test_a_transcripts_stage_directions_are_nobodys_words():
+    # a broadcast transcript quoted paragraph by paragraph, each speaker labelled
+    text = (
+        "Senator backs the ferry bill\n\n"
+        '"HOST: Will you vote for the bill?\n\n'
+        '"OKAFOR: I will, and so will most of my colleagues.\n\n'
+        '"(CROSSTALK.)\n\n'
+        '"HOST: We have to leave it there."'
+    )
+    claims = analyze(text)
+    assert not any("CROSSTALK" in c.text for c in claims)
+    assert [c.source for c in claims if c.source] == ["HOST", "OKAFOR", "HOST"]
 
 
 # --- 4. verbs of saying in other senses ---------------------------------------------------

@@ -42,6 +42,21 @@ _FURNITURE = re.compile(
     re.I,
 )
 _FURNITURE_STARTS = frozenset("RrSsWwLlAaMmVvPpGgCcTtBbUu")
+# "Follow Jane Roe on Twitter @janeroe", "Like us on Facebook": a link to the writer's or
+# the outlet's accounts; "(CROSSTALK)", "[Applause]", "(inaudible)": what a transcript
+# notes between the speakers' words. Either may open with the quotation mark of a
+# transcript quoted paragraph by paragraph.
+_SOCIAL = re.compile(
+    r"[\"“]?(?:follow|like us|find us)\b[^.!?\n]{0,60}\bon (?:twitter|facebook|instagram|x|threads|"
+    r"bluesky|tiktok|youtube|linkedin|mastodon)\b[^\n]{0,60}$",
+    re.I,
+)
+# (a word, or words in capitals: a bracketed sentence of the story stays)
+_STAGE_DIRECTION = re.compile(
+    r"[\"“]?\s*[(\[](?:[A-Za-z-]+|[A-Z][A-Z ,.:'’-]{1,40})[.]?[)\]][.\"”]*\s*$"
+)
+_STAGE_STARTS = frozenset('"“([')
+_SOCIAL_STARTS = frozenset("FfLl")
 
 _NOT_SPEAKERS = frozenset(
     """note update related photo photos video watch read listen source sources editor
@@ -148,6 +163,10 @@ class ArticleAnalyzer(SentenceRules):
             return False
         text = self.text[para.start : para.end]
         if text[0] in _FURNITURE_STARTS and _FURNITURE.match(text):
+            return True
+        if text[0] in _STAGE_STARTS and _STAGE_DIRECTION.match(text):
+            return True
+        if text.lstrip("\"“")[:1] in _SOCIAL_STARTS and _SOCIAL.match(text):
             return True
         # "BUDGET FIGHT LOOMS": a subhead in capitals (a dateline goes on in lower case)
         return text.isupper() and len(text) >= 6 and text[-1] not in '.”"' and " " in text
