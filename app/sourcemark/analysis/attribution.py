@@ -166,7 +166,7 @@ class ArticleAnalyzer(SentenceRules):
             return True
         if text[0] in _STAGE_STARTS and _STAGE_DIRECTION.match(text):
             return True
-        if text.lstrip("\"“")[:1] in _SOCIAL_STARTS and _SOCIAL.match(text):
+        if text.lstrip('"“')[:1] in _SOCIAL_STARTS and _SOCIAL.match(text):
             return True
         # "BUDGET FIGHT LOOMS": a subhead in capitals (a dateline goes on in lower case)
         return text.isupper() and len(text) >= 6 and text[-1] not in '.”"' and " " in text
