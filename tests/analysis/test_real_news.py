@@ -457,6 +457,22 @@ def test_the_quotation_stays_the_content_of_a_cue_after_it(text, content):
     assert claim.text == content
 
 
+@pytest.mark.parametrize(
+    ("headline", "body", "source"),
+    [
+        # a kicker before the colon: nobody the story goes on to name
+        ("Budget Blues: Council Cuts Ferry Service to Two Crossings",
+         "The council voted 7-2 on Tuesday.", None),
+        ("Derby Day: Rovers Sink United in the Rain", "Okafor scored twice.", None),
+        # a speaker the story names: the headline is theirs
+        ("Lund: The Ferry Plan Is Finished", "Mayor Ines Lund spoke on Tuesday.", "Lund"),
+        ("Poll: Voters Back the Ferry Plan", "The poll of 800 voters was taken in May.", "Poll"),
+    ],
+)  # fmt: skip
+def test_a_headline_label_is_a_speaker_only_when_the_story_names_them(headline, body, source):
+    assert analyze(f"{headline}\n\n{body}")[0].source == source
+
+
 def test_a_first_line_ending_in_a_quotation_is_a_headline_only_in_title_case():
     story = (
         "In an interview, the mayor said the plan was “finished, done, over.”\n\n"

@@ -241,6 +241,12 @@ class ArticleAnalyzer(SentenceRules):
         words = label.group(1).split()
         if any(w.lower() in lx.REPORTING_VERBS for w in words):
             return  # "Said Okafor:" is a cue, read by the sentence rules
+        if (
+            para.start < self.headline_end
+            and words[-1].lower() not in self.text[para.end :].lower()
+        ):
+            # "Budget Blues: Council cuts ...": a headline's kicker, not someone in the story
+            return
         if len(words) == 1 and words[0].isupper() and len(words[0]) > 2:
             words = [words[0].capitalize()]  # transcripts write speakers in capitals
         mention, _ = self._mention_in(words, position=para.start)
