@@ -285,9 +285,17 @@ PROGRESSIVE = {
     for base, third in _GROUPS.items()
     if third in REPORTING_VERBS and _ing(base) not in REPORTING_VERBS and third not in ABOUT_VERBS
 }
+# Words for a state of mind that state what someone holds with a that-clause after a form
+# of "be": "residents are afraid that ...", "the coach is confident that ..."
+ATTITUDE_ADJECTIVES = frozenset(
+    """afraid frustrated convinced unconvinced confident hopeful optimistic pessimistic adamant
+    aware angry upset disappointed pleased proud satisfied skeptical sceptical doubtful fearful
+    concerned alarmed furious unhappy worried insistent""".split()
+)
 # Verbs that attribute only with a subject that can be a source, never in the passive.
 WEAK_VERBS = (
-    SPEECH_ACTS
+    ATTITUDE_ADJECTIVES
+    | SPEECH_ACTS
     | INTENTION_VERBS
     | STANCE_VERBS
     | _forms(
@@ -817,6 +825,7 @@ CUE_WORDS = (
     | DISCOURSE_NOUNS
     | PARTICIPLE_CUES
     | PROGRESSIVE.keys()
+    | ATTITUDE_ADJECTIVES
     | {"according", "per", "put", "reported", "revealed", "disclosed", "published", "quoted"}
 )
 # ... and the words without which no refusal to comment can be written, and the colon of

@@ -407,7 +407,7 @@ class SentenceRules(SubjectRules):
         if previous is not None and previous.mention is not None:
             mention, source_text = previous.mention, previous.source_text
         else:
-            subject = self._leading_subject(tokens, 0, v)
+            subject = self._leading_subject(tokens, _after_fronted(tokens, v), v)
             if subject is None:
                 return None
             mention, source_text = subject[2], subject[3]
@@ -415,7 +415,8 @@ class SentenceRules(SubjectRules):
         if (
             after is None
             or sum(1 for t in tokens[after:] if t.is_word) < 2
-            or tokens[after].lower == "to"
+            # ", promising to cut taxes": a stated intention; ", saying to the crowd": no claim
+            or (tokens[after].lower == "to" and tokens[v].lower not in _PROMISING)
         ):
             return None
         stance = (
@@ -507,7 +508,12 @@ class SentenceRules(SubjectRules):
         adverbial = (
             after is None
             or not rest_words
-            or (tokens[after].lower in PREPOSITIONS and tokens[after - 1].lower != "that")
+            or (
+                tokens[after].lower in PREPOSITIONS
+                and tokens[after - 1].lower != "that"
+                # "Eventually, the owner hopes to sell": the intention, not a time or place
+                and not (tokens[after].lower == "to" and verb in lx.INTENTION_VERBS)
+            )
             or (
                 v + 1 < n
                 and tokens[v + 1].text in {",", ";", ".", "!", "?"}
@@ -727,6 +733,9 @@ def _special_cue(tokens: list[Token], i: int, low: str, skip_to: int):
         and tokens[i + 2].text in {",", ":"}
     ):
         return "verb", i, i + 2  # "As one nurse put it, ..."
+    if low in lx.ATTITUDE_ADJECTIVES:
+        # "residents are afraid that ...": read as a verb whose subject stands before "be"
+        return ("verb", i, i + 1) if _attitude(tokens, i) else None
     if low == "per" and (i == 0 or tokens[i - 1].text == ","):
         return "according", i, i + 1  # "Per the company's statement, ..."
     ing = low in PARTICIPLE_CUES or low in lx.PROGRESSIVE
@@ -757,6 +766,7 @@ _SPECIAL_CUES = (
     | lx.CLAIM_NOUNS
     | PARTICIPLE_CUES
     | frozenset(lx.PROGRESSIVE)
+    | lx.ATTITUDE_ADJECTIVES
 )
 
 
@@ -863,6 +873,52 @@ _NOUN_DETERMINERS = frozenset(
 )
 
 
+def _after_fronted(tokens: list[Token], v: int) -> int:
+    """Where the clause a participle at ``v`` hangs on starts, after what is fronted before
+    its subject: "In Leeds, meanwhile, the mayor toured a plant, ..., promising ...", "Stung by the
+    vote, the club ...": a phrase that opens with a preposition, an adverb or a participle
+    and ends at a comma."""
+    start = 0
+    while start < v:
+        t = tokens[start]
+        low = t.lower
+        if not (
+            low in PREPOSITIONS
+            or low in _FRONTED_LINKS
+            or (not t.quoted and t.is_word and low.endswith(("ly", "ed")) and len(low) > 4)
+        ):
+            break
+        comma = start + 1
+        while comma < v and not (tokens[comma].text == "," and not tokens[comma].quoted):
+            comma += 1
+        if comma >= v - 1 or comma - start > 12:
+            break
+        start = comma + 1
+    return start
+
+
+_FRONTED_LINKS = frozenset({"however", "but", "and", "yet", "still", "meanwhile", "as"})
+
+
+def _attitude(tokens: list[Token], i: int) -> bool:
+    """Whether a word for a state of mind at ``i`` states what its subject holds: "that"
+    after it, a form of "be" before it across an adverb or two ("are increasingly
+    worried that"); not "so angry that" (a result) or "the worried residents"."""
+    n = len(tokens)
+    if i + 1 >= n or tokens[i + 1].lower != "that" or tokens[i + 1].quoted:
+        return False
+    k = i - 1
+    while k > 0 and tokens[k].lower in _ATTITUDE_ADVERBS:
+        k -= 1
+    return k > 0 and tokens[k].lower in _BE_FORMS and not tokens[k].quoted
+
+
+_ATTITUDE_ADVERBS = frozenset(
+    """also still increasingly very deeply now more less all both not never equally""".split()
+)
+_BE_FORMS = frozenset({"is", "are", "was", "were", "be", "been", "remain", "remains", "remained"})
+
+
 def _after_comma(tokens: list[Token], i: int) -> bool:
     """Whether a participle hangs on the clause before it: ', saying ...', ', even
     suggesting ...', '"...," adding ...' (the comma inside the quotation mark)."""
@@ -892,6 +948,8 @@ _GERUND_PREPOSITIONS = frozenset({"by", "before", "after", "while", "without"})
 _FRONTED_PREPOSITIONS = frozenset({"by", "before", "after", "while", "without", "in"})
 _PARTICIPLE_ADVERBS = frozenset({"even", "perhaps", "also", "again", "then", "later", "while"})
 _CLOSING_MARKS = frozenset({"”", '"', "’"})
+# participles of a stated intention, which take an infinitive as what they state
+_PROMISING = frozenset({"promising", "vowing", "pledging", "threatening"})
 
 
 def _after_be(tokens: list[Token], i: int) -> bool:

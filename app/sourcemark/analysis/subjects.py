@@ -85,7 +85,9 @@ class SubjectRules:
             k -= 1
         if k < floor:
             return None
-        progressive = tokens[v].lower.endswith("ing") and tokens[k].lower in PASSIVE
+        progressive = (
+            tokens[v].lower.endswith("ing") or tokens[v].lower in lx.ATTITUDE_ADJECTIVES
+        ) and (tokens[k].lower in PASSIVE or tokens[k].lower in _REMAIN)
         if progressive:  # "is seeking", "was saying": the subject comes before the auxiliary
             k -= 1
             while k >= floor and not tokens[k].quoted and is_auxiliary(tokens[k]):
@@ -574,6 +576,7 @@ def _one_name(words: list[str], lowered: list[str], cut: int, registry: Registry
 # words whose source depends on where they stand: pronouns, "one of them"
 _PLACED_WORDS = frozenset(lx.PRONOUNS) | {"them"}
 _SUBJECT_PRONOUNS = frozenset({"he", "she", "they", "we"})
+_REMAIN = frozenset({"remain", "remains", "remained"})
 # words that start a phrase of place or time after a name, not a part of it
 _AFTER_NAME = frozenset(
     """from during on in at after before outside inside while when near as with to""".split()

@@ -1,0 +1,106 @@
+"""Classes of cues that real political news uses beyond the verbs of saying (issue 23): stated
+intentions after a participle or an opening phrase, and states of mind with a that-clause.
+Sentences written for the test in several styles."""
+
+import pytest
+
+from sourcemark.analysis import Claim, analyze
+
+
+def attributed(text: str) -> list[Claim]:
+    return [c for c in analyze(text) if c.type != "unattributed"]
+
+
+def only(text: str) -> Claim:
+    (claim,) = attributed(text)
+    return claim
+
+
+# --- a stated intention ---------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "source", "content"),
+    [
+        # wire: an opening adverb and its comma before the subject
+        ("Eventually, Mayor Ana Ruiz hopes to sell the depot to a private operator.",
+         "Mayor Ana Ruiz", "to sell the depot to a private operator."),
+        # business: an opening time phrase
+        ("On Monday, the chief executive plans to meet the unions in Leeds.",
+         "the chief executive", "to meet the unions in Leeds."),
+        # sport
+        ("Next season, the club's captain intends to stay in Madrid.",
+         "the club's captain", "to stay in Madrid."),
+    ],
+)  # fmt: skip
+def test_an_intention_after_an_opening_phrase_is_what_the_subject_states(text, source, content):
+    claim = only(text)
+    assert (claim.source, claim.text) == (source, content)
+
+
+@pytest.mark.parametrize(
+    ("text", "source", "content"),
+    [
+        # campaign news
+        ("The governor toured a dairy in Ames, promising to cut the tax on fuel.",
+         "The governor", "to cut the tax on fuel."),
+        # an opening phrase with its own comma before the clause's subject
+        ("In Leeds, meanwhile, Senator Hal Brooks addressed the miners, vowing to keep the pits "
+         "open.", "Senator Hal Brooks", "to keep the pits open."),
+        # sport: a participle before the subject
+        ("Stunned by the defeat, the manager faced the press, pledging to rebuild the squad.",
+         "the manager", "to rebuild the squad."),
+    ],
+)  # fmt: skip
+def test_a_participle_of_intention_takes_its_infinitive(text, source, content):
+    claim = only(text)
+    assert (claim.source, claim.text) == (source, content)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The mayor spoke to the crowd, adding to the confusion.",  # no intention: an act
+        "The river rose all night, threatening to flood the lower town.",  # not a source
+    ],
+)
+def test_an_infinitive_after_another_participle_is_no_claim(text):
+    assert attributed(text) == []
+
+
+# --- a state of mind with a that-clause ---------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "source", "content"),
+    [
+        # wire
+        ("Local residents are afraid that the plant will close for good.", "Local residents",
+         "the plant will close for good."),
+        # sport
+        ("The fans were increasingly frustrated that the club sold its best player.",
+         "The fans", "the club sold its best player."),
+        # business
+        ("Investors remain concerned that the bank holds too little capital.", "Investors",
+         "the bank holds too little capital."),
+        # court
+        ("Defence lawyer Mia Kowalski is confident that the jury will acquit her client.",
+         "Defence lawyer Mia Kowalski", "the jury will acquit her client."),
+    ],
+)  # fmt: skip
+def test_a_state_of_mind_with_a_that_clause_is_what_the_subject_holds(text, source, content):
+    claim = only(text)
+    assert (claim.source, claim.text) == (source, content)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The striker was so angry that he left the pitch before the whistle.",  # a result
+        "The worried residents gathered outside the town hall on Friday.",  # no clause
+        "The bridge was unsafe and the council was aware of it for years.",  # no that-clause
+        "The new tax is confident that nothing will change.",  # a thing holds no view
+    ],
+)
+def test_a_state_of_mind_without_its_shape_or_a_source_is_no_cue(text):
+    assert attributed(text) == []
