@@ -104,3 +104,43 @@ def test_a_state_of_mind_with_a_that_clause_is_what_the_subject_holds(text, sour
 )
 def test_a_state_of_mind_without_its_shape_or_a_source_is_no_cue(text):
     assert attributed(text) == []
+
+
+# --- people named by a noun in -ists; the subject after a fronted clause -------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "source", "type_"),
+    [
+        ("Yet conservationists worry that the dam will flood the valley.", "conservationists",
+         "anonymous_source"),
+        ("Some economists argue that the rate cut came too late.", "Some economists",
+         "anonymous_source"),
+        ("Two Republican strategists said the race had tightened.", "Two Republican strategists",
+         "anonymous_source"),
+    ],
+)  # fmt: skip
+def test_a_plural_in_ists_names_unnamed_people(text, source, type_):
+    claim = only(text)
+    assert (claim.source, claim.type) == (source, type_)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The shortlists show that three firms are still in the running.",  # documents
+        "The terrorist attack shows that the border was never secure.",  # an adjective
+    ],
+)
+def test_a_word_in_ist_that_names_no_people_is_no_source_of_its_own(text):
+    assert all(c.type != "anonymous_source" for c in attributed(text))
+
+
+def test_a_second_verb_shares_the_subject_after_a_fronted_clause():
+    text = (
+        "When the audit was published in March, the mayor and the governor questioned its "
+        "figures and called its authors biased."
+    )
+    claims = attributed(text)
+    assert claims
+    assert all(c.source in {"the mayor", "the governor"} for c in claims)

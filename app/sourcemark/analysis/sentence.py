@@ -33,6 +33,7 @@ from sourcemark.analysis.shapes import (
     Found,
     adverbial_closes,
     after_boundary,
+    after_fronted,
     index_at,
     is_appositive,
     is_auxiliary,
@@ -407,7 +408,7 @@ class SentenceRules(SubjectRules):
         if previous is not None and previous.mention is not None:
             mention, source_text = previous.mention, previous.source_text
         else:
-            subject = self._leading_subject(tokens, _after_fronted(tokens, v), v)
+            subject = self._leading_subject(tokens, after_fronted(tokens, v), v)
             if subject is None:
                 return None
             mention, source_text = subject[2], subject[3]
@@ -871,33 +872,6 @@ _NOUN_DETERMINERS = frozenset(
     """a an the his her their its our my your this these those every each no some any
     another""".split()
 )
-
-
-def _after_fronted(tokens: list[Token], v: int) -> int:
-    """Where the clause a participle at ``v`` hangs on starts, after what is fronted before
-    its subject: "In Leeds, meanwhile, the mayor toured a plant, ..., promising ...", "Stung by the
-    vote, the club ...": a phrase that opens with a preposition, an adverb or a participle
-    and ends at a comma."""
-    start = 0
-    while start < v:
-        t = tokens[start]
-        low = t.lower
-        if not (
-            low in PREPOSITIONS
-            or low in _FRONTED_LINKS
-            or (not t.quoted and t.is_word and low.endswith(("ly", "ed")) and len(low) > 4)
-        ):
-            break
-        comma = start + 1
-        while comma < v and not (tokens[comma].text == "," and not tokens[comma].quoted):
-            comma += 1
-        if comma >= v - 1 or comma - start > 12:
-            break
-        start = comma + 1
-    return start
-
-
-_FRONTED_LINKS = frozenset({"however", "but", "and", "yet", "still", "meanwhile", "as"})
 
 
 def _attitude(tokens: list[Token], i: int) -> bool:

@@ -13,6 +13,7 @@ from sourcemark.analysis.shapes import (
     REPORT_BY,
     STOP_PUNCT,
     Found,
+    after_fronted,
     described,
     is_appositive,
     is_auxiliary,
@@ -291,6 +292,8 @@ class SubjectRules:
         start = floor
         while start < k and tokens[start].text == ",":
             start += 1
+        if start == 0:  # "When X happened, A and B ...": the subject after the fronted clause
+            start = after_fronted(tokens, k)
         return self._leading_subject(tokens, start, k)
 
     def _relative_subject(self, tokens, who, floor, end):
