@@ -144,3 +144,48 @@ def test_a_second_verb_shares_the_subject_after_a_fronted_clause():
     claims = attributed(text)
     assert claims
     assert all(c.source in {"the mayor", "the governor"} for c in claims)
+
+
+# --- subjects: a possessive role before a name, a relative clause with "that" ------------
+
+
+@pytest.mark.parametrize(
+    ("text", "source"),
+    [
+        ("The club's new owner, Mike Jones, plans to sell the stadium next year.",
+         "Mike Jones"),
+        ("The firm's new owner, Alba Capital, said the plant would stay open.", "Alba Capital"),
+    ],
+)  # fmt: skip
+def test_a_name_after_a_possessive_role_is_the_source(text, source):
+    assert only(text).source == source
+
+
+@pytest.mark.parametrize(
+    ("text", "source", "content"),
+    [
+        # science
+        ("A 2019 survey that covered four regions found that most farms were losing money.",
+         "A 2019 survey", "most farms were losing money."),
+        # business
+        ("The firm that built the bridge said the cables were sound.", "The firm",
+         "the cables were sound."),
+        # activism
+        ("The group that has led the protests said it would march again on Sunday.",
+         "The group", "it would march again on Sunday."),
+    ],
+)  # fmt: skip
+def test_a_relative_clause_with_that_stays_inside_the_subject(text, source, content):
+    claim = only(text)
+    assert (claim.source, claim.text) == (source, content)
+
+
+@pytest.mark.parametrize(
+    ("text", "source"),
+    [
+        ("The storm was so strong that officials said the town must be evacuated.", "officials"),
+        ("The mayor warned that the firm had said nothing for weeks.", "The mayor"),
+    ],
+)
+def test_that_after_so_or_a_verb_of_saying_opens_no_subject(text, source):
+    assert attributed(text)[0].source == source

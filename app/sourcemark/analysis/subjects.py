@@ -145,7 +145,10 @@ class SubjectRules:
                 words = [t.text for t in inner]
                 role_text = " ".join(role)
                 if m >= floor and (
-                    (role and role[0].lower() in _ROLE_DETERMINERS) or lx.names_role(role_text)
+                    (role and role[0].lower() in _ROLE_DETERMINERS)
+                    # "The club's new owner, Mike Jones, said": a possessive opens the role
+                    or (role and role[0].lower().endswith(("'s", "’s")))
+                    or lx.names_role(role_text)
                 ):
                     mention, source_text = self._mention_in(
                         words, role=role_text, position=inner[0].start
@@ -191,6 +194,9 @@ class SubjectRules:
                 if t.lower in {"who", "which"} and k == end:
                     k -= 1
                     break
+                if t.lower == "that" and _relative_that(tokens, k, floor, end):
+                    k -= 1  # "A survey that covered four regions found": in the subject
+                    continue
                 break
             # another verb ends the subject, unless it is a participle modifying it:
             # "a summary posted on the website shows"
@@ -542,6 +548,37 @@ class SubjectRules:
 _CATENATIVES = frozenset(
     """continue continues continued appear appears appeared seem seems seemed try tries
     tried begin begins began""".split()
+)
+
+
+def _relative_that(tokens: list[Token], k: int, floor: int, end: int) -> bool:
+    """Whether "that" at ``k`` opens a relative clause inside a subject: a noun before it,
+    a verb in the past or a finite verb after it ("the firm that built the bridge", "a study
+    that was published"); not "so strong that officials ..." or "warned that the firm ..."."""
+    if k <= floor or k >= end:
+        return False
+    before, after = tokens[k - 1], tokens[k + 1]
+    if before.quoted or after.quoted or not before.is_word or after.is_cap:
+        return False
+    low = before.lower
+    if (
+        low in lx.REPORTING_VERBS
+        or low in FINITE
+        or low in PREPOSITIONS
+        or low in lx.DETERMINERS
+        or low in lx.CLAUSE_WORDS
+        or low in {"so", "such", "now", "is", "was"}
+        or (low.endswith("ed") and not before.is_cap)
+    ):
+        return False
+    word = after.lower
+    return word in FINITE or word in _PAST_VERBS or (word.endswith("ed") and len(word) > 4)
+
+
+# irregular verbs in the past that open a relative clause: "the company that built ..."
+_PAST_VERBS = frozenset(
+    """built won ran made took wrote led held brought sent paid sold left lost met set spent
+    began gave grew became came went saw drew kept bought fought taught caught""".split()
 )
 
 
