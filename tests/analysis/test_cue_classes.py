@@ -189,3 +189,35 @@ def test_a_relative_clause_with_that_stays_inside_the_subject(text, source, cont
 )
 def test_that_after_so_or_a_verb_of_saying_opens_no_subject(text, source):
     assert attributed(text)[0].source == source
+
+
+# --- a view: "see X as Y" -----------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "source", "content"),
+    [
+        # politics
+        ("Opponents of the tunnel see the new budget as a gift to builders.",
+         "Opponents of the tunnel", "the new budget as a gift to builders."),
+        # sport
+        ("The club sees the young striker as its future captain.", "The club",
+         "the young striker as its future captain."),
+    ],
+)  # fmt: skip
+def test_seeing_something_as_something_is_a_view(text, source, content):
+    claim = only(text)
+    assert (claim.source, claim.text) == (source, content)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "As we saw last winter, the river can rise within hours.",
+        "The mayor saw the fire from his office as it spread.",
+        "Fans saw the match as well as the parade on Sunday.",
+        "The new rules see the fee as a tax on savers.",  # a thing holds no view
+    ],
+)
+def test_seeing_without_a_view_or_a_source_is_no_cue(text):
+    assert attributed(text) == []

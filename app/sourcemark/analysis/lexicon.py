@@ -292,9 +292,12 @@ ATTITUDE_ADJECTIVES = frozenset(
     aware angry upset disappointed pleased proud satisfied skeptical sceptical doubtful fearful
     concerned alarmed furious unhappy worried insistent""".split()
 )
+# "Critics see the plan as a giveaway": a view, only with "as" after the object
+SEEING_VERBS = frozenset({"see", "sees", "saw"})
 # Verbs that attribute only with a subject that can be a source, never in the passive.
 WEAK_VERBS = (
     ATTITUDE_ADJECTIVES
+    | SEEING_VERBS
     | SPEECH_ACTS
     | INTENTION_VERBS
     | STANCE_VERBS
@@ -826,6 +829,7 @@ CUE_WORDS = (
     | PARTICIPLE_CUES
     | PROGRESSIVE.keys()
     | ATTITUDE_ADJECTIVES
+    | SEEING_VERBS
     | {"according", "per", "put", "reported", "revealed", "disclosed", "published", "quoted"}
 )
 # ... and the words without which no refusal to comment can be written, and the colon of

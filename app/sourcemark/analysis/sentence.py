@@ -734,6 +734,8 @@ def _special_cue(tokens: list[Token], i: int, low: str, skip_to: int):
         and tokens[i + 2].text in {",", ":"}
     ):
         return "verb", i, i + 2  # "As one nurse put it, ..."
+    if low in lx.SEEING_VERBS:
+        return ("verb", i, i + 1) if _sees_as(tokens, i) else None
     if low in lx.ATTITUDE_ADJECTIVES:
         # "residents are afraid that ...": read as a verb whose subject stands before "be"
         return ("verb", i, i + 1) if _attitude(tokens, i) else None
@@ -768,6 +770,7 @@ _SPECIAL_CUES = (
     | PARTICIPLE_CUES
     | frozenset(lx.PROGRESSIVE)
     | lx.ATTITUDE_ADJECTIVES
+    | lx.SEEING_VERBS
 )
 
 
@@ -872,6 +875,23 @@ _NOUN_DETERMINERS = frozenset(
     """a an the his her their its our my your this these those every each no some any
     another""".split()
 )
+
+
+def _sees_as(tokens: list[Token], i: int) -> bool:
+    """Whether "see" at ``i`` holds a view: "as" after its object, in the same clause
+    ("critics see the bill as a giveaway"); not "as we saw last winter" or "saw him as well"."""
+    n = len(tokens)
+    for k in range(i + 2, min(n - 1, i + 10)):
+        t = tokens[k]
+        if t.quoted or not t.is_word or t.lower in lx.CLAUSE_WORDS - {"as"}:
+            return False
+        if t.lower == "as":  # "as a giveaway", not "as it spread"
+            after = tokens[k + 1].lower
+            return after not in _NOT_AS_VIEW and after not in lx.PRONOUNS and after not in FINITE
+    return False
+
+
+_NOT_AS_VIEW = frozenset({"well", "soon", "if", "though", "much", "many", "long", "far", "part"})
 
 
 def _attitude(tokens: list[Token], i: int) -> bool:
