@@ -221,3 +221,38 @@ def test_seeing_something_as_something_is_a_view(text, source, content):
 )
 def test_seeing_without_a_view_or_a_source_is_no_cue(text):
     assert attributed(text) == []
+
+
+# --- subjects: "another", a time phrase after an adverb, a contracted "is" ---------------
+
+
+@pytest.mark.parametrize(
+    ("text", "source", "content"),
+    [
+        ("Another graphic shows that most loans go to large farms.",
+         "Another graphic", "most loans go to large farms."),
+        ("The ministry only last month announced it would close two clinics.", "The ministry",
+         "it would close two clinics."),
+        ("China only last week warned that the talks had stalled.", "China",
+         "the talks had stalled."),
+    ],
+)  # fmt: skip
+def test_more_subjects_before_a_cue(text, source, content):
+    claim = only(text)
+    assert (claim.source, claim.text) == (source, content)
+
+
+def test_a_pronoun_with_a_contracted_be_is_the_subject():
+    text = (
+        "Coach Lena Dahl spoke after the match.\n\n"
+        "She’s claiming that the referee was biased.\n\n"
+        "They're afraid that the club will be relegated, she added."
+    )
+    claims = attributed(text)
+    assert [(c.source, c.cue) for c in claims][:1] == [("She", "claiming")]
+    assert claims[0].source_resolved == "Lena Dahl"
+    assert claims[0].text == "the referee was biased."
+
+
+def test_a_contracted_be_before_no_cue_is_no_claim():
+    assert attributed("He’s going to the final on Sunday.") == []

@@ -18,6 +18,7 @@ from sourcemark.analysis import lexicon as lx
 from sourcemark.analysis.evidence import attribution_confidence
 from sourcemark.analysis.segment import Span
 from sourcemark.analysis.shapes import (
+    BE_CONTRACTIONS,
     BOUNDARY_WORDS,
     CUE_WORDS,
     EVIDENCE_VERBS,
@@ -904,6 +905,8 @@ def _attitude(tokens: list[Token], i: int) -> bool:
     k = i - 1
     while k > 0 and tokens[k].lower in _ATTITUDE_ADVERBS:
         k -= 1
+    if k >= 0 and tokens[k].lower in BE_CONTRACTIONS:
+        return not tokens[k].quoted  # "they're afraid that"
     return k > 0 and tokens[k].lower in _BE_FORMS and not tokens[k].quoted
 
 
@@ -951,6 +954,8 @@ def _after_be(tokens: list[Token], i: int) -> bool:
     k = i - 1
     while k >= 0 and is_auxiliary(tokens[k]) and tokens[k].lower not in PASSIVE:
         k -= 1
+    if k >= 0 and tokens[k].lower in BE_CONTRACTIONS:
+        return not tokens[k].quoted  # "he's claiming", "they're warning"
     return k > 0 and tokens[k].lower in PASSIVE - {"get", "got", "gets"} and not tokens[k].quoted
 
 

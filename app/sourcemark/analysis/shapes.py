@@ -11,6 +11,12 @@ from sourcemark.analysis.tokens import QUOTE_MARKS, Token
 from sourcemark.analysis.types import SourcingType, Stance
 
 PASSIVE = frozenset({"is", "are", "was", "were", "be", "been", "being", "get", "got", "gets"})
+# a subject pronoun and "is" or "are" in one token: "he's claiming", "they’re afraid that"
+BE_CONTRACTIONS = frozenset(
+    p + a + b
+    for p, b in [("he", "s"), ("she", "s"), ("they", "re"), ("we", "re")]
+    for a in ("'", "’")
+)
 
 STOP_PUNCT = frozenset({",", ";", ":", "(", ")", "—", "–", ".", "!", "?", "[", "]"}) | QUOTE_MARKS
 
@@ -110,7 +116,16 @@ APPOSITIVE_STARTS = frozenset(
 
 _PARTY_TAG = re.compile(r"[A-Z][\w.]*-[A-Z][\w.]*")  # "R-Ky.", "D-Wis."
 
-_DESCRIBING_DETERMINERS = lx.DETERMINERS | {"his", "her", "their", "its", "our", "my", "your"}
+_DESCRIBING_DETERMINERS = lx.DETERMINERS | {
+    "his",
+    "her",
+    "their",
+    "its",
+    "our",
+    "my",
+    "your",
+    "another",
+}
 
 
 def may_decline(text: str) -> bool:

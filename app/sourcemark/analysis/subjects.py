@@ -6,6 +6,7 @@ from contextlib import contextmanager
 from sourcemark.analysis import lexicon as lx
 from sourcemark.analysis.entities import Mention, Registry, classify, head_noun, is_org_name
 from sourcemark.analysis.shapes import (
+    BE_CONTRACTIONS,
     FINITE,
     NAME_PUNCT,
     PASSIVE,
@@ -86,6 +87,11 @@ class SubjectRules:
             k -= 1
         if k < floor:
             return None
+        if tokens[k].lower in BE_CONTRACTIONS:
+            # "He's claiming that ...", "they're afraid that": the pronoun before "is"
+            word = tokens[k].text.replace("’", "'").split("'")[0]
+            mention, source_text = self._mention_in([word], position=tokens[k].start)
+            return (k, k + 1, mention, source_text) if mention is not None else None
         progressive = (
             tokens[v].lower.endswith("ing") or tokens[v].lower in lx.ATTITUDE_ADJECTIVES
         ) and (tokens[k].lower in PASSIVE or tokens[k].lower in _REMAIN)
@@ -216,6 +222,9 @@ class SubjectRules:
         while end > start and tokens[end].lower in lx.TIME_WORDS:
             end -= 1
             if end > start and tokens[end].lower in {"on", "last", "this", "earlier", "late"}:
+                end -= 1
+            # "The ministry only last month announced": an adverb before the time phrase
+            while end > start and is_auxiliary(tokens[end]):
                 end -= 1
         if start > end:
             return None
