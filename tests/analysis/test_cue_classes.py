@@ -256,3 +256,31 @@ def test_a_pronoun_with_a_contracted_be_is_the_subject():
 
 def test_a_contracted_be_before_no_cue_is_no_claim():
     assert attributed("He’s going to the final on Sunday.") == []
+
+
+# --- a candidate is a source; "assume" takes a clause, not an office ---------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "source"),
+    [
+        ("The Labour nominee mocked her rival as a puppet of the banks.",
+         "The Labour nominee"),
+        ("The Green candidate proposes scrapping the tolls on the ring road.",
+         "The Green candidate"),
+        ("The mayor assumed that the bridge was safe.", "The mayor"),
+    ],
+)  # fmt: skip
+def test_a_candidate_described_is_a_source(text, source):
+    assert only(text).source == source
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The winner will assume office in May and face a recall vote within a year.",
+        "He assumed control of the family firm in 2004.",
+    ],
+)
+def test_assuming_an_office_is_no_cue(text):
+    assert attributed(text) == []

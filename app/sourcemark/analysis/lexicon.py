@@ -699,7 +699,8 @@ PRIVATE_ROLES = RoleWords(
     activist|strategist|manager|coach|player|striker|midfielder|defender|goalkeeper|dealer|
     broker|trader|investor|shareholder|customer|victim|survivor|neighbor|neighbour|relative|
     friend|colleague|teacher|pupil|farmer|owner of|shop|mother|father|wife|husband|son|
-    daughter|brother|sister|aged|year-old|research|researchers""",
+    daughter|brother|sister|aged|year-old|research|researchers|nominee|candidate|challenger|
+    contender|incumbent|running mate""",
     unless_after={"manager": {"general", "city", "county"}},
 )
 

@@ -939,7 +939,9 @@ _GROUNDS_OR_NAMING = frozenset(
 _OBJECT_ENDS = frozenset(
     """which who whose and but while though although after before as because when""".split()
 )
-_MOSTLY_NOUNS = frozenset({"plan", "plans", "states"})
+# forms that are cues only with what they take ("plans to", "states that", "assumed that"),
+# not as nouns or in another sense ("assume office", "assumed control")
+_MOSTLY_NOUNS = frozenset({"plan", "plans", "states", "assume", "assumes", "assumed"})
 _FINDING_VERBS = frozenset({"find", "finds", "found", "show", "shows", "showed", "shown"})
 _GERUND_PREPOSITIONS = frozenset({"by", "before", "after", "while", "without"})
 _FRONTED_PREPOSITIONS = frozenset({"by", "before", "after", "while", "without", "in"})
