@@ -284,3 +284,26 @@ def test_a_candidate_described_is_a_source(text, source):
 )
 def test_assuming_an_office_is_no_cue(text):
     assert attributed(text) == []
+
+
+# --- documents: an article, an average; "have shown" closing a sentence ------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "source", "content"),
+    [
+        ("Rents in the old town have doubled since 2010, other studies have shown.",
+         "other studies", "Rents in the old town have doubled since 2010"),
+        ("Weekly averages show the incumbent ahead by four points.", "Weekly averages",
+         "the incumbent ahead by four points."),
+        ("A Gazette article praised the coach as a visionary in 1998.", "A Gazette article",
+         "the coach as a visionary in 1998."),
+    ],
+)  # fmt: skip
+def test_more_documents_as_sources(text, source, content):
+    claim = only(text)
+    assert (claim.source, claim.type, claim.text) == (source, "document", content)
+
+
+def test_an_article_that_is_only_shared_is_no_claim():
+    assert attributed("The article was shared widely on the weekend.") == []

@@ -381,7 +381,7 @@ SAYING_VERBS = _forms(
 # saying does ("the crew declared an emergency")
 CLOSING_VERBS = SAYING_VERBS | _forms(
     # evidence and thought: "..., the study found.", "..., analysts fear."
-    "show/shows/showed",
+    "show/shows/showed/shown",
     "find/finds/found",
     "indicate/indicates/indicated",
     "reveal/reveals/revealed",
@@ -542,7 +542,8 @@ DOCUMENT_NOUNS = frozenset(
     book books memoir biography commentary column op-ed editorial ad ads advert advertisement
     advertisements clip clips website websites page release releases blog tweet tweets post
     posts textbook manual handbook platform manifesto petition resolution legislation bill
-    proposal plan budget notice notices agenda agendas bulletin advisory circular""".split()
+    proposal plan budget notice notices agenda agendas bulletin advisory circular article
+    articles average averages""".split()
 )
 # Anonymous officials: head nouns of unnamed people who hold office
 OFFICIAL_NOUNS = frozenset(
