@@ -307,3 +307,36 @@ def test_more_documents_as_sources(text, source, content):
 
 def test_an_article_that_is_only_shared_is_no_claim():
     assert attributed("The article was shared widely on the weekend.") == []
+
+
+# --- a second act after "and" with the same subject ---------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "first", "second"),
+    [
+        # campaign
+        ("The mayor defended her budget and promised to freeze parking fees.",
+         "her budget", "to freeze parking fees."),
+        # business
+        ("The chief executive says the plant will stay open and plans to hire 200 workers.",
+         "the plant will stay open", "to hire 200 workers."),
+    ],
+)  # fmt: skip
+def test_a_second_act_after_and_is_a_claim_of_its_own(text, first, second):
+    claims = attributed(text)
+    assert [c.text for c in claims] == [first, second]
+    assert claims[0].source == claims[1].source
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # the second verb goes with the clause inside the content
+        "Witnesses say the driver panicked and refused to open the boot.",
+        "The coach called the referee a disgrace after he sent off two players and "
+        "criticized the fans.",
+    ],
+)
+def test_a_verb_of_the_clause_inside_the_content_is_no_second_claim(text):
+    assert len(attributed(text)) == 1

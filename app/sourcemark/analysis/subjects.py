@@ -13,6 +13,7 @@ from sourcemark.analysis.shapes import (
     PREPOSITIONS,
     REPORT_BY,
     STOP_PUNCT,
+    SUBORDINATORS,
     Found,
     after_fronted,
     described,
@@ -300,6 +301,18 @@ class SubjectRules:
                 or verb in {"accused", "accuses", "said", "says", "told", "added"}
                 # "urged A and criticized B": two different acts on the record
                 or (verb in _ACTS and cue in _ACTS and verb != cue)
+                # "said A and plans B", "defended A and promised B": another act in the same
+                # tense (not "Witnesses say he panicked and refused to ...": a verb of the clause
+                # inside the content; nor "... after he sent off X and criticized Y")
+                or (
+                    verb != cue
+                    and (verb in _ACTS or cue in _ACTS)
+                    and _inflection(verb) == _inflection(cue.rsplit(maxsplit=1)[-1])
+                    and not any(
+                        t.lower in SUBORDINATORS or t.lower in _CONCESSIVE
+                        for t in tokens[previous.cue_index + 1 : k]
+                    )
+                )
             )
             if previous.subject_index < 0 or previous.mention is None or not changes:
                 return None  # "noted A and claimed B" is one claim of the same source
@@ -557,6 +570,23 @@ class SubjectRules:
 _CATENATIVES = frozenset(
     """continue continues continued appear appears appeared seem seems seemed try tries
     tried begin begins began""".split()
+)
+
+
+def _inflection(verb: str) -> str:
+    """A verb form's tense and person, to tell which verbs are coordinated: 'said' and
+    'warned' are, 'say' and 'refused' or 'believes' and 'support' are not."""
+    if verb.endswith("ed") or verb in _IRREGULAR_PAST:
+        return "past"
+    if verb.endswith("s") and not verb.endswith("ss"):
+        return "third"
+    return "base"
+
+
+_CONCESSIVE = frozenset({"while", "although", "though"})
+_IRREGULAR_PAST = frozenset(
+    """said told wrote thought knew felt sought swore found saw spoke understood foresaw
+    shown spoken sworn written known""".split()
 )
 
 
