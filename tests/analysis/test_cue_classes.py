@@ -340,3 +340,51 @@ def test_a_second_act_after_and_is_a_claim_of_its_own(text, first, second):
 )
 def test_a_verb_of_the_clause_inside_the_content_is_no_second_claim(text):
     assert len(attributed(text)) == 1
+
+
+# --- verbs written like nouns, the plural of a role, a hedged cue -------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "source", "content"),
+    [
+        ("The audit also points out that the fines were never collected.", "The audit",
+         "the fines were never collected."),
+        ("Critics call them reckless.", "Critics", "them reckless."),
+        ("Democrats call for an inquiry into the payments.", "Democrats",
+         "for an inquiry into the payments."),
+        ("The union leaders doubt that the deal will hold.", "The union leaders",
+         "the deal will hold."),
+    ],
+)  # fmt: skip
+def test_a_verb_written_like_a_noun_is_a_cue_with_what_it_takes(text, source, content):
+    claim = only(text)
+    assert (claim.source, claim.text) == (source, content)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "He won three points out of ten in the final round.",
+        "A call for calm went unheeded on Saturday night.",
+        "There is little doubt that the deal will hold until spring.",
+    ],
+)
+def test_the_noun_is_no_cue(text):
+    assert attributed(text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "type_"),
+    [
+        ("European leaders said the summit would go ahead.", "anonymous_official"),
+        ("Several secretaries said the ministry had ignored them.", "anonymous_official"),
+        ("Several strikers doubt that the coach will stay.", "anonymous_source"),
+    ],
+)
+def test_the_plural_of_a_role_names_unnamed_people(text, type_):
+    assert only(text).type == type_
+
+
+def test_a_cue_hedged_by_reportedly_is_the_story_s_own_claim():
+    assert attributed("Club officials have reportedly told the coach his contract will end.") == []

@@ -824,8 +824,20 @@ LIGHT_VERBS = frozenset(
     posted posts unveiled unveils penned pens aired airs ran runs launched launches filed
     files lodged lodges published publishes wrote writes""".split()
 )
+# Forms that are nouns far more often, and verbs with what they take: "critics call them
+# ...", "Democrats call for ...", "the study points out that ...", "doubt that ..."
+NOUN_LIKE_VERBS = {
+    "call": frozenset({"them", "it", "him", "her", "for", "on"}),
+    "point": frozenset({"out"}),
+    "points": frozenset({"out"}),
+    "wish": frozenset({"that"}),
+    "doubt": frozenset({"that"}),
+    "signal": frozenset({"that"}),
+    "signals": frozenset({"that"}),
+}
 CUE_WORDS = (
     (REPORTING_VERBS - NOUN_LIKE)  # "the talks", "the report": those forms are never cues
+    | NOUN_LIKE_VERBS.keys()
     | CLAIM_NOUNS
     | DISCOURSE_NOUNS
     | PARTICIPLE_CUES

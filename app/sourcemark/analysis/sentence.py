@@ -461,6 +461,10 @@ class SentenceRules(SubjectRules):
             s, e, mention, source_text = subject
             if verb in lx.WEAK_VERBS and mention.type == SourcingType.UNATTRIBUTED:
                 return None
+            if e < v and any(t.lower in _HEDGES for t in tokens[e:v]):
+                # "Officials have reportedly told him ...": the story reports the telling, on
+                # no source it names (an unattributed hedge)
+                return None
             if (
                 verb not in STRONG_VERBS
                 and (verb not in _ACTS or tokens[s - 1].lower == "than")
@@ -735,6 +739,18 @@ def _special_cue(tokens: list[Token], i: int, low: str, skip_to: int):
         and tokens[i + 2].text in {",", ":"}
     ):
         return "verb", i, i + 2  # "As one nurse put it, ..."
+    if low in lx.NOUN_LIKE_VERBS:
+        # "critics call them ...", "the study points out that ...": the verb with what it
+        # takes, never after a determiner ("a call for", "three points out of ten")
+        if (
+            i + 1 < n
+            and tokens[i + 1].lower in lx.NOUN_LIKE_VERBS[low]
+            and not tokens[i + 1].quoted
+            and (i == 0 or not _names_a_noun(tokens[i - 1]))
+            and not (i + 2 < n and tokens[i + 2].lower == "of")
+        ):
+            return "verb", i, i + 1
+        return None
     if low in lx.SEEING_VERBS:
         return ("verb", i, i + 1) if _sees_as(tokens, i) else None
     if low in lx.ATTITUDE_ADJECTIVES:
@@ -772,6 +788,7 @@ _SPECIAL_CUES = (
     | frozenset(lx.PROGRESSIVE)
     | lx.ATTITUDE_ADJECTIVES
     | lx.SEEING_VERBS
+    | lx.NOUN_LIKE_VERBS.keys()
 )
 
 
@@ -947,6 +964,7 @@ _GERUND_PREPOSITIONS = frozenset({"by", "before", "after", "while", "without"})
 _FRONTED_PREPOSITIONS = frozenset({"by", "before", "after", "while", "without", "in"})
 _PARTICIPLE_ADVERBS = frozenset({"even", "perhaps", "also", "again", "then", "later", "while"})
 _CLOSING_MARKS = frozenset({"”", '"', "’"})
+_HEDGES = frozenset({"reportedly", "allegedly", "purportedly", "supposedly"})
 # participles of a stated intention, which take an infinitive as what they state
 _PROMISING = frozenset({"promising", "vowing", "pledging", "threatening"})
 
