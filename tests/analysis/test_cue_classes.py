@@ -388,3 +388,31 @@ def test_the_plural_of_a_role_names_unnamed_people(text, type_):
 
 def test_a_cue_hedged_by_reportedly_is_the_story_s_own_claim():
     assert attributed("Club officials have reportedly told the coach his contract will end.") == []
+
+
+# --- agreeing to do something is a commitment ----------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "source", "content"),
+    [
+        ("The company agreed to pay a fine of two million dollars.", "The company",
+         "to pay a fine of two million dollars."),
+        ("After months of talks, the club agreed to release the striker in January.", "the club",
+         "to release the striker in January."),
+    ],
+)  # fmt: skip
+def test_agreeing_to_act_is_a_commitment(text, source, content):
+    claim = only(text)
+    assert (claim.source, claim.text) == (source, content)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The mayor agreed to a short meeting with the tenants.",
+        "The talks pushed the coalition to the brink of collapse.",
+    ],
+)
+def test_to_before_a_thing_is_no_intention(text):
+    assert attributed(text) == []

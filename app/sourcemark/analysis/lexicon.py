@@ -186,6 +186,7 @@ INTENTION_VERBS = _forms(
     "hope/hopes/hoped",
     "urge/urges/urged",
     "push/pushes/pushed",
+    "agree/agrees/agreed",  # "agreed to pay": a commitment; "agreed to a deal" is no claim
 )
 # The long tail of the verbs news uses for what someone said, thought or stood for: "X
 # chastised Y for ...", "X knows that ...", "X portrayed the plan as ...". Like the speech

@@ -553,7 +553,20 @@ class SentenceRules(SubjectRules):
             return None
         if verb in _OBJECT_SENSES and _thing_object(tokens, after, verb):
             return None
-        if tokens[after].lower == "to" and verb not in lx.INTENTION_VERBS:
+        if (
+            tokens[after].lower == "to"
+            and (
+                verb not in lx.INTENTION_VERBS
+                # "agreed to a deal", "pushed to the brink": a thing, not an intention
+                or (
+                    after + 1 < n
+                    and (
+                        tokens[after + 1].lower in _OBJECT_STARTS
+                        or tokens[after + 1].text[:1].isdigit()
+                    )
+                )
+            )
+        ):
             return None  # "expected to stay": an infinitive after a verb of saying is no claim
         if closing and tokens[floor].text in QUOTE_MARKS and tokens[after].text in QUOTE_MARKS:
             # '"A," he told the host, "B."': one quotation around its cue
