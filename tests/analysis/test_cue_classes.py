@@ -416,3 +416,30 @@ def test_agreeing_to_act_is_a_commitment(text, source, content):
 )
 def test_to_before_a_thing_is_no_intention(text):
     assert attributed(text) == []
+
+
+# --- a willingness to act; a state of mind framed by a cue at the end ---------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "source", "content"),
+    [
+        ("By then, several council members were willing to back a smaller levy.",
+         "several council members", "to back a smaller levy."),
+        ("The club is determined to keep its captain.", "The club", "to keep its captain."),
+    ],
+)  # fmt: skip
+def test_a_willingness_to_act_is_an_intention(text, source, content):
+    claim = only(text)
+    assert (claim.source, claim.text) == (source, content)
+
+
+def test_a_state_of_mind_framed_by_a_closing_cue_rests_on_the_closing_source():
+    claim = only(
+        "The league might be reluctant to punish the club before the hearing, Ana Ruiz said."
+    )
+    assert (claim.source, claim.cue) == ("Ana Ruiz", "said")
+
+
+def test_ready_to_is_no_intention():
+    assert attributed("The new bridge is ready to open on Monday.") == []

@@ -293,6 +293,11 @@ ATTITUDE_ADJECTIVES = frozenset(
     aware angry upset disappointed pleased proud satisfied skeptical sceptical doubtful fearful
     concerned alarmed furious unhappy worried insistent""".split()
 )
+# ... and those that state an intention with "to": "several council members were willing to ..."
+WILLING_ADJECTIVES = frozenset(
+    """willing unwilling eager determined keen reluctant loath loth""".split()
+)
+ATTITUDE_ADJECTIVES = ATTITUDE_ADJECTIVES | WILLING_ADJECTIVES
 # "Critics see the plan as a giveaway": a view, only with "as" after the object
 SEEING_VERBS = frozenset({"see", "sees", "saw"})
 # Verbs that attribute only with a subject that can be a source, never in the passive.

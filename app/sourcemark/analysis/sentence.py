@@ -57,8 +57,10 @@ _BEFORE_INVERTED = QUOTE_MARKS | {",", ":"}
 _COMMA_OR_QUOTE = QUOTE_MARKS | {","}
 _SAYING_OR_EVIDENCE = STRONG_VERBS | EVIDENCE_VERBS | lx.SAYING_VERBS | lx.DENY_VERBS
 _ACTS = lx.SPEECH_ACTS | lx.INTENTION_VERBS
+# what takes an infinitive as what it states: "plans to", "were willing to"
+_TAKES_TO = lx.INTENTION_VERBS | lx.WILLING_ADJECTIVES
 # the acts a cue closing the sentence takes into its content: "X plans to ..., Y said."
-_FRAMED_ACTS = _ACTS | lx.DENY_VERBS | lx.STANCE_VERBS
+_FRAMED_ACTS = _ACTS | lx.DENY_VERBS | lx.STANCE_VERBS | lx.ATTITUDE_ADJECTIVES | lx.SEEING_VERBS
 _CLOSING_OR_DENYING = lx.CLOSING_VERBS | lx.DENY_VERBS
 _PLURAL_VERBS = frozenset({"were", "are", "have"})
 # Verbs of saying that also take a thing as their object, in another sense: "added a goal",
@@ -518,7 +520,7 @@ class SentenceRules(SubjectRules):
                 tokens[after].lower in PREPOSITIONS
                 and tokens[after - 1].lower != "that"
                 # "Eventually, the owner hopes to sell": the intention, not a time or place
-                and not (tokens[after].lower == "to" and verb in lx.INTENTION_VERBS)
+                and not (tokens[after].lower == "to" and verb in _TAKES_TO)
             )
             or (
                 v + 1 < n
@@ -556,7 +558,7 @@ class SentenceRules(SubjectRules):
         if (
             tokens[after].lower == "to"
             and (
-                verb not in lx.INTENTION_VERBS
+                verb not in _TAKES_TO
                 # "agreed to a deal", "pushed to the brink": a thing, not an intention
                 or (
                     after + 1 < n
@@ -575,7 +577,7 @@ class SentenceRules(SubjectRules):
         if (
             verb in lx.WEAK_VERBS
             and tokens[after].lower in PREPOSITIONS
-            and not (tokens[after].lower == "to" and verb in lx.INTENTION_VERBS)
+            and not (tokens[after].lower == "to" and verb in _TAKES_TO)
             and tokens[after - 1].lower != "that"
             and not (after + 1 < n and tokens[after + 1].lower in {"least", "most"})
         ):
@@ -930,7 +932,8 @@ def _attitude(tokens: list[Token], i: int) -> bool:
     after it, a form of "be" before it across an adverb or two ("are increasingly
     worried that"); not "so angry that" (a result) or "the worried residents"."""
     n = len(tokens)
-    if i + 1 >= n or tokens[i + 1].lower != "that" or tokens[i + 1].quoted:
+    takes = "to" if tokens[i].lower in lx.WILLING_ADJECTIVES else "that"
+    if i + 1 >= n or tokens[i + 1].lower != takes or tokens[i + 1].quoted:
         return False
     k = i - 1
     while k > 0 and tokens[k].lower in _ATTITUDE_ADVERBS:
