@@ -443,3 +443,34 @@ def test_a_state_of_mind_framed_by_a_closing_cue_rests_on_the_closing_source():
 
 def test_ready_to_is_no_intention():
     assert attributed("The new bridge is ready to open on Monday.") == []
+
+
+# --- "made it clear", "charges that" ------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "source", "cue", "content"),
+    [
+        ("On the radio, the bishop made it clear he opposed the merger of the two parishes.",
+         "the bishop", "made it clear", "he opposed the merger of the two parishes."),
+        ("The union made clear on Sunday that the strike would go ahead.",
+         "The union", "made clear", "the strike would go ahead."),
+        ("The mayor charges that the council wasted millions on the stadium.", "The mayor",
+         "charges", "the council wasted millions on the stadium."),
+    ],
+)  # fmt: skip
+def test_more_ways_of_saying(text, source, cue, content):
+    claim = only(text)
+    assert (claim.source, claim.cue, claim.text) == (source, cue, content)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The results made it clear that the team needs a new coach.",  # no source
+        "The sky was clear over the stadium on Sunday.",
+        "The criminal charges that he faces are serious.",
+    ],
+)
+def test_clear_and_charges_without_their_shape_are_no_cues(text):
+    assert attributed(text) == []

@@ -840,6 +840,8 @@ NOUN_LIKE_VERBS = {
     "doubt": frozenset({"that"}),
     "signal": frozenset({"that"}),
     "signals": frozenset({"that"}),
+    "charge": frozenset({"that"}),
+    "charges": frozenset({"that"}),
 }
 CUE_WORDS = (
     (REPORTING_VERBS - NOUN_LIKE)  # "the talks", "the report": those forms are never cues
@@ -850,6 +852,7 @@ CUE_WORDS = (
     | PROGRESSIVE.keys()
     | ATTITUDE_ADJECTIVES
     | SEEING_VERBS
+    | {"clear"}  # "made it clear that"
     | {"according", "per", "put", "reported", "revealed", "disclosed", "published", "quoted"}
 )
 # ... and the words without which no refusal to comment can be written, and the colon of

@@ -289,6 +289,8 @@ class SentenceRules(SubjectRules):
             return self._fronted_attribution(i, tokens)
         if kind == "light":
             return self._light_attribution(i, j, tokens, sent, floor)
+        if kind == "clear":
+            return self._clear_attribution(i, j, tokens, sent, floor)
         return self._verb_attribution(i, tokens, sent, floor)
 
     def _noun_attribution(self, i, tokens, sent) -> Found | None:
@@ -345,6 +347,31 @@ class SentenceRules(SubjectRules):
         cue = " ".join(t.text for t in tokens[v:j])
         return Found((tokens[s].start, tokens[e - 1].end), mention, source_text, cue, v,
                      (tokens[v + 1].start, sent.end), Stance.ASSERTS, j, s)  # fmt: skip
+
+    def _clear_attribution(self, v, j, tokens, sent, floor) -> Found | None:
+        """'The minister made it clear that the talks were over': the maker is the source,
+        what follows "clear" (and "that") the content."""
+        subject = self._subject_before(tokens, v, floor)
+        if subject is None:
+            subject = self._shared_subject(tokens, v, floor)
+        if subject is None:
+            return None
+        s, e, mention, source_text = subject
+        if mention.type == SourcingType.UNATTRIBUTED:
+            return None  # "The results made it clear that ...": no source
+        n = len(tokens)
+        k = j
+        for m in range(j, min(n, j + 8)):  # "made clear on Sunday that ..."
+            if tokens[m].lower == "that" and not tokens[m].quoted:
+                k = m + 1
+                break
+            if not tokens[m].is_word or tokens[m].quoted:
+                break
+        if _words_up_to(tokens, k, n, 2) < 2:
+            return None
+        cue = " ".join(t.text for t in tokens[v:j])
+        return Found((tokens[s].start, tokens[e - 1].end), mention, source_text, cue, v,
+                     (tokens[k].start, sent.end), Stance.ASSERTS, k, s)  # fmt: skip
 
     def _fronted_attribution(self, v, tokens) -> Found | None:
         """'Citing the figures, the mayor said ...', 'After saying the plant was safe, the
@@ -754,6 +781,14 @@ def _special_cue(tokens: list[Token], i: int, low: str, skip_to: int):
         and tokens[i + 2].text in {",", ":"}
     ):
         return "verb", i, i + 2  # "As one nurse put it, ..."
+    if low == "clear":
+        # "X made it clear that ...", "has made clear it will ...": a way of saying
+        j = i - 1
+        if j > 0 and tokens[j].lower == "it":
+            j -= 1
+        if j > 0 and tokens[j].lower in _MAKE_FORMS and not tokens[j].quoted:
+            return "clear", j, i + 1
+        return None
     if low in lx.NOUN_LIKE_VERBS:
         # "critics call them ...", "the study points out that ...": the verb with what it
         # takes, never after a determiner ("a call for", "three points out of ten")
@@ -804,7 +839,9 @@ _SPECIAL_CUES = (
     | lx.ATTITUDE_ADJECTIVES
     | lx.SEEING_VERBS
     | lx.NOUN_LIKE_VERBS.keys()
+    | {"clear"}
 )
+_MAKE_FORMS = frozenset({"make", "makes", "made", "making"})
 
 
 def _light_verb(tokens: list[Token], i: int) -> int | None:
