@@ -474,3 +474,30 @@ def test_more_ways_of_saying(text, source, cue, content):
 )
 def test_clear_and_charges_without_their_shape_are_no_cues(text):
     assert attributed(text) == []
+
+
+# --- a fronted view: "In her view, ...", "By X's own admission, ..." ----------------------
+
+
+def test_a_fronted_view_rests_on_its_owner():
+    text = (
+        "Coach Lena Dahl spoke on Monday.\n\n"
+        "In her view, the club will be relegated within a year.\n\n"
+        "By Dahl's own admission, the squad is too thin for the league."
+    )
+    claims = attributed(text)
+    assert [(c.source_resolved, c.text) for c in claims] == [
+        ("Lena Dahl", "the club will be relegated within a year."),
+        ("Lena Dahl", "the squad is too thin for the league."),
+    ]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "In the long view, the plan will fail within a year.",
+        "By all accounts, the match was a thriller.",
+    ],
+)
+def test_a_fronted_view_without_an_owner_is_no_cue(text):
+    assert attributed(text) == []

@@ -853,6 +853,9 @@ CUE_WORDS = (
     | ATTITUDE_ADJECTIVES
     | SEEING_VERBS
     | {"clear"}  # "made it clear that"
+    # "In his view, ...", "By her own account, ..."
+    | {"view", "words", "opinion", "account", "admission", "estimation", "telling", "eyes"}
+    | {"judgment", "judgement", "reckoning"}
     | {"according", "per", "put", "reported", "revealed", "disclosed", "published", "quoted"}
 )
 # ... and the words without which no refusal to comment can be written, and the colon of

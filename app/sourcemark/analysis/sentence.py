@@ -291,6 +291,8 @@ class SentenceRules(SubjectRules):
             return self._light_attribution(i, j, tokens, sent, floor)
         if kind == "clear":
             return self._clear_attribution(i, j, tokens, sent, floor)
+        if kind == "view":
+            return self._view_attribution(i, j, tokens, sent)
         return self._verb_attribution(i, tokens, sent, floor)
 
     def _noun_attribution(self, i, tokens, sent) -> Found | None:
@@ -347,6 +349,28 @@ class SentenceRules(SubjectRules):
         cue = " ".join(t.text for t in tokens[v:j])
         return Found((tokens[s].start, tokens[e - 1].end), mention, source_text, cue, v,
                      (tokens[v + 1].start, sent.end), Stance.ASSERTS, j, s)  # fmt: skip
+
+    def _view_attribution(self, i, j, tokens, sent) -> Found | None:
+        """'In his view, the plan will fail', 'By Ruiz's own account, ...': the owner of the
+        view is the source, the clause after the comma its content."""
+        words = [t for t in tokens[1:i] if t.lower != "own"]
+        if not words or not all(t.is_word and not t.quoted for t in words):
+            return None
+        last = words[-1].lower
+        if len(words) == 1 and last in _POSSESSIVE_PRONOUNS:
+            owner = [_POSSESSIVE_PRONOUNS[last]]
+        elif last.endswith(("'s", "’s")):
+            owner = [t.text for t in words[:-1]] + [words[-1].text[:-2]]
+        else:
+            return None  # "In the long view, ...": nobody's
+        mention, source_text = self._mention_in(owner, position=words[0].start)
+        if mention is None or mention.type == SourcingType.UNATTRIBUTED:
+            return None
+        if _words_up_to(tokens, j, len(tokens), 3) < 3:
+            return None
+        cue = " ".join(t.text for t in tokens[0 : i + 1])
+        return Found((words[0].start, words[-1].end), mention, source_text, cue, i,
+                     (tokens[j].start, sent.end), Stance.ASSERTS, j, 1)  # fmt: skip
 
     def _clear_attribution(self, v, j, tokens, sent, floor) -> Found | None:
         """'The minister made it clear that the talks were over': the maker is the source,
@@ -781,6 +805,15 @@ def _special_cue(tokens: list[Token], i: int, low: str, skip_to: int):
         and tokens[i + 2].text in {",", ":"}
     ):
         return "verb", i, i + 2  # "As one nurse put it, ..."
+    if (
+        low in _VIEW_NOUNS
+        and 2 <= i <= 6
+        and tokens[0].lower in {"in", "by"}
+        and i + 1 < n
+        and tokens[i + 1].text == ","
+        and not tokens[i + 1].quoted
+    ):
+        return "view", i, i + 2  # "In his view, ...", "By her own account, ..."
     if low == "clear":
         # "X made it clear that ...", "has made clear it will ...": a way of saying
         j = i - 1
@@ -828,6 +861,11 @@ def _special_cue(tokens: list[Token], i: int, low: str, skip_to: int):
     return None
 
 
+# what someone holds or tells, fronted with its owner: "In his view, ...", "By her account"
+_VIEW_NOUNS = frozenset(
+    """view words opinion account admission estimation telling eyes judgment judgement
+    reckoning""".split()
+)
 _BY_CUES = frozenset({"reported", "revealed", "disclosed", "published", "quoted"})
 _SPECIAL_CUES = (
     frozenset({"according", "put", "per"})
@@ -840,6 +878,7 @@ _SPECIAL_CUES = (
     | lx.SEEING_VERBS
     | lx.NOUN_LIKE_VERBS.keys()
     | {"clear"}
+    | _VIEW_NOUNS
 )
 _MAKE_FORMS = frozenset({"make", "makes", "made", "making"})
 
