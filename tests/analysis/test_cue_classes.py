@@ -501,3 +501,28 @@ def test_a_fronted_view_rests_on_its_owner():
 )
 def test_a_fronted_view_without_an_owner_is_no_cue(text):
     assert attributed(text) == []
+
+
+# --- "which" after a noun phrase: the thing or body named before it ------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The review, which warns that two bridges are unsafe, was never published.",
+        "The review — which warns that two bridges are unsafe — was never published.",
+    ],
+)
+def test_which_after_a_noun_phrase_stands_for_it_and_its_clause_ends(text):
+    claim = only(text)
+    assert (claim.source, claim.source_resolved, claim.type) == ("which", "The review", "document")
+    assert claim.text == "two bridges are unsafe"
+
+
+def test_which_after_an_organisation_denies_for_it():
+    claim = only("The club, which has denied any wrongdoing, will appeal the fine.")
+    assert (claim.source_resolved, claim.stance) == ("The club", "denies")
+
+
+def test_which_after_a_thing_that_holds_no_view_is_no_source():
+    assert attributed("The bridge, which opened in 1962, carries 40,000 cars a day.") == []

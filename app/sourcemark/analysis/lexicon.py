@@ -490,7 +490,7 @@ AUXILIARIES = frozenset(
     will could may might did does do separately privately publicly then only already recently
     initially first subsequently since now long had been has been has long have long
     flatly strongly firmly vehemently angrily quickly swiftly immediately often always never
-    sometimes once still even just usually frequently also then""".split()
+    sometimes once still even just usually frequently also then together""".split()
 )
 # Words that end a subject when walking back from a cue
 CLAUSE_WORDS = frozenset(

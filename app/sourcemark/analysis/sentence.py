@@ -38,6 +38,7 @@ from sourcemark.analysis.shapes import (
     index_at,
     is_appositive,
     is_auxiliary,
+    is_verb_form,
     masked_text,
     may_decline,
     parenthetical,
@@ -640,6 +641,20 @@ class SentenceRules(SubjectRules):
             if tokens[m].lower == "citing" and tokens[m - 1].text in {",", "”", '"', "’"}:
                 end = tokens[m - 1].start if tokens[m - 1].text == "," else tokens[m - 1].end
                 break
+        if s > 0 and tokens[s].lower in {"who", "which"} and tokens[s - 1].text in _RELATIVE_MARKS:
+            # "The review, which warns that A, was never published": the relative clause ends
+            # where the main clause's verb comes back
+            for m in range(after + 1, n - 1):
+                t = tokens[m]
+                after_mark = tokens[m + 1]
+                if (
+                    t.text in _RELATIVE_MARKS
+                    and not t.quoted
+                    and not after_mark.is_cap
+                    and (after_mark.lower in FINITE or is_verb_form(after_mark.lower))
+                ):
+                    end = min(end, t.start)
+                    break
         if verb in lx.SPEECH_ACTS or (
             verb in lx.STANCE_VERBS
             and tokens[after - 1].lower != "that"
@@ -1057,6 +1072,7 @@ _FRONTED_PREPOSITIONS = frozenset({"by", "before", "after", "while", "without", 
 _PARTICIPLE_ADVERBS = frozenset({"even", "perhaps", "also", "again", "then", "later", "while"})
 _CLOSING_MARKS = frozenset({"”", '"', "’"})
 _HEDGES = frozenset({"reportedly", "allegedly", "purportedly", "supposedly"})
+_RELATIVE_MARKS = frozenset({",", "--", "—", "–"})
 # participles of a stated intention, which take an infinitive as what they state
 _PROMISING = frozenset({"promising", "vowing", "pledging", "threatening"})
 

@@ -328,8 +328,28 @@ class SubjectRules:
         """', who said ...', 'the police department, which reported ...': the source named
         just before it in the sentence."""
         a = who - 1
-        if a >= 0 and tokens[a].text == ",":
+        if a >= 0 and tokens[a].text in _BEFORE_RELATIVE:
             a -= 1
+        if a >= floor and tokens[a].is_word and not tokens[a].is_cap and not tokens[a].quoted:
+            # "the club, which has appealed ...", "the review -- which warns that ...": a
+            # noun phrase from its determiner
+            b = a
+            while b > floor and a - b < 5 and tokens[b].lower not in lx.DETERMINERS:
+                t = tokens[b - 1]
+                if (
+                    not t.is_word
+                    or t.quoted
+                    or t.lower in lx.CLAUSE_WORDS
+                    or t.lower in PREPOSITIONS
+                ):
+                    break
+                b -= 1
+            if tokens[b].lower in lx.DETERMINERS or tokens[b].lower.endswith(("'s", "’s")):
+                # strictly: a described thing ("the old town") is not a source here
+                words = [t.text for t in tokens[b : a + 1]]
+                mention = classify(words, self.registry, "", tokens[b].start)
+                if mention is not None and mention.type != SourcingType.UNATTRIBUTED:
+                    return who, end + 1, mention, tokens[who].text
         if a >= 0 and tokens[a].is_cap and tokens[a].is_word and not tokens[a].quoted:
             b = a
             while b - 1 >= 0 and (
@@ -584,6 +604,7 @@ def _inflection(verb: str) -> str:
 
 
 _CONCESSIVE = frozenset({"while", "although", "though"})
+_BEFORE_RELATIVE = frozenset({",", "--", "—", "–"})
 _IRREGULAR_PAST = frozenset(
     """said told wrote thought knew felt sought swore found saw spoke understood foresaw
     shown spoken sworn written known""".split()
