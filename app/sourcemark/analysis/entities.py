@@ -488,4 +488,22 @@ def _classify_common(
         return Mention(text, text, T.ANONYMOUS_OFFICIAL, "person")
     if lx.PRIVATE_ROLES.fullmatch(head) or head in lx.NAME_TITLES or head in lx.KIN_NOUNS:
         return Mention(text, text, T.ANONYMOUS_SOURCE, "person")
+    # "party leaders", "union negotiators": unnamed people by the plural of a role
+    if head.endswith("s") and len(head) > 4:
+        single = head[:-3] + "y" if head.endswith("ies") else head[:-1]
+        if lx.OFFICIAL_ROLES.fullmatch(single):
+            return Mention(text, text, T.ANONYMOUS_OFFICIAL, "group")
+        if lx.PRIVATE_ROLES.fullmatch(single):
+            return Mention(text, text, T.ANONYMOUS_SOURCE, "group")
+    # "environmentalists", "lobbyists": a plural in -ists names people by what they do or
+    # hold (the singular is as often an adjective: "a terrorist attack", "a racist remark")
+    if head.endswith("ists") and len(head) > 7 and head not in _NOT_PEOPLE_IN_IST:
+        return Mention(text, text, T.ANONYMOUS_SOURCE, "group")
     return None
+
+
+# words in -ist that name no one
+_NOT_PEOPLE_IN_IST = frozenset(
+    """checklists playlists waitlists shortlists blacklists watchlists wishlists assists insists
+    persists resists consists subsists""".split()
+)

@@ -186,6 +186,7 @@ INTENTION_VERBS = _forms(
     "hope/hopes/hoped",
     "urge/urges/urged",
     "push/pushes/pushed",
+    "agree/agrees/agreed",  # "agreed to pay": a commitment; "agreed to a deal" is no claim
 )
 # The long tail of the verbs news uses for what someone said, thought or stood for: "X
 # chastised Y for ...", "X knows that ...", "X portrayed the plan as ...". Like the speech
@@ -285,9 +286,25 @@ PROGRESSIVE = {
     for base, third in _GROUPS.items()
     if third in REPORTING_VERBS and _ing(base) not in REPORTING_VERBS and third not in ABOUT_VERBS
 }
+# Words for a state of mind that state what someone holds with a that-clause after a form
+# of "be": "residents are afraid that ...", "the coach is confident that ..."
+ATTITUDE_ADJECTIVES = frozenset(
+    """afraid frustrated convinced unconvinced confident hopeful optimistic pessimistic adamant
+    aware angry upset disappointed pleased proud satisfied skeptical sceptical doubtful fearful
+    concerned alarmed furious unhappy worried insistent""".split()
+)
+# ... and those that state an intention with "to": "several council members were willing to ..."
+WILLING_ADJECTIVES = frozenset(
+    """willing unwilling eager determined keen reluctant loath loth""".split()
+)
+ATTITUDE_ADJECTIVES = ATTITUDE_ADJECTIVES | WILLING_ADJECTIVES
+# "Critics see the plan as a giveaway": a view, only with "as" after the object
+SEEING_VERBS = frozenset({"see", "sees", "saw"})
 # Verbs that attribute only with a subject that can be a source, never in the passive.
 WEAK_VERBS = (
-    SPEECH_ACTS
+    ATTITUDE_ADJECTIVES
+    | SEEING_VERBS
+    | SPEECH_ACTS
     | INTENTION_VERBS
     | STANCE_VERBS
     | _forms(
@@ -370,7 +387,7 @@ SAYING_VERBS = _forms(
 # saying does ("the crew declared an emergency")
 CLOSING_VERBS = SAYING_VERBS | _forms(
     # evidence and thought: "..., the study found.", "..., analysts fear."
-    "show/shows/showed",
+    "show/shows/showed/shown",
     "find/finds/found",
     "indicate/indicates/indicated",
     "reveal/reveals/revealed",
@@ -473,7 +490,7 @@ AUXILIARIES = frozenset(
     will could may might did does do separately privately publicly then only already recently
     initially first subsequently since now long had been has been has long have long
     flatly strongly firmly vehemently angrily quickly swiftly immediately often always never
-    sometimes once still even just usually frequently also then""".split()
+    sometimes once still even just usually frequently also then together""".split()
 )
 # Words that end a subject when walking back from a cue
 CLAUSE_WORDS = frozenset(
@@ -531,7 +548,8 @@ DOCUMENT_NOUNS = frozenset(
     book books memoir biography commentary column op-ed editorial ad ads advert advertisement
     advertisements clip clips website websites page release releases blog tweet tweets post
     posts textbook manual handbook platform manifesto petition resolution legislation bill
-    proposal plan budget notice notices agenda agendas bulletin advisory circular""".split()
+    proposal plan budget notice notices agenda agendas bulletin advisory circular article
+    articles average averages""".split()
 )
 # Anonymous officials: head nouns of unnamed people who hold office
 OFFICIAL_NOUNS = frozenset(
@@ -688,7 +706,8 @@ PRIVATE_ROLES = RoleWords(
     activist|strategist|manager|coach|player|striker|midfielder|defender|goalkeeper|dealer|
     broker|trader|investor|shareholder|customer|victim|survivor|neighbor|neighbour|relative|
     friend|colleague|teacher|pupil|farmer|owner of|shop|mother|father|wife|husband|son|
-    daughter|brother|sister|aged|year-old|research|researchers""",
+    daughter|brother|sister|aged|year-old|research|researchers|nominee|candidate|challenger|
+    contender|incumbent|running mate""",
     unless_after={"manager": {"general", "city", "county"}},
 )
 
@@ -811,12 +830,32 @@ LIGHT_VERBS = frozenset(
     posted posts unveiled unveils penned pens aired airs ran runs launched launches filed
     files lodged lodges published publishes wrote writes""".split()
 )
+# Forms that are nouns far more often, and verbs with what they take: "critics call them
+# ...", "Democrats call for ...", "the study points out that ...", "doubt that ..."
+NOUN_LIKE_VERBS = {
+    "call": frozenset({"them", "it", "him", "her", "for", "on"}),
+    "point": frozenset({"out"}),
+    "points": frozenset({"out"}),
+    "wish": frozenset({"that"}),
+    "doubt": frozenset({"that"}),
+    "signal": frozenset({"that"}),
+    "signals": frozenset({"that"}),
+    "charge": frozenset({"that"}),
+    "charges": frozenset({"that"}),
+}
 CUE_WORDS = (
     (REPORTING_VERBS - NOUN_LIKE)  # "the talks", "the report": those forms are never cues
+    | NOUN_LIKE_VERBS.keys()
     | CLAIM_NOUNS
     | DISCOURSE_NOUNS
     | PARTICIPLE_CUES
     | PROGRESSIVE.keys()
+    | ATTITUDE_ADJECTIVES
+    | SEEING_VERBS
+    | {"clear"}  # "made it clear that"
+    # "In his view, ...", "By her own account, ..."
+    | {"view", "words", "opinion", "account", "admission", "estimation", "telling", "eyes"}
+    | {"judgment", "judgement", "reckoning"}
     | {"according", "per", "put", "reported", "revealed", "disclosed", "published", "quoted"}
 )
 # ... and the words without which no refusal to comment can be written, and the colon of

@@ -18,6 +18,7 @@ from sourcemark.analysis import lexicon as lx
 from sourcemark.analysis.evidence import attribution_confidence
 from sourcemark.analysis.segment import Span
 from sourcemark.analysis.shapes import (
+    BE_CONTRACTIONS,
     BOUNDARY_WORDS,
     CUE_WORDS,
     EVIDENCE_VERBS,
@@ -33,9 +34,11 @@ from sourcemark.analysis.shapes import (
     Found,
     adverbial_closes,
     after_boundary,
+    after_fronted,
     index_at,
     is_appositive,
     is_auxiliary,
+    is_verb_form,
     masked_text,
     may_decline,
     parenthetical,
@@ -55,8 +58,10 @@ _BEFORE_INVERTED = QUOTE_MARKS | {",", ":"}
 _COMMA_OR_QUOTE = QUOTE_MARKS | {","}
 _SAYING_OR_EVIDENCE = STRONG_VERBS | EVIDENCE_VERBS | lx.SAYING_VERBS | lx.DENY_VERBS
 _ACTS = lx.SPEECH_ACTS | lx.INTENTION_VERBS
+# what takes an infinitive as what it states: "plans to", "were willing to"
+_TAKES_TO = lx.INTENTION_VERBS | lx.WILLING_ADJECTIVES
 # the acts a cue closing the sentence takes into its content: "X plans to ..., Y said."
-_FRAMED_ACTS = _ACTS | lx.DENY_VERBS | lx.STANCE_VERBS
+_FRAMED_ACTS = _ACTS | lx.DENY_VERBS | lx.STANCE_VERBS | lx.ATTITUDE_ADJECTIVES | lx.SEEING_VERBS
 _CLOSING_OR_DENYING = lx.CLOSING_VERBS | lx.DENY_VERBS
 _PLURAL_VERBS = frozenset({"were", "are", "have"})
 # Verbs of saying that also take a thing as their object, in another sense: "added a goal",
@@ -285,6 +290,10 @@ class SentenceRules(SubjectRules):
             return self._fronted_attribution(i, tokens)
         if kind == "light":
             return self._light_attribution(i, j, tokens, sent, floor)
+        if kind == "clear":
+            return self._clear_attribution(i, j, tokens, sent, floor)
+        if kind == "view":
+            return self._view_attribution(i, j, tokens, sent)
         return self._verb_attribution(i, tokens, sent, floor)
 
     def _noun_attribution(self, i, tokens, sent) -> Found | None:
@@ -341,6 +350,53 @@ class SentenceRules(SubjectRules):
         cue = " ".join(t.text for t in tokens[v:j])
         return Found((tokens[s].start, tokens[e - 1].end), mention, source_text, cue, v,
                      (tokens[v + 1].start, sent.end), Stance.ASSERTS, j, s)  # fmt: skip
+
+    def _view_attribution(self, i, j, tokens, sent) -> Found | None:
+        """'In his view, the plan will fail', 'By Ruiz's own account, ...': the owner of the
+        view is the source, the clause after the comma its content."""
+        words = [t for t in tokens[1:i] if t.lower != "own"]
+        if not words or not all(t.is_word and not t.quoted for t in words):
+            return None
+        last = words[-1].lower
+        if len(words) == 1 and last in _POSSESSIVE_PRONOUNS:
+            owner = [_POSSESSIVE_PRONOUNS[last]]
+        elif last.endswith(("'s", "’s")):
+            owner = [t.text for t in words[:-1]] + [words[-1].text[:-2]]
+        else:
+            return None  # "In the long view, ...": nobody's
+        mention, source_text = self._mention_in(owner, position=words[0].start)
+        if mention is None or mention.type == SourcingType.UNATTRIBUTED:
+            return None
+        if _words_up_to(tokens, j, len(tokens), 3) < 3:
+            return None
+        cue = " ".join(t.text for t in tokens[0 : i + 1])
+        return Found((words[0].start, words[-1].end), mention, source_text, cue, i,
+                     (tokens[j].start, sent.end), Stance.ASSERTS, j, 1)  # fmt: skip
+
+    def _clear_attribution(self, v, j, tokens, sent, floor) -> Found | None:
+        """'The minister made it clear that the talks were over': the maker is the source,
+        what follows "clear" (and "that") the content."""
+        subject = self._subject_before(tokens, v, floor)
+        if subject is None:
+            subject = self._shared_subject(tokens, v, floor)
+        if subject is None:
+            return None
+        s, e, mention, source_text = subject
+        if mention.type == SourcingType.UNATTRIBUTED:
+            return None  # "The results made it clear that ...": no source
+        n = len(tokens)
+        k = j
+        for m in range(j, min(n, j + 8)):  # "made clear on Sunday that ..."
+            if tokens[m].lower == "that" and not tokens[m].quoted:
+                k = m + 1
+                break
+            if not tokens[m].is_word or tokens[m].quoted:
+                break
+        if _words_up_to(tokens, k, n, 2) < 2:
+            return None
+        cue = " ".join(t.text for t in tokens[v:j])
+        return Found((tokens[s].start, tokens[e - 1].end), mention, source_text, cue, v,
+                     (tokens[k].start, sent.end), Stance.ASSERTS, k, s)  # fmt: skip
 
     def _fronted_attribution(self, v, tokens) -> Found | None:
         """'Citing the figures, the mayor said ...', 'After saying the plant was safe, the
@@ -407,7 +463,7 @@ class SentenceRules(SubjectRules):
         if previous is not None and previous.mention is not None:
             mention, source_text = previous.mention, previous.source_text
         else:
-            subject = self._leading_subject(tokens, 0, v)
+            subject = self._leading_subject(tokens, after_fronted(tokens, v), v)
             if subject is None:
                 return None
             mention, source_text = subject[2], subject[3]
@@ -415,7 +471,8 @@ class SentenceRules(SubjectRules):
         if (
             after is None
             or sum(1 for t in tokens[after:] if t.is_word) < 2
-            or tokens[after].lower == "to"
+            # ", promising to cut taxes": a stated intention; ", saying to the crowd": no claim
+            or (tokens[after].lower == "to" and tokens[v].lower not in _PROMISING)
         ):
             return None
         stance = (
@@ -457,6 +514,10 @@ class SentenceRules(SubjectRules):
         if subject is not None:
             s, e, mention, source_text = subject
             if verb in lx.WEAK_VERBS and mention.type == SourcingType.UNATTRIBUTED:
+                return None
+            if e < v and any(t.lower in _HEDGES for t in tokens[e:v]):
+                # "Officials have reportedly told him ...": the story reports the telling, on
+                # no source it names (an unattributed hedge)
                 return None
             if (
                 verb not in STRONG_VERBS
@@ -507,7 +568,12 @@ class SentenceRules(SubjectRules):
         adverbial = (
             after is None
             or not rest_words
-            or (tokens[after].lower in PREPOSITIONS and tokens[after - 1].lower != "that")
+            or (
+                tokens[after].lower in PREPOSITIONS
+                and tokens[after - 1].lower != "that"
+                # "Eventually, the owner hopes to sell": the intention, not a time or place
+                and not (tokens[after].lower == "to" and verb in _TAKES_TO)
+            )
             or (
                 v + 1 < n
                 and tokens[v + 1].text in {",", ";", ".", "!", "?"}
@@ -541,7 +607,20 @@ class SentenceRules(SubjectRules):
             return None
         if verb in _OBJECT_SENSES and _thing_object(tokens, after, verb):
             return None
-        if tokens[after].lower == "to" and verb not in lx.INTENTION_VERBS:
+        if (
+            tokens[after].lower == "to"
+            and (
+                verb not in _TAKES_TO
+                # "agreed to a deal", "pushed to the brink": a thing, not an intention
+                or (
+                    after + 1 < n
+                    and (
+                        tokens[after + 1].lower in _OBJECT_STARTS
+                        or tokens[after + 1].text[:1].isdigit()
+                    )
+                )
+            )
+        ):
             return None  # "expected to stay": an infinitive after a verb of saying is no claim
         if closing and tokens[floor].text in QUOTE_MARKS and tokens[after].text in QUOTE_MARKS:
             # '"A," he told the host, "B."': one quotation around its cue
@@ -550,7 +629,7 @@ class SentenceRules(SubjectRules):
         if (
             verb in lx.WEAK_VERBS
             and tokens[after].lower in PREPOSITIONS
-            and not (tokens[after].lower == "to" and verb in lx.INTENTION_VERBS)
+            and not (tokens[after].lower == "to" and verb in _TAKES_TO)
             and tokens[after - 1].lower != "that"
             and not (after + 1 < n and tokens[after + 1].lower in {"least", "most"})
         ):
@@ -562,6 +641,20 @@ class SentenceRules(SubjectRules):
             if tokens[m].lower == "citing" and tokens[m - 1].text in {",", "”", '"', "’"}:
                 end = tokens[m - 1].start if tokens[m - 1].text == "," else tokens[m - 1].end
                 break
+        if s > 0 and tokens[s].lower in {"who", "which"} and tokens[s - 1].text in _RELATIVE_MARKS:
+            # "The review, which warns that A, was never published": the relative clause ends
+            # where the main clause's verb comes back
+            for m in range(after + 1, n - 1):
+                t = tokens[m]
+                after_mark = tokens[m + 1]
+                if (
+                    t.text in _RELATIVE_MARKS
+                    and not t.quoted
+                    and not after_mark.is_cap
+                    and (after_mark.lower in FINITE or is_verb_form(after_mark.lower))
+                ):
+                    end = min(end, t.start)
+                    break
         if verb in lx.SPEECH_ACTS or (
             verb in lx.STANCE_VERBS
             and tokens[after - 1].lower != "that"
@@ -727,6 +820,40 @@ def _special_cue(tokens: list[Token], i: int, low: str, skip_to: int):
         and tokens[i + 2].text in {",", ":"}
     ):
         return "verb", i, i + 2  # "As one nurse put it, ..."
+    if (
+        low in _VIEW_NOUNS
+        and 2 <= i <= 6
+        and tokens[0].lower in {"in", "by"}
+        and i + 1 < n
+        and tokens[i + 1].text == ","
+        and not tokens[i + 1].quoted
+    ):
+        return "view", i, i + 2  # "In his view, ...", "By her own account, ..."
+    if low == "clear":
+        # "X made it clear that ...", "has made clear it will ...": a way of saying
+        j = i - 1
+        if j > 0 and tokens[j].lower == "it":
+            j -= 1
+        if j > 0 and tokens[j].lower in _MAKE_FORMS and not tokens[j].quoted:
+            return "clear", j, i + 1
+        return None
+    if low in lx.NOUN_LIKE_VERBS:
+        # "critics call them ...", "the study points out that ...": the verb with what it
+        # takes, never after a determiner ("a call for", "three points out of ten")
+        if (
+            i + 1 < n
+            and tokens[i + 1].lower in lx.NOUN_LIKE_VERBS[low]
+            and not tokens[i + 1].quoted
+            and (i == 0 or not _names_a_noun(tokens[i - 1]))
+            and not (i + 2 < n and tokens[i + 2].lower == "of")
+        ):
+            return "verb", i, i + 1
+        return None
+    if low in lx.SEEING_VERBS:
+        return ("verb", i, i + 1) if _sees_as(tokens, i) else None
+    if low in lx.ATTITUDE_ADJECTIVES:
+        # "residents are afraid that ...": read as a verb whose subject stands before "be"
+        return ("verb", i, i + 1) if _attitude(tokens, i) else None
     if low == "per" and (i == 0 or tokens[i - 1].text == ","):
         return "according", i, i + 1  # "Per the company's statement, ..."
     ing = low in PARTICIPLE_CUES or low in lx.PROGRESSIVE
@@ -749,6 +876,11 @@ def _special_cue(tokens: list[Token], i: int, low: str, skip_to: int):
     return None
 
 
+# what someone holds or tells, fronted with its owner: "In his view, ...", "By her account"
+_VIEW_NOUNS = frozenset(
+    """view words opinion account admission estimation telling eyes judgment judgement
+    reckoning""".split()
+)
 _BY_CUES = frozenset({"reported", "revealed", "disclosed", "published", "quoted"})
 _SPECIAL_CUES = (
     frozenset({"according", "put", "per"})
@@ -757,7 +889,13 @@ _SPECIAL_CUES = (
     | lx.CLAIM_NOUNS
     | PARTICIPLE_CUES
     | frozenset(lx.PROGRESSIVE)
+    | lx.ATTITUDE_ADJECTIVES
+    | lx.SEEING_VERBS
+    | lx.NOUN_LIKE_VERBS.keys()
+    | {"clear"}
+    | _VIEW_NOUNS
 )
+_MAKE_FORMS = frozenset({"make", "makes", "made", "making"})
 
 
 def _light_verb(tokens: list[Token], i: int) -> int | None:
@@ -863,6 +1001,45 @@ _NOUN_DETERMINERS = frozenset(
 )
 
 
+def _sees_as(tokens: list[Token], i: int) -> bool:
+    """Whether "see" at ``i`` holds a view: "as" after its object, in the same clause
+    ("critics see the bill as a giveaway"); not "as we saw last winter" or "saw him as well"."""
+    n = len(tokens)
+    for k in range(i + 2, min(n - 1, i + 10)):
+        t = tokens[k]
+        if t.quoted or not t.is_word or t.lower in lx.CLAUSE_WORDS - {"as"}:
+            return False
+        if t.lower == "as":  # "as a giveaway", not "as it spread"
+            after = tokens[k + 1].lower
+            return after not in _NOT_AS_VIEW and after not in lx.PRONOUNS and after not in FINITE
+    return False
+
+
+_NOT_AS_VIEW = frozenset({"well", "soon", "if", "though", "much", "many", "long", "far", "part"})
+
+
+def _attitude(tokens: list[Token], i: int) -> bool:
+    """Whether a word for a state of mind at ``i`` states what its subject holds: "that"
+    after it, a form of "be" before it across an adverb or two ("are increasingly
+    worried that"); not "so angry that" (a result) or "the worried residents"."""
+    n = len(tokens)
+    takes = "to" if tokens[i].lower in lx.WILLING_ADJECTIVES else "that"
+    if i + 1 >= n or tokens[i + 1].lower != takes or tokens[i + 1].quoted:
+        return False
+    k = i - 1
+    while k > 0 and tokens[k].lower in _ATTITUDE_ADVERBS:
+        k -= 1
+    if k >= 0 and tokens[k].lower in BE_CONTRACTIONS:
+        return not tokens[k].quoted  # "they're afraid that"
+    return k > 0 and tokens[k].lower in _BE_FORMS and not tokens[k].quoted
+
+
+_ATTITUDE_ADVERBS = frozenset(
+    """also still increasingly very deeply now more less all both not never equally""".split()
+)
+_BE_FORMS = frozenset({"is", "are", "was", "were", "be", "been", "remain", "remains", "remained"})
+
+
 def _after_comma(tokens: list[Token], i: int) -> bool:
     """Whether a participle hangs on the clause before it: ', saying ...', ', even
     suggesting ...', '"...," adding ...' (the comma inside the quotation mark)."""
@@ -886,12 +1063,18 @@ _GROUNDS_OR_NAMING = frozenset(
 _OBJECT_ENDS = frozenset(
     """which who whose and but while though although after before as because when""".split()
 )
-_MOSTLY_NOUNS = frozenset({"plan", "plans", "states"})
+# forms that are cues only with what they take ("plans to", "states that", "assumed that"),
+# not as nouns or in another sense ("assume office", "assumed control")
+_MOSTLY_NOUNS = frozenset({"plan", "plans", "states", "assume", "assumes", "assumed"})
 _FINDING_VERBS = frozenset({"find", "finds", "found", "show", "shows", "showed", "shown"})
 _GERUND_PREPOSITIONS = frozenset({"by", "before", "after", "while", "without"})
 _FRONTED_PREPOSITIONS = frozenset({"by", "before", "after", "while", "without", "in"})
 _PARTICIPLE_ADVERBS = frozenset({"even", "perhaps", "also", "again", "then", "later", "while"})
 _CLOSING_MARKS = frozenset({"”", '"', "’"})
+_HEDGES = frozenset({"reportedly", "allegedly", "purportedly", "supposedly"})
+_RELATIVE_MARKS = frozenset({",", "--", "—", "–"})
+# participles of a stated intention, which take an infinitive as what they state
+_PROMISING = frozenset({"promising", "vowing", "pledging", "threatening"})
 
 
 def _after_be(tokens: list[Token], i: int) -> bool:
@@ -899,6 +1082,8 @@ def _after_be(tokens: list[Token], i: int) -> bool:
     k = i - 1
     while k >= 0 and is_auxiliary(tokens[k]) and tokens[k].lower not in PASSIVE:
         k -= 1
+    if k >= 0 and tokens[k].lower in BE_CONTRACTIONS:
+        return not tokens[k].quoted  # "he's claiming", "they're warning"
     return k > 0 and tokens[k].lower in PASSIVE - {"get", "got", "gets"} and not tokens[k].quoted
 
 

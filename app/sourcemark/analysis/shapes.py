@@ -11,6 +11,12 @@ from sourcemark.analysis.tokens import QUOTE_MARKS, Token
 from sourcemark.analysis.types import SourcingType, Stance
 
 PASSIVE = frozenset({"is", "are", "was", "were", "be", "been", "being", "get", "got", "gets"})
+# a subject pronoun and "is" or "are" in one token: "he's claiming", "they’re afraid that"
+BE_CONTRACTIONS = frozenset(
+    p + a + b
+    for p, b in [("he", "s"), ("she", "s"), ("they", "re"), ("we", "re")]
+    for a in ("'", "’")
+)
 
 STOP_PUNCT = frozenset({",", ";", ":", "(", ")", "—", "–", ".", "!", "?", "[", "]"}) | QUOTE_MARKS
 
@@ -110,7 +116,16 @@ APPOSITIVE_STARTS = frozenset(
 
 _PARTY_TAG = re.compile(r"[A-Z][\w.]*-[A-Z][\w.]*")  # "R-Ky.", "D-Wis."
 
-_DESCRIBING_DETERMINERS = lx.DETERMINERS | {"his", "her", "their", "its", "our", "my", "your"}
+_DESCRIBING_DETERMINERS = lx.DETERMINERS | {
+    "his",
+    "her",
+    "their",
+    "its",
+    "our",
+    "my",
+    "your",
+    "another",
+}
 
 
 def may_decline(text: str) -> bool:
@@ -385,3 +400,30 @@ def trim(text: str, start: int, end: int) -> tuple[int, int]:
     if text[start : start + 5].lower() == "that " and end - start > 5:
         start += 5
     return start, end
+
+
+def after_fronted(tokens: list[Token], v: int) -> int:
+    """Where the clause before ``v`` starts, after what is fronted before its subject: "In
+    Leeds, meanwhile, the mayor toured a plant, promising ...", "Stung by the vote, the club ...",
+    "When the figures came out, the mayor and ...": a phrase or a clause that opens with a
+    preposition, a conjunction, an adverb or a participle and ends at a comma."""
+    start = 0
+    while start < v:
+        t = tokens[start]
+        low = t.lower
+        if not (
+            low in PREPOSITIONS
+            or low in FRONTED_LINKS
+            or (not t.quoted and t.is_word and low.endswith(("ly", "ed")) and len(low) > 4)
+        ):
+            break
+        comma = start + 1
+        while comma < v and not (tokens[comma].text == "," and not tokens[comma].quoted):
+            comma += 1
+        if comma >= v - 1 or comma - start > 30:
+            break
+        start = comma + 1
+    return start
+
+
+FRONTED_LINKS = frozenset({"however", "but", "and", "yet", "still", "meanwhile", "as"})

@@ -6,13 +6,16 @@ from contextlib import contextmanager
 from sourcemark.analysis import lexicon as lx
 from sourcemark.analysis.entities import Mention, Registry, classify, head_noun, is_org_name
 from sourcemark.analysis.shapes import (
+    BE_CONTRACTIONS,
     FINITE,
     NAME_PUNCT,
     PASSIVE,
     PREPOSITIONS,
     REPORT_BY,
     STOP_PUNCT,
+    SUBORDINATORS,
     Found,
+    after_fronted,
     described,
     is_appositive,
     is_auxiliary,
@@ -85,7 +88,14 @@ class SubjectRules:
             k -= 1
         if k < floor:
             return None
-        progressive = tokens[v].lower.endswith("ing") and tokens[k].lower in PASSIVE
+        if tokens[k].lower in BE_CONTRACTIONS:
+            # "He's claiming that ...", "they're afraid that": the pronoun before "is"
+            word = tokens[k].text.replace("’", "'").split("'")[0]
+            mention, source_text = self._mention_in([word], position=tokens[k].start)
+            return (k, k + 1, mention, source_text) if mention is not None else None
+        progressive = (
+            tokens[v].lower.endswith("ing") or tokens[v].lower in lx.ATTITUDE_ADJECTIVES
+        ) and (tokens[k].lower in PASSIVE or tokens[k].lower in _REMAIN)
         if progressive:  # "is seeking", "was saying": the subject comes before the auxiliary
             k -= 1
             while k >= floor and not tokens[k].quoted and is_auxiliary(tokens[k]):
@@ -142,7 +152,10 @@ class SubjectRules:
                 words = [t.text for t in inner]
                 role_text = " ".join(role)
                 if m >= floor and (
-                    (role and role[0].lower() in _ROLE_DETERMINERS) or lx.names_role(role_text)
+                    (role and role[0].lower() in _ROLE_DETERMINERS)
+                    # "The club's new owner, Mike Jones, said": a possessive opens the role
+                    or (role and role[0].lower().endswith(("'s", "’s")))
+                    or lx.names_role(role_text)
                 ):
                     mention, source_text = self._mention_in(
                         words, role=role_text, position=inner[0].start
@@ -188,6 +201,9 @@ class SubjectRules:
                 if t.lower in {"who", "which"} and k == end:
                     k -= 1
                     break
+                if t.lower == "that" and _relative_that(tokens, k, floor, end):
+                    k -= 1  # "A survey that covered four regions found": in the subject
+                    continue
                 break
             # another verb ends the subject, unless it is a participle modifying it:
             # "a summary posted on the website shows"
@@ -207,6 +223,9 @@ class SubjectRules:
         while end > start and tokens[end].lower in lx.TIME_WORDS:
             end -= 1
             if end > start and tokens[end].lower in {"on", "last", "this", "earlier", "late"}:
+                end -= 1
+            # "The ministry only last month announced": an adverb before the time phrase
+            while end > start and is_auxiliary(tokens[end]):
                 end -= 1
         if start > end:
             return None
@@ -282,6 +301,18 @@ class SubjectRules:
                 or verb in {"accused", "accuses", "said", "says", "told", "added"}
                 # "urged A and criticized B": two different acts on the record
                 or (verb in _ACTS and cue in _ACTS and verb != cue)
+                # "said A and plans B", "defended A and promised B": another act in the same
+                # tense (not "Witnesses say he panicked and refused to ...": a verb of the clause
+                # inside the content; nor "... after he sent off X and criticized Y")
+                or (
+                    verb != cue
+                    and (verb in _ACTS or cue in _ACTS)
+                    and _inflection(verb) == _inflection(cue.rsplit(maxsplit=1)[-1])
+                    and not any(
+                        t.lower in SUBORDINATORS or t.lower in _CONCESSIVE
+                        for t in tokens[previous.cue_index + 1 : k]
+                    )
+                )
             )
             if previous.subject_index < 0 or previous.mention is None or not changes:
                 return None  # "noted A and claimed B" is one claim of the same source
@@ -289,14 +320,36 @@ class SubjectRules:
         start = floor
         while start < k and tokens[start].text == ",":
             start += 1
+        if start == 0:  # "When X happened, A and B ...": the subject after the fronted clause
+            start = after_fronted(tokens, k)
         return self._leading_subject(tokens, start, k)
 
     def _relative_subject(self, tokens, who, floor, end):
         """', who said ...', 'the police department, which reported ...': the source named
         just before it in the sentence."""
         a = who - 1
-        if a >= 0 and tokens[a].text == ",":
+        if a >= 0 and tokens[a].text in _BEFORE_RELATIVE:
             a -= 1
+        if a >= floor and tokens[a].is_word and not tokens[a].is_cap and not tokens[a].quoted:
+            # "the club, which has appealed ...", "the review -- which warns that ...": a
+            # noun phrase from its determiner
+            b = a
+            while b > floor and a - b < 5 and tokens[b].lower not in lx.DETERMINERS:
+                t = tokens[b - 1]
+                if (
+                    not t.is_word
+                    or t.quoted
+                    or t.lower in lx.CLAUSE_WORDS
+                    or t.lower in PREPOSITIONS
+                ):
+                    break
+                b -= 1
+            if tokens[b].lower in lx.DETERMINERS or tokens[b].lower.endswith(("'s", "’s")):
+                # strictly: a described thing ("the old town") is not a source here
+                words = [t.text for t in tokens[b : a + 1]]
+                mention = classify(words, self.registry, "", tokens[b].start)
+                if mention is not None and mention.type != SourcingType.UNATTRIBUTED:
+                    return who, end + 1, mention, tokens[who].text
         if a >= 0 and tokens[a].is_cap and tokens[a].is_word and not tokens[a].quoted:
             b = a
             while b - 1 >= 0 and (
@@ -540,6 +593,55 @@ _CATENATIVES = frozenset(
 )
 
 
+def _inflection(verb: str) -> str:
+    """A verb form's tense and person, to tell which verbs are coordinated: 'said' and
+    'warned' are, 'say' and 'refused' or 'believes' and 'support' are not."""
+    if verb.endswith("ed") or verb in _IRREGULAR_PAST:
+        return "past"
+    if verb.endswith("s") and not verb.endswith("ss"):
+        return "third"
+    return "base"
+
+
+_CONCESSIVE = frozenset({"while", "although", "though"})
+_BEFORE_RELATIVE = frozenset({",", "--", "—", "–"})
+_IRREGULAR_PAST = frozenset(
+    """said told wrote thought knew felt sought swore found saw spoke understood foresaw
+    shown spoken sworn written known""".split()
+)
+
+
+def _relative_that(tokens: list[Token], k: int, floor: int, end: int) -> bool:
+    """Whether "that" at ``k`` opens a relative clause inside a subject: a noun before it,
+    a verb in the past or a finite verb after it ("the firm that built the bridge", "a study
+    that was published"); not "so strong that officials ..." or "warned that the firm ..."."""
+    if k <= floor or k >= end:
+        return False
+    before, after = tokens[k - 1], tokens[k + 1]
+    if before.quoted or after.quoted or not before.is_word or after.is_cap:
+        return False
+    low = before.lower
+    if (
+        low in lx.REPORTING_VERBS
+        or low in FINITE
+        or low in PREPOSITIONS
+        or low in lx.DETERMINERS
+        or low in lx.CLAUSE_WORDS
+        or low in {"so", "such", "now", "is", "was"}
+        or (low.endswith("ed") and not before.is_cap)
+    ):
+        return False
+    word = after.lower
+    return word in FINITE or word in _PAST_VERBS or (word.endswith("ed") and len(word) > 4)
+
+
+# irregular verbs in the past that open a relative clause: "the company that built ..."
+_PAST_VERBS = frozenset(
+    """built won ran made took wrote led held brought sent paid sold left lost met set spent
+    began gave grew became came went saw drew kept bought fought taught caught""".split()
+)
+
+
 def _catenative(tokens: list[Token], k: int) -> bool:
     """Whether the word at ``k`` (before "to") carries the cue after it: "continues",
     "appeared", or "went on"."""
@@ -574,6 +676,7 @@ def _one_name(words: list[str], lowered: list[str], cut: int, registry: Registry
 # words whose source depends on where they stand: pronouns, "one of them"
 _PLACED_WORDS = frozenset(lx.PRONOUNS) | {"them"}
 _SUBJECT_PRONOUNS = frozenset({"he", "she", "they", "we"})
+_REMAIN = frozenset({"remain", "remains", "remained"})
 # words that start a phrase of place or time after a name, not a part of it
 _AFTER_NAME = frozenset(
     """from during on in at after before outside inside while when near as with to""".split()
