@@ -361,6 +361,41 @@ def test_a_cue_whose_own_content_follows_it_does_not_take_the_act():
     assert "the founder will insist" in claims[0].text
 
 
+@pytest.mark.parametrize(
+    ("text", "content"),
+    [
+        # the verb's own "as" after a description between commas (opinion)
+        ("The senator characterized her rival, a two-term mayor, as out of his depth.",
+         "her rival, a two-term mayor, as out of his depth."),
+        # a comparison is no clause about the object (business)
+        ("The airline plans to hire pilots, as many as 300 of them.",
+         "to hire pilots, as many as 300 of them."),
+        # a second object after "and how" (feature)
+        ("The coach spoke of the losing seasons, and how the club nearly folded in 2009.",
+         "the losing seasons, and how the club nearly folded in 2009."),
+        # a clause about the object still ends it (court)
+        ("The judge criticized the filing, which ran to 400 pages, in a short order.",
+         "the filing"),
+    ],
+)  # fmt: skip
+def test_an_acts_object_runs_on_past_a_comma_only_when_it_goes_on(text, content):
+    assert attributed(text)[0].text == content
+
+
+@pytest.mark.parametrize(
+    ("text", "count"),
+    [
+        ("Everything the governor says is spin, the opposition leader argued.", 1),
+        ("What the mayor said was not true.", 0),
+        ("Anything Okafor writes is read closely on the trading floor.", 0),
+        # the clause after "was that" is what was said (wire)
+        ("All the minister said was that the ferry would run on Friday.", 1),
+    ],
+)
+def test_a_cue_inside_its_own_subject_says_nothing(text, count):
+    assert len(attributed(text)) == count
+
+
 # --- 7. types from the words at hand ---------------------------------------------------------
 
 

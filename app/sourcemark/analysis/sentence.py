@@ -605,6 +605,13 @@ class SentenceRules(SubjectRules):
             )
         if after is None or rest_words < 2:
             return None
+        if (
+            (tokens[s].lower in _WHAT_WORDS or (s > 0 and tokens[s - 1].lower in _WHAT_WORDS))
+            and tokens[after].lower in FINITE
+            and not tokens[after].quoted
+            and not (after + 1 < n and tokens[after + 1].lower in {"that", ":"})
+        ):
+            return None  # "Everything Ruiz says is false": the cue is inside its own subject
         if verb in _OBJECT_SENSES and _thing_object(tokens, after, verb):
             return None
         if (
@@ -665,7 +672,11 @@ class SentenceRules(SubjectRules):
             for m in range(after + 1, n - 1):
                 if tokens[m].quoted:
                     continue
-                if (tokens[m].text == "," and tokens[m + 1].lower in _OBJECT_ENDS) or (
+                if (
+                    tokens[m].text == ","
+                    and tokens[m + 1].lower in _OBJECT_ENDS
+                    and not _object_goes_on(tokens, m + 1, verb)
+                ) or (
                     tokens[m].lower in {"and", "but"}
                     and not tokens[m + 1].quoted
                     and (tokens[m + 1].lower in lx.REPORTING_VERBS or _past_verb(tokens, m + 1))
@@ -1065,6 +1076,36 @@ _OBJECT_ENDS = frozenset(
 )
 # forms that are cues only with what they take ("plans to", "states that", "assumed that"),
 # not as nouns or in another sense ("assume office", "assumed control")
+# "what she said was ...", "everything Ruiz says is ...": a cue inside a subject
+_WHAT_WORDS = frozenset("what whatever everything anything nothing something all much".split())
+# verbs whose object takes "as": "characterized the senator, a Democrat, as desperate"
+_AS_VERBS = lx.NAMING_VERBS | frozenset(
+    """characterize characterizes characterized characterise characterises characterised
+    portray portrays portrayed depict depicts depicted cast casts paint paints painted
+    brand brands branded dismiss dismisses dismissed denounce denounces denounced hail
+    hails hailed praise praises praised criticize criticizes criticized criticise
+    criticises criticised see sees saw view views viewed regard regards regarded cite
+    cites cited""".split()
+)
+_WH_WORDS = frozenset("how why what whether where when who".split())
+
+
+def _object_goes_on(tokens: list[Token], k: int, verb: str) -> bool:
+    """Whether the word after a comma in an act's object carries the object on rather than
+    beginning a clause about it: the verb's own "as" ("characterized X, a Democrat, as
+    desperate"), a comparison ("employ them, as much as possible"), a second object ("spoke
+    of the past, and how it shaped them")."""
+    low = tokens[k].lower
+    nxt = tokens[k + 1] if k + 1 < len(tokens) else None
+    if nxt is None:
+        return False
+    if low == "as":
+        if k + 2 < len(tokens) and tokens[k + 2].lower == "as":
+            return True  # "as much as", "as soon as"
+        return verb in _AS_VERBS and nxt.lower not in FINITE and nxt.lower not in lx.PRONOUNS
+    return low in {"and", "but"} and nxt.lower in _WH_WORDS
+
+
 _MOSTLY_NOUNS = frozenset({"plan", "plans", "states", "assume", "assumes", "assumed"})
 _FINDING_VERBS = frozenset({"find", "finds", "found", "show", "shows", "showed", "shown"})
 _GERUND_PREPOSITIONS = frozenset({"by", "before", "after", "while", "without"})
