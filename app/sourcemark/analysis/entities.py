@@ -486,14 +486,25 @@ def _classify_common(
     # an unnamed person described by role: anonymous, however specific (taxonomy rule 3)
     if lx.OFFICIAL_ROLES.fullmatch(head):
         return Mention(text, text, T.ANONYMOUS_OFFICIAL, "person")
-    if lx.PRIVATE_ROLES.fullmatch(head) or head in lx.NAME_TITLES or head in lx.KIN_NOUNS:
+    if (
+        lx.PRIVATE_ROLES.fullmatch(head)
+        or head in lx.NAME_TITLES
+        or head in lx.KIN_NOUNS
+        or (head in lx.CANDIDATE_NOUNS and " " in text)  # "the nominee", not "candidate"
+    ):
         return Mention(text, text, T.ANONYMOUS_SOURCE, "person")
-    # "party leaders", "union negotiators": unnamed people by the plural of a role
-    if head.endswith("s") and len(head) > 4:
-        single = head[:-3] + "y" if head.endswith("ies") else head[:-1]
-        if lx.OFFICIAL_ROLES.fullmatch(single):
+    if head[-1:] == "s" and len(head) > 3:
+        # "the judges", "two senators", "party leaders", "union secretaries": several people
+        # of a known role
+        if head.endswith("ies") and len(head) > 4:
+            one = head[:-3] + "y"
+        elif head.endswith(("ches", "shes", "sses")):
+            one = head[:-2]
+        else:
+            one = head[:-1]
+        if lx.OFFICIAL_ROLES.fullmatch(one):
             return Mention(text, text, T.ANONYMOUS_OFFICIAL, "group")
-        if lx.PRIVATE_ROLES.fullmatch(single):
+        if lx.PRIVATE_ROLES.fullmatch(one) or one in lx.KIN_NOUNS or one in lx.CANDIDATE_NOUNS:
             return Mention(text, text, T.ANONYMOUS_SOURCE, "group")
     # "environmentalists", "lobbyists": a plural in -ists names people by what they do or
     # hold (the singular is as often an adjective: "a terrorist attack", "a racist remark")

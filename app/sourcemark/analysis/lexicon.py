@@ -490,7 +490,7 @@ AUXILIARIES = frozenset(
     will could may might did does do separately privately publicly then only already recently
     initially first subsequently since now long had been has been has long have long
     flatly strongly firmly vehemently angrily quickly swiftly immediately often always never
-    sometimes once still even just usually frequently also then together""".split()
+    sometimes once still even just usually frequently also then together almost nearly""".split()
 )
 # Words that end a subject when walking back from a cue
 CLAUSE_WORDS = frozenset(
@@ -549,7 +549,8 @@ DOCUMENT_NOUNS = frozenset(
     advertisements clip clips website websites page release releases blog tweet tweets post
     posts textbook manual handbook platform manifesto petition resolution legislation bill
     proposal plan budget notice notices agenda agendas bulletin advisory circular article
-    articles average averages""".split()
+    articles average averages slide slides presentation film films documentary
+    documentaries""".split()
 )
 # Anonymous officials: head nouns of unnamed people who hold office
 OFFICIAL_NOUNS = frozenset(
@@ -726,6 +727,11 @@ KIN_NOUNS = frozenset(
     widower fiancé fiancée fiance fiancee girlfriend boyfriend stepfather stepmother roommate
     classmate teammate mother father wife husband son daughter brother sister sibling
     siblings parents relatives friend friends neighbour neighbor neighbours neighbors""".split()
+)
+# People who run for office, described by that alone: "the Democratic nominee"
+CANDIDATE_NOUNS = frozenset(
+    """nominee candidate contender challenger hopeful incumbent frontrunner front-runner
+    runner-up""".split()
 )
 # What people write or send, where the sender is the source: "a statement e-mailed by X"
 SENT_DOCUMENTS = frozenset(

@@ -72,6 +72,8 @@ _OBJECT_SENSES = frozenset(
 _OBJECT_STARTS = lx.DETERMINERS | {"his", "her", "their", "its", "our", "my", "another", "no"}
 _POSSESSIVES = frozenset({"his", "her", "their", "its", "our", "my"})
 _CLAUSE_MARKS = FINITE | {"that", ":", "if", "whether", "who", "which"}
+# what ends the agent after "reported by", "published by": "... by The Post–shows that"
+_AGENT_ENDS = frozenset({",", ";", ".", "—", "–", "(", ")"})
 
 
 class SentenceRules(SubjectRules):
@@ -241,7 +243,7 @@ class SentenceRules(SubjectRules):
             return Found(subject, mention, source_text, cue, i, content, Stance.ASSERTS, k, -1)
         if kind == "reported_by":
             k = j
-            while k < n and tokens[k].text not in {",", ";", "."} and k - j < 10:
+            while k < n and tokens[k].text not in _AGENT_ENDS and k - j < 10:
                 if k > j and tokens[k].lower in PREPOSITIONS and tokens[k - 1].is_cap:
                     break
                 k += 1
@@ -504,11 +506,15 @@ class SentenceRules(SubjectRules):
             and (v == floor or tokens[v - 1].text in _BEFORE_INVERTED or tokens[v - 1].quoted)
         ):
             inverted = self._subject_after(tokens, v)
-        if subject is None and inverted is None and (verb in _SAYING_OR_EVIDENCE):
+        saying = verb in _SAYING_OR_EVIDENCE
+        if subject is None and inverted is None and (saying or _states_that(tokens, v)):
             # "the announcer said": with a verb of saying, a described person is a source;
-            # "another slide shows": with a verb of evidence, a described thing is a document
+            # "another slide shows": with a verb of evidence, a described thing is a document;
+            # "environmentalists worry that": with a that-clause, people described by a noun
             with self._loosely("document" if verb in EVIDENCE_VERBS else "person"):
                 subject = self._subject_before(tokens, v, floor)
+            if subject is not None and not saying and not _people_noun(subject[3]):
+                subject = None  # "the new rules demand that": not someone
         if subject is None and inverted is None:
             return None
         if subject is not None:
@@ -997,6 +1003,15 @@ def _states_that(tokens: list[Token], v: int) -> bool:
     if k < n and tokens[k].text == ",":
         k += 1
     return k < n and (tokens[k].lower == "that" or tokens[k].text in QUOTE_MARKS)
+
+
+def _people_noun(phrase: str) -> bool:
+    """Whether a phrase ends in a noun for people by its ending: "environmentalists",
+    "season-ticket holders", "the organisers"."""
+    return phrase.endswith(_PEOPLE_ENDINGS) and phrase[-1:] == "s"
+
+
+_PEOPLE_ENDINGS = ("ists", "ers", "ors", "ians", "ants", "ents")
 
 
 def _names_a_noun(before: Token) -> bool:

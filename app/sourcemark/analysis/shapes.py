@@ -117,15 +117,8 @@ APPOSITIVE_STARTS = frozenset(
 _PARTY_TAG = re.compile(r"[A-Z][\w.]*-[A-Z][\w.]*")  # "R-Ky.", "D-Wis."
 
 _DESCRIBING_DETERMINERS = lx.DETERMINERS | {
-    "his",
-    "her",
-    "their",
-    "its",
-    "our",
-    "my",
-    "your",
-    "another",
-}
+    "his", "her", "their", "its", "our", "my", "your", "another", "each", "every",
+}  # fmt: skip
 
 
 def may_decline(text: str) -> bool:
@@ -188,7 +181,9 @@ def described(words: list[str], kind: str) -> Mention | None:
             kind == "person"
             and len(words) <= 3
             and low.endswith(("ists", "ers", "ors", "ians", "ants", "ents"))
-            and all(w[:1].islower() for w in words)
+            # "Local growers", "Younger voters": a capital only where a sentence starts
+            and all(w[:1].islower() for w in words[1:])
+            and (words[0][:1].islower() or len(words) > 1)
         )
         if bare_plural:
             return Mention(text, text, SourcingType.ANONYMOUS_SOURCE, "group")
@@ -231,7 +226,10 @@ def is_appositive(tokens: list[Token], inner: list[Token], m: int, floor: int) -
     return (
         before_name
         and len(inner) <= 8
-        and not any(t.lower in PASSIVE or t.lower in lx.REPORTING_VERBS or t.quoted for t in inner)
+        and not any(
+            t.lower in PASSIVE or (t.lower in lx.REPORTING_VERBS and not t.is_cap) or t.quoted
+            for t in inner
+        )
     )
 
 
@@ -253,7 +251,20 @@ def is_auxiliary(token: Token) -> bool:
         return False  # "Theresa May suggested": a name, not the auxiliary
     if word in lx.AUXILIARIES:
         return True
-    return not token.is_cap and len(word) > 4 and word.endswith("ly") and word.isalpha()
+    return (
+        not token.is_cap
+        and len(word) > 4
+        and word.endswith("ly")
+        and word.isalpha()
+        and word not in _LY_NOUNS
+    )
+
+
+# Nouns ending in "-ly", which are no adverbs: "The family said", "the tabloid daily reported"
+_LY_NOUNS = frozenset(
+    """family assembly rally supply monopoly bully tally anomaly homily folly reply daily
+    weekly monthly quarterly biweekly""".split()
+)
 
 
 def is_verb_form(word: str) -> bool:

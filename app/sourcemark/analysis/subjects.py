@@ -6,7 +6,6 @@ from contextlib import contextmanager
 from sourcemark.analysis import lexicon as lx
 from sourcemark.analysis.entities import Mention, Registry, classify, head_noun, is_org_name
 from sourcemark.analysis.shapes import (
-    BE_CONTRACTIONS,
     FINITE,
     NAME_PUNCT,
     PASSIVE,
@@ -28,6 +27,8 @@ from sourcemark.analysis.types import SourcingType, Stance
 _ROLE_DETERMINERS = lx.DETERMINERS | {"his", "her", "their", "its", "one", "another"}
 _NOT_SUBJECT_START = PREPOSITIONS | {"per"}
 _ACTS = lx.SPEECH_ACTS | lx.INTENTION_VERBS
+# words that open a phrase of time or place before a subject: "For years the company said"
+_OPENING_WORDS = _NOT_SUBJECT_START | {"for", "since", "until", "throughout", "within", "across"}
 
 
 class SubjectRules:
@@ -85,18 +86,33 @@ class SubjectRules:
     def _phrase_before(self, tokens, v, floor):
         k = v - 1
         while k >= floor and not tokens[k].quoted and is_auxiliary(tokens[k]):
+            if tokens[k].lower in _HEDGE_ADVERBS:
+                return None  # "Whips have reportedly told him": the story's hearsay, no source
             k -= 1
         if k < floor:
             return None
-        if tokens[k].lower in BE_CONTRACTIONS:
+        low = tokens[k].lower
+        contracted = CONTRACTED.get(low)
+        if contracted is not None and not tokens[k].quoted:
             # "He's claiming that ...", "they're afraid that": the pronoun before "is"
-            word = tokens[k].text.replace("’", "'").split("'")[0]
-            mention, source_text = self._mention_in([word], position=tokens[k].start)
-            return (k, k + 1, mention, source_text) if mention is not None else None
+            return self._contracted_subject(tokens, k, v, *contracted)
+        negated = k > floor and (low == "not" or low[-1:] == "t") and _negation(tokens, k)
+        if negated:
+            # "Clinton has not mentioned", "He didn't suggest", "she isn't saying": the
+            # subject before the negated auxiliary
+            if negated == "be" and not tokens[v].lower.endswith("ing"):
+                return None  # "was not told": a passive
+            k -= 2 if tokens[k].lower == "not" else 1
+            while k >= floor and not tokens[k].quoted and is_auxiliary(tokens[k]):
+                k -= 1
+            if k < floor:
+                return None
         progressive = (
             tokens[v].lower.endswith("ing") or tokens[v].lower in lx.ATTITUDE_ADJECTIVES
         ) and (tokens[k].lower in PASSIVE or tokens[k].lower in _REMAIN)
-        if progressive:  # "is seeking", "was saying": the subject comes before the auxiliary
+        if negated:
+            pass
+        elif progressive:  # "is seeking", "was saying": the subject comes before the auxiliary
             k -= 1
             while k >= floor and not tokens[k].quoted and is_auxiliary(tokens[k]):
                 k -= 1
@@ -117,6 +133,8 @@ class SubjectRules:
         elif tokens[k].lower in PASSIVE or tokens[k].lower in {"to", "not", "n't"}:
             return None
         end = k
+        if tokens[end].lower in _QUANTIFIERS and end > floor and not tokens[end].quoted:
+            end -= 1  # "The coach and the captain both argued", "Sens. A (D) and B (R) all said"
         # Skip what stands between a name and its cue, one piece at a time:
         # "Rep. Gregory W. Meeks (D-N.Y.), chairman of the PAC, said",
         # "Donna Rawlings, 59, of Ashton, Md., who watched the ceremony, said".
@@ -153,9 +171,9 @@ class SubjectRules:
                 role_text = " ".join(role)
                 if m >= floor and (
                     (role and role[0].lower() in _ROLE_DETERMINERS)
-                    # "The club's new owner, Mike Jones, said": a possessive opens the role
-                    or (role and role[0].lower().endswith(("'s", "’s")))
                     or lx.names_role(role_text)
+                    # "Okafor's running mate, Harbour Gov. Ana Ruiz,": whose someone is
+                    or (1 < len(role) <= 5 and role[0].lower().endswith(("'s", "’s")))
                 ):
                     mention, source_text = self._mention_in(
                         words, role=role_text, position=inner[0].start
@@ -167,6 +185,8 @@ class SubjectRules:
                 seg = tokens[seg_start : seg_end + 1]
                 if not seg:
                     return None
+                if index + 1 < len(segments) and _aside(seg):
+                    continue  # "Younger fans, in particular, have said", ", including X,"
                 if index + 1 < len(segments) and is_appositive(tokens, seg, seg_start - 1, floor):
                     if len(seg) > 24 and seg[0].lower not in {"who", "which", "whose"}:
                         return None
@@ -184,9 +204,13 @@ class SubjectRules:
         else:
             described_to = -1
         k = end
+        relative = False
         while k >= floor:
             t = tokens[k]
             if t.quoted or t.text in STOP_PUNCT or (not t.is_word and t.text not in NAME_PUNCT):
+                break
+            if k == end and t.lower in _RELATIVES:
+                k -= 1  # "... some economists who argue": the relative, read below
                 break
             if t.lower in lx.CLAUSE_WORDS:
                 if (
@@ -198,11 +222,9 @@ class SubjectRules:
                 ):
                     k -= 1
                     continue
-                if t.lower in {"who", "which"} and k == end:
-                    k -= 1
-                    break
-                if t.lower == "that" and _relative_that(tokens, k, floor, end):
-                    k -= 1  # "A survey that covered four regions found": in the subject
+                if k < end and k > floor and _relative_clause(tokens, k):
+                    k -= 1  # "A study that appeared in a journal found": the noun before it
+                    relative = True
                     continue
                 break
             # another verb ends the subject, unless it is a participle modifying it:
@@ -219,14 +241,26 @@ class SubjectRules:
                 break
             k -= 1
         start = k + 1
-        # "China on Monday warned": a time phrase between the subject and its cue
-        while end > start and tokens[end].lower in lx.TIME_WORDS:
+        # "China on Monday warned", "The bank just this month announced": a time phrase, or
+        # an adverb before one, between the subject and its cue
+        while end > start and (
+            tokens[end].lower in lx.TIME_WORDS
+            or (
+                not tokens[end].is_cap
+                and tokens[end].lower not in FINITE
+                and is_auxiliary(tokens[end])
+            )
+        ):
             end -= 1
             if end > start and tokens[end].lower in {"on", "last", "this", "earlier", "late"}:
                 end -= 1
-            # "The ministry only last month announced": an adverb before the time phrase
-            while end > start and is_auxiliary(tokens[end]):
-                end -= 1
+        if end - start >= 2 and tokens[end].lower in _MEDIUM_NOUNS:
+            # "Ruiz in an interview said", "The firm in a filing disclosed": how they spoke
+            p = end - 1
+            while p > start and end - p <= 4 and tokens[p].lower not in _MEDIUM_PREPOSITIONS:
+                p -= 1
+            if p > start and tokens[p].lower in _MEDIUM_PREPOSITIONS and tokens[p - 1].is_word:
+                end = p - 1
         if start > end:
             return None
         if (
@@ -235,22 +269,29 @@ class SubjectRules:
             and tokens[end - 1].lower not in {"and", "or", "nor"}
         ):
             start = end  # "Later that night on the radio she said": the pronoun
+        elif end > start and (
+            tokens[start].lower in _OPENING_WORDS
+            or (start - 1 == floor and tokens[floor].lower in _OPENING_WORDS)
+        ):
+            # "On Tuesday the ministry said", "At the hearing the judge ruled": the noun
+            # phrase after an opening phrase with no comma
+            start = _after_opening(tokens, start, end)
         words = [t.text for t in tokens[start : end + 1] if t.is_word]
         if not words or len(words) > 16:
             return None
         if words[0].lower() in {"neither", "no", "none", "nobody", "nothing"}:
             return None  # "Neither club disclosed the figure": no one said anything
         possessive = len(words) == 1 and tokens[end].lower.endswith(("'s", "’s"))
-        if possessive or "".join(words).isdigit():
-            return None  # "Editor's note", "18 states": not a subject
+        if possessive or "".join(words).isdigit() or tokens[end].lower == "having":
+            return None  # "Editor's note", "18 states", "Having said that": not a subject
         if tokens[start].lower in _NOT_SUBJECT_START and (not tokens[start].is_cap or end > start):
             return None  # "per the McKinley plan", "In one of those funds": not a subject
         for m in range(start, end + 1):
             t = tokens[m]
             if t.lower in {"who", "which", "that", "whose"}:
                 break  # a relative clause may hold verbs: "an official who was not authorised"
-            if t.lower in FINITE:
-                return None  # "Trump has faced questions": a clause, not a subject
+            if t.lower in FINITE and not (t.is_cap and m > start and tokens[m - 1].is_cap):
+                return None  # "Trump has faced questions": a clause; not "Theresa May said"
             if (
                 m > start
                 and t.lower.endswith("ed")
@@ -260,14 +301,39 @@ class SubjectRules:
                 and tokens[m + 1].lower not in PREPOSITIONS
             ):
                 return None  # "Okafor thanked Lund for ...": a clause of its own, no subject
-        if tokens[end].lower in {"who", "which"} and start == end:
+        if start == end and tokens[end].lower in _RELATIVES:
             return self._relative_subject(tokens, start, floor, end)
         mention, source_text = self._mention_in(words, position=tokens[start].start)
-        if mention is None:
-            return None
+        if mention is None or (negated and mention.kind == "document"):
+            return None  # "The evidence does not support the charge": what it fails to show
         if described_to > end:
             source_text = self._described_source(tokens, start, described_to, source_text)
+        elif relative:
+            # "A 2014 study that appeared in a journal": the source as written, with its clause
+            source_text = self._described_source(tokens, start, end, source_text)
         return start, end + 1, mention, source_text
+
+    def _contracted_subject(self, tokens, k: int, v: int, pronoun: str, suffix: str):
+        """ "She’s said that", "They’ve argued", "He's claiming", "he'd insisted": a pronoun
+        with its auxiliary in one word. "It’s claimed", "They’re told", "he'll say": no
+        one's words, or none yet."""
+        if pronoun == "it" or pronoun not in lx.PRONOUNS or suffix == "ll":
+            return None  # "It’s claimed that", "There’s said to be": no source
+        verb = tokens[v].lower
+        if suffix == "d" and not is_verb_form(verb):
+            return None  # "he'd push it through": would, not had
+        if (
+            suffix in {"s", "re"}
+            and not verb.endswith("ing")
+            and verb not in lx.ATTITUDE_ADJECTIVES
+        ):
+            # "she's said that" (has said), not "he's called a liar" (is called)
+            after = tokens[v + 1] if v + 1 < len(tokens) else None
+            if suffix == "re" or after is None or not (after.lower == "that" or after.quoted):
+                return None
+        text = tokens[k].text[: len(pronoun)]
+        mention = self._pronoun(pronoun, text, tokens[k].start)
+        return k, k + 1, mention, text
 
     def _described_source(self, tokens, start: int, last: int, source_text: str) -> str:
         """The source as written with its descriptions: "Jane Roe, an analyst at the X
@@ -330,26 +396,8 @@ class SubjectRules:
         a = who - 1
         if a >= 0 and tokens[a].text in _BEFORE_RELATIVE:
             a -= 1
-        if a >= floor and tokens[a].is_word and not tokens[a].is_cap and not tokens[a].quoted:
-            # "the club, which has appealed ...", "the review -- which warns that ...": a
-            # noun phrase from its determiner
-            b = a
-            while b > floor and a - b < 5 and tokens[b].lower not in lx.DETERMINERS:
-                t = tokens[b - 1]
-                if (
-                    not t.is_word
-                    or t.quoted
-                    or t.lower in lx.CLAUSE_WORDS
-                    or t.lower in PREPOSITIONS
-                ):
-                    break
-                b -= 1
-            if tokens[b].lower in lx.DETERMINERS or tokens[b].lower.endswith(("'s", "’s")):
-                # strictly: a described thing ("the old town") is not a source here
-                words = [t.text for t in tokens[b : a + 1]]
-                mention = classify(words, self.registry, "", tokens[b].start)
-                if mention is not None and mention.type != SourcingType.UNATTRIBUTED:
-                    return who, end + 1, mention, tokens[who].text
+        if _inside_subject(tokens, who, end):
+            return None  # "One resident, who asked not to be named, said": the main verb's
         if a >= 0 and tokens[a].is_cap and tokens[a].is_word and not tokens[a].quoted:
             b = a
             while b - 1 >= 0 and (
@@ -364,7 +412,35 @@ class SubjectRules:
             )
             if mention is not None and mention.type != SourcingType.UNATTRIBUTED:
                 return who, end + 1, mention, tokens[who].text
-        if tokens[who].lower == "which":
+        elif not self._loose and a >= 0 and _common_noun(tokens[a]):
+            # "the regional government, which has argued", "a nurse who said": the noun
+            # phrase before it, when it names a source
+            b = a
+            while (
+                b - 1 >= 0
+                and a - b < 4
+                and tokens[b - 1].is_word
+                and not tokens[b - 1].quoted
+                and tokens[b].lower not in lx.DETERMINERS
+                and tokens[b - 1].lower not in _NOT_IN_PHRASE
+            ):
+                b -= 1
+            words = [t.text for t in tokens[b : a + 1]]
+            mention, _ = self._mention_in(words, position=tokens[b].start)
+            if (
+                mention is None
+                and tokens[who].lower == "who"
+                and a == who - 1
+                and not self._sentence_found
+            ):
+                # "an architect who said": "who" is someone, described by the noun right
+                # before it (after a comma it may stand for a source named earlier)
+                mention, _ = self._mention_in_loosely(words, "person")
+            if mention is not None and mention.type != SourcingType.UNATTRIBUTED:
+                return who, end + 1, mention, tokens[who].text
+            if a == who - 1:
+                return None  # "many individuals who will support him": bound to that noun
+        if tokens[who].lower in {"which", "that"}:
             return None  # "which" stands for the thing just named, or for nothing here
         previous = self._sentence_found[-1] if self._sentence_found else None
         if previous is not None and previous.mention is not None:
@@ -401,8 +477,16 @@ class SubjectRules:
         mention, source_text = self._mention_in(words, role=role, position=tokens[v].start)
         if mention is None:
             return None
-        if not role and k + 1 < n and tokens[k].text == ",":
+        c = k
+        if c + 2 < n and tokens[c].text == "(" and not tokens[c].quoted:
+            # 'said Rep. Ann Ruiz (D-Ore.), the ranking member': past the party's tag
+            close = c + 1
+            while close < n and close - c <= 6 and tokens[close].text != ")":
+                close += 1
+            c = close + 1 if close < n and tokens[close].text == ")" else c
+        if not role and c + 1 < n and tokens[c].text == ",":
             # 'said Jane Roe, an analyst at the X Institute.': the description to the end
+            k = c
             m = k + 1
             while m < n and not tokens[m].quoted and tokens[m].text not in {".", ";", "!", "?"}:
                 m += 1
@@ -413,6 +497,14 @@ class SubjectRules:
 
     def _leading_subject(self, tokens, start, limit):
         """The sentence's own subject: a name or noun phrase from ``start`` (before ``limit``)."""
+        if start < limit and tokens[start].lower in _LEADING_CONJUNCTIONS:
+            start += 1  # "But Scott grinned and invoked ...": not part of the name
+        if start < limit and tokens[start].lower in _NOT_SUBJECT_START:
+            # "In August, several groups granted ..., saying": after the opening phrase
+            for c in range(start + 1, min(limit, start + 9)):
+                if tokens[c].text == "," and not tokens[c].quoted:
+                    start = c + 1
+                    break
         m = start
         if m < limit and tokens[m].lower in _SUBJECT_PRONOUNS:
             limit = m + 1  # "She calmed the crowd by telling ...": the pronoun alone
@@ -586,6 +678,171 @@ class SubjectRules:
             self.last["thing"] = mention
 
 
+def _inside_subject(tokens: list[Token], who: int, v: int) -> bool:
+    """', which has denied any wrongdoing, said': a clause between commas inside the subject
+    of a verb after it."""
+    if who == 0 or tokens[who - 1].text != ",":
+        return False
+    n = len(tokens)
+    for k in range(v + 1, n - 1):
+        t = tokens[k]
+        if t.quoted or t.text in {".", ";", ":", "!", "?"}:
+            return False
+        if t.text == ",":
+            # the verb after the clause is a cue of its own ("said", "has said"): the clause
+            # describes its subject; any other verb leaves the clause's words to the clause
+            # ("The club, which has denied any wrongdoing, will appeal the fine")
+            m = k + 1
+            while m < n - 1 and is_auxiliary(tokens[m]) and not tokens[m].quoted:
+                m += 1
+            return tokens[m].lower in lx.REPORTING_VERBS
+    return False
+
+
+def _common_noun(t: Token) -> bool:
+    """Whether a lower-case word can end a noun phrase: not a verb, a pronoun or a word of
+    grammar."""
+    low = t.lower
+    return (
+        t.is_word
+        and not t.quoted
+        and not t.is_cap
+        and low.isalpha()
+        and low not in _NOT_IN_PHRASE
+        and low not in lx.REPORTING_VERBS
+        and low not in lx.PRONOUNS
+        and low not in lx.DETERMINERS
+        and not is_verb_form(low)
+    )
+
+
+_RELATIVES = frozenset({"who", "which", "that"})
+_NOT_IN_PHRASE = lx.CLAUSE_WORDS | PREPOSITIONS | FINITE | PASSIVE | {"so", "such", "now"}
+
+
+# How a source spoke, in a phrase between it and its cue: "in an interview", "on Twitter"
+_MEDIUM_NOUNS = frozenset(
+    """interview interviews statement statements speech address filing filings letter tweet
+    tweets post posts posting email e-mail memo op-ed column essay video podcast broadcast
+    radio television tv twitter facebook instagram hearing briefing conference call rally
+    appearance remarks testimony""".split()
+)
+_MEDIUM_PREPOSITIONS = frozenset({"in", "on", "at", "during", "via", "through"})
+
+
+def _after_opening(tokens: list[Token], start: int, end: int) -> int:
+    """Where the subject starts after an opening phrase ("In May", "At the hearing") that
+    runs into it: its last article, after a word that can end the opening phrase; else
+    ``start``."""
+    for p in range(end, start + 1, -1):
+        low = tokens[p].lower
+        if low in {"the", "a", "an"}:
+            before = tokens[p - 1]
+            if before.is_word and before.lower not in _OPENING_CANNOT_END:
+                return p
+            return start
+        if low in _OPENING_CANNOT_END:
+            return start  # "In one of the funds": one phrase
+    if (
+        end - start >= 2
+        and (tokens[start + 1].lower in lx.TIME_WORDS or tokens[start + 1].lower in _NOT_NAME_WORDS)
+        and tokens[start + 2].is_word
+    ):
+        return start + 2  # "Last week Stumpf", "In May Harbour Bank": a time, then the subject
+    return start
+
+
+_OPENING_CANNOT_END = (
+    lx.DETERMINERS
+    | lx.CLAUSE_WORDS
+    | {"of", "to", "in", "on", "at", "by", "for", "with", "from", "about", "into", "than", "as"}
+)
+
+
+def _aside(seg: list[Token]) -> bool:
+    """Whether the words between two commas after a subject are an aside about it: "in
+    particular", "including the teachers union", "however"."""
+    first = seg[0].lower
+    if first in _ASIDE_STARTS:
+        return True
+    if len(seg) == 1:
+        return first in _ASIDE_WORDS
+    return len(seg) == 2 and (first, seg[1].lower) in _ASIDE_PAIRS
+
+
+_ASIDE_STARTS = frozenset({"including", "especially", "particularly", "notably", "among"})
+_ASIDE_WORDS = frozenset({"however", "meanwhile", "too", "though", "also", "moreover", "instead"})
+_ASIDE_PAIRS = frozenset(
+    {("in", "particular"), ("for", "example"), ("for", "instance"), ("for", "now"),
+     ("in", "turn"), ("of", "course"), ("in", "contrast")}
+)  # fmt: skip
+
+
+def _relative_clause(tokens: list[Token], k: int) -> bool:
+    """Whether "that", "which" or "who" at ``k`` opens a relative clause about the noun
+    before it, whose verb follows at once: "a study that appeared", "the firm which was
+    fined"; not "said that", "so that" or "that he"."""
+    word = tokens[k].lower
+    if word not in {"that", "which", "who"}:
+        return False
+    before, after = tokens[k - 1], tokens[k + 1]
+    if before.quoted or after.quoted or not before.is_word or not before.lower.isalpha():
+        return False
+    low = before.lower
+    if (
+        low in lx.CLAUSE_WORDS
+        or low in lx.DETERMINERS
+        or low in lx.PRONOUNS
+        or low in PREPOSITIONS
+        or low in lx.AUXILIARIES
+        or low in lx.REPORTING_VERBS
+        or low in {"so", "such", "now", "is", "was", "are", "were", "be", "been"}
+    ):
+        return False
+    verb = after.lower
+    return (
+        verb in FINITE
+        or verb in _PAST_VERBS
+        or (verb.endswith("ed") and not after.is_cap and verb.isalpha())
+    )
+
+
+def _contractions() -> dict[str, tuple[str, str]]:
+    """ "she's" -> ("she", "s"): a pronoun and a contracted auxiliary in one word."""
+    table: dict[str, tuple[str, str]] = {}
+    for pronoun in ("he", "she", "they", "we", "i", "you", "who", "it", "that", "there"):
+        for suffix in ("s", "re", "ve", "d", "ll"):
+            table[f"{pronoun}'{suffix}"] = table[f"{pronoun}’{suffix}"] = (pronoun, suffix)
+    return table
+
+
+CONTRACTED = _contractions()
+
+
+def _negation(tokens: list[Token], k: int) -> str:
+    """Whether the word at ``k`` negates the auxiliary of a cue: "be" for a form of "to be"
+    ("isn't", "was not"), "aux" for another ("didn't", "has not", "won't"), else ""."""
+    t = tokens[k]
+    if t.quoted:
+        return ""
+    low = t.lower.replace("’", "'")
+    if low == "not":
+        before = tokens[k - 1].lower
+        if tokens[k - 1].quoted or before not in FINITE or before in _MODALS:
+            return ""  # "would not tell": what might be, not what was said
+        return "be" if before in PASSIVE else "aux"
+    if low.endswith("n't"):
+        if low in _NEGATED_BE:
+            return "be"
+        return "aux" if low in _NEGATED_AUX else ""
+    return ""
+
+
+_NEGATED_BE = frozenset("isn't aren't wasn't weren't".split())
+_NEGATED_AUX = frozenset("didn't doesn't don't hasn't haven't hadn't".split())
+_MODALS = frozenset("will would can could shall should may might must".split())
+
+
 # Verbs a cue hangs on through "to": "continues to insist", "seemed to suggest"
 _CATENATIVES = frozenset(
     """continue continues continued appear appears appeared seem seems seemed try tries
@@ -609,30 +866,6 @@ _IRREGULAR_PAST = frozenset(
     """said told wrote thought knew felt sought swore found saw spoke understood foresaw
     shown spoken sworn written known""".split()
 )
-
-
-def _relative_that(tokens: list[Token], k: int, floor: int, end: int) -> bool:
-    """Whether "that" at ``k`` opens a relative clause inside a subject: a noun before it,
-    a verb in the past or a finite verb after it ("the firm that built the bridge", "a study
-    that was published"); not "so strong that officials ..." or "warned that the firm ..."."""
-    if k <= floor or k >= end:
-        return False
-    before, after = tokens[k - 1], tokens[k + 1]
-    if before.quoted or after.quoted or not before.is_word or after.is_cap:
-        return False
-    low = before.lower
-    if (
-        low in lx.REPORTING_VERBS
-        or low in FINITE
-        or low in PREPOSITIONS
-        or low in lx.DETERMINERS
-        or low in lx.CLAUSE_WORDS
-        or low in {"so", "such", "now", "is", "was"}
-        or (low.endswith("ed") and not before.is_cap)
-    ):
-        return False
-    word = after.lower
-    return word in FINITE or word in _PAST_VERBS or (word.endswith("ed") and len(word) > 4)
 
 
 # irregular verbs in the past that open a relative clause: "the company that built ..."
@@ -677,6 +910,9 @@ def _one_name(words: list[str], lowered: list[str], cut: int, registry: Registry
 _PLACED_WORDS = frozenset(lx.PRONOUNS) | {"them"}
 _SUBJECT_PRONOUNS = frozenset({"he", "she", "they", "we"})
 _REMAIN = frozenset({"remain", "remains", "remained"})
+_QUANTIFIERS = frozenset({"both", "all", "each"})
+_LEADING_CONJUNCTIONS = frozenset({"but", "and", "yet", "so", "or"})
+_HEDGE_ADVERBS = frozenset({"reportedly", "allegedly", "purportedly", "supposedly"})
 # words that start a phrase of place or time after a name, not a part of it
 _AFTER_NAME = frozenset(
     """from during on in at after before outside inside while when near as with to""".split()
