@@ -338,11 +338,29 @@ class ArticleAnalyzer(SentenceRules):
                 speaker is None
                 and previous_speaker is not None
                 and not any(found_by_sentence[i] for i in inside)
+                # a quotation that opens its sentence, not words quoted inside another one
+                # ('His aides called him "a genius."')
+                and (not inside or a <= sents[inside[0]].start)
             ):
                 speaker = previous_speaker  # '"A," she said. "B."': B is hers too
-            previous_speaker = speaker
+            if (
+                speaker is None
+                and inside
+                and inside[0] > 0
+                and a <= sents[inside[0]].start
+                and not any(found_by_sentence[i] for i in inside)
+            ):
+                speaker = self._closed_by(found_by_sentence[inside[0] - 1])
             if speaker is None:
+                # a title or a word in quotation marks in the sentence that attributes ('...,"
+                # she said on "Meet the Press." "B."'): the speaker of that sentence goes on
+                previous_speaker = next(
+                    (f for i in inside for f in reversed(found_by_sentence[i])
+                     if f.mention is not None),
+                    None,
+                )  # fmt: skip
                 continue
+            previous_speaker = speaker
             # In "paragraph" mode a quotation is one claim within its paragraph: its other
             # sentences join the claim of the sentence that attributes it, and a quotation
             # continued from the paragraph before becomes one claim of its own here.
@@ -368,6 +386,21 @@ class ArticleAnalyzer(SentenceRules):
             if b == para.end and self.text[b - 1] not in CLOSE_QUOTES and self.text[b - 1] != '"':
                 last_open = speaker
         return last_open, previous_speaker
+
+    @staticmethod
+    def _closed_by(found: list[Found]) -> Found | None:
+        """The source of 'The plan may wait, Schiff said.' when a quotation opens the next
+        sentence: what it says closes with its cue, and the quotation goes on in its voice."""
+        last = found[-1] if found else None
+        if (
+            last is None
+            or last.mention is None
+            or last.subject is None
+            or last.content[1] > last.subject[0]
+            or last.cue.lower() not in lx.CLOSING_VERBS
+        ):
+            return None
+        return last
 
     def _mark_premise(self) -> None:
         """The claims that carry the headline: most of its content words, put forward as true."""

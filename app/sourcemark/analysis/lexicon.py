@@ -423,7 +423,10 @@ CLOSING_VERBS = SAYING_VERBS | _forms(
     "answer/answers/answered",
     "retort/retorts/retorted",
     "admit/admits/admitted",
+    "demand/demands/demanded",
     "continued",
+    "read",  # what a text reads: "the letter reads", "the statement read"
+    "reads",
 )
 DENY_VERBS = _forms(
     "deny/denies/denied/denying",
@@ -863,6 +866,7 @@ CUE_WORDS = (
     | {"view", "words", "opinion", "account", "admission", "estimation", "telling", "eyes"}
     | {"judgment", "judgement", "reckoning"}
     | {"according", "per", "put", "reported", "revealed", "disclosed", "published", "quoted"}
+    | {"read", "reads"}  # '"...," the letter reads.'
 )
 # ... and the words without which no refusal to comment can be written, and the colon of
 # "Said the coach: ...": a sentence holds one of these tokens or no attribution

@@ -172,7 +172,8 @@ _BOUNDARY = re.compile(
 # 'the mayor asked', 'she added'.
 _ATTRIBUTION_TAIL = re.compile(
     r"(?:(?:[A-Z][\w.'’-]*|the|a|an|[a-z]+)\s+){0,4}?(?:said|says|asked|asks|added|adds|told|"
-    r"wrote|writes|replied|shouted|yelled|wondered|continued)\b"
+    r"wrote|writes|replied|shouted|yelled|wondered|continued|tweeted|tweets|demanded|demands|"
+    r"responded|responds|exclaimed|insisted|joked|quipped|retorted|countered|pleaded)\b"
 )
 _NEXT_WORD = re.compile(r"[\"'“‘(\[]*([\w'’-]+)")
 _DOTTED = re.compile(r"(?:[a-z]\.){1,4}[a-z]?")

@@ -105,6 +105,11 @@ class SentenceRules(SubjectRules):
                 shared = start == attribution.cue_index
                 relative = (
                     tokens[start].lower == "who" and start > 0 and tokens[start - 1].text == ","
+                ) or (
+                    # "..., which she said were in the safe": a source inside a relative clause
+                    start > 1
+                    and tokens[start - 1].lower in {"which", "who", "whom"}
+                    and tokens[start - 2].text == ","
                 )
                 if not shared and not relative and not after_boundary(tokens, start):
                     continue
@@ -329,7 +334,12 @@ class SentenceRules(SubjectRules):
         if tokens[0].lower in _FRONTING or (start > 0 and tokens[start - 1].lower in _FRONTING):
             # "Despite critics' warnings that A, B": the content ends with the phrase
             for m in range(i + 2, len(tokens)):
-                if tokens[m].text == "," and not tokens[m].quoted:
+                if tokens[m].text == "," and (
+                    not tokens[m].quoted
+                    # 'Contrary to his claim that it would "change nothing," ...': the
+                    # comma inside the quotation's closing mark
+                    or (m + 1 < len(tokens) and tokens[m + 1].text in _QUOTE_CLOSERS)
+                ):
                     end = tokens[m].start
                     break
         if i + 2 >= len(tokens):
@@ -474,7 +484,11 @@ class SentenceRules(SubjectRules):
             after is None
             or sum(1 for t in tokens[after:] if t.is_word) < 2
             # ", promising to cut taxes": a stated intention; ", saying to the crowd": no claim
-            or (tokens[after].lower == "to" and tokens[v].lower not in _PROMISING)
+            or (
+                tokens[after].lower == "to"
+                and tokens[v].lower not in _PROMISING
+                and lx.PROGRESSIVE.get(tokens[v].lower) not in lx.INTENTION_VERBS
+            )
         ):
             return None
         stance = (
@@ -488,6 +502,28 @@ class SentenceRules(SubjectRules):
                 previous.content = (previous.content[0], cut)
         return Found(None, mention, source_text, tokens[v].text, v,
                      (tokens[after].start, sent.end), stance, after, -1)  # fmt: skip
+
+    def _clause_subject(self, tokens, v):
+        """The subject of the clause a participle at ``v`` hangs on, past the phrases put
+        before it: "On Thursday, however, Trump spoke ..., promising ...", "Chastened by the
+        analyses, Trump revised his plan, promising ..."."""
+        start = 0
+        for m in range(v - 1):
+            if m == start and (
+                tokens[m].lower in PREPOSITIONS
+                or tokens[m + 1].text == ","  # "However, ..."
+                or (tokens[m].lower.endswith(("ed", "ing")) and tokens[m + 1].lower in PREPOSITIONS)
+            ):
+                # a phrase before the clause: its subject starts after the next comma
+                k = m + 1
+                while k < v and not (tokens[k].text == "," and not tokens[k].quoted):
+                    k += 1
+                if k >= v - 1:
+                    break
+                start = k + 1
+            elif m > start:
+                break
+        return self._leading_subject(tokens, start, v)
 
     def _verb_attribution(self, v, tokens, sent, floor) -> Found | None:
         n = len(tokens)
@@ -506,12 +542,15 @@ class SentenceRules(SubjectRules):
             and (v == floor or tokens[v - 1].text in _BEFORE_INVERTED or tokens[v - 1].quoted)
         ):
             inverted = self._subject_after(tokens, v)
-        saying = verb in _SAYING_OR_EVIDENCE
+        saying = verb in _SAYING_OR_EVIDENCE or verb in _READS
         if subject is None and inverted is None and (saying or _states_that(tokens, v)):
             # "the announcer said": with a verb of saying, a described person is a source;
-            # "another slide shows": with a verb of evidence, a described thing is a document;
-            # "environmentalists worry that": with a that-clause, people described by a noun
-            with self._loosely("document" if verb in EVIDENCE_VERBS else "person"):
+            # "another slide shows", "the article read": with a verb of evidence or what a
+            # text reads, a described thing is a document; "environmentalists worry that":
+            # with a that-clause, people described by a noun
+            with self._loosely(
+                "document" if verb in EVIDENCE_VERBS or verb in _READS else "person"
+            ):
                 subject = self._subject_before(tokens, v, floor)
             if subject is not None and not saying and not _people_noun(subject[3]):
                 subject = None  # "the new rules demand that": not someone
@@ -569,36 +608,62 @@ class SentenceRules(SubjectRules):
         # SOURCE CUE ...: content after the cue, unless the cue closes the clause
         after = self._content_start(tokens, v)
         before_words = _words_up_to(tokens, floor, s, 2)
-        closing = s > floor and (tokens[s - 1].text in _COMMA_OR_QUOTE or tokens[s - 1].quoted)
-        rest_words = _words_up_to(tokens, after, len(tokens), 2) if after is not None else 0
-        adverbial = (
-            after is None
-            or not rest_words
-            or (
-                tokens[after].lower in PREPOSITIONS
-                and tokens[after - 1].lower != "that"
-                # "Eventually, the owner hopes to sell": the intention, not a time or place
-                and not (tokens[after].lower == "to" and verb in _TAKES_TO)
-            )
-            or (
-                v + 1 < n
-                and tokens[v + 1].text in {",", ";", ".", "!", "?"}
-                # '..., the announcer said, "It's 3 a.m."': the quotation is the content
-                and not (v + 2 < n and tokens[v + 1].text == "," and tokens[v + 2].quoted)
-            )
-            or (verb in RECIPIENT_VERBS and recipient_closes(tokens, v))
-            or adverbial_closes(tokens, v + 1)
+        closing = (
+            s > floor
+            and (tokens[s - 1].text in _COMMA_OR_QUOTE or tokens[s - 1].quoted)
+            # ', who said ...' says what follows it
+            and tokens[s].lower not in {"who", "which"}
         )
+        rest_words = _words_up_to(tokens, after, len(tokens), 2) if after is not None else 0
         if (
             closing
-            and tokens[floor].text in QUOTE_MARKS
-            and any(t.quoted and t.is_word for t in tokens[v + 1 :])
+            and (
+                tokens[floor].text in QUOTE_MARKS
+                # 'Mills "got a deal," Jordan said, and still "sat in on it."'
+                or (
+                    s - 2 > floor
+                    and (
+                        tokens[s - 1].text in _CLOSING_MARKS or tokens[s - 2].text in _CLOSING_MARKS
+                    )
+                )
+            )
             and verb in lx.CLOSING_VERBS
+            and any(t.quoted and t.is_word for t in tokens[v + 1 :])
         ):
             # '"A," he said during a rally, "B."': one quotation split around its cue
             return Found(subject_span, mention, source_text, tokens[v].text, v,
                          (tokens[floor].start, sent.end), stance, v + 1, s, quote=True)  # fmt: skip
-        if closing and before_words >= 1 and adverbial and verb in _CLOSING_OR_DENYING:
+        if (
+            closing
+            and before_words >= 1
+            and verb in _CLOSING_OR_DENYING
+            # only a time, a place or the person told after the cue: it closes the clause
+            and (
+                after is None
+                or not rest_words
+                or (
+                    tokens[after].lower in PREPOSITIONS
+                    and tokens[after - 1].lower != "that"
+                    # "Eventually, the owner hopes to sell": the intention, not a time or place
+                    and not (tokens[after].lower == "to" and verb in _TAKES_TO)
+                )
+                or (
+                    v + 1 < n
+                    and tokens[v + 1].text in {",", ";", ".", "!", "?"}
+                    # '..., the referee said, "It's over."': the quotation is the content
+                    and not (v + 2 < n and tokens[v + 1].text == "," and tokens[v + 2].quoted)
+                )
+                or (verb in RECIPIENT_VERBS and recipient_closes(tokens, v))
+                or adverbial_closes(tokens, v + 1)
+                # "These workers, she explained earlier in the hearing, were ...": the clause
+                # goes on after the cue and what it took
+                or (
+                    tokens[s - 1].text == ","
+                    and tokens[v + 1].text != ","
+                    and parenthetical(tokens, v, s)
+                )
+            )
+        ):
             end_char = tokens[s - 1].start
             content = (tokens[floor].start, end_char)
             if parenthetical(tokens, v, s):
@@ -618,6 +683,8 @@ class SentenceRules(SubjectRules):
             and not (after + 1 < n and tokens[after + 1].lower in {"that", ":"})
         ):
             return None  # "Everything Ruiz says is false": the cue is inside its own subject
+        if tokens[after].lower in {"but", "and", "yet"} and not tokens[after].quoted:
+            return None  # "The mayor agreed, but contended that ...": nothing said here
         if verb in _OBJECT_SENSES and _thing_object(tokens, after, verb):
             return None
         if (
@@ -679,16 +746,32 @@ class SentenceRules(SubjectRules):
                 if tokens[m].quoted:
                     continue
                 if (
-                    tokens[m].text == ","
-                    and tokens[m + 1].lower in _OBJECT_ENDS
-                    and not _object_goes_on(tokens, m + 1, verb)
-                ) or (
-                    tokens[m].lower in {"and", "but"}
-                    and not tokens[m + 1].quoted
-                    and (tokens[m + 1].lower in lx.REPORTING_VERBS or _past_verb(tokens, m + 1))
+                    (
+                        tokens[m].text == ","
+                        and tokens[m + 1].lower in _OBJECT_ENDS
+                        and not _object_goes_on(tokens, m + 1, verb)
+                    )
+                    or (
+                        tokens[m].lower in {"and", "but"}
+                        and not tokens[m + 1].quoted
+                        and (tokens[m + 1].lower in lx.REPORTING_VERBS or _past_verb(tokens, m + 1))
+                    )
+                    or (
+                        m > after + 1
+                        and (tokens[m].lower in _OBJECT_CLAUSE_MARKS)
+                        and _clause_after_object(tokens, m)
+                    )
                 ):
                     end = tokens[m].start
                     break
+        if s > 0 and s - 1 <= floor + 1 and tokens[s - 1].lower in _FRONTED_SUBORDINATORS:
+            # "After aides insisted that A, the campaign sent him ...": what the clause put
+            # in front says ends where the main clause begins
+            cut = _main_clause(tokens, after)
+            if cut is not None and tokens[cut].start < end:
+                # the main clause is read on its own: a cue in it takes nothing before it
+                return Found(subject_span, mention, source_text, tokens[v].text, v,
+                             (tokens[after].start, tokens[cut].start), stance, cut, s)  # fmt: skip
         return Found(subject_span, mention, source_text, tokens[v].text, v,
                      (tokens[after].start, end), stance, after, s)  # fmt: skip
 
@@ -717,10 +800,18 @@ class SentenceRules(SubjectRules):
             # "insisted, in a letter to the board, that ..."
             or (tokens[k].text == "," and k + 1 < n and not tokens[k + 1].quoted)
         )
+        title_end = -1  # the end of a short name in quotation marks read past
         for m in range(k, min(n, k + 14) if leads_in else k):
             t = tokens[m]
+            if m < title_end:
+                continue
             if t.quoted and t.text not in QUOTE_MARKS:
-                break
+                # 'told Radio Harbour's "Early Call" on Monday that ...': a programme's name, not
+                # what was said
+                title_end = _quoted_name_end(tokens, m)
+                if title_end < 0:
+                    break
+                continue
             if t.lower == "that" or t.text == ":":
                 relative = (
                     t.lower == "that"
@@ -737,12 +828,45 @@ class SentenceRules(SubjectRules):
                 break
             if t.text in {".", ";"}:
                 break
+            if t.text == "," and m > k and m + 1 < n and tokens[m + 1].text in QUOTE_MARKS:
+                # 'said of the museum, "I have not seen it."': the quotation after the phrase
+                if tokens[m + 1].quoted:
+                    return m + 2 if m + 2 < n else None
+                break
         if verb in RECIPIENT_VERBS:
             k = skip_recipient(tokens, k)
         k = skip_time(tokens, k)
         while k < n and tokens[k].text == ",":
             k += 1
         return k if k < n else None
+
+
+def _quoted_name_end(tokens: list[Token], m: int) -> int:
+    """Where a short name in quotation marks that starts at ``m`` ends ('"Early Call" on
+    Friday that ...', '"Face the Nation" that ...'): the index after its closing mark, when
+    at most five capitalised words stand inside and a phrase or "that" follows; -1 else."""
+    n = len(tokens)
+    e = m
+    while e < n and tokens[e].quoted and tokens[e].text not in QUOTE_MARKS:
+        if not tokens[e].is_cap and tokens[e].is_word and tokens[e].lower not in _TITLE_SMALL:
+            return -1
+        e += 1
+    if e - m > 5 or e >= n:
+        return -1
+    if tokens[e].text in QUOTE_MARKS:
+        e += 1
+    if e < n and tokens[e].text == ",":
+        e += 1
+    if (
+        e < n
+        and not tokens[e].quoted
+        and (tokens[e].lower in PREPOSITIONS or tokens[e].lower == "that")
+    ):
+        return e
+    return -1
+
+
+_TITLE_SMALL = frozenset({"the", "a", "an", "of", "and", "to", "in", "on", "for", "with"})
 
 
 def _closes_after_comma(cue: tuple[str, int, int], tokens: list[Token]) -> bool:
@@ -871,6 +995,15 @@ def _special_cue(tokens: list[Token], i: int, low: str, skip_to: int):
     if low in lx.ATTITUDE_ADJECTIVES:
         # "residents are afraid that ...": read as a verb whose subject stands before "be"
         return ("verb", i, i + 1) if _attitude(tokens, i) else None
+    if low in _READS:
+        # '"...," the letter reads.', 'The statement read:': a text says what it reads
+        if (
+            i > 0
+            and tokens[i - 1].lower in _TEXTS
+            and (i + 1 == n or tokens[i + 1].text in {".", ":", ",", ";"})
+        ):
+            return "verb", i, i + 1
+        return None
     if low == "per" and (i == 0 or tokens[i - 1].text == ","):
         return "according", i, i + 1  # "Per the company's statement, ..."
     ing = low in PARTICIPLE_CUES or low in lx.PROGRESSIVE
@@ -899,8 +1032,11 @@ _VIEW_NOUNS = frozenset(
     reckoning""".split()
 )
 _BY_CUES = frozenset({"reported", "revealed", "disclosed", "published", "quoted"})
+_READS = frozenset({"read", "reads"})
+_TEXTS = lx.DOCUMENT_NOUNS | {"article", "story", "headline", "sign", "caption", "text", "banner"}
 _SPECIAL_CUES = (
     frozenset({"according", "put", "per"})
+    | _READS
     | _BY_CUES
     | lx.DISCOURSE_NOUNS
     | lx.CLAIM_NOUNS
@@ -1000,6 +1136,12 @@ def _states_that(tokens: list[Token], v: int) -> bool:
     that ...", "after she argued, '...'": what was said, even inside a clause of time."""
     n = len(tokens)
     k = v + 1
+    if k < n and tokens[k].lower in PREPOSITIONS and not tokens[k].quoted:
+        # "after officials insisted in March that ...": a short phrase before "that"
+        for m in range(k + 1, min(n, k + 6)):
+            if tokens[m].lower == "that" or not tokens[m].is_word or tokens[m].quoted:
+                k = m
+                break
     if k < n and tokens[k].text == ",":
         k += 1
     return k < n and (tokens[k].lower == "that" or tokens[k].text in QUOTE_MARKS)
@@ -1089,8 +1231,6 @@ _GROUNDS_OR_NAMING = frozenset(
 _OBJECT_ENDS = frozenset(
     """which who whose and but while though although after before as because when""".split()
 )
-# forms that are cues only with what they take ("plans to", "states that", "assumed that"),
-# not as nouns or in another sense ("assume office", "assumed control")
 # "what she said was ...", "everything Ruiz says is ...": a cue inside a subject
 _WHAT_WORDS = frozenset("what whatever everything anything nothing something all much".split())
 # verbs whose object takes "as": "characterized the senator, a Democrat, as desperate"
@@ -1121,7 +1261,99 @@ def _object_goes_on(tokens: list[Token], k: int, verb: str) -> bool:
     return low in {"and", "but"} and nxt.lower in _WH_WORDS
 
 
+# forms that are cues only with what they take ("plans to", "states that", "assumed that"),
+# not as nouns or in another sense ("assume office", "assumed control")
 _MOSTLY_NOUNS = frozenset({"plan", "plans", "states", "assume", "assumes", "assumed"})
+# a clause put before the main one: "After aides insisted that ..., the campaign ..."
+_FRONTED_SUBORDINATORS = frozenset(
+    """after when while though although as because since once whereas before if""".split()
+)
+# what follows a comma inside the fronted clause: a relative clause or a list goes on
+_INSIDE_CLAUSE = frozenset(
+    """who whom whose which where including and or but such like from to of""".split()
+)
+
+
+def _main_clause(tokens: list[Token], after: int) -> int | None:
+    """The index of the comma that ends a fronted clause whose content starts at ``after``:
+    the first one after which the main clause begins (not a relative clause, a list or a
+    participle), with at least three words after it."""
+    n = len(tokens)
+    for m in range(after + 1, n - 3):
+        t = tokens[m]
+        if t.quoted and t.text != ",":
+            continue
+        if t.text == ",":
+            follower = tokens[m + 1]
+            if (
+                follower.quoted
+                or follower.lower in _INSIDE_CLAUSE
+                or (follower.lower.endswith("ing") and not follower.is_cap)
+                or not (follower.is_word or follower.is_cap)
+                # "wages, rents and fares": a list goes on
+                or any(x.lower in {"and", "or", ","} for x in tokens[m + 2 : m + 4])
+            ):
+                continue
+            return m if _words_up_to(tokens, m + 1, n, 3) >= 3 else None
+        if t.text in {";", ":", "—", "–"}:
+            return None
+    return None
+
+
+# words that open a clause of time or reason after an act's object, without a comma
+_OBJECT_CLAUSES = frozenset({"while", "whereas", "because", "when"})
+_SUBJECT_PRONOUNS = frozenset({"he", "she", "they", "it", "we", "i", "you"})
+_OBJECT_CLAUSE_MARKS = _OBJECT_CLAUSES | {",", "as"}
+
+
+def _clause_after_object(tokens: list[Token], m: int) -> bool:
+    """Whether a clause about the act, not its object, starts at ``m``: ', further raising
+    ...' (a participle after a comma), 'while at the convention', 'as the rival fired back'
+    (a subject and its verb after "as"; 'denounced the offer as an insult' keeps "as")."""
+    t = tokens[m]
+    n = len(tokens)
+    if t.text == ",":
+        k = m + 1
+        if k < n and tokens[k].lower in _PARTICIPLE_ADVERBS | {"further"}:
+            k += 1
+        return (
+            k < n
+            and tokens[k].lower.endswith("ing")
+            and tokens[k].lower not in {"including", "according", "during"}
+            and not tokens[k].is_cap
+            and not tokens[k].quoted
+        )
+    if t.lower in _OBJECT_CLAUSES:
+        return True
+    if t.lower != "as" or m + 2 >= n:
+        return False
+    k = m + 1
+    if tokens[k].lower in _SUBJECT_PRONOUNS:
+        # "as they left": after a pronoun, its verb
+        return tokens[k + 1].is_word and not tokens[k + 1].is_cap and not tokens[k + 1].quoted
+    if tokens[k].is_cap and tokens[k].is_word:
+        while k < n and tokens[k].is_cap and tokens[k].is_word:
+            k += 1  # "as Pyongyang fired"
+    elif tokens[k].lower in _NOUN_DETERMINERS:
+        k += 1  # "as the rival fired", "as the two sides met"
+        second = tokens[k + 1] if k + 1 < n else None
+        if (
+            second is not None
+            and second.is_word
+            and not second.is_cap
+            and second.lower not in FINITE
+            and not second.lower.endswith("ed")
+        ):
+            k += 1  # a noun after a describing word: "the two sides"
+        k += 1
+    else:
+        return False
+    if k >= n or tokens[k].is_cap or tokens[k].quoted:
+        return False
+    after = tokens[k].lower
+    return after in FINITE or (after.endswith(("ed", "es")) and not after.endswith("ness"))
+
+
 _FINDING_VERBS = frozenset({"find", "finds", "found", "show", "shows", "showed", "shown"})
 _GERUND_PREPOSITIONS = frozenset({"by", "before", "after", "while", "without"})
 _FRONTED_PREPOSITIONS = frozenset({"by", "before", "after", "while", "without", "in"})
@@ -1131,6 +1363,7 @@ _HEDGES = frozenset({"reportedly", "allegedly", "purportedly", "supposedly"})
 _RELATIVE_MARKS = frozenset({",", "--", "—", "–"})
 # participles of a stated intention, which take an infinitive as what they state
 _PROMISING = frozenset({"promising", "vowing", "pledging", "threatening"})
+_QUOTE_CLOSERS = _CLOSING_MARKS | {"'"}  # and the second mark of ''
 
 
 def _after_be(tokens: list[Token], i: int) -> bool:

@@ -234,14 +234,29 @@ def is_appositive(tokens: list[Token], inner: list[Token], m: int, floor: int) -
 
 
 def parenthetical(tokens: list[Token], v: int, s: int) -> bool:
-    """', SOURCE says, ...' in mid-sentence with the clause going on after it."""
+    """', SOURCE says, ...' in mid-sentence with the clause going on after it, also with the
+    person told or a time or place after the cue: 'The trouble now, she told me on Tuesday,
+    is ...', 'These workers, she explained earlier in the hearing, were ...'."""
     n = len(tokens)
-    if not (v + 2 < n and tokens[v + 1].text == "," and s > 0 and tokens[s - 1].text == ","):
+    if not (s > 0 and tokens[s - 1].text == ","):
         return False
-    follower = tokens[v + 2]
-    if follower.lower in BOUNDARY_WORDS or follower.lower in PARTICIPLE_CUES or follower.quoted:
+    k = v + 1
+    if k < n and tokens[k].text != "," and tokens[v].lower in RECIPIENT_VERBS:
+        k = skip_recipient(tokens, k)
+    if k < n and tokens[k].text != ",":
+        k = skip_adverbials(tokens, k)
+    if not (k + 1 < n and tokens[k].text == ","):
         return False
-    return sum(1 for t in tokens[v + 2 :] if t.is_word) >= 3
+    follower = tokens[k + 1]
+    if (
+        follower.lower in BOUNDARY_WORDS
+        or follower.lower in PARTICIPLE_CUES
+        or follower.quoted
+        # "..., the club said on Saturday, ending weeks of ...": a participle after a time
+        or (k > v + 1 and follower.lower.endswith("ing") and not follower.is_cap)
+    ):
+        return False
+    return sum(1 for t in tokens[k + 1 :] if t.is_word) >= 3
 
 
 def is_auxiliary(token: Token) -> bool:
@@ -330,26 +345,77 @@ def skip_time(tokens: list[Token], k: int) -> int:
     return k if moved else start
 
 
+# adverbs that can follow a cue before the clause ends: '..., he said then.'
+TAIL_ADVERBS = frozenset(
+    """then later earlier again too also afterward afterwards there here repeatedly recently
+    previously once twice ago""".split()
+)
+_TAIL_PREPOSITIONS = frozenset(
+    {"at", "in", "on", "outside", "inside", "during", "from", "near", "after", "before"}
+)
+# "two weeks after the verdict", "two days later": a stretch of time before a phrase
+_TIME_UNITS = frozenset(
+    """minutes hours days weeks months years decades moments minute hour day week month
+    year""".split()
+)
+
+
+def skip_adverbials(tokens: list[Token], k: int) -> int:
+    """Past the times, places and adverbs after a cue: 'on Saturday', 'at the training
+    ground', 'then', 'earlier in the hearing', 'two weeks after the verdict'. A phrase
+    counts only when it ends within six words at punctuation or another adverbial."""
+    n = len(tokens)
+    while k < n:
+        low = tokens[k].lower
+        if low not in _ADVERBIAL_STARTS and not low.endswith("ly") and not low.isdigit():
+            return k  # most cues are followed by none of these: one set lookup
+        start = k
+        k = skip_time(tokens, k)
+        if (
+            k + 1 < n
+            and tokens[k + 1].lower in _TIME_UNITS
+            and not tokens[k].quoted
+            and (tokens[k].lower in {"several", "a", "few", "some", "many"} or tokens[k].lower
+                 in _NUMBER_WORDS or tokens[k].text.isdigit())
+        ):  # fmt: skip
+            k += 2
+        while k < n and not tokens[k].quoted and (
+            tokens[k].lower in TAIL_ADVERBS
+            or (len(tokens[k].lower) > 4 and tokens[k].lower.endswith("ly") and not tokens[k].is_cap
+                and tokens[k].lower.isalpha())
+        ):  # fmt: skip
+            k += 1
+        if k < n and tokens[k].lower in _TAIL_PREPOSITIONS and not tokens[k].quoted:
+            m = k + 1
+            while m < n and tokens[m].is_word and not tokens[m].quoted and m - k <= 6:
+                if m > k + 1 and (tokens[m].lower in PREPOSITIONS or tokens[m].lower == "for"):
+                    break  # "in the hearing on Tuesday": the next phrase
+                m += 1
+            if m - k <= 6 and m > k + 1:
+                k = m
+        if k == start:
+            return k
+    return k
+
+
+_NUMBER_WORDS = frozenset("two three four five six seven eight nine ten".split())
+_ADVERBIAL_STARTS = (
+    lx.TIME_WORDS
+    | {"late", "early", "several", "a", "few", "some", "many"}
+    | TAIL_ADVERBS
+    | _TAIL_PREPOSITIONS
+    | _NUMBER_WORDS
+)
+
+
 def adverbial_closes(tokens: list[Token], k: int) -> bool:
     """After a cue, only a time or place and then the clause ends: 'said on Saturday, ...',
-    'said at the training ground.'"""
+    'said at the training ground.', 'said then.'"""
     n = len(tokens)
-    k = skip_time(tokens, k)
-    if k < n and tokens[k].lower in {
-        "at",
-        "in",
-        "on",
-        "outside",
-        "inside",
-        "during",
-        "from",
-        "near",
-    }:
-        m = k + 1
-        while m < n and tokens[m].is_word and not tokens[m].quoted and m - k <= 6:
-            m += 1
-        if m - k <= 6:
-            k = m
+    if k < n:
+        low = tokens[k].lower
+        if low in _ADVERBIAL_STARTS or low.endswith("ly") or low.isdigit():
+            k = skip_adverbials(tokens, k)
     if k >= n or tokens[k].text in {".", ";", "!", "?"}:
         return True
     # a comma closes it only before a participle or another clause: "..., ending weeks of
@@ -390,7 +456,19 @@ def skip_recipient(tokens: list[Token], k: int) -> int:
         ):
             k += 1
     elif k < n and tokens[k].lower not in lx.PRONOUNS and tokens[k].lower not in STOP_WORDS:
-        k += 1
+        # "told flag-waving fans in ...", "told a crowded union hall.": the words of the
+        # people told up to a phrase or the clause's end
+        m = k + 1
+        while (
+            m < n
+            and m - k < 4
+            and tokens[m].is_word
+            and not tokens[m].is_cap
+            and not tokens[m].quoted
+            and tokens[m].lower not in STOP_WORDS
+        ):
+            m += 1
+        k = m if m > k + 1 and m < n and tokens[m].text in {".", ",", "in", "at", "on"} else k + 1
     while (
         k < n
         and tokens[k].lower in {"on", "in", "at", "last", "this"}
@@ -398,6 +476,8 @@ def skip_recipient(tokens: list[Token], k: int) -> int:
         and (tokens[k + 1].lower in lx.TIME_WORDS or tokens[k + 1].is_cap)
     ):
         k += 2
+        while k < n and tokens[k].is_cap and tokens[k].is_word:
+            k += 1  # "in Port Ellen", "in New York": the whole name
     return k
 
 

@@ -10,6 +10,7 @@ from sourcemark.analysis.shapes import (
     NAME_PUNCT,
     PASSIVE,
     PREPOSITIONS,
+    RECIPIENT_VERBS,
     REPORT_BY,
     STOP_PUNCT,
     SUBORDINATORS,
@@ -20,8 +21,9 @@ from sourcemark.analysis.shapes import (
     is_auxiliary,
     is_verb_form,
     skip_name_tag,
+    skip_recipient,
 )
-from sourcemark.analysis.tokens import Token
+from sourcemark.analysis.tokens import QUOTE_MARKS, Token
 from sourcemark.analysis.types import SourcingType, Stance
 
 _ROLE_DETERMINERS = lx.DETERMINERS | {"his", "her", "their", "its", "one", "another"}
@@ -29,6 +31,7 @@ _NOT_SUBJECT_START = PREPOSITIONS | {"per"}
 _ACTS = lx.SPEECH_ACTS | lx.INTENTION_VERBS
 # words that open a phrase of time or place before a subject: "For years the company said"
 _OPENING_WORDS = _NOT_SUBJECT_START | {"for", "since", "until", "throughout", "within", "across"}
+_STANCES_OR_ACTS = lx.STANCE_VERBS | _ACTS
 
 
 class SubjectRules:
@@ -207,14 +210,25 @@ class SubjectRules:
         relative = False
         while k >= floor:
             t = tokens[k]
+            low = t.lower
             if t.quoted or t.text in STOP_PUNCT or (not t.is_word and t.text not in NAME_PUNCT):
                 break
             if k == end and t.lower in _RELATIVES:
+                if (
+                    low == "who"
+                    and k > 0
+                    and tokens[k - 1].is_word  # not ", who joked ...": the name before the comma
+                    and tokens[v].lower not in lx.SAYING_VERBS
+                    and not (v + 1 < len(tokens) and tokens[v + 1].lower == "that")
+                ):
+                    # "hired a lawyer who accused the board of fraud": an act that describes
+                    # the person, not their words
+                    return None
                 k -= 1  # "... some economists who argue": the relative, read below
                 break
             if t.lower in lx.CLAUSE_WORDS:
                 if (
-                    t.lower == "and"
+                    low == "and"
                     and k < end  # "Both he and the Kremlin", not "... Clinton and said"
                     and k - 1 >= floor
                     and not tokens[k - 1].quoted
@@ -229,14 +243,16 @@ class SubjectRules:
                 break
             # another verb ends the subject, unless it is a participle modifying it:
             # "a summary posted on the website shows"
-            participle = t.lower.endswith("ed") and (
-                tokens[k + 1].lower in PREPOSITIONS or tokens[k + 1].lower in lx.TIME_WORDS
-            )
             if (
-                t.lower in lx.REPORTING_VERBS
-                and k < end
-                and is_verb_form(t.lower)
-                and not participle
+                k < end
+                and low in lx.REPORTING_VERBS
+                and is_verb_form(low)
+                and not (
+                    low.endswith("ed")
+                    and (
+                        tokens[k + 1].lower in PREPOSITIONS or tokens[k + 1].lower in lx.TIME_WORDS
+                    )
+                )
             ):
                 break
             k -= 1
@@ -379,6 +395,17 @@ class SubjectRules:
                         for t in tokens[previous.cue_index + 1 : k]
                     )
                 )
+                # "urged A and criticized B", "criticized A and called for B": two different
+                # acts on the record
+                or (verb != cue and _act(tokens, v) and cue in _ACTS)
+                or (verb != cue and verb in lx.STANCE_VERBS and cue in _STANCES_OR_ACTS)
+                # "said A and warned that B", "said A but pledged to B": after a plain verb
+                # of saying, another act with its own clause ("called it B" names A)
+                or (
+                    cue in _PLAIN_SAYING
+                    and (verb not in lx.NAMING_VERBS or _act(tokens, v))
+                    and _own_clause(tokens, v)
+                )
             )
             if previous.subject_index < 0 or previous.mention is None or not changes:
                 return None  # "noted A and claimed B" is one claim of the same source
@@ -442,11 +469,36 @@ class SubjectRules:
                 return None  # "many individuals who will support him": bound to that noun
         if tokens[who].lower in {"which", "that"}:
             return None  # "which" stands for the thing just named, or for nothing here
+        described = self._described_before(tokens, a, floor)
+        if described is not None:
+            return who, end + 1, described, tokens[who].text
+        if who > 0 and tokens[who - 1].text != ",":
+            return None  # "the man who said": the man, whom nothing before names
         previous = self._sentence_found[-1] if self._sentence_found else None
         if previous is not None and previous.mention is not None:
             return who, end + 1, previous.mention, tokens[who].text
         mention = self.last.get("group") or self.last.get("person")
         return (who, end + 1, mention, tokens[who].text) if mention else None
+
+    def _described_before(self, tokens, a: int, floor: int) -> Mention | None:
+        """'an architect who said ...', 'one voter who told us ...': a person described by a
+        short noun phrase just before "who" (a determiner, at most three words)."""
+        if a < floor or not tokens[a].is_word or tokens[a].is_cap or tokens[a].quoted:
+            return None
+        b = a
+        while b > floor and a - b < 3 and tokens[b - 1].is_word and not tokens[b - 1].quoted:
+            b -= 1
+            if tokens[b].lower in _DESCRIBING:
+                break
+        if tokens[b].lower not in _DESCRIBING or b == a:
+            return None
+        with self._loosely("person"):
+            mention, _ = self._mention_in(
+                [t.text for t in tokens[b : a + 1]], position=tokens[b].start
+            )
+        if mention is None or mention.type == SourcingType.UNATTRIBUTED:
+            return None
+        return mention
 
     def _subject_after(self, tokens, v):
         n = len(tokens)
@@ -922,3 +974,44 @@ _NOT_NAME_WORDS = frozenset(
     may june july august september october november december""".split()
 )
 _LEADING_ADVERBS = frozenset({"even", "only", "also", "now", "still", "yet", "indeed", "instead"})
+
+
+_DESCRIBING = frozenset({"a", "an", "one", "another", "the"})
+_PLAIN_SAYING = frozenset({"said", "says", "say", "told", "tells"})
+_CLAUSE_STARTS = frozenset({"that", "to", "against", "for", ":"})
+
+
+def _act(tokens: list[Token], v: int) -> bool:
+    """Whether the verb at ``v`` is an act of saying or wanting: "urged", "vowed", and
+    "called for", "called on" (not "called it a hoax", which names)."""
+    verb = tokens[v].lower
+    if verb in _ACTS:
+        return True
+    return verb in lx.NAMING_VERBS and v + 1 < len(tokens) and tokens[v + 1].lower in {"for", "on"}
+
+
+def _own_clause(tokens: list[Token], v: int) -> bool:
+    """Whether what the verb at ``v`` says follows it at once: "that ...", a quotation, "to
+    ...", "against ...", "for ..."."""
+    k = v + 1
+    if k < len(tokens) and tokens[k].text == ",":
+        k += 1
+    if (
+        tokens[v].lower in RECIPIENT_VERBS
+        and k < len(tokens)
+        and tokens[k].lower not in _CLAUSE_STARTS
+    ):
+        k = skip_recipient(tokens, k)  # "warned the council that ...", "told reporters to ..."
+    if k >= len(tokens):
+        return False
+    t = tokens[k]
+    if t.lower == "to":
+        # "said they want A, but pledged to B"; without the comma "said he posed a threat and
+        # refused to drop the gun" reads as what he did
+        c = v - 1
+        while c > 0 and (is_auxiliary(tokens[c]) or tokens[c].lower in {"and", "but", "yet"}):
+            c -= 1
+        if tokens[c].text in QUOTE_MARKS and c > 0:
+            c -= 1  # 'they want "justice," but pledged to ...'
+        return tokens[c].text == ","
+    return t.lower in _CLAUSE_STARTS or (t.quoted and t.text in QUOTE_MARKS)
