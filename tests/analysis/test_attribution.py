@@ -518,25 +518,24 @@ def test_an_adverb_between_the_cue_and_that():
 
 
 def test_a_leading_adverb_and_a_long_possessive_apposition():
-    text = "Even China, Pyongyang's only ally and its economic lifeline to the outside world, said it was opposed to the test."
+    text = "Even Norway, Iceland's closest partner and its largest buyer of fish by far, said it was against the quota."
     claim = only(text)
-    assert (claim.source_resolved, claim.type) == ("China", "spokesperson")
-    assert (
-        claim.source
-        == "China, Pyongyang's only ally and its economic lifeline to the outside world"
-    )
+    assert (claim.source_resolved, claim.type) == ("Norway", "spokesperson")
+    assert claim.source == "Norway, Iceland's closest partner and its largest buyer of fish by far"
 
 
 def test_a_long_document_subject_with_a_participle():
     claim = only(
-        "The average of polls taken over the past two weeks shows Clinton leading by three points."
+        "The average of surveys run during the last ten days shows Okafor ahead by four points."
     )
-    assert claim.type == "document" and claim.text == "Clinton leading by three points."
+    assert claim.type == "document" and claim.text == "Okafor ahead by four points."
 
 
 def test_told_an_audience_named_by_a_name_and_a_noun():
-    claim = only("“I cannot be part of this network,” Ms. Wahl told the RT America audience.")
-    assert claim.text == "I cannot be part of this network"
+    claim = only(
+        "“I will not work for this station again,” Ms. Lund told the Harbour FM listeners."
+    )
+    assert claim.text == "I will not work for this station again"
 
 
 def test_the_grounds_cited_are_not_part_of_the_claim():
@@ -546,27 +545,27 @@ def test_the_grounds_cited_are_not_part_of_the_claim():
 
 
 def test_and_said_after_a_name_is_a_new_claim_of_the_same_source():
-    text = "Merrill says Machado promised to keep campaigning and said she would stand up to the attacks."
+    text = "Ruiz says Okafor vowed to stay in the race and said she would answer every charge."
     first, second = attributed(text)
     assert (first.text, second.text) == (
-        "Machado promised to keep campaigning",
-        "she would stand up to the attacks.",
+        "Okafor vowed to stay in the race",
+        "she would answer every charge.",
     )
-    assert second.source == "Merrill"
+    assert second.source == "Ruiz"
 
 
 def test_a_dash_before_a_new_attribution_ends_the_first():
-    text = "Fowler said the politics would be more intense — and he noted that any change would come late."
+    text = "Field said the season would be harder — and he noted that any new signing would arrive in May."
     first, second = attributed(text)
-    assert first.text == "the politics would be more intense"
-    assert (second.source, second.text) == ("he", "any change would come late.")
+    assert first.text == "the season would be harder"
+    assert (second.source, second.text) == ("he", "any new signing would arrive in May.")
 
 
 def test_a_quoted_question_then_asked():
-    claim = only("“Does anybody know what the platform is?” Senator Lindsey Graham asked.")
+    claim = only("“Has anyone read the new timetable?” Councillor Ana Ruiz asked.")
     assert (claim.source, claim.text) == (
-        "Senator Lindsey Graham",
-        "Does anybody know what the platform is?",
+        "Councillor Ana Ruiz",
+        "Has anyone read the new timetable?",
     )
 
 

@@ -312,7 +312,7 @@ def test_cues_after_the_quotation_and_the_person_told(text, source, resolved):
          "bank.", "a person close to the bank", "anonymous_source", "The board wants"),
         # a speech act, and why the officials stay unnamed
         ("The minister criticized the regulator for its slow response, two officials said "
-         "on condition of anonymity because they were not allowed to speak publicly.",
+         "on condition of anonymity as they had no leave to brief the press.",
          "two officials", "anonymous_official", "The minister criticized"),
     ],
 )  # fmt: skip

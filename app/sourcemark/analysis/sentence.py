@@ -450,7 +450,7 @@ class SentenceRules(SubjectRules):
         m = j
         while m < n and tokens[m].is_word and not tokens[m].quoted and m - j < 10:
             if m > j and tokens[m].lower in PREPOSITIONS - {"of"} and tokens[m - 1].is_cap:
-                break  # "by the Human Rights Council in 2015"
+                break  # "by the Harbour Arts Council in 2019"
             if tokens[m].lower in PREPOSITIONS - {"of", "at"} and m > j:
                 break
             m += 1
@@ -667,7 +667,7 @@ class SentenceRules(SubjectRules):
             end_char = tokens[s - 1].start
             content = (tokens[floor].start, end_char)
             if parenthetical(tokens, v, s):
-                # "Climate change, Mr. Obama often says, is the greatest threat": both sides
+                # "The budget, Ms. Lund often says, is the city's first duty": both sides
                 content = (tokens[floor].start, sent.end)
             elif before_words < 2:
                 return None

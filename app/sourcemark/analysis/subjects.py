@@ -139,8 +139,8 @@ class SubjectRules:
         if tokens[end].lower in _QUANTIFIERS and end > floor and not tokens[end].quoted:
             end -= 1  # "The coach and the captain both argued", "Sens. A (D) and B (R) all said"
         # Skip what stands between a name and its cue, one piece at a time:
-        # "Rep. Gregory W. Meeks (D-N.Y.), chairman of the PAC, said",
-        # "Donna Rawlings, 59, of Ashton, Md., who watched the ceremony, said".
+        # "Rep. Ana R. Ruiz (D-Ore.), chair of the caucus, said",
+        # "Tom Field, 61, of Easton, Md., who watched the launch, said".
         if tokens[end].text == ")" and not tokens[end].quoted:
             end = skip_name_tag(tokens, end, floor)
         if tokens[end].text in {",", ")"} and not tokens[end].quoted:
