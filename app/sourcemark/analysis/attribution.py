@@ -17,6 +17,7 @@ from sourcemark.analysis.sentence import SentenceRules
 from sourcemark.analysis.shapes import (
     HEDGES,
     LETTERS,
+    PREPOSITIONS,
     STOP_WORDS,
     Found,
     trim,
@@ -62,7 +63,7 @@ _NOT_SPEAKERS = frozenset(
     """note update related photo photos video watch read listen source sources editor
     editor's note correction advertisement warning caption credit q a question answer
     also see more click subscribe sign share follow contact email updated published
-    breaking live analysis opinion comment exclusive""".split()
+    breaking live analysis opinion comment exclusive clarification""".split()
 )
 
 # Marks a sentence whose words joined the claim of the quotation it belongs to.
@@ -241,6 +242,12 @@ class ArticleAnalyzer(SentenceRules):
         words = label.group(1).split()
         if any(w.lower() in lx.REPORTING_VERBS for w in words):
             return  # "Said Okafor:" is a cue, read by the sentence rules
+        if not label.group(1).isupper() and any(
+            w.lower() in PREPOSITIONS or w.lower() in lx.DETERMINERS for w in words
+        ):
+            # "Storm Over Harbour: ...", "The Week Ahead: ...": a heading in title case, not a
+            # speaker ("THE MAYOR:" in a transcript still is one)
+            return
         if (
             para.start < self.headline_end
             and words[-1].lower() not in self.text[para.end :].lower()
@@ -252,6 +259,10 @@ class ArticleAnalyzer(SentenceRules):
         mention, _ = self._mention_in(words, position=para.start)
         if mention is None or mention.type == SourcingType.UNATTRIBUTED:
             return
+        for found in found_by_sentence:
+            # a speaker's turn is their quotation: "the report shows ..." in it is what the
+            # speaker says, not a claim of its own
+            found.clear()
         subject = (label.start(1), label.end(1))
         self._give_paragraph(sents, found_by_sentence, subject, mention, label.group(1), ":",
                              label.end(), para.end, evidence.SPEAKER_LABEL)  # fmt: skip

@@ -279,6 +279,8 @@ REPORTING_VERBS = REPORTING_VERBS | SPEECH_ACTS | INTENTION_VERBS | STANCE_VERBS
 # plan", "spoke out against"; never "spoke on condition of anonymity", "talked for an hour"
 ABOUT_VERBS = _forms("speak/speaks/spoke/spoken", "talk/talks/talked")
 ABOUT_WORDS = frozenset({"of", "about", "out"})
+# the base forms of the verbs above ("support", "plan", "claim"): before "was" or "is" a noun
+BASE_FORMS = frozenset(_GROUPS)
 # "is claiming", "was warning": the -ing form of a cue, a cue only after a form of "be";
 # each maps to the verb's third person form, which the word lists above hold.
 PROGRESSIVE = {

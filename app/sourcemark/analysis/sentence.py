@@ -67,7 +67,8 @@ _PLURAL_VERBS = frozenset({"were", "are", "have"})
 # Verbs of saying that also take a thing as their object, in another sense: "added a goal",
 # "the index added 0.4 per cent", "claimed the title", "announced his retirement"
 _OBJECT_SENSES = frozenset(
-    """add adds added claim claims claimed announce announces announced""".split()
+    """add adds added claim claims claimed announce announces announced know knows
+    knew""".split()
 )
 _OBJECT_STARTS = lx.DETERMINERS | {"his", "her", "their", "its", "our", "my", "another", "no"}
 _POSSESSIVES = frozenset({"his", "her", "their", "its", "our", "my"})
@@ -199,7 +200,7 @@ class SentenceRules(SubjectRules):
                 low in lx.REPORTING_VERBS
                 and low not in lx.NOUN_LIKE
                 # "a game plan", "their worst fears": a noun, not a cue
-                and (i == 0 or not _names_a_noun(tokens[i - 1]))
+                and (i == 0 or not _noun_before(tokens, i))
                 # "a city transport plan would ...", "the states": the verb only with what
                 # it takes ("plans to", "states that")
                 and (
@@ -209,6 +210,14 @@ class SentenceRules(SubjectRules):
                 and (low not in lx.ABOUT_VERBS or _about(tokens, i))
                 # "its steel supports were found": a noun before a plural verb, not a cue
                 and not (i + 1 < n and tokens[i + 1].lower in _PLURAL_VERBS and low[-1] == "s")
+                # "rural support was firmer": a noun before "was"
+                and not (
+                    i + 1 < n
+                    and tokens[i + 1].lower in _NOUN_BEFORE_BE
+                    and low in lx.BASE_FORMS
+                    and i > 0
+                    and _no_subject(tokens[i - 1])
+                )
                 and (not t.is_cap or i == 0 or (title_case := _title_case(tokens, title_case)))
             ) or (low in lx.PROGRESSIVE and _after_be(tokens, i)):
                 cues.append(("verb", i, i + 1))
@@ -286,6 +295,8 @@ class SentenceRules(SubjectRules):
             if subject is None:
                 return None
             s, e, mention, source_text = subject
+            if s > 0 and tokens[s - 1].lower in _CONDITIONS:
+                return None  # "the deposit is kept if tenants did not confirm ...": a condition
             cue = self.text[tokens[i].start : tokens[j - 1].end]
             return Found((tokens[s].start, tokens[e - 1].end), mention, source_text, cue, i,
                          (tokens[s].start, sent.end), Stance.DECLINES, j, s)  # fmt: skip
@@ -359,6 +370,16 @@ class SentenceRules(SubjectRules):
             return None
         if _words_up_to(tokens, j, len(tokens), 2) < 2:
             return None  # "made a statement.": nothing said here
+        if tokens[j - 1].lower in _FOOTAGE and j < len(tokens) and tokens[j].lower in PREPOSITIONS:
+            return None  # "released video of the arrest": what it shows, not what it says
+        if (
+            tokens[v + 1].lower in _DEFINITE
+            and j < len(tokens)
+            and (tokens[j].lower in PREPOSITIONS or not tokens[j].is_word)
+        ):
+            # "made the remarks after training", "made this statement at a rally":
+            # words said before, told of again; only when and where they were said follows
+            return None
         cue = " ".join(t.text for t in tokens[v:j])
         return Found((tokens[s].start, tokens[e - 1].end), mention, source_text, cue, v,
                      (tokens[v + 1].start, sent.end), Stance.ASSERTS, j, s)  # fmt: skip
@@ -483,6 +504,8 @@ class SentenceRules(SubjectRules):
         if (
             after is None
             or sum(1 for t in tokens[after:] if t.is_word) < 2
+            # "... by adding a second lane to the bridge": a thing added, not words
+            or (tokens[v].lower == "adding" and _thing_object(tokens, after, "added"))
             # ", promising to cut taxes": a stated intention; ", saying to the crowd": no claim
             or (
                 tokens[after].lower == "to"
@@ -532,8 +555,24 @@ class SentenceRules(SubjectRules):
             # a passive: "the plan was praised by experts" rests on the experts; "compiled
             # by", "found by" are what was done, not said
             return self._passive_attribution(v, tokens, sent, floor)
+        if verb in _FINDING_VERBS and v + 1 < n and _shows_no_finding(tokens, v + 1):
+            return None  # "fans show signs of fatigue", "the champion showed up"
         inverted = None
         subject = self._subject_before(tokens, v, floor)
+        if (
+            subject is not None
+            and subject[0] == 0
+            and subject[1] == 1
+            and v == 1
+            and tokens[v].lower.endswith("ing")
+            and tokens[0].is_cap
+            and tokens[0].lower not in lx.PRONOUNS
+            and "'" not in tokens[0].text
+            and "’" not in tokens[0].text
+        ):
+            # "Keeps telling crowds the mill ...": a fragment whose first word is a verb, with no
+            # subject; "Officials saying ..." is a headline, read elsewhere
+            return None
         if subject is None:
             subject = self._shared_subject(tokens, v, floor)
         if (
@@ -560,6 +599,8 @@ class SentenceRules(SubjectRules):
             s, e, mention, source_text = subject
             if verb in lx.WEAK_VERBS and mention.type == SourcingType.UNATTRIBUTED:
                 return None
+            if e - s > 2 and _verb_inside(tokens, s + 1, e):
+                return None  # "The pair filmed a long special that ...": a clause, no subject
             if e < v and any(t.lower in _HEDGES for t in tokens[e:v]):
                 # "Officials have reportedly told him ...": the story reports the telling, on
                 # no source it names (an unattributed hedge)
@@ -664,6 +705,12 @@ class SentenceRules(SubjectRules):
                 )
             )
         ):
+            if (
+                tokens[floor].lower in _COMPARING
+                and not tokens[floor].quoted
+                and all(t.text != "," for t in tokens[floor : s - 1])
+            ):
+                return None  # "Like my coach, I believe in ...": a comparison, no content
             end_char = tokens[s - 1].start
             content = (tokens[floor].start, end_char)
             if parenthetical(tokens, v, s):
@@ -736,33 +783,49 @@ class SentenceRules(SubjectRules):
                     end = min(end, t.start)
                     break
         if verb in lx.SPEECH_ACTS or (
-            verb in lx.STANCE_VERBS
+            (
+                verb in lx.STANCE_VERBS
+                or verb in _AS_VERBS
+                # "the audit indicates a shortfall, which ...": evidence of a thing
+                or (verb in EVIDENCE_VERBS and tokens[after].lower in {"a", "an"})
+            )
             and tokens[after - 1].lower != "that"
             and not tokens[after].quoted
         ):
             # "praised the proposals, which include ...", "chastised the board for its silence
-            # and left": an act's object ends where a clause about it or another act begins
+            # and left", "likened the pitch to a beach - a jibe that ...", "spoke of the
+            # war; later he ...": an act's object ends where a clause about it or another act
+            # begins
             for m in range(after + 1, n - 1):
-                if tokens[m].quoted:
-                    continue
+                t = tokens[m]
+                low = t.lower
+                if low not in _OBJECT_BREAKS or t.quoted:
+                    continue  # most words: one look-up
                 if (
                     (
-                        tokens[m].text == ","
+                        low == ","
                         and tokens[m + 1].lower in _OBJECT_ENDS
                         and not _object_goes_on(tokens, m + 1, verb)
                     )
                     or (
-                        tokens[m].lower in {"and", "but"}
+                        low in {"and", "but"}
                         and not tokens[m + 1].quoted
                         and (tokens[m + 1].lower in lx.REPORTING_VERBS or _past_verb(tokens, m + 1))
+                        # "called on parents to keep children home and think ...": the
+                        # infinitive goes on
+                        and tokens[m + 1].lower not in lx.BASE_FORMS
                     )
                     or (
                         m > after + 1
-                        and (tokens[m].lower in _OBJECT_CLAUSE_MARKS)
+                        and low in _OBJECT_CLAUSE_MARKS
                         and _clause_after_object(tokens, m)
                     )
+                    or low == ";"
+                    or (low in _DASHES and _dash_aside(tokens, m + 1))
+                    or (low == "," and _aside_after_comma(tokens, m + 1))
+                    or (low == "as" and _as_clause(tokens, m + 1))
                 ):
-                    end = tokens[m].start
+                    end = min(end, t.start)
                     break
         if s > 0 and s - 1 <= floor + 1 and tokens[s - 1].lower in _FRONTED_SUBORDINATORS:
             # "After aides insisted that A, the campaign sent him ...": what the clause put
@@ -772,8 +835,41 @@ class SentenceRules(SubjectRules):
                 # the main clause is read on its own: a cue in it takes nothing before it
                 return Found(subject_span, mention, source_text, tokens[v].text, v,
                              (tokens[after].start, tokens[cut].start), stance, cut, s)  # fmt: skip
+        start = tokens[after].start
+        if (
+            s > floor
+            and (s - 1 == floor or tokens[s - 2].text == ",")
+            and (
+                tokens[s - 1].lower in _FRONT_SUBORDINATORS
+                # "as" only when what it says follows the parenthesis: "If, as engineers warn,
+                # A, B"; not "(as the paper called them, 'farm teams')"
+                or (tokens[s - 1].lower == "as" and s - 1 > floor and tokens[after - 1].text == ",")
+            )
+        ):
+            # "When the mayor praised the plan, the council balked", "Although she said the
+            # roads were safe, ...", "Once, when he mentioned it, ...", "If, as engineers
+            # warn, the dam leaks, ...": the subordinate clause ends at its comma
+            for m in range(after + 1, n - 1):
+                t = tokens[m]
+                if (
+                    t.text == ","
+                    and not t.quoted
+                    # not the comma of a number: "3,000"
+                    and not (t.start == tokens[m - 1].end and tokens[m + 1].start == t.end)
+                ):
+                    end = min(end, t.start)
+                    break
+        elif (
+            s - 1 > floor
+            and tokens[s - 1].text == ","
+            and (tokens[floor].lower in _CONDITIONS or tokens[floor].lower == "should")
+            and verb in lx.CLOSING_VERBS
+        ):
+            # "If the talks fail, officials expect a strike", "Should the talks fail, ...": the
+            # condition is part of what they expect
+            start = tokens[floor].start
         return Found(subject_span, mention, source_text, tokens[v].text, v,
-                     (tokens[after].start, end), stance, after, s)  # fmt: skip
+                     (start, end), stance, after, s)  # fmt: skip
 
     def _content_start(self, tokens: list[Token], v: int) -> int | None:
         """Token index where what the cue introduces begins."""
@@ -813,6 +909,8 @@ class SentenceRules(SubjectRules):
                     break
                 continue
             if t.lower == "that" or t.text == ":":
+                if m == v + 1 and m + 1 < n and tokens[m + 1].lower in FINITE:
+                    return m  # "said that was not the issue": "that" is what the clause is about
                 relative = (
                     t.lower == "that"
                     and m + 1 < n
@@ -928,11 +1026,24 @@ def _thing_object(tokens: list[Token], k: int, verb: str) -> bool:
     if verb.startswith("announce"):
         if first.lower not in _POSSESSIVES:
             return False
+    elif verb.startswith("kn"):
+        # "knows the details of the file"; not "knows all about ..."
+        if first.lower not in _POSSESSIVES and first.lower not in {"the", "a", "an"}:
+            return False
     elif first.lower not in _OBJECT_STARTS and not first.text[:1].isdigit():
         return False
-    for t in tokens[k + 1 :]:
+    n = len(tokens)
+    for m in range(k + 1, n):
+        t = tokens[m]
         if t.text in {".", ";", "!", "?"} or t.quoted:
             break
+        if (
+            t.text == ","
+            and m + 2 < n
+            and tokens[m + 1].lower in {"and", "but"}
+            and tokens[m + 2].lower in lx.PRONOUNS
+        ):
+            break  # "knows the details, and she has ...": another clause
         if t.lower in _CLAUSE_MARKS or (t.lower.endswith("ed") and not t.is_cap):
             return False  # "claimed the vote was rigged": a clause, the claim
     return True
@@ -1011,12 +1122,16 @@ def _special_cue(tokens: list[Token], i: int, low: str, skip_to: int):
         return "fronted", i, i + 1  # "Citing the figures, the mayor said"
     if low in lx.DISCOURSE_NOUNS:
         v = _light_verb(tokens, i)
+        if v is not None and low == "case" and tokens[v].lower not in _MAKING:
+            v = None  # "made the case for"; not "sent the case back to the panel"
         if v is not None and v >= skip_to:
             return "light", v, i + 1  # "issued a statement urging ..."
     if low in lx.CLAIM_NOUNS and _claim_noun(tokens, i):
         return "noun", i, i + 2  # "Ruiz's claim that ..."
     if low in _BY_CUES and i + 1 < n and tokens[i + 1].lower == "by":
         return "reported_by", i, i + 2
+    if ing and lx.PROGRESSIVE.get(low) in _VIEW_VERBS and not _as_follows(tokens, i):
+        return None  # ", regarding the budget": about it; ", regarding the plan as ...": a view
     if (low in PARTICIPLE_CUES or (ing and low not in _GROUNDS_OR_NAMING)) and (
         _after_comma(tokens, i)
         # "calmed the crowd by telling them that ...", "before asking her, '...'"
@@ -1156,16 +1271,42 @@ def _people_noun(phrase: str) -> bool:
 _PEOPLE_ENDINGS = ("ists", "ers", "ors", "ians", "ants", "ents")
 
 
+def _noun_before(tokens: list[Token], i: int) -> bool:
+    """Whether the words before a cue word make it a noun: a determiner, a superlative ("their
+    worst fears"), or a determiner and a number ("the 1993 attacks")."""
+    before = tokens[i - 1]
+    low = before.lower
+    if low in _NOUN_DETERMINERS:
+        return not before.quoted
+    last = low[-1:]
+    if last == "t":
+        return _names_a_noun(before)
+    if last.isdigit():
+        return i > 1 and tokens[i - 2].lower in _NOUN_DETERMINERS and not before.quoted
+    return False
+
+
 def _names_a_noun(before: Token) -> bool:
     """Whether the word before a cue word makes it a noun: a determiner. (After a
     possessive it stays a cue: "Mrs. Ruiz's plan would cap ..." rests on Mrs. Ruiz.)"""
     low = before.lower
-    return low in _NOUN_DETERMINERS and not before.quoted
+    if before.quoted:
+        return False
+    # "their worst fears", "the deepest concerns": a noun after a superlative
+    return low in _NOUN_DETERMINERS or (
+        not before.is_cap and (low == "worst" or (low.endswith("est") and low not in _EST_VERBS))
+    )
 
 
 _NOUN_DETERMINERS = frozenset(
     """a an the his her their its our my your this these those every each no some any
     another""".split()
+)
+
+
+# words in -est that are not superlatives: "critics protest plans to ..."
+_EST_VERBS = frozenset(
+    """suggest suggests protest request attest contest invest arrest digest""".split()
 )
 
 
@@ -1224,6 +1365,19 @@ def _after_comma(tokens: list[Token], i: int) -> bool:
 
 # ", citing X" gives the grounds and ", calling it X" names what was denied: both go on the
 # act before them
+_VIEW_VERBS = frozenset({"regards", "views"})
+
+
+def _as_follows(tokens: list[Token], i: int) -> bool:
+    """Whether "as" comes within a few words after ``i``, before the clause ends."""
+    for t in tokens[i + 1 : i + 10]:
+        if t.lower == "as":
+            return True
+        if t.text in {",", ";", "."}:
+            return False
+    return False
+
+
 _GROUNDS_OR_NAMING = frozenset(
     {"citing", "calling", "describing", "terming", "labeling", "labelling", "branding"}
 )
@@ -1361,9 +1515,115 @@ _PARTICIPLE_ADVERBS = frozenset({"even", "perhaps", "also", "again", "then", "la
 _CLOSING_MARKS = frozenset({"”", '"', "’"})
 _HEDGES = frozenset({"reportedly", "allegedly", "purportedly", "supposedly"})
 _RELATIVE_MARKS = frozenset({",", "--", "—", "–"})
+_DASHES = frozenset({"-", "—", "–"})
+# the words at which an act's object may end
+_OBJECT_BREAKS = _DASHES | _OBJECT_CLAUSES | {",", "and", "but", ";", "as"}
+_FOOTAGE = frozenset({"video", "videos", "footage"})
+_MAKING = frozenset({"made", "makes", "make", "making"})
+_CONDITIONS = frozenset({"if", "unless"})
+_COMPARING = frozenset({"like", "unlike"})
+_REFLEXIVES = frozenset(
+    "themselves himself herself itself ourselves myself yourself yourselves".split()
+)
+# a verb's base form before these is a noun: "rural support was firmer"
+_NOUN_BEFORE_BE = frozenset({"was", "is"})
+_DEFINITE = frozenset({"the", "this", "that", "these", "those"})
+# what opens a clause fronted before the main one: "When the mayor spoke, ..."
+_FRONT_SUBORDINATORS = frozenset(
+    """when whenever if although though while because after before since once until
+    unless""".split()
+)
+# what opens a remark set off by a dash after an act's object: "- a charge that ...", "—
+# one of several ..."
+_ASIDE_STARTS = frozenset({"a", "an", "another", "one", "the", "this", "which", "who"})
 # participles of a stated intention, which take an infinitive as what they state
 _PROMISING = frozenset({"promising", "vowing", "pledging", "threatening"})
 _QUOTE_CLOSERS = _CLOSING_MARKS | {"'"}  # and the second mark of ''
+
+
+def _aside_after_comma(tokens: list[Token], k: int) -> bool:
+    """Whether a comma at k - 1 opens a remark on the whole clause: "endorsed the levy in March,
+    another blow to ...", "..., the latest step in ..."."""
+    if k + 1 >= len(tokens) or tokens[k].quoted:
+        return False
+    low = tokens[k].lower
+    return low == "another" or (low == "the" and tokens[k + 1].lower == "latest")
+
+
+def _as_clause(tokens: list[Token], k: int) -> bool:
+    """Whether "as" before k opens a clause of its own ("condemned the launch as the navy
+    fired ...", "as Lund gains support"), not the verb's "as" ("condemned the plan as a
+    disgrace", "as being reckless"): a name or a determiner and a noun, then a verb."""
+    n = len(tokens)
+    if k >= n or tokens[k].quoted:
+        return False
+    first = tokens[k]
+    if first.is_cap and first.lower not in lx.PRONOUNS:
+        m = k + 1
+        while m < n and tokens[m].is_cap:
+            m += 1
+        if m >= n:
+            return False
+        verb = tokens[m].lower
+        return verb in FINITE or verb.endswith("ed") or (verb.endswith("s") and verb.isalpha())
+    if first.lower in {"the", "its", "their", "his", "her"}:
+        k += 1  # "as the navy fired", "as its leaders met"
+    for m in (k + 1, k + 2):
+        if m < n and (tokens[m].lower in FINITE or _past_verb(tokens, m)):
+            return first.is_word and first.lower not in lx.DETERMINERS
+    return False
+
+
+def _dash_aside(tokens: list[Token], k: int) -> bool:
+    """Whether a dash (or a doubled hyphen) at k - 1 opens a remark about what came before:
+    "likened the pitch to a beach - a jibe the groundsman disliked"."""
+    if k < len(tokens) and tokens[k].text == "-":
+        k += 1
+    return k < len(tokens) and not tokens[k].quoted and tokens[k].text in _ASIDE_STARTS
+
+
+_RELATIVES = frozenset({"who", "whom", "whose", "that", "which"})
+
+
+def _verb_inside(tokens: list[Token], a: int, b: int) -> bool:
+    """Whether a verb with its object stands inside what was read as a subject: "The pair
+    filmed a long special ..." ("officials involved in the talks" is still a subject)."""
+    for k in range(a, b - 1):
+        t = tokens[k]
+        if t.lower in _RELATIVES:
+            return False  # "The man who started the fire said": a relative clause
+        if (
+            t.lower.endswith("ed")
+            and not t.is_cap
+            and not t.quoted
+            and tokens[k + 1].lower in {"a", "an", "the"}
+        ):
+            return True
+    return False
+
+
+def _no_subject(before: Token) -> bool:
+    """Whether the word before a verb's base form cannot be its subject, so that the form is
+    a noun: "rural support was ..."; not "that most economists agree is ...", "they say"."""
+    low = before.lower
+    if low in lx.PRONOUNS or before.quoted:
+        return False
+    return not (low.endswith("s") and not low.endswith(("'s", "’s")))
+
+
+def _shows_no_finding(tokens: list[Token], k: int) -> bool:
+    """'show signs of fatigue', 'showed no sign of slowing', 'showed up', 'show off', 'find it
+    hard to': what "show" and "find" mean in another sense than evidence."""
+    low = tokens[k].lower
+    if low == "no" and k + 1 < len(tokens):
+        low = tokens[k + 1].lower
+    if low == "up" and k + 1 < len(tokens) and tokens[k + 1].lower == "to":
+        return False  # "polls show up to a third of voters undecided"
+    if low == "it" and k + 2 < len(tokens) and tokens[k + 2].lower == "to":
+        return True  # "will find it hard to ...": no finding
+    if low in _REFLEXIVES:
+        return True  # "ferry crews find themselves in ...": where they are, no finding
+    return low in {"sign", "signs", "up", "off"} and not tokens[k].quoted
 
 
 def _after_be(tokens: list[Token], i: int) -> bool:

@@ -233,6 +233,9 @@ def is_appositive(tokens: list[Token], inner: list[Token], m: int, floor: int) -
     )
 
 
+_PARENTHESIS_RECIPIENTS = frozenset({"me", "us", "reporters", "him", "her", "them"})
+
+
 def parenthetical(tokens: list[Token], v: int, s: int) -> bool:
     """', SOURCE says, ...' in mid-sentence with the clause going on after it, also with the
     person told or a time or place after the cue: 'The trouble now, she told me on Tuesday,
@@ -248,15 +251,13 @@ def parenthetical(tokens: list[Token], v: int, s: int) -> bool:
     if not (k + 1 < n and tokens[k].text == ","):
         return False
     follower = tokens[k + 1]
-    if (
-        follower.lower in BOUNDARY_WORDS
-        or follower.lower in PARTICIPLE_CUES
-        or follower.quoted
-        # "..., the club said on Saturday, ending weeks of ...": a participle after a time
-        or (k > v + 1 and follower.lower.endswith("ing") and not follower.is_cap)
-    ):
+    if follower.lower in BOUNDARY_WORDS or follower.lower in PARTICIPLE_CUES or follower.quoted:
         return False
-    return sum(1 for t in tokens[k + 1 :] if t.is_word) >= 3
+    if follower.lower.endswith("ing") and not follower.is_cap:
+        # "..., the club said on Saturday, ending weeks of ...": a participle; ", finishing it
+        # would cost ...": the subject of the clause going on
+        return any(t.lower in FINITE for t in tokens[k + 2 :])
+    return sum(1 for t in tokens[k + 1 :] if t.is_word) >= 2
 
 
 def is_auxiliary(token: Token) -> bool:
@@ -488,7 +489,12 @@ def trim(text: str, start: int, end: int) -> tuple[int, int]:
         start += 1
     while end > start and text[end - 1] in junk:
         end -= 1
-    if text[start : start + 5].lower() == "that " and end - start > 5:
+    if (
+        text[start : start + 5].lower() == "that "
+        and end - start > 5
+        # not the pronoun: "that was not the issue", "that would be unfair"
+        and text[start + 5 : start + 12].split(" ", 1)[0].lower() not in FINITE
+    ):
         start += 5
     return start, end
 
