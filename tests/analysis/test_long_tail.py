@@ -272,6 +272,103 @@ def test_a_noun_of_claiming_without_an_owner_or_a_content_is_no_cue(text):
     assert attributed(text) == []
 
 
+@pytest.mark.parametrize(
+    ("text", "source", "cue", "content"),
+    [
+        # court: the owner after the noun, with "from"
+        ("The trial went ahead despite repeated warnings from the defence team that the "
+         "jury had been briefed.", "the defence team", "warnings from",
+         "the jury had been briefed."),
+        # business: "by" and a plural noun of arguing
+        ("Investors shrugged off claims by the short seller Kestrel Research that the "
+         "accounts were padded.", "the short seller Kestrel Research", "claims by",
+         "the accounts were padded."),
+        # opinion: the owner's noun, then "is that"
+        ("The governor's bet is that commuters will forgive a year of roadworks.",
+         "The governor", "bet", "commuters will forgive a year of roadworks."),
+        # sport: "was that"
+        ("Coach Lena Moritz's argument was that the pitch had been unplayable all week.",
+         "Coach Lena Moritz", "argument", "the pitch had been unplayable all week."),
+        # feature: a noun of hoping with a possessive pronoun
+        ("Ana Ortiz opened the bakery in May.\n\nHer hope that the street would come back "
+         "to life kept her going.", "she", "hope",
+         "the street would come back to life kept her going."),
+    ],
+)  # fmt: skip
+def test_a_noun_of_claiming_with_its_owner_after_it_or_before_is_that(text, source, cue, content):
+    claim = attributed(text)[-1]
+    assert (claim.source, claim.cue, claim.text) == (source, cue, content)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The message from the depot was that nothing had arrived.",  # no owner before "that"
+        "The point that matters most is the price of a ticket.",  # a relative clause
+        "Criticism from fans who travelled that far was loud.",  # no "that" after a phrase
+        "Her worries that were once private are now public.",  # a relative clause
+    ],
+)
+def test_a_noun_of_claiming_without_its_shape_is_no_cue(text):
+    assert attributed(text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "source", "cue", "content"),
+    [
+        # sport: what the words were about, up to the verb
+        ("The striker's comments about the referee earned him a two-match ban.",
+         "The striker", "comments", "the referee"),
+        # wire: a day between the noun and "on"
+        ("Governor Ana Ruiz's remarks Tuesday on the port closure came as talks resumed.",
+         "Governor Ana Ruiz", "remarks", "the port closure"),
+        # business: up to a comma
+        ("The airline's claims about its safety record, published in March, drew scrutiny.",
+         "The airline", "claims", "its safety record"),
+    ],
+)  # fmt: skip
+def test_a_noun_of_claiming_about_something_is_that_something(text, source, cue, content):
+    claim = attributed(text)[-1]
+    assert (claim.source, claim.cue, claim.text) == (source, cue, content)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The mayor's warning on Monday was ignored by the council.",  # when, not what
+        "Her comments on television were brief.",  # how, not what
+        "The comments about the referee were deleted.",  # nobody's comments
+    ],
+)
+def test_a_noun_of_claiming_on_a_day_or_a_medium_is_no_cue(text):
+    assert attributed(text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "source", "content"),
+    [
+        # court: "repeated" between the owner and the noun
+        ("The hearing went ahead despite the prosecutor's repeated warnings that the jury "
+         "was biased.", "the prosecutor", "the jury was biased."),
+        # business: "latest"
+        ("Passengers shrugged off the airline's latest assurance that fares would hold.",
+         "the airline", "fares would hold."),
+        # sport: "own", with "about"
+        ("Ana Ruiz scored twice.\n\nRuiz's own comments about the referee earned her a fine.",
+         "Ruiz", "the referee"),
+    ],
+)  # fmt: skip
+def test_a_word_of_when_or_how_often_may_stand_between_the_owner_and_the_noun(
+    text, source, content
+):
+    claim = attributed(text)[-1]
+    assert (claim.source, claim.text) == (source, content)
+
+
+def test_a_word_of_when_before_a_noun_of_claiming_is_no_owner():
+    assert attributed("The first report that was leaked named six officials.") == []
+
+
 def test_a_noun_of_claiming_inside_an_attribution_is_part_of_its_content():
     (claim,) = attributed("The mayor repeated her promise that no library would close.")
     assert claim.cue == "repeated"
@@ -406,3 +503,221 @@ def test_plan_and_states_are_verbs_only_with_what_they_take(text):
 def test_plans_to_is_a_stated_intention():
     (claim,) = attributed("The mayor plans to close two libraries next year.")
     assert claim.cue == "plans"
+
+
+# --- a cue in a relative clause without "that" ------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "source", "content"),
+    [
+        # wire: after an ordinal and a form of "be"
+        ("It was the second time this year the transport union said it had been shut out of "
+         "the talks.", "the transport union", "it had been shut out of the talks."),
+        # sport: a name after the noun
+        ("Saturday was the first time Coach Lena Moritz admitted the title was gone.",
+         "Coach Lena Moritz", "the title was gone."),
+        # business: "reason"
+        ("That is the main reason the airline says fares will rise in the spring.",
+         "the airline", "fares will rise in the spring."),
+        # court: any noun after a verb, a determiner after it
+        ("It was a verdict the judge later said she regretted.", "the judge", "she regretted."),
+        # feature: after a verb in the past and its two objects
+        ("The mayor gave the council the figures the auditor said were wrong.", "the auditor",
+         "were wrong."),
+    ],
+)  # fmt: skip
+def test_the_subject_of_a_relative_clause_without_that_is_the_source(text, source, content):
+    claim = only(text)
+    assert (claim.source, claim.text) == (source, content)
+
+
+@pytest.mark.parametrize(
+    ("text", "source"),
+    [
+        # a newspaper's name ending in a noun of time is no clause
+        ("A spokesman for the Harbour Times said the paper would appeal.",
+         "A spokesman for the Harbour Times"),
+        # no ordinal and no verb before the noun: the phrase is the subject
+        ("The Sunday Times reporter Ana Ruiz said the figures were wrong.",
+         "The Sunday Times reporter Ana Ruiz"),
+        # a title before a name is no clause, nor a participle's object
+        ("The figures were wrong, retired Navy captain Ana Ruiz said.",
+         "retired Navy captain Ana Ruiz"),
+    ],
+)  # fmt: skip
+def test_a_noun_of_time_inside_a_name_starts_no_clause(text, source):
+    assert only(text).source == source
+
+
+# --- a cue after "to": whose words they are --------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "source", "cue", "content"),
+    [
+        # court: the object of a verb that made it happen
+        ("Hours of questioning forced the bank's chairman to admit that the audit was late.",
+         "the bank's chairman", "admit", "the audit was late."),
+        # sport: "led" with a name
+        ("The third defeat in a row led coach Bruno Tavares to concede that the title was lost.",
+         "coach Bruno Tavares", "concede", "the title was lost."),
+        # business: a passive "was forced to"
+        ("The carrier was forced to acknowledge that four flights had been cancelled.",
+         "The carrier", "acknowledge", "four flights had been cancelled."),
+        # wire: an adjective that says the act was done
+        ("The ministry was quick to insist that the border would stay open.",
+         "The ministry", "insist", "the border would stay open."),
+        # feature: "took pains to"
+        ("Ms. Adeyemi took pains to stress that the bakery would stay in the family.",
+         "Ms. Adeyemi", "stress", "the bakery would stay in the family."),
+        # opinion: "hastened to add"
+        ("The columnist hastened to add that he had voted for the mayor twice.",
+         "The columnist", "add", "he had voted for the mayor twice."),
+    ],
+)  # fmt: skip
+def test_a_cue_after_to_is_the_words_of_whoever_did_it(text, source, cue, content):
+    claim = only(text)
+    assert (claim.source, claim.cue, claim.text) == (source, cue, content)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The club paid the striker to deny that he was leaving.",  # paid: not done yet
+        "The club was ready to admit that the stadium was too small.",  # ready: not done
+        "The flood forced the council to close the riverside road.",  # no cue after "to"
+    ],
+)
+def test_a_cue_after_to_that_was_not_done_is_no_attribution(text):
+    assert attributed(text) == []
+
+
+def test_a_verb_of_wanting_keeps_its_own_subject_as_the_source():
+    claim = only("The board wants the chief executive to admit that mistakes were made.")
+    assert claim.source == "The board"
+
+
+def test_a_headlines_capitalised_verb_ends_the_name_of_a_fronted_participles_subject():
+    text = (
+        "Citing Flood Damage, Mayor Ines Lund Says Harbour Fares Will Rise.\n\n"
+        "The harbour reopened on Monday after a week of repairs to the quay."
+    )
+    first, second = attributed(text)
+    assert (first.source, first.cue) == ("Mayor Ines Lund", "Citing")
+    assert (second.source, second.cue) == ("Mayor Ines Lund", "Says")
+
+
+def test_a_name_that_is_spelt_like_a_verb_stays_whole_in_a_sentence():
+    claim = attributed("Citing the archive, Edward Said argued that the map was a forgery.")[0]
+    assert claim.source == "Edward Said"
+
+
+@pytest.mark.parametrize(
+    ("text", "source", "cue"),
+    [
+        # a headline in title case
+        ("Dock Workers Rip Port Authority Over Night Shifts\n\nThe port opened at dawn.",
+         "Dock Workers", "Rip"),
+        # sport
+        ("The coach chided the referee for a late whistle.", "The coach", "chided"),
+        # opinion
+        ("Senator Ray Olsen assailed the bill as a gift to landlords.", "Senator Ray Olsen",
+         "assailed"),
+        # business
+        ("Shareholders berated the board over the chief executive's bonus.", "Shareholders",
+         "berated"),
+    ],
+)  # fmt: skip
+def test_verbs_of_scolding_are_cues(text, source, cue):
+    claim = attributed(text)[0]
+    assert (claim.source, claim.cue) == (source, cue)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The senator rips up the contract in front of the cameras.",
+        "The rocket blasted off from the island on Monday.",
+    ],
+)
+def test_a_verb_of_scolding_with_a_particle_of_the_hand_is_no_cue(text):
+    assert attributed(text) == []
+
+
+# --- a state of mind after a verb that links like "be" ----------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "source", "content"),
+    [
+        # business
+        ("Bondholders grew increasingly worried that the port would default.", "Bondholders",
+         "the port would default."),
+        # court
+        ("The judge became convinced that the witness had lied.", "The judge",
+         "the witness had lied."),
+        # sport
+        ("Coach Lena Moritz came away confident that the squad could stay up.",
+         "Coach Lena Moritz", "the squad could stay up."),
+        # opinion
+        ("Ministers seemed unconvinced that the tax would raise much.", "Ministers",
+         "the tax would raise much."),
+    ],
+)  # fmt: skip
+def test_a_state_of_mind_after_a_linking_verb_is_held_by_the_subject(text, source, content):
+    claim = only(text)
+    assert (claim.source, claim.text) == (source, content)
+
+
+def test_a_linking_verb_with_that_as_a_determiner_is_no_claim():
+    assert attributed("The crowd grew angry that night at the stadium gates.") == []
+
+
+# --- "as noted by ...", "as stated in ..." ------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "source", "cue", "content"),
+    [
+        # business: a person after "by"
+        ("As noted by the auditor, the pension fund is short of cash.", "the auditor",
+         "As noted by", "the pension fund is short of cash."),
+        # court: a document after "in"
+        ("As detailed in a court filing, the firm paid its fines two years late.",
+         "a court filing", "As detailed in", "the firm paid its fines two years late."),
+        # wire: an outlet after "in", with "first"
+        ("As first reported in the Harbour Times, the ferry contract was never signed.",
+         "the Harbour Times", "As first reported in", "the ferry contract was never signed."),
+    ],
+)  # fmt: skip
+def test_a_participle_of_saying_after_as_names_its_source(text, source, cue, content):
+    claim = only(text)
+    assert (claim.source, claim.cue, claim.text) == (source, cue, content)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The money was spent as described in the plan.",  # a manner, inside the clause
+        "The stadium was built as outlined in the 1990 design.",
+    ],
+)
+def test_as_described_inside_a_clause_is_no_attribution(text):
+    assert attributed(text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "source", "content"),
+    [
+        # wire
+        ("The bridge, which the mayor said would cost $5 million, opened on Monday.",
+         "the mayor", "would cost $5 million"),
+        # business: the main clause's verb is irregular
+        ("The merger, which analysts say was rushed, went ahead in March.", "analysts",
+         "was rushed"),
+    ],
+)  # fmt: skip
+def test_a_cue_inside_a_relative_clause_on_its_object_ends_with_the_clause(text, source, content):
+    claim = only(text)
+    assert (claim.source, claim.text) == (source, content)

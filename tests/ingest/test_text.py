@@ -147,3 +147,19 @@ def test_a_text_file_whose_first_line_is_a_long_headline_is_titled_by_it(tmp_pat
     path = tmp_path / "council.txt"
     path.write_text(LONG_HEADLINE + "\n" + STORY, encoding="utf-8")
     assert read_path(path).title == LONG_HEADLINE
+
+
+@pytest.mark.parametrize("mark", ["'", "’"])
+def test_a_first_line_ending_in_a_quotation_mark_after_its_full_stop_is_read_whole(mark):
+    # a straight closing quote ends a sentence as a curly one does: the line stays in the
+    # text, and the claim it makes is found
+    first = f"Harbour Chief Says Ferry Fleet Is {mark}Past Saving.{mark}"
+    document = read_text(first + "\n\n" + STORY)
+    assert document.title == first
+    assert document.text.startswith(first)
+    claims = analyze(document.text, document.title, document.outlet)
+    assert claims[0].source == "Harbour Chief" and claims[0].cue == "Says"
+    sentence = "Mayor Ines Lund says the ferry plan is 'dead in the water.'"
+    document = read_text(sentence + "\n\n" + STORY)
+    assert document.title == "" and document.text.startswith(sentence)
+    assert analyze(document.text)[0].source == "Mayor Ines Lund"

@@ -161,6 +161,15 @@ SPEECH_ACTS = _forms(
     "decry/decries/decried",
     "lament/laments/lamented",
     "lambaste/lambastes/lambasted",
+    "lambast/lambasts",
+    "rip/rips",
+    "chide/chides/chided",
+    "assail/assails/assailed",
+    "berate/berates/berated",
+    "skewer/skewers/skewered",
+    "pillory/pillories/pilloried",
+    "disparage/disparages/disparaged",
+    "upbraid/upbraids/upbraided",
     "mock/mocks/mocked",
     "tout/touts/touted",
     "highlight/highlights/highlighted",
@@ -826,7 +835,9 @@ CLAIM_NOUNS = frozenset(
     findings conclusion prediction estimate announcement admission acknowledgment
     acknowledgement denial charge accusation accusations complaint remark remarks comment
     comments observation theory assurance assurances promise pledge pronouncement
-    pronouncements statement insinuation""".split()
+    pronouncements statement insinuation arguments criticism criticisms complaints objection
+    objections bet hope hopes worry worries message point position emphasis assessment
+    expectation expectations reminder boast""".split()
 )
 # What is said in a thing made for saying it, with a verb of making: "issued a statement
 # urging ...", "posted a video that shows ...", "made the case for ...", "sent a letter"

@@ -189,7 +189,19 @@ class SentenceRules(SubjectRules):
             if i < skip_to or t.quoted or i in declined:
                 continue
             low = t.lower
-            if low in _SPECIAL_CUES:  # the rarer shapes; most cue words are plain verbs
+            if (
+                low in _CLAIM_MODIFIERS
+                and 0 < i < n - 1
+                and tokens[i + 1].lower in lx.CLAIM_NOUNS
+                and (
+                    tokens[i - 1].lower in _POSSESSIVE_PRONOUNS
+                    or tokens[i - 1].lower.endswith(("'s", "’s"))
+                )
+            ):
+                continue  # "the prosecutor's repeated warnings": a word of the noun's
+            if low in _SPECIAL_CUES or (
+                low in _AS_CUES and i > 0 and tokens[i - 1].lower in _BEFORE_AS_CUE
+            ):  # the rarer shapes; most cue words are plain verbs
                 special = _special_cue(tokens, i, low, skip_to)
                 if special is not None:
                     cues.append(special)
@@ -208,6 +220,12 @@ class SentenceRules(SubjectRules):
                     or (i + 1 < n and tokens[i + 1].lower in {"to", "that", ":"})
                 )
                 and (low not in lx.ABOUT_VERBS or _about(tokens, i))
+                # "rips up the contract": a hand's act, not words
+                and not (
+                    low in _LITERAL_VERBS
+                    and i + 1 < n
+                    and tokens[i + 1].lower in _LITERAL_PARTICLES
+                )
                 # "its steel supports were found": a noun before a plural verb, not a cue
                 and not (i + 1 < n and tokens[i + 1].lower in _PLURAL_VERBS and low[-1] == "s")
                 # "rural support was firmer": a noun before "was"
@@ -303,7 +321,7 @@ class SentenceRules(SubjectRules):
         if kind == "participle":
             return self._participle_attribution(i, tokens, sent)
         if kind == "noun":
-            return self._noun_attribution(i, tokens, sent)
+            return self._noun_attribution(i, j, tokens, sent)
         if kind == "fronted":
             return self._fronted_attribution(i, tokens)
         if kind == "light":
@@ -314,16 +332,27 @@ class SentenceRules(SubjectRules):
             return self._view_attribution(i, j, tokens, sent)
         return self._verb_attribution(i, tokens, sent, floor)
 
-    def _noun_attribution(self, i, tokens, sent) -> Found | None:
+    def _noun_attribution(self, i, j, tokens, sent) -> Found | None:
         """ "Ruiz's claim that ...", "her warning that ...", "a Harbour Times report that
-        ...": the owner of the claim is its source, what follows "that" its content."""
-        before = tokens[i - 1]
+        ...", "the coach's argument was that ...", "warnings from her lawyer that ...": the
+        owner of the claim is its source, what follows "that" (at ``j``) its content."""
+        if tokens[i + 1].lower in {"from", "by"}:
+            # "criticism from the opposition that ...": the owner after the noun
+            words = [t.text for t in tokens[i + 2 : j - 1]]
+            mention, source_text = self._mention_in(words, position=tokens[i + 2].start)
+            if mention is None or mention.type == SourcingType.UNATTRIBUTED:
+                return None
+            cue = " ".join(t.text for t in tokens[i : i + 2])
+            return Found((tokens[i + 2].start, tokens[j - 2].end), mention, source_text, cue,
+                         i, (tokens[j].start, sent.end), Stance.ASSERTS, j, i + 2)  # fmt: skip
+        h = i - 1 if tokens[i - 1].lower in _CLAIM_MODIFIERS else i  # just after the owner
+        before = tokens[h - 1]
         low = before.lower
         if low in _POSSESSIVE_PRONOUNS:
-            start = i - 1
+            start = h - 1
             words = [_POSSESSIVE_PRONOUNS[low]]
         else:
-            start = i - 1
+            start = h - 1
             while (
                 (before.is_cap or low.endswith(("'s", "’s")))
                 and start - 1 >= 0
@@ -331,13 +360,13 @@ class SentenceRules(SubjectRules):
             ):
                 start -= 1  # "Donald Trump's", "a New York Times"
             if low.endswith(("'s", "’s")):
-                if start == i - 1 and start - 1 >= 0 and tokens[start - 1].lower in lx.DETERMINERS:
+                if start == h - 1 and start - 1 >= 0 and tokens[start - 1].lower in lx.DETERMINERS:
                     start -= 1  # "the company's"
-                words = [t.text for t in tokens[start : i - 1]] + [before.text[:-2]]
-            elif start == i - 1:
+                words = [t.text for t in tokens[start : h - 1]] + [before.text[:-2]]
+            elif start == h - 1:
                 words = [before.text]  # "police claims", "expert warnings"
             else:
-                words = [t.text for t in tokens[start:i]]
+                words = [t.text for t in tokens[start:h]]
         mention, source_text = self._mention_in(words, position=tokens[start].start)
         if mention is None or mention.type == SourcingType.UNATTRIBUTED:
             return None
@@ -353,11 +382,28 @@ class SentenceRules(SubjectRules):
                 ):
                     end = tokens[m].start
                     break
-        if i + 2 >= len(tokens):
+        if j >= len(tokens):
             return None
+        if tokens[j - 1].lower in {"about", "on"}:
+            # "his comments about the strike drew fire": what they were about ends where a
+            # verb, a comma or a clause comes
+            for m in range(j + 1, len(tokens)):
+                t = tokens[m]
+                if t.quoted:
+                    continue
+                low = t.lower
+                if (
+                    t.text in {",", ";", ":", "(", "—", "--"}
+                    or low in FINITE
+                    or low in lx.CLAUSE_WORDS
+                    or low in {"who", "which"}
+                    or (not t.is_cap and (is_verb_form(low) or low in _PAST_FORMS))
+                ):
+                    end = min(end, t.start)
+                    break
         subject = (tokens[start].start, before.end)
         return Found(subject, mention, source_text, tokens[i].text, i,
-                     (tokens[i + 2].start, end), Stance.ASSERTS, i + 2, start)  # fmt: skip
+                     (tokens[j].start, end), Stance.ASSERTS, j, start)  # fmt: skip
 
     def _light_attribution(self, v, j, tokens, sent, floor) -> Found | None:
         """'The league issued a statement urging the clubs to wait': the maker of the
@@ -768,9 +814,16 @@ class SentenceRules(SubjectRules):
             if tokens[m].lower == "citing" and tokens[m - 1].text in {",", "”", '"', "’"}:
                 end = tokens[m - 1].start if tokens[m - 1].text == "," else tokens[m - 1].end
                 break
-        if s > 0 and tokens[s].lower in {"who", "which"} and tokens[s - 1].text in _RELATIVE_MARKS:
-            # "The review, which warns that A, was never published": the relative clause ends
-            # where the main clause's verb comes back
+        if (
+            s > 0 and tokens[s].lower in {"who", "which"} and tokens[s - 1].text in _RELATIVE_MARKS
+        ) or (
+            s > 1
+            and tokens[s - 1].lower in {"which", "whom"}
+            and tokens[s - 2].text in _RELATIVE_MARKS
+        ):
+            # "The review, which warns that A, was never published", "The bridge, which the
+            # mayor said would cost more, opened": the relative clause ends where the main
+            # clause's verb comes back
             for m in range(after + 1, n - 1):
                 t = tokens[m]
                 after_mark = tokens[m + 1]
@@ -778,7 +831,11 @@ class SentenceRules(SubjectRules):
                     t.text in _RELATIVE_MARKS
                     and not t.quoted
                     and not after_mark.is_cap
-                    and (after_mark.lower in FINITE or is_verb_form(after_mark.lower))
+                    and (
+                        after_mark.lower in FINITE
+                        or is_verb_form(after_mark.lower)
+                        or after_mark.lower in _PAST_FORMS
+                    )
                 ):
                     end = min(end, t.start)
                     break
@@ -1126,12 +1183,21 @@ def _special_cue(tokens: list[Token], i: int, low: str, skip_to: int):
             v = None  # "made the case for"; not "sent the case back to the panel"
         if v is not None and v >= skip_to:
             return "light", v, i + 1  # "issued a statement urging ..."
-    if low in lx.CLAIM_NOUNS and _claim_noun(tokens, i):
-        return "noun", i, i + 2  # "Ruiz's claim that ..."
+    if low in lx.CLAIM_NOUNS:
+        j = _claim_noun(tokens, i)
+        if j:
+            return "noun", i, j  # "Ruiz's claim that ...", "warnings from her lawyer that"
     if low in _BY_CUES and i + 1 < n and tokens[i + 1].lower == "by":
         return "reported_by", i, i + 2
     if ing and lx.PROGRESSIVE.get(low) in _VIEW_VERBS and not _as_follows(tokens, i):
         return None  # ", regarding the budget": about it; ", regarding the plan as ...": a view
+    if (
+        low in _AS_CUES
+        and i + 1 < n
+        and tokens[i + 1].lower in {"by", "in"}
+        and _after_as(tokens, i)
+    ):
+        return "reported_by", i, i + 2  # "As noted by the auditor, ...", "as stated in the filing"
     if (low in PARTICIPLE_CUES or (ing and low not in _GROUNDS_OR_NAMING)) and (
         _after_comma(tokens, i)
         # "calmed the crowd by telling them that ...", "before asking her, '...'"
@@ -1149,6 +1215,12 @@ _VIEW_NOUNS = frozenset(
 _BY_CUES = frozenset({"reported", "revealed", "disclosed", "published", "quoted"})
 _READS = frozenset({"read", "reads"})
 _TEXTS = lx.DOCUMENT_NOUNS | {"article", "story", "headline", "sign", "caption", "text", "banner"}
+# participles of saying that name their source after "as ... by" or "as ... in"
+_AS_CUES = _BY_CUES | frozenset(
+    """noted stated outlined detailed described documented explained mentioned shown
+    indicated suggested argued""".split()
+)
+_BEFORE_AS_CUE = frozenset({"as", "first", "previously", "earlier", "initially", "also"})
 _SPECIAL_CUES = (
     frozenset({"according", "put", "per"})
     | _READS
@@ -1184,16 +1256,86 @@ def _in_name(t: Token) -> bool:
     return t.is_cap and t.is_word and t.lower not in _FRONTING and t.lower not in PREPOSITIONS
 
 
-def _claim_noun(tokens: list[Token], i: int) -> bool:
-    """Whether a noun of claiming at ``i`` has an owner and "that" with a clause after it:
-    "Ruiz's claim that the vote was rigged", not "he claims that" or "the report that was
-    leaked"."""
-    n = len(tokens)
-    if i == 0 or i + 2 >= n or tokens[i + 1].lower != "that" or tokens[i + 1].quoted:
+def _after_as(tokens: list[Token], i: int) -> bool:
+    """Whether "as" stands right before the participle at ``i`` (or before an adverb of
+    time before it), opening the sentence or after a comma: "As noted by the auditor, ...",
+    "..., as first reported in"; not "spent as described in the plan"."""
+    k = i - 1
+    if k > 0 and tokens[k].lower in {"first", "previously", "earlier", "initially", "also"}:
+        k -= 1
+    if k < 0 or tokens[k].lower != "as" or tokens[k].quoted:
         return False
-    after = tokens[i + 2].lower
+    return (
+        k == 0
+        or tokens[k - 1].text in {",", "—", "--", "("}
+        or tokens[k - 1].lower
+        in {
+            "and",
+            "but",
+        }
+    )
+
+
+def _claim_noun(tokens: list[Token], i: int) -> int:
+    """Where the content of a noun of claiming at ``i`` starts, when the noun has an owner
+    and "that" with a clause after it: "Ruiz's claim that the vote was rigged", "the coach's
+    argument was that ...", "warnings from her lawyer that ..."; not "he claims that" or
+    "the report that was leaked". 0 when it has none."""
+    n = len(tokens)
+    if i + 2 >= n:
+        return 0
+    t = i + 1  # where "that" stands
+    nxt = tokens[t].lower
+    from_owner = False
+    if nxt in {"is", "was"} and not tokens[t].quoted:
+        t += 1  # "the mayor's bet is that ..."
+    elif nxt in {"about", "on"} or (
+        nxt in lx.TIME_WORDS and tokens[t + 1].lower in {"about", "on"}
+    ):
+        # "his comments about the strike", "her remarks Tuesday on the budget": what the
+        # words were about, with an owner before the noun
+        t += 1 if nxt in {"about", "on"} else 2
+        w = tokens[t]
+        if w.quoted or not w.is_word or w.lower in FINITE or w.lower in lx.TIME_WORDS:
+            return 0  # "her warning on Monday": when, not what about
+        if w.lower in lx.DETERMINERS and t + 1 < n:
+            w = tokens[t + 1]
+        if w.lower in _MEDIUM_WORDS or w.text[:1].isdigit():
+            return 0  # "his comments on Twitter", "on the radio": how, not what about
+        return t if _owned(tokens, i) else 0
+    elif nxt in {"from", "by"} and not tokens[t].quoted:
+        # "criticism from the opposition that ...": a short noun phrase, the owner
+        t += 1
+        while t < n and t - i <= 8 and tokens[t].lower != "that":
+            w = tokens[t]
+            if (
+                not w.is_word
+                or w.quoted
+                or w.lower in FINITE
+                or w.lower in lx.CLAUSE_WORDS
+                or w.lower in {"who", "which", "whose"}
+                or (w.lower.endswith("ed") and not w.is_cap)
+            ):
+                return 0  # a clause of its own: "criticism from fans who travelled that far"
+            t += 1
+        if t - i < 3:
+            return 0
+        from_owner = True
+    if t + 1 >= n or tokens[t].lower != "that" or tokens[t].quoted:
+        return 0
+    after = tokens[t + 1].lower
     if after in FINITE or after.endswith("ed") or after in lx.REPORTING_VERBS:
-        return False  # "the report that was leaked": a relative clause, not its content
+        return 0  # "the report that was leaked": a relative clause, not its content
+    return t + 1 if from_owner or _owned(tokens, i) else 0
+
+
+def _owned(tokens: list[Token], i: int) -> bool:
+    """Whether the noun at ``i`` has its owner right before it: "Ruiz's", "her", "police",
+    "a New York Times", across a word of when or how often ("her repeated warnings")."""
+    if i > 1 and tokens[i - 1].lower in _CLAIM_MODIFIERS:
+        i -= 1
+    if i == 0:
+        return False
     before = tokens[i - 1]
     if before.quoted:
         return False
@@ -1211,6 +1353,24 @@ def _claim_noun(tokens: list[Token], i: int) -> bool:
     return k < i - 1 and tokens[k].lower in {"a", "an", "the"}
 
 
+_LITERAL_VERBS = frozenset(
+    {"rip", "rips", "slam", "slams", "slammed", "blast", "blasts", "blasted"}
+)
+_LITERAL_PARTICLES = frozenset({"up", "off", "out", "apart", "open", "down", "away", "shut"})
+# verbs in the past that end a noun phrase: "his comments on the strike came as ..."
+_PAST_FORMS = frozenset(
+    """came went made took drew gave left won lost began became brought sent kept ran held
+    set put""".split()
+)
+_MEDIUM_WORDS = frozenset(
+    """twitter facebook instagram television tv radio air camera record stage tape video
+    podcast website site blog show""".split()
+)
+# words of when, how often or how openly between an owner and a noun of claiming
+_CLAIM_MODIFIERS = frozenset(
+    """latest recent earlier repeated public own new previous initial original frequent
+    private first last early""".split()
+)
 _PEOPLE_NOUNS = lx.MEDIA_NOUNS | lx.OFFICIAL_NOUNS | lx.ANONYMOUS_NOUNS
 _POSSESSIVE_PRONOUNS = {"his": "he", "her": "she", "their": "they", "its": "it", "our": "we"}
 _FRONTING = frozenset("""despite following after before amid given since unlike contrary""".split())
@@ -1340,13 +1500,21 @@ def _attitude(tokens: list[Token], i: int) -> bool:
         k -= 1
     if k >= 0 and tokens[k].lower in BE_CONTRACTIONS:
         return not tokens[k].quoted  # "they're afraid that"
+    if k > 1 and tokens[k].lower == "away" and tokens[k - 1].lower in _COME_FORMS:
+        return True  # "came away convinced that"
     return k > 0 and tokens[k].lower in _BE_FORMS and not tokens[k].quoted
 
 
 _ATTITUDE_ADVERBS = frozenset(
     """also still increasingly very deeply now more less all both not never equally""".split()
 )
-_BE_FORMS = frozenset({"is", "are", "was", "were", "be", "been", "remain", "remains", "remained"})
+# "be" and the verbs that link a subject to a state as it does: "remained convinced",
+# "grew worried", "seemed confident", "became convinced"
+_BE_FORMS = frozenset(
+    """is are was were be been remain remains remained become becomes became grew grow grows
+    seem seems seemed appear appears appeared""".split()
+)
+_COME_FORMS = frozenset({"came", "come", "comes", "coming"})
 
 
 def _after_comma(tokens: list[Token], i: int) -> bool:

@@ -115,6 +115,15 @@ class SubjectRules:
         ) and (tokens[k].lower in PASSIVE or tokens[k].lower in _REMAIN)
         if negated:
             pass
+        elif (
+            tokens[k].lower == "away"
+            and k - 1 > floor
+            and tokens[k - 1].lower in {"came", "come", "comes"}
+            and tokens[v].lower in lx.ATTITUDE_ADJECTIVES
+        ):
+            k -= 2  # "came away convinced that": the subject before "came"
+            if k < floor:
+                return None
         elif progressive:  # "is seeking", "was saying": the subject comes before the auxiliary
             k -= 1
             while k >= floor and not tokens[k].quoted and is_auxiliary(tokens[k]):
@@ -133,6 +142,19 @@ class SubjectRules:
                 k -= 1
             if k < floor or tokens[k].lower in PASSIVE:
                 return None
+        elif tokens[k].lower == "to" and (back := _controller(tokens, k - 1, floor)):
+            kind, at = back
+            if kind == "subject":
+                # "was quick to deny", "took pains to stress", "was forced to admit": the
+                # subject of the verb or adjective before "to"
+                k = at
+                while k >= floor and not tokens[k].quoted and is_auxiliary(tokens[k]):
+                    k -= 1
+                if k < floor:
+                    return None
+            else:
+                # "forced the chief executive to admit": the object of the verb before it
+                floor, k = at + 1, k - 1
         elif tokens[k].lower in PASSIVE or tokens[k].lower in {"to", "not", "n't"}:
             return None
         end = k
@@ -270,6 +292,8 @@ class SubjectRules:
             end -= 1
             if end > start and tokens[end].lower in {"on", "last", "this", "earlier", "late"}:
                 end -= 1
+        if end - start >= 2:
+            start = _after_bare_relative_head(tokens, start, end)
         if end - start >= 2 and tokens[end].lower in _MEDIUM_NOUNS:
             # "Ruiz in an interview said", "The firm in a filing disclosed": how they spoke
             p = end - 1
@@ -562,6 +586,8 @@ class SubjectRules:
             limit = m + 1  # "She calmed the crowd by telling ...": the pronoun alone
         while m < limit and m - start < 7 and tokens[m].is_word and not tokens[m].quoted:
             t = tokens[m]
+            if t.is_cap and m > start and t.lower in lx.REPORTING_VERBS and _in_title_case(tokens):
+                break  # "Railing Against the Plan, Lund Vows To ...": a headline's verb
             if not (t.is_cap or t.lower in lx.DETERMINERS or t.lower in lx.PRONOUNS):
                 # a lower-case word continues the phrase unless it starts a verb or a clause:
                 # "A federal judge | on Thursday ordered ..."
@@ -769,6 +795,57 @@ def _common_noun(t: Token) -> bool:
 
 
 _RELATIVES = frozenset({"who", "which", "that"})
+# nouns a relative clause follows without "that": "the third time the union said ..."
+_BARE_RELATIVE_HEADS = frozenset(
+    """time times day days moment week month year night morning reason way""".split()
+)
+_ORDINALS_OR_EVERY = frozenset(
+    """first second third fourth fifth last latest only next every each same""".split()
+)
+_CLAUSE_OPENERS = frozenset(
+    """the a an this these those his her their its our my he she they we""".split()
+)
+
+
+def _after_bare_relative_head(tokens: list[Token], start: int, end: int) -> int:
+    """Where the subject of a relative clause without "that" starts inside the words
+    before a cue: "It was the third time the union said ...", "The bank has cut jobs the
+    union says were vital" (the union). The noun the clause is on follows a verb ("was",
+    "has"), or, for a noun of time or reason, an ordinal or "every". ``start`` when there
+    is none."""
+    for q in range(end - 1, start, -1):
+        head = tokens[q]
+        low = head.lower
+        timely = low in _BARE_RELATIVE_HEADS
+        if not timely and (
+            head.is_cap
+            or not head.is_word
+            or head.quoted
+            or low in _NOT_IN_PHRASE
+            or low in lx.DETERMINERS
+            or low in lx.PRONOUNS
+            or low in lx.REPORTING_VERBS
+            or low.endswith(("ly", "ing"))
+            or is_verb_form(low)
+        ):
+            continue  # "forwarding its view": a verb's object, not a clause's subject
+        nxt = tokens[q + 1]
+        if not (nxt.lower in _CLAUSE_OPENERS or (timely and nxt.is_cap and nxt.is_word)):
+            continue  # "the transport union", "general Lloyd Newton": one noun phrase
+        before = tokens[start:q]
+        if any(_is_verb(t) for t in before) or (
+            timely and any(t.lower in _ORDINALS_OR_EVERY for t in before)
+        ):
+            return q + 1
+        return start
+    return start
+
+
+def _is_verb(t: Token) -> bool:
+    """A verb by its form alone: "has", "was", "gave" (not "retired", often an adjective)."""
+    return not t.is_cap and (t.lower in FINITE or t.lower in _PAST_VERBS)
+
+
 _NOT_IN_PHRASE = lx.CLAUSE_WORDS | PREPOSITIONS | FINITE | PASSIVE | {"so", "such", "now"}
 
 
@@ -927,6 +1004,56 @@ _PAST_VERBS = frozenset(
 )
 
 
+# what makes someone's words before "to" theirs, with its subject ("was quick to deny",
+# "hastened to add", "took pains to stress") or its object ("forced the chief to admit",
+# "led critics to argue"): verbs and adjectives that say the act was done
+_EAGER = frozenset("""quick swift careful keen eager first""".split())
+_HASTENING = frozenset("""rushed hastened hurried rushes hastens hurries""".split())
+_MADE_TO = frozenset("""forced compelled obliged""".split())
+_CAUSATIVES = frozenset(
+    """forced forces compelled compels obliged led leads prompted prompts caused causes""".split()
+)
+_BE_FORMS = frozenset({"is", "are", "was", "were", "be", "been"})
+
+
+def _controller(tokens: list[Token], j: int, floor: int) -> tuple[str, int] | None:
+    """Whose act the cue after "to" is, when the word at ``j`` before "to" says it was
+    done: ("subject", where the phrase before that word ends) or ("object", where the
+    verb before the speaker stands). None otherwise."""
+    if j <= floor:
+        return None
+    word = tokens[j].lower
+    if word in _EAGER:
+        p = j - 1
+        if tokens[p].lower == "the" and p > floor:
+            p -= 1  # "was the first to admit"
+        return ("subject", p - 1) if tokens[p].lower in _BE_FORMS and p > floor else None
+    if word in _HASTENING:
+        return "subject", j - 1
+    if word in _MADE_TO:
+        if tokens[j - 1].lower in _BE_FORMS and j - 1 > floor:
+            return "subject", j - 2  # "was forced to admit"
+    elif word == "pains":
+        if tokens[j - 1].lower in {"took", "take", "takes", "taking"}:
+            return "subject", j - 2
+        if tokens[j - 1].lower == "at" and j - 2 > floor and tokens[j - 2].lower in _BE_FORMS:
+            return "subject", j - 3  # "was at pains to stress"
+        return None
+    for c in range(j - 1, max(floor, j - 30) - 1, -1):
+        t = tokens[c]
+        if t.quoted or t.text in {".", ";", ":", "!", "?"}:
+            return None
+        if t.lower in _CAUSATIVES and not t.is_cap:
+            return ("object", c) if c + 1 <= j and tokens[c + 1].is_word else None
+    return None
+
+
+def _in_title_case(tokens: list[Token]) -> bool:
+    """A headline-style line, most of its words capitalised."""
+    words = [t for t in tokens if t.is_word]
+    return len(words) >= 4 and sum(t.is_cap for t in words) >= 0.7 * len(words)
+
+
 def _catenative(tokens: list[Token], k: int) -> bool:
     """Whether the word at ``k`` (before "to") carries the cue after it: "continues",
     "appeared", or "went on"."""
@@ -961,7 +1088,11 @@ def _one_name(words: list[str], lowered: list[str], cut: int, registry: Registry
 # words whose source depends on where they stand: pronouns, "one of them"
 _PLACED_WORDS = frozenset(lx.PRONOUNS) | {"them"}
 _SUBJECT_PRONOUNS = frozenset({"he", "she", "they", "we"})
-_REMAIN = frozenset({"remain", "remains", "remained"})
+# verbs that link a subject to a state as "be" does: "remained convinced", "grew worried"
+_REMAIN = frozenset(
+    """remain remains remained become becomes became grew grow grows seem seems seemed appear
+    appears appeared""".split()
+)
 _QUANTIFIERS = frozenset({"both", "all", "each"})
 _LEADING_CONJUNCTIONS = frozenset({"but", "and", "yet", "so", "or"})
 _HEDGE_ADVERBS = frozenset({"reportedly", "allegedly", "purportedly", "supposedly"})

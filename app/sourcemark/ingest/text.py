@@ -52,7 +52,7 @@ _MONTH = r"(" + "|".join(sorted(_MONTHS, key=len, reverse=True)) + r")\.?"
 _DATE_MDY = re.compile(_MONTH + r"\s+(\d{1,2}),?\s+(\d{4})", re.I)
 _DATE_DMY = re.compile(r"\b(\d{1,2})\s+" + _MONTH + r",?\s+(\d{4})", re.I)
 _DATE_ISO = re.compile(r"\b(\d{4})-(\d{2})-(\d{2})\b")
-_TERMINAL = re.compile(r"[.!?…\"”’:)]$")
+_TERMINAL = re.compile(r"[.!?…\"”’':)]$")
 _BYLINE = re.compile(r"^by\s+[A-Z]", re.I)
 
 
