@@ -99,7 +99,9 @@ class SubjectRules:
         if contracted is not None and not tokens[k].quoted:
             # "He's claiming that ...", "they're afraid that": the pronoun before "is"
             return self._contracted_subject(tokens, k, v, *contracted)
-        negated = k > floor and (low == "not" or low[-1:] == "t") and _negation(tokens, k)
+        negated = (
+            k > floor and (low == "not" or low.endswith(("n't", "n’t"))) and _negation(tokens, k)
+        )
         if negated:
             # "Clinton has not mentioned", "He didn't suggest", "she isn't saying": the
             # subject before the negated auxiliary
