@@ -135,6 +135,11 @@ def person_type(role: str) -> T:
 def is_org_name(words: list[str]) -> bool:
     """'Meridian Terminals', 'The Committee to Protect Journalists', 'Reporters Without
     Borders': an organisation's name, not a person's."""
+    return _is_org_name(tuple(words))
+
+
+@lru_cache(maxsize=16384)
+def _is_org_name(words: tuple[str, ...]) -> bool:
     lowered = [w.lower().strip(".") for w in words]
     if any(w in lx.ORG_SUFFIXES for w in lowered[1:]):
         return True
@@ -149,6 +154,11 @@ def is_org_name(words: list[str]) -> bool:
 
 
 def is_outlet_name(words: list[str]) -> bool:
+    return _is_outlet_name(tuple(words))
+
+
+@lru_cache(maxsize=16384)
+def _is_outlet_name(words: tuple[str, ...]) -> bool:
     name = " ".join(words)
     if lx.is_known_outlet(name):
         return True
@@ -351,13 +361,18 @@ class Mention:
     by_position: bool = False  # resolved by where it stands ("the company": the last named)
 
 
-def head_noun(words: list[str]) -> tuple[str, list[str]]:
+def head_noun(words: list[str]) -> tuple[str, tuple[str, ...]]:
     """The head of a noun phrase (its last word before a preposition) and the words before it."""
+    return _head_noun(tuple(words))
+
+
+@lru_cache(maxsize=16384)  # the same phrases come back in every article ("the ministry")
+def _head_noun(words: tuple[str, ...]) -> tuple[str, tuple[str, ...]]:
     lowered = [w.lower() for w in words]
     for k, low in enumerate(lowered[:3]):
         # "a number of other members", "dozens of residents": the head comes after 'of'
         if low in _QUANTITY_NOUNS and k + 2 < len(words) and lowered[k + 1] == "of":
-            return head_noun(words[k + 2 :])
+            return _head_noun(words[k + 2 :])
     chunk: list[str] = []
     for word in words:
         low = word.lower()
@@ -372,8 +387,8 @@ def head_noun(words: list[str]) -> tuple[str, list[str]]:
             break  # a participle after the head: "a complaint filed by", "a poll released"
         chunk.append(word)
     if not chunk:
-        return "", []
-    return _POSSESSIVE.sub("", chunk[-1].lower()), [w.lower() for w in chunk[:-1]]
+        return "", ()
+    return _POSSESSIVE.sub("", chunk[-1].lower()), tuple(w.lower() for w in chunk[:-1])
 
 
 def classify(
@@ -435,7 +450,7 @@ def _classify(words: list[str], registry: Registry, role: str, position: int) ->
         return Mention(text, entity.name, entity.type, entity.kind)
     if is_outlet_name(proper) and name.lower() != registry.own_outlet:
         return Mention(text, text, T.MEDIA_REPORT, "outlet")
-    role_head, _ = head_noun(role.split()) if role else ("", [])
+    role_head, _ = head_noun(role.split()) if role else ("", ())
     if len(proper) == 1 and len(name) > 5 and name.endswith(_PEOPLES):
         # "Republicans", "Mexicans", "Democrats": people of a party or a country, unnamed
         return Mention(text, text, T.ANONYMOUS_SOURCE, "group")
@@ -449,7 +464,7 @@ _COMMON_NOUNS = lx.OFFICIAL_NOUNS | lx.ANONYMOUS_NOUNS | lx.DOCUMENT_NOUNS | lx.
 
 
 def _classify_common(
-    text: str, head: str, modifiers: list[str], registry: Registry, position: int = 10**12
+    text: str, head: str, modifiers: tuple[str, ...], registry: Registry, position: int = 10**12
 ) -> Mention | None:
     # "the 39-year-old founder of X": an age is only ever given of the person just named
     if text[:4].lower() == "the " and "-year-old" in text and not head.endswith("s"):
