@@ -5,16 +5,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from sourcemark.analysis import Claim, analyze
-
-
-def attributed(text: str, title: str = "") -> list[Claim]:
-    return [c for c in analyze(text, title) if c.type != "unattributed"]
-
-
-def only(text: str, title: str = "") -> Claim:
-    claims = attributed(text, title)
-    assert len(claims) == 1, [(c.source, c.text) for c in claims]
-    return claims[0]
+from tests.analysis.helpers import attributed, only
 
 
 @pytest.mark.parametrize(

@@ -4,17 +4,8 @@ descriptions. Sentences written for the test in several styles."""
 
 import pytest
 
-from sourcemark.analysis import Claim, analyze
-
-
-def attributed(text: str) -> list[Claim]:
-    return [c for c in analyze(text) if c.type != "unattributed"]
-
-
-def only(text: str) -> Claim:
-    (claim,) = attributed(text)
-    return claim
-
+from sourcemark.analysis import analyze
+from tests.analysis.helpers import attributed, only
 
 # --- verbs of saying, thinking and taking a stand -------------------------------------------
 

@@ -3,17 +3,9 @@ in several styles: wire, feature, sport, business, court, opinion."""
 
 import pytest
 
-from sourcemark.analysis import Claim, analyze
+from sourcemark.analysis import analyze
 from sourcemark.analysis.segment import plain_headline
-
-
-def attributed(text: str, title: str = "") -> list[Claim]:
-    return [c for c in analyze(text, title) if c.type != "unattributed"]
-
-
-def claims_of(text: str) -> list[tuple[str | None, str]]:
-    return [(c.source, c.text) for c in analyze(text)]
-
+from tests.analysis.helpers import attributed
 
 # --- 1. continuing quotations -------------------------------------------------------------
 

@@ -5,17 +5,7 @@ the test in several styles."""
 
 import pytest
 
-from sourcemark.analysis import Claim, analyze
-
-
-def attributed(text: str) -> list[Claim]:
-    return [c for c in analyze(text) if c.type != "unattributed"]
-
-
-def only(text: str) -> Claim:
-    (claim,) = attributed(text)
-    return claim
-
+from tests.analysis.helpers import attributed, only
 
 # --- a closing cue with a time, a place or an adverb after it ---------------------------------
 

@@ -4,17 +4,8 @@ several styles."""
 
 import pytest
 
-from sourcemark.analysis import Claim, analyze
 from sourcemark.analysis.entities import Registry, classify
-
-
-def attributed(text: str) -> list[Claim]:
-    return [c for c in analyze(text) if c.type != "unattributed"]
-
-
-def only(text: str) -> Claim:
-    (claim,) = attributed(text)
-    return claim
+from tests.analysis.helpers import attributed, only
 
 
 @pytest.mark.parametrize(
