@@ -13,6 +13,8 @@ ranking of the rules' evidence, not a calibrated probability:
   rules did not take, 0.5 for a quotation nobody is given for
 """
 
+from functools import lru_cache
+
 from sourcemark.analysis import lexicon as lx
 from sourcemark.analysis.shapes import STRONG_VERBS, Found
 from sourcemark.analysis.types import ANONYMOUS_TYPES
@@ -34,6 +36,26 @@ UNATTRIBUTED_CUED = 0.8  # a word of saying the rules did not take as a cue
 UNATTRIBUTED_QUOTE = 0.5  # a quotation, and nobody it is given to
 
 
+@lru_cache(maxsize=4096)  # the same sources come back through an article and the next
+def _source_shape(source: str) -> tuple[bool, bool]:
+    """Whether a source as written is a pronoun ("he", "one of them"), and whether it is
+    described by a common noun rather than named ("the ministry", "officials")."""
+    first, _, rest = source.partition(" ")
+    last = source.rpartition(" ")[2].lower()
+    pronoun = last in lx.PRONOUNS and source.count(" ") < 3
+    described = (not rest or rest.islower()) and not (
+        first[:1].isupper() and first.lower() not in lx.DETERMINERS
+    )
+    return pronoun, described
+
+
+@lru_cache(maxsize=4096)
+def _loose_cue(cue: str) -> bool:
+    """Whether a cue says less than "said" does: "believe", "suggested", "warned"."""
+    word = cue.partition(" ")[0].lower()
+    return word not in STRONG_VERBS and word != "according" and word.isalpha()
+
+
 def attribution_confidence(
     found: Found, text: str, paragraph: int, named_in: dict[str, int]
 ) -> float:
@@ -42,10 +64,8 @@ def attribution_confidence(
     mention = found.mention
     if mention is None:
         return UNATTRIBUTED_CUED
-    source = found.source_text or ""
-    first, _, rest = source.partition(" ")
-    last = source.rpartition(" ")[2].lower()
-    if last in lx.PRONOUNS and source.count(" ") < 3:
+    pronoun, described = _source_shape(found.source_text or "")
+    if pronoun:
         where = named_in.get(mention.resolved)
         if where is None:
             # the referent is a name the text mentions but never quotes, or nothing at all
@@ -54,17 +74,13 @@ def attribution_confidence(
             score = _PRONOUN_REACH[min(paragraph - where, 2)]
     elif mention.by_position:  # "the company": the last one named
         score = 0.8
-    elif mention.type in ANONYMOUS_TYPES or (
-        (not rest or rest.islower())
-        and not (first[:1].isupper() and first.lower() not in lx.DETERMINERS)
-    ):
+    elif mention.type in ANONYMOUS_TYPES or described:
         score = 0.85  # the type rests on a describing word
     else:
         score = 0.92
     if mention.kind == "unknown":
         score *= 0.85
-    cue = found.cue.partition(" ")[0].lower() if found.cue else ""
-    if cue and cue not in STRONG_VERBS and cue != "according" and cue.isalpha():
+    if found.cue and _loose_cue(found.cue):
         score *= 0.93  # "believe", "suggested", "warned": saying in a looser sense
     start, end = found.content
     if not QUOTATION_MARKS.isdisjoint(text[start - 1 : start + 1] if start else text[:1]) or (
