@@ -572,28 +572,6 @@ class SentenceRules(SubjectRules):
         return Found(None, mention, source_text, tokens[v].text, v,
                      (tokens[after].start, sent.end), stance, after, -1)  # fmt: skip
 
-    def _clause_subject(self, tokens, v):
-        """The subject of the clause a participle at ``v`` hangs on, past the phrases put
-        before it: "On Thursday, however, Trump spoke ..., promising ...", "Chastened by the
-        analyses, Trump revised his plan, promising ..."."""
-        start = 0
-        for m in range(v - 1):
-            if m == start and (
-                tokens[m].lower in PREPOSITIONS
-                or tokens[m + 1].text == ","  # "However, ..."
-                or (tokens[m].lower.endswith(("ed", "ing")) and tokens[m + 1].lower in PREPOSITIONS)
-            ):
-                # a phrase before the clause: its subject starts after the next comma
-                k = m + 1
-                while k < v and not (tokens[k].text == "," and not tokens[k].quoted):
-                    k += 1
-                if k >= v - 1:
-                    break
-                start = k + 1
-            elif m > start:
-                break
-        return self._leading_subject(tokens, start, v)
-
     def _verb_attribution(self, v, tokens, sent, floor) -> Found | None:
         n = len(tokens)
         verb = lx.PROGRESSIVE.get(tokens[v].lower, tokens[v].lower)

@@ -233,9 +233,6 @@ def is_appositive(tokens: list[Token], inner: list[Token], m: int, floor: int) -
     )
 
 
-_PARENTHESIS_RECIPIENTS = frozenset({"me", "us", "reporters", "him", "her", "them"})
-
-
 def parenthetical(tokens: list[Token], v: int, s: int) -> bool:
     """', SOURCE says, ...' in mid-sentence with the clause going on after it, also with the
     person told or a time or place after the cue: 'The trouble now, she told me on Tuesday,
