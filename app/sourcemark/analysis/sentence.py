@@ -23,10 +23,12 @@ from sourcemark.analysis.shapes import (
     CUE_WORDS,
     EVIDENCE_VERBS,
     FINITE,
+    HEDGE_ADVERBS,
     INVERTING_VERBS,
     PARTICIPLE_CUES,
     PARTICLES,
     PASSIVE,
+    PEOPLE_ENDINGS,
     PREPOSITIONS,
     RECIPIENT_VERBS,
     STRONG_VERBS,
@@ -35,6 +37,7 @@ from sourcemark.analysis.shapes import (
     adverbial_closes,
     after_boundary,
     after_fronted,
+    in_title_case,
     index_at,
     is_appositive,
     is_auxiliary,
@@ -625,7 +628,7 @@ class SentenceRules(SubjectRules):
                 return None
             if e - s > 2 and _verb_inside(tokens, s + 1, e):
                 return None  # "The pair filmed a long special that ...": a clause, no subject
-            if e < v and any(t.lower in _HEDGES for t in tokens[e:v]):
+            if e < v and any(t.lower in HEDGE_ADVERBS for t in tokens[e:v]):
                 # "Officials have reportedly told him ...": the story reports the telling, on
                 # no source it names (an unattributed hedge)
                 return None
@@ -1157,7 +1160,7 @@ def _special_cue(tokens: list[Token], i: int, low: str, skip_to: int):
         return "fronted", i, i + 1  # "Citing the figures, the mayor said"
     if low in lx.DISCOURSE_NOUNS:
         v = _light_verb(tokens, i)
-        if v is not None and low == "case" and tokens[v].lower not in _MAKING:
+        if v is not None and low == "case" and tokens[v].lower not in _MAKE_FORMS:
             v = None  # "made the case for"; not "sent the case back to the panel"
         if v is not None and v >= skip_to:
             return "light", v, i + 1  # "issued a statement urging ..."
@@ -1403,10 +1406,7 @@ def _states_that(tokens: list[Token], v: int) -> bool:
 def _people_noun(phrase: str) -> bool:
     """Whether a phrase ends in a noun for people by its ending: "environmentalists",
     "season-ticket holders", "the organisers"."""
-    return phrase.endswith(_PEOPLE_ENDINGS) and phrase[-1:] == "s"
-
-
-_PEOPLE_ENDINGS = ("ists", "ers", "ors", "ians", "ants", "ents")
+    return phrase.endswith(PEOPLE_ENDINGS) and phrase[-1:] == "s"
 
 
 def _noun_before(tokens: list[Token], i: int) -> bool:
@@ -1659,13 +1659,11 @@ _GERUND_PREPOSITIONS = frozenset({"by", "before", "after", "while", "without"})
 _FRONTED_PREPOSITIONS = frozenset({"by", "before", "after", "while", "without", "in"})
 _PARTICIPLE_ADVERBS = frozenset({"even", "perhaps", "also", "again", "then", "later", "while"})
 _CLOSING_MARKS = frozenset({"”", '"', "’"})
-_HEDGES = frozenset({"reportedly", "allegedly", "purportedly", "supposedly"})
 _RELATIVE_MARKS = frozenset({",", "--", "—", "–"})
 _DASHES = frozenset({"-", "—", "–"})
 # the words at which an act's object may end
 _OBJECT_BREAKS = _DASHES | _OBJECT_CLAUSES | {",", "and", "but", ";", "as"}
 _FOOTAGE = frozenset({"video", "videos", "footage"})
-_MAKING = frozenset({"made", "makes", "make", "making"})
 _CONDITIONS = frozenset({"if", "unless"})
 _COMPARING = frozenset({"like", "unlike"})
 _REFLEXIVES = frozenset(
@@ -1783,8 +1781,5 @@ def _after_be(tokens: list[Token], i: int) -> bool:
 
 
 def _title_case(tokens: list[Token], known: bool | None) -> bool:
-    """A headline-style line ("..., Lindsey Graham Says."), where capitalised cues are cues."""
-    if known is not None:
-        return known
-    words = [t for t in tokens if t.is_word]
-    return len(words) >= 4 and sum(t.is_cap for t in words) >= 0.7 * len(words)
+    """A headline-style line, where capitalised cues are cues (worked out once a sentence)."""
+    return known if known is not None else in_title_case(tokens)

@@ -11,12 +11,28 @@ from sourcemark.analysis.tokens import QUOTE_MARKS, Token
 from sourcemark.analysis.types import SourcingType, Stance
 
 PASSIVE = frozenset({"is", "are", "was", "were", "be", "been", "being", "get", "got", "gets"})
+
+
+def _contractions() -> dict[str, tuple[str, str]]:
+    """ "she's" -> ("she", "s"): a pronoun and a contracted auxiliary in one word."""
+    table: dict[str, tuple[str, str]] = {}
+    for pronoun in ("he", "she", "they", "we", "i", "you", "who", "it", "that", "there"):
+        for suffix in ("s", "re", "ve", "d", "ll"):
+            table[f"{pronoun}'{suffix}"] = table[f"{pronoun}’{suffix}"] = (pronoun, suffix)
+    return table
+
+
+CONTRACTED = _contractions()
 # a subject pronoun and "is" or "are" in one token: "he's claiming", "they’re afraid that"
 BE_CONTRACTIONS = frozenset(
-    p + a + b
-    for p, b in [("he", "s"), ("she", "s"), ("they", "re"), ("we", "re")]
-    for a in ("'", "’")
+    word
+    for word, pair in CONTRACTED.items()
+    if pair in {("he", "s"), ("she", "s"), ("they", "re"), ("we", "re")}
 )
+# words that leave a claim the story's own: "Whips have reportedly told him"
+HEDGE_ADVERBS = frozenset({"reportedly", "allegedly", "purportedly", "supposedly"})
+# people in the plural by what they do: "pharmacists", "growers", "protesters", "residents"
+PEOPLE_ENDINGS = ("ists", "ers", "ors", "ians", "ants", "ents")
 
 STOP_PUNCT = frozenset({",", ";", ":", "(", ")", "—", "–", ".", "!", "?", "[", "]"}) | QUOTE_MARKS
 
@@ -180,7 +196,7 @@ def described(words: list[str], kind: str) -> Mention | None:
         bare_plural = (
             kind == "person"
             and len(words) <= 3
-            and low.endswith(("ists", "ers", "ors", "ians", "ants", "ents"))
+            and low.endswith(PEOPLE_ENDINGS)
             # "Local growers", "Younger voters": a capital only where a sentence starts
             and all(w[:1].islower() for w in words[1:])
             and (words[0][:1].islower() or len(words) > 1)
@@ -264,13 +280,13 @@ def is_auxiliary(token: Token) -> bool:
         return False  # "Theresa May suggested": a name, not the auxiliary
     if word in lx.AUXILIARIES:
         return True
-    return (
-        not token.is_cap
-        and len(word) > 4
-        and word.endswith("ly")
-        and word.isalpha()
-        and word not in _LY_NOUNS
-    )
+    return is_ly_adverb(token) and word not in _LY_NOUNS
+
+
+def is_ly_adverb(token: Token) -> bool:
+    """An adverb by its form, a word in -ly: "flatly", "previously"."""
+    word = token.lower
+    return not token.is_cap and len(word) > 4 and word.endswith("ly") and word.isalpha()
 
 
 # Nouns ending in "-ly", which are no adverbs: "The family said", "the tabloid daily reported"
@@ -377,11 +393,11 @@ def skip_adverbials(tokens: list[Token], k: int) -> int:
                  in _NUMBER_WORDS or tokens[k].text.isdigit())
         ):  # fmt: skip
             k += 2
-        while k < n and not tokens[k].quoted and (
-            tokens[k].lower in TAIL_ADVERBS
-            or (len(tokens[k].lower) > 4 and tokens[k].lower.endswith("ly") and not tokens[k].is_cap
-                and tokens[k].lower.isalpha())
-        ):  # fmt: skip
+        while (
+            k < n
+            and not tokens[k].quoted
+            and (tokens[k].lower in TAIL_ADVERBS or is_ly_adverb(tokens[k]))
+        ):
             k += 1
         if k < n and tokens[k].lower in _TAIL_PREPOSITIONS and not tokens[k].quoted:
             m = k + 1
@@ -521,3 +537,9 @@ def after_fronted(tokens: list[Token], v: int) -> int:
 
 
 FRONTED_LINKS = frozenset({"however", "but", "and", "yet", "still", "meanwhile", "as"})
+
+
+def in_title_case(tokens: list[Token]) -> bool:
+    """A headline-style line ("..., Lindsey Graham Says."): most of its words capitalised."""
+    words = [t for t in tokens if t.is_word]
+    return len(words) >= 4 and sum(t.is_cap for t in words) >= 0.7 * len(words)

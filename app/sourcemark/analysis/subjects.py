@@ -6,7 +6,9 @@ from contextlib import contextmanager
 from sourcemark.analysis import lexicon as lx
 from sourcemark.analysis.entities import Mention, Registry, classify, head_noun, is_org_name
 from sourcemark.analysis.shapes import (
+    CONTRACTED,
     FINITE,
+    HEDGE_ADVERBS,
     NAME_PUNCT,
     PASSIVE,
     PREPOSITIONS,
@@ -17,6 +19,7 @@ from sourcemark.analysis.shapes import (
     Found,
     after_fronted,
     described,
+    in_title_case,
     is_appositive,
     is_auxiliary,
     is_verb_form,
@@ -89,7 +92,7 @@ class SubjectRules:
     def _phrase_before(self, tokens, v, floor):
         k = v - 1
         while k >= floor and not tokens[k].quoted and is_auxiliary(tokens[k]):
-            if tokens[k].lower in _HEDGE_ADVERBS:
+            if tokens[k].lower in HEDGE_ADVERBS:
                 return None  # "Whips have reportedly told him": the story's hearsay, no source
             k -= 1
         if k < floor:
@@ -588,7 +591,7 @@ class SubjectRules:
             limit = m + 1  # "She calmed the crowd by telling ...": the pronoun alone
         while m < limit and m - start < 7 and tokens[m].is_word and not tokens[m].quoted:
             t = tokens[m]
-            if t.is_cap and m > start and t.lower in lx.REPORTING_VERBS and _in_title_case(tokens):
+            if t.is_cap and m > start and t.lower in lx.REPORTING_VERBS and in_title_case(tokens):
                 break  # "Railing Against the Plan, Lund Vows To ...": a headline's verb
             if not (t.is_cap or t.lower in lx.DETERMINERS or t.lower in lx.PRONOUNS):
                 # a lower-case word continues the phrase unless it starts a verb or a clause:
@@ -938,18 +941,6 @@ def _relative_clause(tokens: list[Token], k: int) -> bool:
     )
 
 
-def _contractions() -> dict[str, tuple[str, str]]:
-    """ "she's" -> ("she", "s"): a pronoun and a contracted auxiliary in one word."""
-    table: dict[str, tuple[str, str]] = {}
-    for pronoun in ("he", "she", "they", "we", "i", "you", "who", "it", "that", "there"):
-        for suffix in ("s", "re", "ve", "d", "ll"):
-            table[f"{pronoun}'{suffix}"] = table[f"{pronoun}’{suffix}"] = (pronoun, suffix)
-    return table
-
-
-CONTRACTED = _contractions()
-
-
 def _negation(tokens: list[Token], k: int) -> str:
     """Whether the word at ``k`` negates the auxiliary of a cue: "be" for a form of "to be"
     ("isn't", "was not"), "aux" for another ("didn't", "has not", "won't"), else ""."""
@@ -1050,12 +1041,6 @@ def _controller(tokens: list[Token], j: int, floor: int) -> tuple[str, int] | No
     return None
 
 
-def _in_title_case(tokens: list[Token]) -> bool:
-    """A headline-style line, most of its words capitalised."""
-    words = [t for t in tokens if t.is_word]
-    return len(words) >= 4 and sum(t.is_cap for t in words) >= 0.7 * len(words)
-
-
 def _catenative(tokens: list[Token], k: int) -> bool:
     """Whether the word at ``k`` (before "to") carries the cue after it: "continues",
     "appeared", or "went on"."""
@@ -1097,7 +1082,6 @@ _REMAIN = frozenset(
 )
 _QUANTIFIERS = frozenset({"both", "all", "each"})
 _LEADING_CONJUNCTIONS = frozenset({"but", "and", "yet", "so", "or"})
-_HEDGE_ADVERBS = frozenset({"reportedly", "allegedly", "purportedly", "supposedly"})
 # words that start a phrase of place or time after a name, not a part of it
 _AFTER_NAME = frozenset(
     """from during on in at after before outside inside while when near as with to""".split()
